@@ -1,0 +1,82 @@
+"""Paragraph -> Chunk(s) within a token budget, each keeping the paragraph's ref.
+
+MiniLM reads at most 256 word pieces, so long paragraphs (treaty tables, long articles) are cut into
+overlapping token windows; short ones are embedded with their document name, section and lead-in, so
+"(b) to prevent, remove ..." is found by a question about Range States of Appendix I species.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .types import Chunk, Document, Paragraph
+
+
+def _point_tiktoken_at_local_cache() -> None:
+    """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR names a cache; llama-index ships one."""
+    if os.environ.get("TIKTOKEN_CACHE_DIR"):
+        return
+    try:
+        import llama_index.core
+
+        cache = Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
+        if cache.is_dir():
+            os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
+    except ImportError:  # pragma: no cover
+        pass
+
+
+@lru_cache(maxsize=1)
+def _encoding():  # type: ignore[no-untyped-def]
+    _point_tiktoken_at_local_cache()
+    import tiktoken
+
+    return tiktoken.get_encoding("cl100k_base")
+
+
+def count_tokens(text: str) -> int:
+    return len(_encoding().encode(text))
+
+
+def context_prefix(doc: Document, para: Paragraph) -> str:
+    """What a paragraph is, in words a question would use: instrument, locator, section, lead-in."""
+    section = " > ".join(s for s in para.section if s)
+    head = f"{doc.citation_name}, {para.ref}"
+    if section:
+        head += f" ({section[-160:]})"
+    if para.lead_in:
+        head += f"\n{para.lead_in[-300:]}"
+    return head
+
+
+def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: int) -> list[Chunk]:
+    enc = _encoding()
+    prefix = context_prefix(doc, para)
+    tokens = enc.encode(para.text)
+    budget = max(32, max_tokens - min(len(enc.encode(prefix)), max_tokens // 2))
+    windows: list[str] = []
+    if len(tokens) <= budget:
+        windows.append(para.text)
+    else:
+        step = max(1, budget - overlap)
+        for start in range(0, len(tokens), step):
+            windows.append(enc.decode(tokens[start:start + budget]))
+            if start + budget >= len(tokens):
+                break
+    chunks = []
+    for part, window in enumerate(windows):
+        embed_text = f"{prefix}\n{window}"
+        key = hashlib.sha1(f"{doc.doc_id}|{para.ref}|{part}|{embed_text}".encode()).hexdigest()[:16]
+        chunks.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::{part}::{key}", doc_id=doc.doc_id,
+                            ref=para.ref, position=para.position, part=part, embed_text=embed_text, text=window))
+    return chunks
+
+
+def chunk_document(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:
+    out: list[Chunk] = []
+    for para in doc.paragraphs:
+        out.extend(chunk_paragraph(doc, para, max_tokens, overlap))
+    return out

@@ -1,0 +1,130 @@
+"""Recognise the numbering labels MEA documents use and render them as citable refs.
+
+Styles seen across resolutions, treaties, plans and work programmes:
+`14.` `18)` (num) · `5.8)` `4.1.4)` `2.1.1` (dotted) · `A1.` `B.8` (alnum) · `a)` `(a)` `a.` (letter) ·
+`(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `Goal 1:` `Objective 5.1` (named).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAMED_WORDS = ("Goal", "Objective", "Target", "Action", "Activity", "Principle", "Output", "Outcome", "Result",
+               "Priority", "Measure", "Recommendation", "Element", "Strategy")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
+    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)")),
+    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S)")),
+    ("pnum", re.compile(r"^\((\d{1,3})\)\s*(?=\S)")),
+    ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
+    ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
+    ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
+    ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),
+    ("letter", re.compile(r"^\(?([a-z])\)\s*(?=\S)|^([a-z])\.\s+(?=\S)")),
+]
+
+# How deep each style usually sits, used only when a style is new to the current list.
+RANK = {"uroman": 0, "pupper": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "roman": 3,
+        "pnum": 4}
+
+
+@dataclass(frozen=True)
+class Label:
+    style: str
+    value: str  # normalised: "B8", "5.8", "a", "ii", "Goal 1"
+    rest: str  # the text after the label
+
+
+def _roman_to_int(value: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(value.lower()):
+        n = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}[ch]
+        total = total - n if n < prev else total + n
+        prev = max(prev, n)
+    return total
+
+
+def detect(text: str) -> list[Label]:
+    """All readings of a line's leading label, most likely first (`(i)` may be a letter or a roman numeral)."""
+    found: list[Label] = []
+    for style, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = [g for g in match.groups() if g]
+        if not groups:
+            continue
+        if style == "named":
+            value = f"{groups[0]} {groups[1]}"
+        elif style == "alnum":
+            value = f"{groups[0]}{groups[1]}"
+        else:
+            value = groups[0]
+        if style == "roman" and not value:
+            continue
+        rest = text[match.end():].strip()
+        if not rest:
+            continue
+        found.append(Label(style, value, rest))
+    # "(i)", "v)", "x)" read as letters too; "(c)" is never roman here.
+    romans = [lab for lab in found if lab.style == "roman"]
+    if romans and len(romans[0].value) == 1 and not any(lab.style == "letter" for lab in found):
+        found.append(Label("letter", romans[0].value, romans[0].rest))
+    if any(lab.style == "letter" for lab in found) and any(lab.style == "roman" for lab in found):
+        if len(next(lab for lab in found if lab.style == "roman").value) > 1:
+            found = [lab for lab in found if lab.style != "letter"]
+    return found
+
+
+def successor(style: str, value: str) -> str | None:
+    """The label that would follow `value` in the same list ("a"->"b", "ii"->"iii", "B6"->"B7", "5.8"->"5.9")."""
+    if style in ("num", "pnum"):
+        return str(int(value) + 1)
+    if style in ("letter", "pupper"):
+        return chr(ord(value) + 1)
+    if style in ("roman", "uroman"):
+        n = _roman_to_int(value) + 1
+        out = ""
+        for num, sym in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+            while n >= num:
+                out, n = out + sym, n - num
+        return out.upper() if style == "uroman" else out
+    if style == "alnum":
+        return f"{value[0]}{int(value[1:]) + 1}"
+    if style == "dotted":
+        head, _, last = value.rpartition(".")
+        return f"{head}.{int(last) + 1}"
+    if style == "named":
+        word, _, num = value.partition(" ")
+        head, _, last = num.rpartition(".")
+        if last.isdigit():
+            return f"{word} {head + '.' if head else ''}{int(last) + 1}"
+    return None
+
+
+def render_part(style: str, value: str, first: bool) -> str:
+    """One label as it appears inside a ref: children in parentheses, named/dotted ones after a comma."""
+    if style in ("letter", "roman", "pnum", "pupper"):
+        return f"({value})"
+    if style == "num":
+        return value if first else f"({value})"
+    return value if first else f", {value}"
+
+
+def render_ref(container: str, parts: list[tuple[str, str]]) -> str:
+    """`Art. III` + [(num,4),(letter,b)] -> `Art. III(4)(b)`; no container + [(num,31)] -> `para. 31`."""
+    if not parts:
+        return container
+    style0, value0 = parts[0]
+    if container:
+        if style0 in ("num", "letter", "roman", "pnum"):
+            head = f"{container}({value0})" if style0 == "num" else f"{container}{render_part(style0, value0, False)}"
+        else:
+            head = f"{container}, {value0}"
+    elif style0 == "num":
+        head = f"para. {value0}"
+    else:
+        head = render_part(style0, value0, True)
+    return head + "".join(render_part(s, v, False) for s, v in parts[1:])

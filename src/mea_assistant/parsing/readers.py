@@ -1,0 +1,176 @@
+"""One reader per input format, each turning a file into `RawLine`s with layout hints.
+
+Readers know file formats, not MEA numbering: everything about labels and paragraphs lives in
+`structure.py`, so a PDF, a Word file and a text extraction of the same resolution parse alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ParseError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+_FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+
+@dataclass
+class RawLine:
+    text: str
+    heading: int | None = None  # markdown / html / docx heading level
+    bullet: bool = False  # a list item whose marker was removed
+    table_row: bool = False  # a markdown table row, cells separated by "|"
+    indent: int = 0
+    blank_before: bool = False
+    lineno: int = 0
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """UTF-8 first (with or without BOM); then a Windows/Latin fallback, as older Secretariat exports use."""
+    if not data.strip():
+        raise ParseError(path, "the file is empty; add text or remove it from the corpus")
+    if b"\x00" in data[:4096]:
+        raise ParseError(path, "the file looks binary (NUL bytes); save it as text, .pdf or .docx")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for enc in _FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+        if controls <= len(text) // 200:
+            return text
+    raise ParseError(path, "the file is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8")
+
+
+def _text_lines(text: str, markdown: bool) -> list[RawLine]:
+    lines: list[RawLine] = []
+    blank = False
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"), 1):
+        if not raw.strip():
+            blank = True
+            continue
+        stripped = raw.rstrip()
+        indent = len(stripped) - len(stripped.lstrip(" \t"))
+        body = stripped.strip()
+        line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no)
+        if markdown:
+            heading = re.match(r"^(#{1,6})\s+(.*)$", body)
+            if heading:
+                line.heading, line.text = len(heading.group(1)), heading.group(2).strip()
+            elif body.startswith("|"):
+                line.table_row = True
+            else:
+                item = re.match(r"^[-*+]\s+(.*)$", body)
+                if item and not re.match(r"^\*[^*]+\*", body):
+                    line.bullet, line.text = True, item.group(1)
+        lines.append(line)
+        blank = False
+    return lines
+
+
+def read_pdf(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise ParseError(str(path), "reading PDF needs the 'pypdf' package") from exc
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise ParseError(str(path), f"corrupt PDF ({exc}); re-export it or remove it") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise ParseError(str(path), "the PDF has no text layer (scanned?); run OCR first")
+    return text
+
+
+def read_docx(path: Path) -> list[RawLine]:
+    try:
+        import docx  # python-docx
+    except ImportError as exc:  # pragma: no cover
+        raise ParseError(str(path), "reading .docx needs the 'python-docx' package") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types for a broken zip
+        raise ParseError(str(path), f"corrupt Word file ({type(exc).__name__}); re-save it as .docx") from exc
+    lines: list[RawLine] = []
+    for no, para in enumerate(document.paragraphs, 1):
+        text = para.text.strip()
+        if not text:
+            continue
+        style = (para.style.name or "").lower() if para.style is not None else ""
+        level = None
+        match = re.match(r"heading (\d)", style)
+        if match:
+            level = int(match.group(1))
+        elif style == "title":
+            level = 1
+        lines.append(RawLine(text=text, heading=level, bullet="list" in style and level is None,
+                             blank_before=True, lineno=no))
+    for table in document.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            lines.append(RawLine(text="| " + " | ".join(cells) + " |", table_row=True, blank_before=True))
+    if not lines:
+        raise ParseError(str(path), "the Word file has no text")
+    return lines
+
+
+def read_html(text: str, path: Path) -> list[RawLine]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "nav", "footer", "header", "noscript"]):
+        tag.decompose()
+    lines: list[RawLine] = []
+    for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "pre"]):
+        if el.name != "tr" and el.find_parent(["li", "tr"]) is not None and el.name != "li":
+            continue
+        if el.name == "tr":
+            cells = [c.get_text(" ", strip=True) for c in el.find_all(["td", "th"])]
+            lines.append(RawLine(text="| " + " | ".join(cells) + " |", table_row=True, blank_before=True))
+            continue
+        body = el.get_text(" ", strip=True)
+        if not body:
+            continue
+        level = int(el.name[1]) if el.name[0] == "h" and el.name[1:].isdigit() else None
+        lines.append(RawLine(text=body, heading=level, bullet=el.name == "li", blank_before=True))
+    if not lines:
+        body = soup.get_text("\n")
+        return _text_lines(body, markdown=False)
+    return lines
+
+
+def read_lines(path: Path) -> list[RawLine]:
+    """Read any supported file into raw lines; raise ParseError naming the file on anything unreadable."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ParseError(str(path), f"unsupported file type '{suffix}'; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(str(path), f"cannot read the file ({exc.strerror})") from exc
+    if not data.strip():
+        raise ParseError(str(path), "the file is empty; add text or remove it from the corpus")
+    if suffix == ".pdf":
+        if not data.startswith(b"%PDF"):
+            raise ParseError(str(path), "not a PDF file (no %PDF header); re-export it")
+        return _text_lines(read_pdf(path), markdown=False)
+    if suffix == ".docx":
+        if not data.startswith(b"PK"):
+            raise ParseError(str(path), "not a Word .docx file (not a zip); re-save it as .docx")
+        return read_docx(path)
+    text = decode_bytes(data, str(path))
+    if suffix in (".html", ".htm"):
+        return read_html(text, path)
+    lines = _text_lines(text, markdown=suffix == ".md")
+    if not lines:
+        raise ParseError(str(path), "the file has no text")
+    return lines

@@ -1,0 +1,143 @@
+"""Domain objects passed between layers. Imports nothing heavy, so every layer (and the tests) can use them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable unit of a document, labelled with the document's own numbering.
+
+    `ref` is what a delegate would write after the document name ("para. 31", "Art. III(4)(b)", "B6", "PP3").
+    `lead_in` is the text of the parent paragraph for a sub-paragraph ("2. ... shall endeavour:" for "(b)"),
+    kept apart from `text` so quotes stay verbatim yet the sub-paragraph is still findable by its context.
+    """
+
+    doc_id: str
+    ref: str
+    text: str
+    section: tuple[str, ...] = ()
+    position: int = 0
+    lead_in: str = ""
+    kind: str = "operative"  # preamble | operative | list | table | note | heading-text
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def section_path(self) -> str:
+        return " > ".join(self.section)
+
+
+@dataclass
+class Document:
+    """A parsed source file: metadata plus ordered paragraphs."""
+
+    doc_id: str
+    title: str
+    citation_name: str  # short name used in citations: "CMS Res. 11.10 (Rev.COP14)"
+    conventions: tuple[str, ...]
+    doc_type: str  # resolution | convention | strategic-plan | action-plan | mou | work-programme | correspondence | document
+    date: str | None
+    source_path: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    acting_body: str | None = None  # "The Conference of the Parties" when the text names who acts
+
+    def metadata(self) -> dict[str, Any]:
+        """Everything but the paragraphs, in a JSON-friendly shape."""
+        data = asdict(self)
+        data.pop("paragraphs")
+        data["conventions"] = list(self.conventions)
+        data["paragraph_count"] = len(self.paragraphs)
+        return data
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """What gets embedded: a paragraph or a token window of a long one, keeping the paragraph's ref."""
+
+    chunk_id: str
+    doc_id: str
+    ref: str
+    position: int  # the paragraph's position in its document
+    part: int  # 0 for the first (or only) window of the paragraph
+    embed_text: str  # text with document name, section and lead-in, for findability
+    text: str  # the words of the paragraph this window covers
+
+
+@dataclass
+class Hit:
+    """A retrieved paragraph with its document's metadata and a fused score."""
+
+    doc_id: str
+    ref: str
+    display: str
+    text: str
+    score: float
+    section: str = ""
+    lead_in: str = ""
+    position: int = 0
+    citation_name: str = ""
+    conventions: tuple[str, ...] = ()
+    doc_type: str = ""
+    kind: str = "operative"
+    acting_body: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "ref": self.ref, "display": self.display, "text": self.text,
+                "score": round(float(self.score), 4), "section": self.section}
+
+
+@dataclass
+class Citation:
+    """Evidence for a marker [n] in an answer: `quote` is always a verbatim substring of `text`."""
+
+    marker: int
+    doc_id: str
+    ref: str
+    display: str
+    quote: str
+    text: str
+    score: float
+    section: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"marker": self.marker, "doc_id": self.doc_id, "ref": self.ref, "display": self.display,
+                "quote": self.quote, "text": self.text, "score": round(float(self.score), 4),
+                "section": self.section}
+
+
+@dataclass
+class Answer:
+    """An answer: text with [n] markers, the citations behind them, and what was searched and retrieved."""
+
+    question: str
+    rewritten_query: str
+    text: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    retrieved: list[Hit] = field(default_factory=list)
+    related: list[Hit] = field(default_factory=list)  # "possibly related" paragraphs shown on abstention
+    latency_ms: float = 0.0
+
+    def to_result(self, question_id: str | None = None) -> dict[str, Any]:
+        """The result object of shared/eval-format.md (used by `ask --json`, `eval` and the /ask endpoint)."""
+        result: dict[str, Any] = {}
+        if question_id is not None:
+            result["id"] = question_id
+        result.update({
+            "question": self.question,
+            "rewritten_query": self.rewritten_query,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "retrieved": [h.to_json() for h in self.retrieved[:10]],
+            "related": [h.to_json() for h in self.related],
+            "latency_ms": round(self.latency_ms, 1),
+        })
+        return result
+
+
+def display_name(citation_name: str, ref: str) -> str:
+    """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"."""
+    return f"{citation_name}, {ref}" if ref else citation_name
