@@ -82,6 +82,9 @@ class Hit:
     doc_type: str = ""
     kind: str = "operative"
     acting_body: str | None = None
+    dense: float = 0.0  # best cosine similarity of the paragraph's chunks to the query
+    sparse: float = 0.0  # best BM25 score
+    exact: bool = False  # found by an explicit reference in the question
 
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "ref": self.ref, "display": self.display, "text": self.text,

@@ -309,10 +309,16 @@ class StructureBuilder:
         if ends_clause(text):
             return False
         has_label = label is not None
+        if re.search(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", text, re.I):
+            return False  # "1. The Meeting ... should adopt a" runs on to the next line
         limit = 20 if label is not None and label.style in ("pupper", "uroman", "named", "dotted") else (
-            10 if has_label else 12)
+            6 if has_label else 12)
         if _word_count(text) > limit:
             return False
+        if _CONTAINER_RE.match(text):
+            return True
+        if not has_label and self._short_line_run(index) >= 3:
+            return False  # a run of short unpunctuated lines is a list (species, regions), not headings
         nxt = self._next_text(index)
         if nxt is None:
             return not has_label
@@ -321,6 +327,15 @@ class StructureBuilder:
         if text.endswith(":"):
             return False
         return bool(nxt[:1].isupper())
+
+    def _short_line_run(self, index: int) -> int:
+        run = 0
+        for line in self.raw[index:index + 4]:
+            text = strip_inline_markup(line.text)
+            if line.heading is not None or not text or ends_clause(text) or _word_count(text) > 8 or lab.detect(text):
+                break
+            run += 1
+        return run
 
     def _next_text(self, index: int) -> str | None:
         for line in self.raw[index + 1:]:
@@ -379,8 +394,12 @@ class StructureBuilder:
             return
         if self.table_doc and self._timeframe(text):
             return
-        label = None if bullet else self._choose_label(text, line)
+        glyph_bullet = bullet and not line.bullet
+        label = None if glyph_bullet else self._choose_label(text, line)
+        if label is not None and line.bullet and label.style not in ("named", "dotted", "alnum"):
+            label = None  # "- a) ..." in a markdown list stays a list item of its paragraph
         if label is not None:
+            bullet = False
             self.pending_bullets = 0
         elif self.pending_bullets and (self.current is None or ends_clause(self.current.text)):
             bullet, self.pending_bullets = True, self.pending_bullets - 1

@@ -1,0 +1,217 @@
+"""`mea-assistant`: thin commands over the `Assistant` API. Expected problems print one line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import MeaError
+from .settings import Settings
+
+
+def _add_index(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", type=Path, help="index folder (default: MEA_INDEX_DIR or index/)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--convention", action="append", default=[], help="only this convention (CMS, CITES, ...)")
+    p.add_argument("--doc-type", action="append", default=[], help="only this document type (resolution, ...)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mea-assistant", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="build or update the index from the corpus")
+    p.add_argument("--corpus", type=Path, help="corpus folder (default: MEA_CORPUS_DIR or corpus/)")
+    _add_index(p)
+
+    p = sub.add_parser("search", help="ranked paragraphs for a query (hybrid retrieval)")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"])
+    _add_filters(p)
+    _add_index(p)
+
+    p = sub.add_parser("ask", help="answer a question with cited paragraphs")
+    p.add_argument("question")
+    p.add_argument("--history", type=Path, help="JSON file: list of {role, content} turns, oldest first")
+    p.add_argument("--json", action="store_true", help="print the result object of eval-format.md")
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"])
+    _add_filters(p)
+    _add_index(p)
+
+    p = sub.add_parser("chat", help="interactive conversation in the terminal")
+    _add_filters(p)
+    _add_index(p)
+
+    p = sub.add_parser("paragraphs", help="parsed paragraphs of one or all documents")
+    p.add_argument("doc_id", nargs="?")
+    p.add_argument("--json", action="store_true")
+    _add_index(p)
+
+    p = sub.add_parser("docs", help="indexed documents with their metadata")
+    p.add_argument("--json", action="store_true")
+    _add_index(p)
+
+    sub.add_parser("settings", help="the settings in force and their environment variables")
+
+    p = sub.add_parser("eval", help="run an evaluation set through the assistant")
+    p.add_argument("--dataset", type=Path, default=Path("evals/questions.jsonl"))
+    p.add_argument("--out", type=Path, default=Path("eval-out/latest"))
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--compare", type=Path, help="another eval output folder to compare with")
+    p.add_argument("--thresholds", type=Path, help="fail (exit 1) when a metric is below its minimum in this TOML")
+    _add_index(p)
+
+    p = sub.add_parser("brief", help="a cited briefing note on a topic")
+    p.add_argument("topic")
+    p.add_argument("--out", type=Path, help="note.md or note.docx (default: print Markdown)")
+    _add_filters(p)
+    _add_index(p)
+    return parser
+
+
+def _assistant(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .assistant import Assistant
+
+    overrides: dict[str, Any] = {"index_dir": getattr(args, "index", None), "corpus_dir": getattr(args, "corpus", None)}
+    return Assistant(Settings.from_env(**overrides))
+
+
+def _print_answer(answer: Any) -> None:
+    print(answer.text)
+    if answer.rewritten_query != answer.question:
+        print(f"\n(searched for: {answer.rewritten_query})")
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            print(f"  [{c.marker}] {c.display}\n      “{c.quote}”")
+    elif answer.related:
+        print("\nPossibly related (not cited):")
+        for h in answer.related:
+            print(f"  - {h.display}: {h.text[:160]}")
+
+
+def _load_history(path: Path | None) -> list[dict[str, str]]:
+    if path is None:
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise MeaError(f"{path}: cannot read the history file ({exc}); it must be a JSON list of "
+                       "{{\"role\", \"content\"}} objects") from exc
+    if not isinstance(data, list) or not all(isinstance(t, dict) and "role" in t and "content" in t for t in data):
+        raise MeaError(f"{path}: the history must be a JSON list of {{\"role\", \"content\"}} objects")
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd == "settings":
+        for name, value, doc in Settings.from_env().describe():
+            print(f"{name:28} {value:40} {doc}")
+        return 0
+    assistant = _assistant(args)
+    if cmd == "ingest":
+        report = assistant.ingest(progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+        print(report.summary())
+        return 0
+    if cmd == "search":
+        hits = assistant.search(args.query, k=args.k, conventions=args.convention, doc_types=args.doc_type,
+                                mode=args.retriever)
+        if args.json:
+            for h in hits:
+                print(json.dumps(h.to_json(), ensure_ascii=False))
+        else:
+            for i, h in enumerate(hits, 1):
+                print(f"{i:2}. {h.display}  (score {h.score:.4f})\n    {h.text[:300]}")
+        return 0
+    if cmd == "ask":
+        answer = assistant.ask(args.question, history=_load_history(args.history), conventions=args.convention,
+                               doc_types=args.doc_type, mode=args.retriever)
+        if args.json:
+            print(json.dumps(answer.to_result(), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+        return 0
+    if cmd == "chat":
+        return _chat(assistant, args)
+    if cmd == "paragraphs":
+        docs = assistant.index.documents
+        if args.doc_id and args.doc_id not in docs:
+            raise MeaError(f"no document '{args.doc_id}' in the index; `mea-assistant docs` lists them")
+        for doc in ([docs[args.doc_id]] if args.doc_id else docs.values()):
+            for p in doc.paragraphs:
+                if args.json:
+                    print(json.dumps({"doc_id": p.doc_id, "ref": p.ref, "section": p.section_path, "text": p.text,
+                                      "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta},
+                                     ensure_ascii=False))
+                else:
+                    print(f"[{doc.citation_name}, {p.ref}] {p.text}")
+        return 0
+    if cmd == "docs":
+        for doc in assistant.index.documents.values():
+            meta = doc.metadata()
+            if args.json:
+                print(json.dumps(meta, ensure_ascii=False))
+            else:
+                print(f"{doc.doc_id:40} {doc.citation_name:42} {'/'.join(doc.conventions):18} {doc.doc_type:15} "
+                      f"{meta['paragraph_count']:5} paras  {doc.date or ''}")
+        return 0
+    if cmd == "eval":
+        from .evaluation import run_cli
+
+        return run_cli(assistant, args)
+    if cmd == "brief":
+        from .briefing import run_cli as brief_cli
+
+        return brief_cli(assistant, args)
+    raise AssertionError(cmd)
+
+
+def _chat(assistant: Any, args: argparse.Namespace) -> int:
+    history: list[dict[str, str]] = []
+    print("MEA Assistant: ask about the indexed agreements ('new' starts over, 'quit' ends).")
+    assistant.warm_up()
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if question.lower() in ("quit", "exit", "q"):
+            return 0
+        if question.lower() == "new":
+            history = []
+            continue
+        if not question:
+            continue
+        try:
+            answer = assistant.ask(question, history=history, conventions=args.convention, doc_types=args.doc_type)
+        except MeaError as exc:
+            print(f"error: {exc}")
+            continue
+        _print_answer(answer)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except MeaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous index is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Follow-ups into standalone queries, without a generative model.
+
+An elliptical turn ("And for Appendix III?", "Does it say who pays for that?") carries over the topic words
+and the named instruments of the earlier user turns; a word that fills the same slot ("Appendix III" after
+"Appendix II") replaces the old one instead of being added to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .queries import named_conventions
+
+STOPWORDS = set("""a an the of and or to in on for by with from at as is are was were be been being do does did done
+doing have has had what which who whom whose when where why how whether that this these those it its they them their
+there here than then so such not no nor any all each every some can could should would shall will may might must about
+into over under between within without also too very just only other more most much many same say says said tell
+me us our we you your i please explain describe give list show according regarding concerning text provision
+provisions document documents mention mentions require requires required need needs""".split())
+_ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter)\b",
+                      re.I)
+_SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
+          "objective", "section", "table", "part")
+
+
+def content_words(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|\d+(?:\.\d+)*", text)
+    return [w for w in words if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def is_elliptical(question: str) -> bool:
+    words = content_words(question)
+    return bool(_ELLIPTICAL_START.search(question)) or bool(_PRONOUN.search(question)) or len(words) <= 3
+
+
+def _slot_phrases(text: str) -> dict[str, str]:
+    """{"appendix": "Appendix III"} for locator phrases in a text."""
+    out = {}
+    for m in re.finditer(rf"\b({'|'.join(_SLOTS)})\s+([IVXLC]+|\d+(?:\.\d+)*|[A-Z])\b", text, re.I):
+        out[m.group(1).lower().rstrip("s")] = m.group(0)
+    return out
+
+
+def rewrite(question: str, history: Sequence[dict[str, str]] = ()) -> str:
+    """The query to search for this turn: the question itself, or the question plus the carried context."""
+    users = [turn.get("content", "") for turn in history if turn.get("role") == "user" and turn.get("content")]
+    if not users or not is_elliptical(question) and (named_conventions(question) or len(content_words(question)) > 6):
+        return question.strip()
+    new_slots = _slot_phrases(question)
+    carried: list[str] = []
+    for previous in reversed(users[-3:]):
+        text = previous
+        for slot, phrase in _slot_phrases(previous).items():
+            if slot in new_slots:
+                text = text.replace(phrase, " ")
+        for word in content_words(text):
+            if word.lower() not in {c.lower() for c in carried} and word.lower() not in question.lower():
+                carried.append(word)
+        if named_conventions(previous) or len(carried) >= 8:
+            break
+    if not carried:
+        return question.strip()
+    return f"{question.strip()} {' '.join(carried[:14])}"

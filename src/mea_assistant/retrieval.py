@@ -1,0 +1,172 @@
+"""Question -> ranked paragraphs: dense (Chroma) + BM25, fused by reciprocal rank, with filters and exact refs.
+
+llama-index objects stay inside this module; callers get `Hit`s.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterable
+
+from .index import Index
+from .queries import QueryInfo, analyse, explicit_refs
+from .refs import ref_has_prefix
+from .settings import Settings
+from .types import Document, Hit, Paragraph, display_name
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+def rrf(rankings: Iterable[list[tuple[str, int]]], k: int) -> dict[tuple[str, int], float]:
+    """Reciprocal rank fusion: sum of 1/(k + rank) over the rankings a paragraph appears in."""
+    scores: dict[tuple[str, int], float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, 1):
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+@dataclass
+class Filters:
+    conventions: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+
+    def allows(self, doc: Document) -> bool:
+        if self.conventions and not {c.lower() for c in doc.conventions} & {c.lower() for c in self.conventions}:
+            return False
+        return not self.doc_types or doc.doc_type.lower() in {d.lower() for d in self.doc_types}
+
+
+class Retriever:
+    def __init__(self, index: Index, embedder, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+
+    # ----- public -------------------------------------------------------------------------------------------
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: str | None = None,
+               info: QueryInfo | None = None) -> list[Hit]:
+        k = k or self.settings.top_k
+        filters = filters or Filters()
+        mode = mode or self.settings.retriever
+        if mode not in MODES:
+            raise ValueError(f"unknown retriever {mode!r}; use one of {', '.join(MODES)}")
+        info = info or analyse(query, self.index.documents)
+        dense: dict[tuple[str, int], float] = {}
+        sparse: dict[tuple[str, int], float] = {}
+        rankings = []
+        if mode in ("hybrid", "dense"):
+            dense = self._dense(info.expanded, filters)
+            rankings.append(sorted(dense, key=lambda key: -dense[key]))
+        if mode in ("hybrid", "bm25"):
+            sparse = self._bm25(info.expanded, filters)
+            rankings.append(sorted(sparse, key=lambda key: -sparse[key]))
+        fused = rrf(rankings, self.settings.rrf_k)
+        boost = 1.0 / (self.settings.rrf_k + 1)
+        for key in fused:
+            doc = self.index.documents[key[0]]
+            if key[0] in info.doc_ids:
+                fused[key] += boost
+            elif info.conventions and doc.conventions and doc.conventions[0] in info.conventions:
+                fused[key] += boost * 0.5
+        exact = self.lookup(query, filters, info)
+        ranked = sorted(fused, key=lambda key: -fused[key])
+        hits: list[Hit] = []
+        seen = set()
+        top_score = max(fused.values(), default=0.0)
+        for hit in exact:
+            key = (hit.doc_id, hit.position)
+            hit.dense, hit.sparse = dense.get(key, 0.0), sparse.get(key, 0.0)
+            hit.score = top_score + boost
+            hits.append(hit)
+            seen.add(key)
+        for key in ranked:
+            if key in seen:
+                continue
+            hits.append(self._hit(key, fused[key], dense.get(key, 0.0), sparse.get(key, 0.0)))
+            if len(hits) >= max(k, len(exact)):
+                break
+        return hits
+
+    def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
+        """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29")."""
+        filters = filters or Filters()
+        info = info or analyse(query, self.index.documents)
+        wanted = explicit_refs(query)
+        if not wanted:
+            return []
+        docs = [self.index.documents[d] for d in info.doc_ids] or [
+            d for d in self.index.documents.values() if info.conventions and d.conventions[0] in info.conventions]
+        if not docs:
+            return []
+        # A treaty text answers "Article III of CITES" before a document that merely mentions it.
+        docs.sort(key=lambda d: d.doc_type not in ("convention", "protocol", "agreement"))
+        hits: list[Hit] = []
+        for tokens in wanted:
+            for doc in docs:
+                if not filters.allows(doc):
+                    continue
+                found = [p for p in doc.paragraphs if ref_has_prefix(tokens, p.ref)]
+                if found:
+                    for p in found[:12]:
+                        hit = self._hit((doc.doc_id, p.position), 1.0, 0.0, 0.0)
+                        hit.exact = True
+                        hits.append(hit)
+                    break
+        return hits
+
+    # ----- the two retrievers -------------------------------------------------------------------------------
+    def _dense(self, query: str, filters: Filters) -> dict[tuple[str, int], float]:
+        from llama_index.core.vector_stores import (FilterCondition, FilterOperator, MetadataFilter,
+                                                    MetadataFilters, VectorStoreQuery)
+
+        parts = []
+        if filters.conventions:
+            parts.append(MetadataFilters(filters=[MetadataFilter(key=f"conv_{c}", value=True)
+                                                  for c in self._known_conventions(filters.conventions)],
+                                         condition=FilterCondition.OR))
+        if filters.doc_types:
+            parts.append(MetadataFilter(key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN))
+        meta_filters = MetadataFilters(filters=parts, condition=FilterCondition.AND) if parts else None
+        if filters.conventions and not self._known_conventions(filters.conventions):
+            return {}
+        vector = self.embedder.embed_query(query)
+        result = self.index.vector_store.query(VectorStoreQuery(
+            query_embedding=vector, similarity_top_k=self.settings.candidates, filters=meta_filters))
+        out: dict[tuple[str, int], float] = {}
+        for node, sim in zip(result.nodes or [], result.similarities or []):
+            key = (node.metadata["doc_id"], int(node.metadata["position"]))
+            cosine = 1.0 + math.log(max(sim, 1e-9))  # the store reports exp(-distance); distance = 1 - cosine
+            out[key] = max(out.get(key, -1.0), cosine)
+        return out
+
+    def _bm25(self, query: str, filters: Filters) -> dict[tuple[str, int], float]:
+        from llama_index.core.schema import QueryBundle
+
+        out: dict[tuple[str, int], float] = {}
+        for result in self.index.bm25.retrieve(QueryBundle(query_str=query)):
+            if result.score is None or result.score <= 0:
+                continue  # BM25 score 0: no query term in the paragraph
+            meta = result.node.metadata
+            doc = self.index.documents.get(meta["doc_id"])
+            if doc is None or not filters.allows(doc):
+                continue
+            key = (meta["doc_id"], int(meta["position"]))
+            out[key] = max(out.get(key, 0.0), float(result.score))
+            if len(out) >= self.settings.candidates:
+                break
+        return out
+
+    def _known_conventions(self, wanted: tuple[str, ...]) -> list[str]:
+        known = {c for d in self.index.documents.values() for c in d.conventions}
+        lower = {c.lower(): c for c in known}
+        return [lower[w.lower()] for w in wanted if w.lower() in lower]
+
+    def _hit(self, key: tuple[str, int], score: float, dense: float, sparse: float) -> Hit:
+        doc = self.index.documents[key[0]]
+        para: Paragraph = doc.paragraphs[key[1]]
+        return Hit(doc_id=doc.doc_id, ref=para.ref, display=display_name(doc.citation_name, para.ref), text=para.text,
+                   score=score, section=para.section_path, lead_in=para.lead_in, position=para.position,
+                   citation_name=doc.citation_name, conventions=doc.conventions, doc_type=doc.doc_type,
+                   kind=para.kind, acting_body=doc.acting_body, dense=dense, sparse=sparse)

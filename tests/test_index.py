@@ -1,0 +1,105 @@
+"""The index on disk: incremental re-ingest, removed files, bad files, interrupted ingest, mismatched settings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS
+from mea_assistant.assistant import Assistant
+from mea_assistant.embedding import get_embedder
+from mea_assistant.errors import IndexMismatch, IndexMissing
+from mea_assistant.index import Index, current_build, index_is_fresh, ingest
+from mea_assistant.settings import Settings
+
+SMALL = ["dugong-mou-mos3-spms.txt", "cms-capacity-building-target-9.txt", "cms-res-11-10-synergies-partnerships.txt"]
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in SMALL:
+        shutil.copy(CORPUS / name, corpus / name)
+    (corpus / "README.md").write_text("# About this corpus\nNot a document.\n")
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+
+
+def _ingest(settings: Settings, progress=None):  # type: ignore[no-untyped-def]
+    embedder = get_embedder(settings.embed_model)
+    before = embedder.texts_embedded
+    report = ingest(settings, lambda: embedder, progress)
+    return report, embedder.texts_embedded - before
+
+
+def test_incremental_reingest_counts_embedding_calls(small):
+    report, calls = _ingest(small)
+    assert report.documents == 3 and calls == report.chunks > 0 and not report.skipped  # README is not a document
+    assert index_is_fresh(small)
+
+    report, calls = _ingest(small)
+    assert calls == 0 and sorted(report.reused) == sorted(Path(n).stem for n in SMALL)
+
+    target = small.corpus_dir / "dugong-mou-mos3-spms.txt"
+    target.write_text(target.read_text().replace("The Meeting is invited to:", "The Meeting is requested to:"))
+    assert not index_is_fresh(small)
+    report, calls = _ingest(small)
+    assert report.parsed == ["dugong-mou-mos3-spms"] and 0 < calls <= 3  # only the changed paragraph's chunks
+    texts = [p.text for p in Index(small).documents["dugong-mou-mos3-spms"].paragraphs]
+    assert "The Meeting is requested to:" in texts
+
+    (small.corpus_dir / "cms-capacity-building-target-9.txt").unlink()
+    report, calls = _ingest(small)
+    assert report.removed == ["cms-capacity-building-target-9"] and calls == 0
+    index = Index(small)
+    assert "cms-capacity-building-target-9" not in index.documents
+    hits = Assistant(small).search("Central Asian Flyways training and public awareness", k=10)
+    assert all(h.doc_id != "cms-capacity-building-target-9" for h in hits)
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_is_indexed(small):
+    (small.corpus_dir / "empty.txt").write_bytes(b"")
+    (small.corpus_dir / "scan.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (small.corpus_dir / "image.png").write_bytes(b"\x89PNG")
+    report, _ = _ingest(small)
+    reasons = dict(report.skipped)
+    assert "empty" in reasons["empty.txt"] and "PDF" in reasons["scan.pdf"] and "unsupported" in reasons["image.png"]
+    assert report.documents == 3
+    assert "skipped empty.txt" in report.summary()
+
+
+def test_a_file_that_turns_corrupt_keeps_its_previous_version(small):
+    _ingest(small)
+    (small.corpus_dir / "dugong-mou-mos3-spms.txt").write_bytes(b"\x00\x00binary now\x00")
+    report, _ = _ingest(small)
+    assert "kept the previously indexed version" in dict(report.skipped)["dugong-mou-mos3-spms.txt"]
+    assert len(Index(small).documents["dugong-mou-mos3-spms"].paragraphs) > 10
+
+
+def test_interrupted_ingest_leaves_previous_index_usable(small):
+    _ingest(small)
+    before = current_build(small.index_dir)
+    count = len(Index(small).documents)
+    (small.corpus_dir / "sharks-mou-2010.txt").write_bytes((CORPUS / "sharks-mou-2010.txt").read_bytes())
+
+    def interrupt(message: str) -> None:
+        if message.startswith("writing"):
+            raise KeyboardInterrupt  # Ctrl-C while the new build is being written
+
+    with pytest.raises(KeyboardInterrupt):
+        _ingest(small, interrupt)
+    assert current_build(small.index_dir) == before
+    assert len(Index(small).documents) == count
+    assert [p.name for p in (small.index_dir / "builds").iterdir()] == [before.name]  # no half-written build left
+    assert Assistant(small).search("dugong", k=3)
+
+
+def test_querying_with_other_settings_is_refused(small, tmp_path):
+    with pytest.raises(IndexMissing):
+        Index(small)
+    _ingest(small)
+    other = Settings(corpus_dir=small.corpus_dir, index_dir=small.index_dir, chunk_tokens=120)
+    with pytest.raises(IndexMismatch, match="re-ingest"):
+        Index(other)

@@ -1,0 +1,50 @@
+"""Search returns the expected paragraph for a handful of questions per document (top 5, hybrid)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mea_assistant.retrieval import rrf
+
+CASES = [
+    ("cms-res-11-10-synergies-partnerships", "para. 29", "focal points of other conventions collaborate at national level"),
+    ("cms-res-11-10-synergies-partnerships", "para. 10", "World Coastal Forum engagement"),
+    ("cms-res-11-10-synergies-partnerships", "para. 16", "revision of NBSAPs with UNEP and UNDP"),
+    ("cms-convention-1979", "Art. IV(4)", "agreements for populations that periodically cross jurisdictional boundaries"),
+    ("cms-convention-1979", "Art. VIII(1)", "establishment of the Scientific Council"),
+    ("cites-convention-1973", "Art. IV(2)", "export permit for Appendix II specimens"),
+    ("cites-convention-1973", "Art. IX(1)", "designate Management and Scientific Authorities"),
+    ("ramsar-convention-1971", "Art. 2(1)", "designate wetlands for the List of Wetlands of International Importance"),
+    ("ramsar-convention-1971", "Art. 3(1)", "wise use of wetlands planning"),
+    ("cbd-convention-1992", "Art. 8", "in-situ conservation protected areas"),
+    ("cbd-convention-1992", "Art. 9", "ex-situ conservation measures"),
+    ("nagoya-protocol-2010", "Art. 17(1)", "checkpoints monitoring utilization of genetic resources"),
+    ("nagoya-protocol-2010", "Art. 6(1)", "prior informed consent for access to genetic resources"),
+    ("aewa-agreement-1995", "Annex 3, 4.1.4", "lead shot in wetlands hunting"),
+    ("aewa-agreement-1995", "Art. III(1)", "general conservation measures for migratory waterbirds"),
+    ("sharks-mou-2010", "para. 13(h)", "shark finning fins naturally attached"),
+    ("sharks-mou-2010", "para. 5", "objective of the sharks memorandum"),
+    ("dugong-mou-mos3-spms", "(b)", "review alignment of the CMP with the SPMS and National Report Template"),
+    ("dugong-mou-mos3-spms", "para. 14", "national reports monitoring the CMP"),
+    ("cms-cites-jwp-2012-2014", "B8", "trilateral meetings with FAO on sharks"),
+    ("cms-cites-jwp-2012-2014", "B12", "funds from the traditional Asian medicine industry for saiga"),
+    ("cites-cooperation-response-2025", None, "memorandum with IATA on transport of live specimens"),
+    ("cms-capacity-building-target-9", "5.8", "Central Asian Flyways training and public awareness"),
+    ("cms-capacity-building-target-9", "para. 21", "recruitment of new Parties CMS"),
+]
+
+
+def test_rrf_sums_reciprocal_ranks():
+    scores = rrf([[("a", 1), ("b", 2)], [("b", 2), ("c", 3)]], k=60)
+    assert scores[("b", 2)] == pytest.approx(1 / 62 + 1 / 61)
+    assert max(scores, key=scores.get) == ("b", 2)
+
+
+@pytest.mark.parametrize("doc_id,ref,query", CASES)
+def test_expected_paragraph_in_top_5(assistant, doc_id, ref, query):
+    hits = assistant.search(query, k=5)
+    found = [(h.doc_id, h.ref) for h in hits]
+    if ref is None:
+        assert any(d == doc_id for d, _ in found), found
+    else:
+        assert any(d == doc_id and r.startswith(ref) for d, r in found), found
