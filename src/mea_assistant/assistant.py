@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import Callable, Sequence
 
-from .answering import compose, terms, verify
+from .abstention import asks_for_current_status, unsupported_terms
+from .answering import compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
@@ -70,27 +71,21 @@ class Assistant:
         info = analyse(query, self.index.documents)
         hits = self.retriever.search(query, k=max(k or 10, 10), filters=Filters(tuple(conventions), tuple(doc_types)),
                                      mode=mode, info=info)
-        answer = compose(question, query, hits, self.settings.max_citations, abstain=self.should_abstain(query, hits))
+        answer = compose(question, query, hits, self.settings.max_citations,
+                         abstain=self.should_abstain(question, query, hits))
         answer = verify(answer)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def should_abstain(self, query: str, hits: list[Hit]) -> bool:
-        """Abstain when neither meaning (dense cosine) nor wording (query terms present) supports the top paragraphs.
-
-        Threshold chosen on evals/questions.jsonl (see README, "Abstention").
-        """
+    def should_abstain(self, question: str, query: str, hits: list[Hit]) -> bool:
+        """Abstain when the top paragraphs are not about the question (see abstention.py for the two signals)."""
         if not hits:
             return True
         if any(h.exact for h in hits):
             return False
-        top = hits[:3]
-        relevance = max(h.dense for h in top)
-        wanted = terms(query)
-        if not wanted:
-            return relevance < self.settings.abstain_threshold
-        found = set()
-        for h in top:
-            found |= terms(f"{h.text} {h.lead_in} {h.section} {h.citation_name}") & wanted
-        coverage = len(found) / len(wanted)
-        return relevance < self.settings.abstain_threshold or (coverage < 0.5 and relevance < self.settings.abstain_threshold + 0.15)
+        if asks_for_current_status(question):
+            return True
+        relevance = max(h.dense for h in hits[:3])
+        if relevance < self.settings.abstain_threshold:
+            return True
+        return bool(unsupported_terms(question, hits[:5], self.index.documents))

@@ -43,7 +43,9 @@ def count_tokens(text: str) -> int:
 
 def context_prefix(doc: Document, para: Paragraph) -> str:
     """What a paragraph is, in words a question would use: instrument, locator, section, lead-in."""
-    section = " > ".join(s for s in para.section if s)
+    # The document title heads every section path: it says nothing about this paragraph, so leave it out.
+    parts = [s for s in para.section if s and s != doc.title]
+    section = " > ".join(parts)
     head = f"{doc.citation_name}, {para.ref}"
     if section:
         head += f" ({section[-160:]})"

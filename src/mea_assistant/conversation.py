@@ -49,6 +49,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = ()) -> str:
     if not users or not is_elliptical(question) and (named_conventions(question) or len(content_words(question)) > 6):
         return question.strip()
     new_slots = _slot_phrases(question)
+    named_now = named_conventions(question)
     carried: list[str] = []
     for previous in reversed(users[-3:]):
         text = previous
@@ -56,6 +57,8 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = ()) -> str:
             if slot in new_slots:
                 text = text.replace(phrase, " ")
         for word in content_words(text):
+            if named_now and named_conventions(word):
+                continue  # "And for CITES?" after a CMS question: CITES replaces CMS
             if word.lower() not in {c.lower() for c in carried} and word.lower() not in question.lower():
                 carried.append(word)
         if named_conventions(previous) or len(carried) >= 8:

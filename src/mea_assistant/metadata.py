@@ -109,6 +109,9 @@ def citation_name(title: str, head: str, conventions: tuple[str, ...], doc_type:
     if doc_type == "correspondence":
         year = re.search(r"\b(20\d\d|19\d\d)\b", text)
         return f"{primary} Secretariat response{' ' + year.group(1) if year else ''}"
+    target = re.search(r"\b(Target \d+)\b", title)
+    if doc_type == "strategic-plan" and target:
+        return f"{primary} Strategic Plan, {target.group(1)}"
     mou = re.search(r"\b([A-Z][a-z]+) MOU\b", text)
     if mou:
         meeting = re.search(r"\b(MOS\d+)\b", text) or re.search(r"\b(COP\d+)\b", text)

@@ -52,6 +52,11 @@ ACRONYMS: dict[str, str] = {
     "CAMI": "Central Asian Mammals Initiative",
     "REIO": "regional economic integration organization",
     "DART": "Data Reporting tool",
+    "POW": "programme of work",
+    "SBSTTA": "Subsidiary Body on Scientific, Technical and Technological Advice",
+    "IUCN": "International Union for Conservation of Nature",
+    "OLA": "Office of Legal Affairs",
+    "DOALOS": "Division for Ocean Affairs and the Law of the Sea",
 }
 
 # Convention nicknames -> convention code used in document metadata.
@@ -104,9 +109,6 @@ def document_aliases(doc: Document) -> list[str]:
     if doc.doc_type == "mou":
         subject = doc.citation_name.split()[0].lower()
         aliases |= {f"{subject} mou", f"{subject} memorandum"}
-    words = [w for w in re.findall(r"[a-z][a-z-]{3,}", (doc.citation_name + " " + doc.title).lower())
-             if w not in _STOP]
-    aliases |= {w for w in words if w in ("dugong", "sharks", "capacity-building", "flyways", "wetlands")}
     return sorted(a for a in aliases if a)
 
 
@@ -122,7 +124,7 @@ _REF_PATTERNS = [
     re.compile(r"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*bis)?)\b(?P<rest>(?:\s*(?:\(\s*\w{1,4}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
     re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
     re.compile(r"(?<![\w./])(?P<alnum>[A-D])\s?\.?\s?(?P<num>\d{1,2})(?![\w.])"),
-    re.compile(r"\b(?:action|activity|item|point)\s+(?P<dotted>\d+\.\d+(?:\.\d+)*)\b", re.I),
+    re.compile(r"(?<!Resolution )(?<!Res )(?<!Res\. )(?<!Decision )(?<!Conf\. )(?<![\d.])(?P<dotted>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)", re.I),
     re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
 ]
 

@@ -6,6 +6,7 @@ llama-index objects stay inside this module; callers get `Hit`s.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -66,10 +67,13 @@ class Retriever:
         boost = 1.0 / (self.settings.rrf_k + 1)
         for key in fused:
             doc = self.index.documents[key[0]]
+            # An instrument named in the question is preferred, gently: a rank or two, not a filter.
             if key[0] in info.doc_ids:
-                fused[key] += boost
+                fused[key] += boost * 0.8
             elif info.conventions and doc.conventions and doc.conventions[0] in info.conventions:
                 fused[key] += boost * 0.5
+            if doc.paragraphs[key[1]].kind in ("preamble", "front-matter", "acting-body"):
+                fused[key] -= boost * 0.15  # operative text answers questions; preambles give context
         exact = self.lookup(query, filters, info)
         ranked = sorted(fused, key=lambda key: -fused[key])
         hits: list[Hit] = []
@@ -99,7 +103,18 @@ class Retriever:
         docs = [self.index.documents[d] for d in info.doc_ids] or [
             d for d in self.index.documents.values() if info.conventions and d.conventions[0] in info.conventions]
         if not docs:
-            return []
+            # No instrument named: a distinctive locator ("5.8", "4.1.4", "B12") may still name one paragraph;
+            # prefer the document whose wording the question shares.
+            dotted = [t for t in wanted if len(t) >= 2 and all(x.isdigit() for x in t) or (t and t[0].isalpha() and len(t[0]) == 1)]
+            if not dotted:
+                return []
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", query)}
+            def overlap(doc: Document) -> int:
+                text = " ".join(f"{p.text} {p.lead_in} {' '.join(p.section)}" for p in doc.paragraphs).lower()
+                return sum(1 for w in words if w in text)
+            docs = sorted((d for d in self.index.documents.values()
+                           if any(ref_has_prefix(t, p.ref) for t in dotted for p in d.paragraphs)), key=lambda d: -overlap(d))[:1]
+            wanted = dotted
         # A treaty text answers "Article III of CITES" before a document that merely mentions it.
         docs.sort(key=lambda d: d.doc_type not in ("convention", "protocol", "agreement"))
         hits: list[Hit] = []

@@ -33,7 +33,7 @@ class Settings:
     candidates: int = field(default=60, metadata={"doc": "Candidates per retriever before fusion (MEA_CANDIDATES)."})
     rrf_k: int = field(default=60, metadata={"doc": "Reciprocal-rank-fusion constant (MEA_RRF_K)."})
     retriever: str = field(default="hybrid", metadata={"doc": "hybrid | dense | bm25 (MEA_RETRIEVER)."})
-    abstain_threshold: float = field(default=0.40, metadata={
+    abstain_threshold: float = field(default=0.45, metadata={
         "doc": "Abstain when the best paragraph's relevance is below this (MEA_ABSTAIN_THRESHOLD); chosen on evals/."})
     max_citations: int = field(default=4, metadata={"doc": "Most sources cited in one answer (MEA_MAX_CITATIONS)."})
     max_question_chars: int = field(default=2000, metadata={"doc": "Longer questions are refused (MEA_MAX_QUESTION_CHARS)."})

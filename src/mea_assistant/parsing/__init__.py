@@ -26,7 +26,8 @@ def parse_file(path: Path) -> Document:
     paragraphs, info = build_paragraphs(path.stem, lines, wrapped)
     if not paragraphs:
         raise ParseError(str(path), "no paragraphs of text were found; check the file's contents")
-    title = info["title"] or next((p.text for p in paragraphs), path.stem)
+    first_line = next((l.text for l in lines if l.text.strip()), path.stem)
+    title = info["title"] or (first_line if len(first_line) <= 120 else first_line[:117].rsplit(" ", 1)[0] + "...")
     raw_head = "\n".join(l.text for l in lines[:12])
     head = raw_head + "\n\n" + head_text(paragraphs, title)
     body = "\n".join(p.text for p in paragraphs)

@@ -23,11 +23,12 @@ from .cleaning import (is_image_placeholder, is_page_artifact, is_table_separato
                        strip_inline_markup)
 from .readers import RawLine
 
-PARSER_VERSION = 1  # bump when parsing changes refs or text, so old indexes are rebuilt
+PARSER_VERSION = 2  # bump when parsing changes refs or text, so old indexes are rebuilt
 TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’", ".)", ";)", ":)")
 _CONTAINER_RE = re.compile(
     r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
     r"([0-9IVXLC]+(?:\s*(?:bis|ter|[a-z])\b)?(?:\s*(?:,|and|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
+_BARE_CONTAINER_RE = re.compile(r"^(Annex|Appendix|Appendices|Schedule)()\s*$", re.I)  # "### Annex" alone
 _CONTAINER_ABBR = {"article": "Art.", "art.": "Art.", "annex": "Annex", "appendix": "App.", "appendices": "App.",
                    "part": "Part", "chapter": "Chapter", "section": "Section", "schedule": "Schedule",
                    "table": "Table", "attachment": "Attachment", "rule": "Rule"}
@@ -190,18 +191,18 @@ class StructureBuilder:
             self.title = text
         if self.title is None and not self.paragraphs:
             self.title = text
-        match = _CONTAINER_RE.match(text)
+        match = _CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if explicit:
             self.explicit_level = level
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             abbr = _CONTAINER_ABBR[match.group(1).lower()]
             rank = _CONTAINER_RANK[abbr]
-            number = re.sub(r"\s+", " ", match.group(2)).strip()
+            number = re.sub(r"\s+", " ", match.group(2) or "").strip()
             # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart.
             contributes = rank != 1 or any(r == 0 for r, _ in self.containers)
             self.containers = [(r, l) for r, l in self.containers if r < rank]
             if contributes:
-                self.containers.append((rank, f"{abbr} {number}"))
+                self.containers.append((rank, f"{abbr} {number}".strip()))
             self.seen_container = True
         if re.match(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$", text):
             self.acting_body = self.acting_body or text.rstrip(",:").title()
@@ -519,7 +520,12 @@ class StructureBuilder:
             self.context_lead = text
             self._start([], text, kind)
             return
-        self._start([], text, kind, self.context_lead if not in_preamble else "")
+        lead = self.context_lead if not in_preamble else ""
+        last = self.paragraphs[-1] if self.paragraphs else None
+        if not bullet and not lead and last is not None and last.kind == "list" and _word_count(last.text) <= 30 \
+                and not last.text.rstrip().endswith((".", ";")):
+            lead = last.text  # "- Memorandum of Understanding with IATA" introduces the paragraph below it
+        self._start([], text, kind, lead)
         if in_preamble and self.current is not None:
             self.current.meta["_preamble_zone"] = "1"
 

@@ -1,0 +1,80 @@
+"""When is the corpus silent? Two signals, both measured on evals/questions.jsonl.
+
+1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
+2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target
+   number, another treaty ("Basel", "UNFCCC") — that none of the top paragraphs or their documents mention.
+   Extractive answers cannot bridge that gap, so answering would cite text about something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .queries import ACRONYMS, CONVENTION_NAMES
+from .types import Document, Hit
+
+# Capitalised words that name generic MEA concepts, not specific things a paragraph must contain.
+GENERIC = set("""what which who whom whose when where why how does do did is are was were can could should would
+shall will may might must has have had the a an and or of in on for to under according about between with by its their
+this that these those there any all each convention conventions party parties contracting article articles appendix
+appendices annex annexes paragraph paragraphs secretariat secretariats conference meeting meetings agreement
+agreements protocol resolution resolutions decision decisions plan plans action strategic programme work joint
+memorandum understanding mou signatory signatories state states range standing committee council scientific
+technical text texts document documents provision provisions species migratory wild animals fauna flora list
+and, i ii iii iv v vi vii viii ix x also if so then not no yes please tell me say says""".split())
+
+
+# Questions about the present state of the world (membership, ratifications, current listings) are out of
+# scope by construction: the corpus holds texts as adopted, not status data.
+_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now)\b",
+                     re.I)
+
+
+def asks_for_current_status(question: str) -> bool:
+    return bool(_STATUS.search(question))
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"['’]s\b", "", text)  # "Protocol's" -> "Protocol"
+    return re.findall(r"[A-Za-z][A-Za-z0-9.'-]*[A-Za-z0-9]|\d+(?:[.-]\d+)*", text)
+
+
+def specific_terms(question: str) -> list[str]:
+    """Named things in a question: mid-sentence capitalised words, acronyms and numbers."""
+    out = []
+    words = _tokens(question)
+    for i, word in enumerate(words):
+        bare = word.strip(".'-")
+        if bare.lower() in GENERIC or bare.upper() in ACRONYMS:
+            continue
+        if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1):
+            out.append(bare)
+    return out
+
+
+def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
+    low = term.lower()
+    for pattern, code in CONVENTION_NAMES:
+        if re.fullmatch(pattern, term) or re.search(pattern, term):
+            if code in conventions:
+                return True
+    if low.isdigit():  # a bare number must stand as a number, not inside "2011" or "11.10"
+        return re.search(rf"(?<![\w.]){low}(?![\w]|\.\d)", evidence) is not None
+    if low in evidence:
+        return True
+    # "COP15" ~ "CoP15", "2012-2014" ~ "2012–2014", plural/singular forms.
+    variants = {low.replace("-", "–"), low.rstrip("s"), low + "s", re.sub(r"(\D)(\d)", r"\1 \2", low)}
+    return any(v and v in evidence for v in variants)
+
+
+def unsupported_terms(question: str, hits: list[Hit], documents: dict[str, Document]) -> list[str]:
+    """Specific terms of the question found nowhere in the documents the top paragraphs come from."""
+    conventions: set[str] = set()
+    parts: list[str] = []
+    for doc_id in dict.fromkeys(h.doc_id for h in hits):
+        doc = documents[doc_id]
+        conventions |= set(doc.conventions)
+        parts += [doc.title, doc.citation_name, doc.date or "", doc.doc_id]
+        parts += [f"{p.ref} {p.text} {' '.join(p.section)} {' '.join(p.meta.values())}" for p in doc.paragraphs]
+    evidence = " ".join(parts).lower()
+    return [t for t in specific_terms(question) if not _supported(t, evidence, conventions)]

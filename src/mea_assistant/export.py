@@ -1,0 +1,262 @@
+"""Answers and briefing notes as HTML, plain text, Markdown and Word: every renderer in one place.
+
+Safety rule for the HTML renderers: every string that comes from a document, a question or an answer goes
+through `esc` (html.escape) before it is placed in markup, so a paragraph such as
+`<img src=x onerror=alert(1)>` or `[x](javascript:alert(1))` is shown as those characters, never run.
+The only markup here is the fixed tags written by these functions. Pure functions, no Gradio imports.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # briefing imports this module; the types are only needed for annotations
+    from .briefing import Note
+
+_MARKER = re.compile(r"\[(\d+)\]")
+_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def esc(text: Any) -> str:
+    """Text -> HTML text node content (quotes escaped too, so it is also safe inside attributes)."""
+    return html.escape(str(text if text is not None else ""), quote=True)
+
+
+def anchor_id(turn: int, marker: int, kind: str = "src") -> str:
+    """Anchor of a source card: `src-<turn>-<marker>`; unique per turn so older answers' markers still work."""
+    return f"{kind}-{turn}-{marker}"
+
+
+# ----- chat -------------------------------------------------------------------------------------------------
+def _multiline(text: str) -> str:
+    return "<br>".join(esc(line) for line in str(text).split("\n"))
+
+
+def question_html(question: str) -> str:
+    return f'<div class="mea-question">{_multiline(question)}</div>'
+
+
+def _link_markers(escaped: str, turn: int, titles: dict[int, str]) -> str:
+    """`[2]` -> a link to the source card; markers that point nowhere stay plain text."""
+    def repl(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        if n not in titles:
+            return m.group(0)
+        return (f'<a class="mea-marker" href="#{anchor_id(turn, n)}" title="{esc(titles[n])}">'
+                f"[{n}]</a>")
+    return _MARKER.sub(repl, escaped)
+
+
+def answer_html(result: dict[str, Any], turn: int) -> str:
+    """The assistant's chat message: answer lines with linked markers, or the abstention, plus the searched query.
+
+    The answer text uses a tiny Markdown subset (`**Instrument**` group lines, `- ` items); it is interpreted
+    here, after escaping, because the chatbot is configured not to render Markdown or raw HTML itself.
+    """
+    titles = {int(c["marker"]): str(c.get("display", "")) for c in result.get("citations", [])}
+    parts: list[str] = []
+    if result.get("abstained"):
+        parts.append(f'<div class="mea-abstain"><strong>No answer:</strong> {_multiline(result.get("answer", ""))}'
+                     "</div>")
+        related = result.get("related") or []
+        if related:
+            links = ", ".join(f'<a href="#{anchor_id(turn, i, "rel")}">{esc(h.get("display", ""))}</a>'
+                              for i, h in enumerate(related, 1))
+            parts.append(f'<div class="mea-related-links">Possibly related (not cited): {links}</div>')
+    else:
+        items: list[str] = []
+        for line in str(result.get("answer", "")).split("\n"):
+            if not line.strip():
+                continue
+            bold = _BOLD_LINE.match(line.strip())
+            if bold:
+                items.append(f'<div class="mea-group"><strong>{esc(bold.group(1))}</strong></div>')
+            elif line.startswith("- "):
+                items.append(f'<div class="mea-item">• {_link_markers(esc(line[2:]), turn, titles)}</div>')
+            else:
+                items.append(f'<div class="mea-line">{_link_markers(esc(line), turn, titles)}</div>')
+        parts.append('<div class="mea-answer">' + "".join(items) + "</div>")
+    parts.append(f'<div class="mea-query">Searched for: <em>{esc(result.get("rewritten_query", ""))}</em></div>')
+    return "".join(parts)
+
+
+def chat_messages(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Conversation state (result objects, oldest first) -> Chatbot messages of already-escaped HTML."""
+    messages: list[dict[str, str]] = []
+    for i, result in enumerate(turns, 1):
+        messages.append({"role": "user", "content": question_html(result.get("question", ""))})
+        messages.append({"role": "assistant", "content": answer_html(result, i)})
+    return messages
+
+
+def highlight(text: str, quote: str) -> str:
+    """The whole paragraph, escaped, with the quoted words wrapped in <mark>."""
+    at = text.find(quote) if quote else -1
+    if at < 0:
+        return esc(text)
+    end = at + len(quote)
+    return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
+
+
+def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str, score: float) -> str:
+    meta = []
+    if section:
+        meta.append(f'<span class="mea-section">{esc(section)}</span>')
+    meta.append(f'<span class="mea-score">score {float(score):.3f}</span>')
+    return (f'<div class="mea-src" id="{anchor}"><div class="mea-src-head"><span class="mea-src-label">'
+            f"{esc(label)}</span> <strong>{esc(display)}</strong></div>"
+            f'<div class="mea-src-meta">{" · ".join(meta)}</div>'
+            f'<blockquote class="mea-src-text">{highlight(text, quote)}</blockquote></div>')
+
+
+def turn_sources_html(result: dict[str, Any], turn: int) -> str:
+    """Sources of one answer: a clickable list of links, then one card per cited (or related) paragraph."""
+    head = f'<div class="mea-turn" id="turn-{turn}"><div class="mea-turn-q">Q{turn}: {esc(result.get("question", ""))}</div>'
+    cites = result.get("citations") or []
+    if cites:
+        links = "".join(f'<li><a href="#{anchor_id(turn, int(c["marker"]))}">[{int(c["marker"])}] '
+                        f'{esc(c.get("display", ""))}</a></li>' for c in cites)
+        cards = "".join(_card(anchor_id(turn, int(c["marker"])), f"[{int(c['marker'])}]", c.get("display", ""),
+                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("score", 0.0))
+                        for c in cites)
+        return f'{head}<ul class="mea-src-list">{links}</ul>{cards}</div>'
+    related = result.get("related") or []
+    if not related:
+        return f'{head}<p class="mea-none">No sources: the indexed documents do not address this question.</p></div>'
+    links = "".join(f'<li><a href="#{anchor_id(turn, i, "rel")}">{esc(h.get("display", ""))}</a></li>'
+                    for i, h in enumerate(related, 1))
+    cards = "".join(_card(anchor_id(turn, i, "rel"), "related", h.get("display", ""), h.get("text", ""), "",
+                          h.get("section", ""), h.get("score", 0.0)) for i, h in enumerate(related, 1))
+    return (f'{head}<p class="mea-none">Not answered. Possibly related paragraphs (not cited):</p>'
+            f'<ul class="mea-src-list">{links}</ul>{cards}</div>')
+
+
+def sources_html(turns: list[dict[str, Any]]) -> str:
+    """The sources panel: the newest answer first, every earlier answer kept so its markers still resolve."""
+    if not turns:
+        return '<div class="mea-sources"><p class="mea-none">Sources of each answer appear here.</p></div>'
+    blocks = [turn_sources_html(turns[i - 1], i) for i in range(len(turns), 0, -1)]
+    return '<div class="mea-sources">' + "".join(blocks) + "</div>"
+
+
+def answer_plain_text(result: dict[str, Any]) -> str:
+    """"Copy with citations": the answer and its numbered sources as plain text, ready to paste."""
+    text = "\n".join(_BOLD_LINE.sub(r"\1:", line.strip()) for line in str(result.get("answer", "")).split("\n")
+                     if line.strip())
+    lines = [text]
+    cites = result.get("citations") or []
+    if cites:
+        lines += ["", "Sources:"]
+        lines += [f"[{c['marker']}] {c.get('display', '')}: “{c.get('quote', '')}”" for c in cites]
+    elif result.get("related"):
+        lines += ["", "Possibly related (not cited):"]
+        lines += [f"- {h.get('display', '')}" for h in result["related"]]
+    return "\n".join(lines)
+
+
+# ----- briefing notes ---------------------------------------------------------------------------------------
+def _marks(refs: Iterable[int]) -> str:
+    return "".join(f"[{n}]" for n in refs)
+
+
+def _md(text: str) -> str:
+    """Backslash-escape the Markdown characters that could turn corpus text into links, HTML or emphasis."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", str(text))
+
+
+def note_markdown(note: "Note") -> str:
+    out = [f"# Briefing note: {_md(note.topic)}", "", f"**Purpose:** {_md(note.purpose)}", ""]
+    for section in note.sections:
+        out += [f"## {section.title}", ""]
+        group = None
+        for bullet in section.bullets:
+            if bullet.group and bullet.group != group:
+                group = bullet.group
+                out += ["", f"### {_md(group)}", ""]
+            out.append(f"- {_md(bullet.text)} {_marks(bullet.refs)}".rstrip())
+        if not section.bullets:
+            out.append("- Nothing found in the indexed documents.")
+        out.append("")
+    out += ["## References", ""]
+    for r in note.references:
+        where = f" ({_md(r.section)})" if r.section else ""
+        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(r.quote)}”  ")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def note_html(note: "Note") -> str:
+    """The note for the app's Briefing tab; all text escaped, markers linked to the references."""
+    def marks(refs: list[int]) -> str:
+        return "".join(f'<a class="mea-marker" href="#note-ref-{n}">[{n}]</a>' for n in refs)
+
+    out = [f'<div class="mea-note"><h2>Briefing note: {esc(note.topic)}</h2>',
+           f"<p><strong>Purpose:</strong> {esc(note.purpose)}</p>"]
+    for section in note.sections:
+        out.append(f"<h3>{esc(section.title)}</h3>")
+        group, items = None, []
+        for bullet in section.bullets:
+            if bullet.group and bullet.group != group:
+                if items:
+                    out.append("<ul>" + "".join(items) + "</ul>")
+                    items = []
+                group = bullet.group
+                out.append(f"<h4>{esc(group)}</h4>")
+            items.append(f"<li>{esc(bullet.text)} {marks(bullet.refs)}</li>")
+        out.append("<ul>" + ("".join(items) or "<li>Nothing found in the indexed documents.</li>") + "</ul>")
+    out.append("<h3>References</h3><ol class=\"mea-refs\">")
+    for r in note.references:
+        out.append(f'<li id="note-ref-{r.number}" value="{r.number}"><strong>{esc(r.display)}</strong>'
+                   + (f' <span class="mea-section">{esc(r.section)}</span>' if r.section else "")
+                   + f"<br><q>{esc(r.quote)}</q></li>")
+    out.append("</ol></div>")
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    """python-docx refuses control characters that PDF extraction sometimes leaves behind."""
+    return _XML_INVALID.sub("", str(text))
+
+
+def note_docx(note: "Note", path: str | Path) -> Path:
+    """Word export: real headings and bullets, superscript reference numbers, a numbered References section."""
+    from docx import Document as DocxDocument
+    from docx.shared import Pt
+
+    path = Path(path)
+    doc = DocxDocument()
+    doc.core_properties.title = _clean(f"Briefing note: {note.topic}")
+    doc.add_heading(_clean(f"Briefing note: {note.topic}"), level=0)
+    purpose = doc.add_paragraph()
+    purpose.add_run("Purpose: ").bold = True
+    purpose.add_run(_clean(note.purpose))
+    for section in note.sections:
+        doc.add_heading(_clean(section.title), level=1)
+        group = None
+        for bullet in section.bullets:
+            if bullet.group and bullet.group != group:
+                group = bullet.group
+                doc.add_heading(_clean(group), level=2)
+            para = doc.add_paragraph(style="List Bullet")
+            para.add_run(_clean(bullet.text))
+            if bullet.refs:
+                para.add_run(" " + _marks(bullet.refs)).font.superscript = True
+        if not section.bullets:
+            doc.add_paragraph("Nothing found in the indexed documents.", style="List Bullet")
+    doc.add_heading("References", level=1)
+    for r in note.references:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Pt(18)
+        para.paragraph_format.first_line_indent = Pt(-18)
+        para.add_run(f"[{r.number}] ").bold = True
+        para.add_run(_clean(r.display)).bold = True
+        if r.section:
+            para.add_run(_clean(f" ({r.section})"))
+        para.add_run(": ")
+        para.add_run(_clean(f"“{r.quote}”")).italic = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+    return path
