@@ -68,7 +68,7 @@ class Assistant:
             raise InputError(f"the question has {len(question)} characters; the limit is "
                              f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
         query = rewrite(question, history)
-        info = analyse(query, self.index.documents)
+        info = analyse(query, self.index.documents, self.index.vocabulary)
         hits = self.retriever.search(query, k=max(k or 10, 10), filters=Filters(tuple(conventions), tuple(doc_types)),
                                      mode=mode, info=info)
         answer = compose(question, query, hits, self.settings.max_citations,

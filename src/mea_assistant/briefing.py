@@ -167,7 +167,7 @@ def _choose(aspect: Aspect, hits: list[Hit], used: set[_Key], topic_terms: set[s
     for hit in hits:
         if len(chosen) >= aspect.limit:
             break
-        context = terms(f"{hit.text} {hit.lead_in} {hit.section} {hit.citation_name}")
+        context = terms(f"{hit.text} {hit.lead_in} {hit.section}")
         if _key(hit) in used or not aspect.accepts(hit) or (topic_terms and not topic_terms & context):
             continue
         words = set(hit.text.lower().split())
@@ -176,6 +176,28 @@ def _choose(aspect: Aspect, hits: list[Hit], used: set[_Key], topic_terms: set[s
             continue  # the same paragraph repeated in another document
         chosen.append(hit)
     return chosen
+
+
+def _by_lead_in(hits: list[Hit]) -> list[list[Hit]]:
+    """Sub-paragraphs under one lead-in ("... as reflected in the following Resolutions:") make one bullet."""
+    leads = {(h.doc_id, h.lead_in.strip()) for h in hits if h.lead_in.strip()}
+    groups: dict[tuple[str, str] | _Key, list[Hit]] = {}
+    for hit in hits:
+        if hit.lead_in.strip():
+            key: tuple[str, str] | _Key = (hit.doc_id, hit.lead_in.strip())
+        elif (hit.doc_id, hit.text.strip()) in leads:  # the lead-in paragraph itself joins its items
+            key = (hit.doc_id, hit.text.strip())
+        else:
+            key = _key(hit)
+        groups.setdefault(key, []).append(hit)
+    return [sorted(g, key=lambda h: h.position) for g in groups.values()]
+
+
+def _merged(hits: list[Hit], quotes: list[str]) -> str:
+    full = next(h.lead_in.strip() for h in hits if h.lead_in.strip())
+    lead = full if len(full) <= 220 else "… " + full[-200:].split(" ", 1)[-1]
+    items = "; ".join(q.strip().rstrip(" ;,.") for q in quotes if q.strip() != full)
+    return f"{hits[0].citation_name}, {', '.join(h.ref for h in hits)}: {lead} {items}."
 
 
 def _differences(draft: _Draft) -> list[tuple[str, list[_Key]]]:
@@ -232,11 +254,13 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
         if aspect.key == "key":  # grouped by instrument, in the order the instruments ranked
             order = {name: i for i, name in enumerate(dict.fromkeys(h.citation_name for h in chosen))}
             chosen.sort(key=lambda h: (order[h.citation_name], h.position))
-        for hit in chosen:
-            used.add(_key(hit))
-            key = draft.cite(hit, answer.rewritten_query)
-            draft.add(aspect.key, attribute(hit, draft.quotes[key]).strip(), [key],
-                      hit.citation_name if aspect.key == "key" else "")
+        for same_lead in _by_lead_in(chosen):
+            keys = [draft.cite(hit, answer.rewritten_query) for hit in same_lead]
+            used.update(keys)
+            first = same_lead[0]
+            text = (attribute(first, draft.quotes[keys[0]]).strip() if len(same_lead) == 1
+                    else _merged(same_lead, [draft.quotes[k] for k in keys]))
+            draft.add(aspect.key, text, keys, first.citation_name if aspect.key == "key" else "")
         if not chosen and aspect.key != "key":
             nearby = [draft.cite(h, answer.rewritten_query) for h in (answer.related or answer.retrieved)[:2]]
             draft.add("open", f"No paragraph of the indexed documents matched “{answer.question}”"
@@ -250,26 +274,31 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
             nearby = [draft.cite(h, answer.rewritten_query) for h in answer.related[:2]]
             draft.add("open", f"The indexed documents do not answer “{answer.question}”"
                       + (" Closest passages (not an answer):" if nearby else ""), nearby)
-    return _number(draft, topic, conventions, doc_types, searches)
+    titles = {doc.title for doc in assistant.index.documents.values()}
+    return _number(draft, topic, conventions, doc_types, searches, titles)
 
 
 def _number(draft: _Draft, topic: str, conventions: tuple[str, ...], doc_types: tuple[str, ...],
-            searches: list[dict[str, Any]]) -> Note:
-    """Give each cited paragraph one number, in reading order, and build the references list."""
-    titles = {a.key: a.title for a in ASPECTS} | {"open": "Open points"}
+            searches: list[dict[str, Any]], titles: set[str]) -> Note:
+    """Give each cited paragraph one number, in reading order, and build the references list.
+
+    A section path that is only the document's title (single-section documents) is left out of references.
+    """
+    headings = {a.key: a.title for a in ASPECTS} | {"open": "Open points"}
     numbers: dict[_Key, int] = {}
     references: list[Reference] = []
     sections: list[NoteSection] = []
     for key in SECTION_ORDER:
-        section = NoteSection(key, titles[key])
+        section = NoteSection(key, headings[key])
         for text, keys, group in draft.bullets[key]:
             refs = []
             for k in keys:
                 if k not in numbers:
                     numbers[k] = len(numbers) + 1
                     hit = draft.hits[k]
+                    where = hit.section.split(" > ")[-1]
                     references.append(Reference(numbers[k], hit.doc_id, hit.ref, hit.display, hit.citation_name,
-                                                draft.quotes[k], hit.text, hit.section))
+                                                draft.quotes[k], hit.text, "" if where in titles else where))
                 if numbers[k] not in refs:
                     refs.append(numbers[k])
             section.bullets.append(Bullet(text, refs, group))

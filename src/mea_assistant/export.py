@@ -176,7 +176,7 @@ def note_markdown(note: "Note") -> str:
         for bullet in section.bullets:
             if bullet.group and bullet.group != group:
                 group = bullet.group
-                out += ["", f"### {_md(group)}", ""]
+                out += ([""] if out[-1] else []) + [f"### {_md(group)}", ""]
             out.append(f"- {_md(bullet.text)} {_marks(bullet.refs)}".rstrip())
         if not section.bullets:
             out.append("- Nothing found in the indexed documents.")

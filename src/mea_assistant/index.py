@@ -276,6 +276,9 @@ class Index:
             d["doc_id"]: _doc_from_json(d) for d in json.loads((build / "documents.json").read_text())}
         self._chroma = None
         self._bm25 = None
+        from .queries import vocabulary
+
+        self.vocabulary = vocabulary(self.documents)
 
     def paragraph(self, doc_id: str, position: int) -> Paragraph:
         return self.documents[doc_id].paragraphs[position]

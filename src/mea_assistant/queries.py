@@ -81,11 +81,12 @@ class QueryInfo:
     doc_ids: list[str] = field(default_factory=list)
 
 
-def expand_acronyms(text: str) -> str:
+def expand_acronyms(text: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+    """Spell out acronyms the corpus itself does not use ("KMGBF"); ones it uses ("SPMS") match as they are."""
     extra = []
     for word in set(re.findall(r"\b[A-Za-z]{2,6}s?\b", text)):
         key = word.upper()
-        if key in ACRONYMS and (word.isupper() or word[:-1].isupper()):
+        if key in ACRONYMS and (word.isupper() or word[:-1].isupper()) and word.lower() not in vocabulary:
             extra.append(ACRONYMS[key])
     return text if not extra else f"{text} ({'; '.join(sorted(extra))})"
 
@@ -112,11 +113,20 @@ def document_aliases(doc: Document) -> list[str]:
     return sorted(a for a in aliases if a)
 
 
-def analyse(text: str, documents: dict[str, Document]) -> QueryInfo:
+def vocabulary(documents: dict[str, Document]) -> frozenset[str]:
+    words: set[str] = set()
+    for doc in documents.values():
+        for p in doc.paragraphs:
+            words.update(re.findall(r"[a-z0-9]+", p.text.lower()))
+    return frozenset(words)
+
+
+def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset()) -> QueryInfo:
     lower = text.lower()
     doc_ids = [doc_id for doc_id, doc in documents.items()
                if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))]
-    return QueryInfo(text=text, expanded=expand_acronyms(text), conventions=named_conventions(text), doc_ids=doc_ids)
+    return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=named_conventions(text),
+                     doc_ids=doc_ids)
 
 
 # ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----

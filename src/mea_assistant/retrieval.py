@@ -19,13 +19,29 @@ from .types import Document, Hit, Paragraph, display_name
 MODES = ("hybrid", "dense", "bm25")
 
 
-def rrf(rankings: Iterable[list[tuple[str, int]]], k: int) -> dict[tuple[str, int], float]:
-    """Reciprocal rank fusion: sum of 1/(k + rank) over the rankings a paragraph appears in."""
+def rrf(rankings: Iterable[list[tuple[str, int]]], k: int, weights: Iterable[float] | None = None
+        ) -> dict[tuple[str, int], float]:
+    """Weighted reciprocal rank fusion: sum of w/(k + rank) over the rankings a paragraph appears in."""
     scores: dict[tuple[str, int], float] = {}
-    for ranking in rankings:
+    rankings = list(rankings)
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
         for rank, key in enumerate(ranking, 1):
-            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+            scores[key] = scores.get(key, 0.0) + weight / (k + rank)
     return scores
+
+
+def keep_leaders(fused: list[tuple[str, int]], leaders: list[tuple[str, int]], slots: int = 5
+                 ) -> list[tuple[str, int]]:
+    """Each retriever's best paragraph stays in the top `slots`: fusion must not bury a clear winner."""
+    top = fused[:slots]
+    for leader in leaders:
+        if leader in top:
+            continue
+        for j in range(len(top) - 1, -1, -1):
+            if top[j] not in leaders:
+                top[j] = leader
+                break
+    return top + [key for key in fused if key not in top]
 
 
 @dataclass
@@ -53,17 +69,19 @@ class Retriever:
         mode = mode or self.settings.retriever
         if mode not in MODES:
             raise ValueError(f"unknown retriever {mode!r}; use one of {', '.join(MODES)}")
-        info = info or analyse(query, self.index.documents)
+        info = info or analyse(query, self.index.documents, self.index.vocabulary)
         dense: dict[tuple[str, int], float] = {}
         sparse: dict[tuple[str, int], float] = {}
-        rankings = []
+        rankings, weights = [], []
         if mode in ("hybrid", "dense"):
             dense = self._dense(info.expanded, filters)
             rankings.append(sorted(dense, key=lambda key: -dense[key]))
+            weights.append(1.0)
         if mode in ("hybrid", "bm25"):
             sparse = self._bm25(info.expanded, filters)
             rankings.append(sorted(sparse, key=lambda key: -sparse[key]))
-        fused = rrf(rankings, self.settings.rrf_k)
+            weights.append(self.settings.bm25_weight if mode == "hybrid" else 1.0)
+        fused = rrf(rankings, self.settings.rrf_k, weights)
         boost = 1.0 / (self.settings.rrf_k + 1)
         for key in fused:
             doc = self.index.documents[key[0]]
@@ -75,7 +93,7 @@ class Retriever:
             if doc.paragraphs[key[1]].kind in ("preamble", "front-matter", "acting-body"):
                 fused[key] -= boost * 0.15  # operative text answers questions; preambles give context
         exact = self.lookup(query, filters, info)
-        ranked = sorted(fused, key=lambda key: -fused[key])
+        ranked = keep_leaders(sorted(fused, key=lambda key: -fused[key]), [r[0] for r in rankings if r])
         hits: list[Hit] = []
         seen = set()
         top_score = max(fused.values(), default=0.0)
@@ -96,7 +114,7 @@ class Retriever:
     def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
         """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29")."""
         filters = filters or Filters()
-        info = info or analyse(query, self.index.documents)
+        info = info or analyse(query, self.index.documents, self.index.vocabulary)
         wanted = explicit_refs(query)
         if not wanted:
             return []

@@ -31,7 +31,9 @@ class Settings:
                                                      "index": True})
     top_k: int = field(default=10, metadata={"doc": "Paragraphs returned by retrieval (MEA_TOP_K)."})
     candidates: int = field(default=60, metadata={"doc": "Candidates per retriever before fusion (MEA_CANDIDATES)."})
-    rrf_k: int = field(default=60, metadata={"doc": "Reciprocal-rank-fusion constant (MEA_RRF_K)."})
+    rrf_k: int = field(default=10, metadata={"doc": "Reciprocal-rank-fusion constant (MEA_RRF_K); tuned on evals/."})
+    bm25_weight: float = field(default=2.0, metadata={
+        "doc": "Weight of the BM25 ranking against the dense one in fusion (MEA_BM25_WEIGHT); tuned on evals/."})
     retriever: str = field(default="hybrid", metadata={"doc": "hybrid | dense | bm25 (MEA_RETRIEVER)."})
     abstain_threshold: float = field(default=0.45, metadata={
         "doc": "Abstain when the best paragraph's relevance is below this (MEA_ABSTAIN_THRESHOLD); chosen on evals/."})

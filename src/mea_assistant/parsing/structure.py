@@ -23,7 +23,7 @@ from .cleaning import (is_image_placeholder, is_page_artifact, is_table_separato
                        strip_inline_markup)
 from .readers import RawLine
 
-PARSER_VERSION = 2  # bump when parsing changes refs or text, so old indexes are rebuilt
+PARSER_VERSION = 3  # bump when parsing changes refs or text, so old indexes are rebuilt
 TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’", ".)", ";)", ":)")
 _CONTAINER_RE = re.compile(
     r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
@@ -209,7 +209,8 @@ class StructureBuilder:
         self.headings = [(lv, t) for lv, t in self.headings if lv < level]
         self.headings.append((level, text))
         self.stack = []
-        self.context_lead = ""
+        if explicit:
+            self.context_lead = ""  # a real heading ends what an "... includes:" paragraph introduced
 
     # ----- tables --------------------------------------------------------------------------------------------
     def _flush_table(self) -> None:

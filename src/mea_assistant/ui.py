@@ -1,0 +1,274 @@
+"""The Gradio app: a chat whose answers cite paragraphs shown in a sources panel, and a Briefing-note tab.
+
+Gradio stays inside this module; the app talks to the rest of the product only through `Assistant` and the
+renderers of export.py. Everything shown is built by those renderers from escaped text, and the chatbot is
+configured to render neither Markdown nor raw HTML of its own (see `build_app`), so a corpus paragraph or a
+question containing `<script>` is displayed as those characters.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version checks from the app
+
+import gradio as gr  # noqa: E402
+
+from .briefing import build_note, to_docx, to_markdown  # noqa: E402
+from .errors import InputError, MeaError  # noqa: E402
+from .export import answer_plain_text, chat_messages, note_html, sources_html  # noqa: E402
+from .settings import Settings  # noqa: E402
+
+if TYPE_CHECKING:
+    from .assistant import Assistant
+
+CONCURRENCY = 4  # requests served at once; the embedder is locked, retrieval and answering run in parallel
+QUEUE_SIZE = 64  # beyond this the queue refuses new requests instead of growing without bound
+NOTE_FILES_MAX_AGE_S = 3600
+EXAMPLES = [
+    "What does CITES require to export a specimen of an Appendix II species?",
+    "How long is a CITES export permit valid?",
+    "What are Range States of a migratory species listed in Appendix I of CMS required to do?",
+    "What does CMS Resolution 11.10 ask the Secretariat to do about synergies?",
+    "What activities does the CMS-CITES joint work programme foresee for shared species?",
+    "What must users of genetic resources obtain under the Nagoya Protocol?",
+]
+CSS = """
+.mea-sources { max-height: 72vh; overflow-y: auto; }
+.mea-turn { margin-bottom: 18px; }
+.mea-turn-q { font-weight: 600; margin: 6px 0; }
+.mea-src { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 10px; margin: 8px 0;
+           scroll-margin-top: 8px; }
+.mea-src:target { outline: 3px solid var(--color-accent); background: var(--background-fill-secondary); }
+.mea-src-meta { font-size: 0.85em; opacity: 0.8; }
+.mea-src-text { margin: 6px 0 0 0; white-space: pre-wrap; }
+.mea-src mark { background: #fde68a; color: #111; }
+.mea-src-list { margin: 4px 0 8px 18px; }
+.mea-query { font-size: 0.85em; opacity: 0.75; margin-top: 8px; }
+.mea-abstain { border-left: 4px solid #d97706; padding-left: 8px; }
+.mea-marker { font-weight: 600; text-decoration: none; }
+.mea-note mark { background: #fde68a; }
+"""
+
+
+# ----- launch settings ----------------------------------------------------------------------------------------
+def parse_auth(value: str) -> list[tuple[str, str]] | None:
+    """MEA_AUTH: "user:password", or the path of a file with one user:password per line (# comments allowed)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if path.is_file():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        source = str(path)
+    else:
+        lines, source = [value], "MEA_AUTH"
+    pairs = []
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        user, sep, password = line.partition(":")
+        if not sep or not user.strip() or not password:
+            where = f"{source}, line {n}" if source != "MEA_AUTH" else source
+            raise MeaError(f"{where}: expected user:password (or MEA_AUTH set to a file of such lines)")
+        pairs.append((user.strip(), password))
+    if not pairs:
+        raise MeaError(f"{source}: no user:password line found")
+    return pairs
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def launch(demo: gr.Blocks, settings: Settings, *, port: int | None = None, prevent_thread_lock: bool = False,
+           quiet: bool = False) -> Any:
+    """Launch with the product's choices: never a share link, login when MEA_AUTH is set, the app's CSS."""
+    auth = parse_auth(settings.auth)
+    if not is_loopback(settings.host) and not auth:
+        print(f"warning: serving on {settings.host}, reachable from other machines, without a login; "
+              "set MEA_AUTH=user:password (or a file of such lines) to require one", file=sys.stderr)
+    return demo.launch(server_name=settings.host, server_port=port or settings.port, share=False, auth=auth,
+                       auth_message="MEA Assistant: sign in" if auth else None,
+                       prevent_thread_lock=prevent_thread_lock, quiet=quiet, css=CSS, show_error=False)
+
+
+# ----- request handling ---------------------------------------------------------------------------------------
+def parse_history(history_json: str | list[Any] | None) -> list[dict[str, str]]:
+    """The /ask endpoint's history: a JSON list of {"role": "user"|"assistant", "content": str}, oldest first."""
+    if history_json is None or (isinstance(history_json, str) and not history_json.strip()):
+        return []
+    try:
+        data = json.loads(history_json) if isinstance(history_json, str) else history_json
+    except json.JSONDecodeError as exc:
+        raise InputError(f"the history is not valid JSON ({exc.msg} at character {exc.pos})") from exc
+    if not isinstance(data, list) or not all(isinstance(t, dict) and t.get("role") in ("user", "assistant")
+                                             and isinstance(t.get("content"), str) for t in data):
+        raise InputError('the history must be a JSON list of {"role": "user"|"assistant", "content": "..."} objects')
+    return [{"role": t["role"], "content": t["content"]} for t in data]
+
+
+def history_of(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Conversation state (result objects) -> the plain-text history `Assistant.ask` rewrites follow-ups with."""
+    history: list[dict[str, str]] = []
+    for result in turns:
+        history += [{"role": "user", "content": result["question"]},
+                    {"role": "assistant", "content": result["answer"]}]
+    return history
+
+
+def chat_turn(assistant: "Assistant", question: str, turns: list[dict[str, Any]], conventions: Any = (),
+              doc_types: Any = ()) -> list[dict[str, Any]] | None:
+    """The conversation state after one question, or None for an empty question (ignored, not an error).
+
+    Raises InputError for an over-long question before any retrieval, with the limit in the message.
+    """
+    question = (question or "").strip()
+    if not question:
+        return None
+    limit = assistant.settings.max_question_chars
+    if len(question) > limit:
+        raise InputError(f"The question has {len(question)} characters; the limit is {limit}. Please shorten it.")
+    answer = assistant.ask(question, history=history_of(turns or []), conventions=conventions or (),
+                           doc_types=doc_types or ())
+    return [*(turns or []), answer.to_result()]
+
+
+def render_chat(turns: list[dict[str, Any]]) -> tuple[list[dict[str, str]], str, str]:
+    """Conversation state -> chatbot messages, sources panel HTML, and the latest answer as copyable text."""
+    return chat_messages(turns), sources_html(turns), answer_plain_text(turns[-1]) if turns else ""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "note"
+
+
+def _prune(folder: Path, max_age_s: float = NOTE_FILES_MAX_AGE_S) -> None:
+    """Notes are written for download once; Gradio serves its own copy, so old folders can go."""
+    now = time.time()
+    for child in folder.iterdir():
+        if child.is_dir() and now - child.stat().st_mtime > max_age_s:
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def _choices(assistant: "Assistant") -> tuple[list[str], list[str]]:
+    docs = assistant.index.documents.values()
+    return (sorted({c for d in docs for c in d.conventions}), sorted({d.doc_type for d in docs if d.doc_type}))
+
+
+def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Blocks:
+    """The whole UI, wired to one shared `Assistant` (thread-safe for reads), with the queue configured."""
+    conventions, doc_types = _choices(assistant)
+    limit = assistant.settings.max_question_chars
+    notes_dir = Path(tempfile.mkdtemp(prefix="mea-notes-"))
+
+    def respond(question: str, turns: list[dict[str, Any]], convs: list[str] | None, types: list[str] | None):
+        """One chat turn: empty questions are ignored, over-long or invalid ones refused with a message."""
+        try:
+            new_turns = chat_turn(assistant, question, turns, convs, types)
+        except MeaError as exc:
+            gr.Warning(str(exc))
+            return gr.skip()
+        if new_turns is None:
+            return gr.skip()
+        messages, panel, copy_text = render_chat(new_turns)
+        return messages, new_turns, panel, copy_text, ""
+
+    def reset():
+        return [], [], sources_html([]), "", ""
+
+    def ask(question: str, history_json: str = "[]") -> dict:
+        """Answer a question, with earlier turns as a JSON list of {role, content}; returns the result object
+        of eval-format.md (answer with [n] markers, citations, retrieved paragraphs, rewritten_query)."""
+        try:
+            return assistant.ask(question or "", history=parse_history(history_json)).to_result()
+        except MeaError as exc:
+            raise gr.Error(str(exc), print_exception=False) from exc
+
+    def brief(topic: str, convs: list[str] | None, types: list[str] | None):
+        """A briefing note on `topic`: the rendered note, then the .docx and .md files to download."""
+        try:
+            note = build_note(assistant, topic or "", conventions=convs or (), doc_types=types or ())
+        except MeaError as exc:
+            raise gr.Error(str(exc), print_exception=False) from exc
+        _prune(notes_dir)
+        folder = Path(tempfile.mkdtemp(dir=notes_dir))
+        stem = f"briefing-{_slug(note.topic)}"
+        md_path = folder / f"{stem}.md"
+        md_path.write_text(to_markdown(note), encoding="utf-8")
+        docx_path = to_docx(note, folder / f"{stem}.docx")
+        return note_html(note), str(docx_path), str(md_path)
+
+    with gr.Blocks(title="MEA Assistant", delete_cache=(3600, 3600)) as demo:
+        gr.Markdown("# MEA Assistant\nQuestions about the indexed environmental agreements, answered in their own "
+                    "words. Click a marker such as [1] or a source to see the whole paragraph.")
+        turns = gr.State([])
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="Conversation", elem_id="mea-chat", height=520,
+                                             render_markdown=False, sanitize_html=True, latex_delimiters=[],
+                                             allow_tags=False, buttons=[], feedback_options=None,
+                                             group_consecutive_messages=False,
+                                             placeholder="Ask about CITES, CMS, CBD, Ramsar, AEWA, Nagoya ...")
+                        question = gr.Textbox(label="Question", elem_id="mea-question", lines=2, max_lines=8,
+                                              placeholder=f"Type a question (up to {limit} characters) and press "
+                                                          "Enter")
+                        with gr.Row():
+                            ask_btn = gr.Button("Ask", variant="primary", elem_id="mea-ask")
+                            new_btn = gr.Button("New conversation", elem_id="mea-new")
+                        with gr.Row():
+                            conv_filter = gr.Dropdown(conventions, value=[], multiselect=True, label="Conventions",
+                                                      info="Only documents of these conventions (none: all)")
+                            type_filter = gr.Dropdown(doc_types, value=[], multiselect=True, label="Document types",
+                                                      info="Only these kinds of document (none: all)")
+                        gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Example questions")
+                        copy_box = gr.Textbox(label="Copy with citations", elem_id="mea-copy", lines=6,
+                                              max_lines=16, interactive=False, buttons=["copy"],
+                                              placeholder="The latest answer with its numbered sources, as text.")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(sources_html([]), elem_id="mea-sources-panel")
+            with gr.Tab("Briefing note", id="brief"):
+                topic = gr.Textbox(label="Topic", elem_id="mea-topic",
+                                   placeholder="e.g. cooperation between CMS and CITES")
+                with gr.Row():
+                    brief_conv = gr.Dropdown(conventions, value=[], multiselect=True, label="Conventions")
+                    brief_types = gr.Dropdown(doc_types, value=[], multiselect=True, label="Document types")
+                brief_btn = gr.Button("Write briefing note", variant="primary", elem_id="mea-brief")
+                with gr.Row():
+                    docx_file = gr.File(label="Word (.docx)", interactive=False)
+                    md_file = gr.File(label="Markdown (.md)", interactive=False)
+                note_view = gr.HTML("", elem_id="mea-note")
+
+        chat_io: dict[str, Any] = dict(fn=respond, inputs=[question, turns, conv_filter, type_filter],
+                                       outputs=[chatbot, turns, sources, copy_box, question],
+                                       api_visibility="private", concurrency_id="assistant")
+        question.submit(**chat_io)
+        ask_btn.click(**chat_io)
+        for trigger in (new_btn.click, chatbot.clear):
+            trigger(reset, None, [chatbot, turns, sources, copy_box, question], api_visibility="private",
+                    queue=False)
+        brief_btn.click(brief, [topic, brief_conv, brief_types], [note_view, docx_file, md_file], api_name="brief",
+                        concurrency_id="assistant")
+        topic.submit(brief, [topic, brief_conv, brief_types], [note_view, docx_file, md_file],
+                     api_visibility="private", concurrency_id="assistant")
+        gr.api(ask, api_name="ask", concurrency_id="assistant")
+    demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_SIZE)
+    return demo
