@@ -62,7 +62,8 @@ def test_follow_up_is_rewritten_with_history(assistant):
                {"role": "assistant", "content": "CMS/CITES Secretariats to organize trilateral meetings [1]"}]
     query = rewrite("Does it say who pays for that?", history)
     assert "trilateral" in query and "FAO" in query and "programme" in query
-    assert rewrite("What is the objective of the Sharks MOU?", history) == "What is the objective of the Sharks MOU?"
+    assert rewrite("What is the objective of the Sharks MOU?", history, names_instrument=True) == \
+        "What is the objective of the Sharks MOU?"
 
 
 def test_out_of_corpus_questions_abstain(assistant):

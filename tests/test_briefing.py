@@ -92,12 +92,20 @@ def test_docx_opens_and_contains_the_references(note: Note, tmp_path: Path) -> N
     assert any(run.font.superscript for p in bullets for run in p.runs), "markers are superscript, footnote-style"
 
 
-def test_filters_are_respected(assistant) -> None:  # type: ignore[no-untyped-def]
+def test_document_type_filter_is_respected(assistant) -> None:  # type: ignore[no-untyped-def]
+    docs = assistant.index.documents
+    note = build_note(assistant, TOPIC, doc_types=["resolution"])
+    assert note.references
+    assert all(docs[r.doc_id].doc_type == "resolution" for r in note.references)
+    assert "document types resolution" in note.purpose
+
+
+def test_convention_filter_is_respected(assistant) -> None:  # type: ignore[no-untyped-def]
     docs = assistant.index.documents
     note = build_note(assistant, TOPIC, conventions=["CITES"])
     assert note.references
     assert all("CITES" in docs[r.doc_id].conventions for r in note.references)
-    assert "CITES" in note.purpose
+    assert "conventions CITES" in note.purpose
 
 
 def test_empty_topic_is_refused(assistant) -> None:  # type: ignore[no-untyped-def]
@@ -105,8 +113,8 @@ def test_empty_topic_is_refused(assistant) -> None:  # type: ignore[no-untyped-d
         build_note(assistant, "   ")
 
 
-def test_run_cli_writes_md_and_docx_and_refuses_other_suffixes(assistant, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_cli_writes_md_and_docx_and_refuses_other_suffixes(
+        assistant, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     def args(out: Path | None) -> argparse.Namespace:
         return argparse.Namespace(topic=TOPIC, convention=[], doc_type=[], out=out)
 

@@ -89,6 +89,27 @@ def test_question_answer_markers_and_sources_in_a_browser(assistant: Assistant, 
         demo.close()
 
 
+def test_briefing_tab_renders_the_note_and_offers_downloads(assistant: Assistant, page: Any,
+                                                            tmp_path: Path) -> None:
+    demo, url = serve(assistant)
+    try:
+        page.goto(url)
+        page.get_by_role("tab", name="Briefing note").click()
+        page.locator("#mea-topic textarea").fill("cooperation between CMS and CITES")
+        page.locator("#mea-brief").click()
+        page.locator("#mea-note .mea-refs li").first.wait_for(state="visible")
+        note = page.locator("#mea-note").inner_text()
+        for heading in ("Key provisions", "Open points", "References"):
+            assert heading in note
+        for suffix in (".docx", ".md"):
+            link = page.locator(f"a[href*='briefing-cooperation-between-cms-and-cites'][href$='{suffix}']")
+            assert link.count() >= 1, f"a download link for the {suffix} file"
+        page.screenshot(path=str(tmp_path / "briefing.png"), full_page=True)
+        print(f"screenshot: {tmp_path / 'briefing.png'}")
+    finally:
+        demo.close()
+
+
 EVIL_DOC = """AGREEMENT ON THE CONSERVATION OF THE PURPLE WOMBAT
 
 Article 1

@@ -55,23 +55,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def best_quote(text: str, query_terms: set[str], max_chars: int = 420) -> str:
-    """The sentence of `text` sharing most query terms (whole paragraph when short); a verbatim substring."""
+def best_quote(text: str, query_terms: set[str], max_chars: int = 700) -> str:
+    """The passage of `text` that answers the query: the whole paragraph when it is short, else the sentence
+    sharing most query terms widened by its neighbours up to `max_chars`. Always a verbatim substring."""
     stripped = text.strip()
     if len(stripped) <= max_chars:
         return stripped
-    best, best_score = None, -1.0
-    for i, (s, e) in enumerate(sentence_spans(text)):
-        sentence = text[s:e].strip()
-        overlap = len(terms(sentence) & query_terms)
-        score = overlap + (0.3 if i == 0 else 0.0) - (0.2 if len(sentence) > max_chars * 1.5 else 0.0)
-        if score > best_score:
-            best, best_score = sentence, score
-    quote = best or stripped
-    if len(quote) > max_chars * 1.6:
-        cut = quote[: int(max_chars * 1.6)]
-        cut = cut[: cut.rfind(" ")] if " " in cut else cut
-        quote = cut
+    spans = sentence_spans(text)
+    scores = [len(terms(text[s:e]) & query_terms) + (0.3 if i == 0 else 0.0) for i, (s, e) in enumerate(spans)]
+    best = max(range(len(spans)), key=lambda i: scores[i]) if spans else 0
+    lo = hi = best
+    while True:  # widen towards the neighbour that shares more terms, while it fits
+        options = [i for i in (lo - 1, hi + 1) if 0 <= i < len(spans)]
+        options = [i for i in options if spans[max(hi, i)][1] - spans[min(lo, i)][0] <= max_chars]
+        if not options:
+            break
+        pick = max(options, key=lambda i: scores[i])
+        lo, hi = min(lo, pick), max(hi, pick)
+    quote = text[spans[lo][0]:spans[hi][1]].strip() if spans else stripped
+    if len(quote) > max_chars * 1.5:  # one very long sentence: cut at a word boundary
+        quote = quote[: int(max_chars * 1.5)].rsplit(" ", 1)[0]
     assert quote in text
     return quote
 
@@ -149,7 +152,7 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
         if multi:
             lines.append(f"**{name}**")
         for hit, cite in items:
-            sentence = attribute(hit, cite.quote).rstrip()
+            sentence = re.sub(r"\s*\n\s*", "; " if hit.kind == "table" else " ", attribute(hit, cite.quote).rstrip())
             lines.append(f"{'- ' if multi else ''}{sentence} [{cite.marker}]")
     if multi:
         note = _modal_summary(OrderedDict((n, [c for _, c in items]) for n, items in groups.items()))

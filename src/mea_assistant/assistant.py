@@ -67,10 +67,13 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             raise InputError(f"the question has {len(question)} characters; the limit is "
                              f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
-        query = rewrite(question, history)
+        named = analyse(question, self.index.documents)
+        query = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions))
         info = analyse(query, self.index.documents, self.index.vocabulary)
-        hits = self.retriever.search(query, k=max(k or 10, 10), filters=Filters(tuple(conventions), tuple(doc_types)),
-                                     mode=mode, info=info)
+        filters = Filters(tuple(conventions), tuple(doc_types))
+        hits = self.retriever.search(query, k=max(k or 10, 10), filters=filters, mode=mode, info=info)
+        if not any(h.exact for h in hits):
+            hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations)
         answer = compose(question, query, hits, self.settings.max_citations,
                          abstain=self.should_abstain(question, query, hits))
         answer = verify(answer)

@@ -311,9 +311,13 @@ def _number(draft: _Draft, topic: str, conventions: tuple[str, ...], doc_types: 
         scope.append("document types " + ", ".join(doc_types))
     purpose = (f"to set out what the indexed agreements say on “{topic}”"
                + (f" (limited to {'; '.join(scope)})" if scope else "")
-               + f", citing {len(references)} paragraphs of {len(instruments)} instruments"
+               + f", citing {_count(len(references), 'paragraph')} of {_count(len(instruments), 'instrument')}"
                + (f": {', '.join(instruments)}." if instruments else "."))
     return Note(topic, purpose[:1].upper() + purpose[1:], sections, references, conventions, doc_types, searches)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def to_markdown(note: Note) -> str:

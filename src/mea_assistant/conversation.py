@@ -43,10 +43,19 @@ def _slot_phrases(text: str) -> dict[str, str]:
     return out
 
 
-def rewrite(question: str, history: Sequence[dict[str, str]] = ()) -> str:
-    """The query to search for this turn: the question itself, or the question plus the carried context."""
+def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False) -> str:
+    """The query to search for this turn: the question itself, or the question plus the carried context.
+
+    `names_instrument`: the question names a document or convention itself ("the Sharks MOU"), so unless it
+    also leans on the conversation ("and what about ...", "it"), it stands alone.
+    """
     users = [turn.get("content", "") for turn in history if turn.get("role") == "user" and turn.get("content")]
-    if not users or not is_elliptical(question) and (named_conventions(question) or len(content_words(question)) > 6):
+    if not users:
+        return question.strip()
+    leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question))
+    if (names_instrument or named_conventions(question)) and not leans:
+        return question.strip()
+    if not is_elliptical(question) and len(content_words(question)) > 6:
         return question.strip()
     new_slots = _slot_phrases(question)
     named_now = named_conventions(question)

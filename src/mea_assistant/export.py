@@ -115,7 +115,8 @@ def _card(anchor: str, label: str, display: str, text: str, quote: str, section:
 
 def turn_sources_html(result: dict[str, Any], turn: int) -> str:
     """Sources of one answer: a clickable list of links, then one card per cited (or related) paragraph."""
-    head = f'<div class="mea-turn" id="turn-{turn}"><div class="mea-turn-q">Q{turn}: {esc(result.get("question", ""))}</div>'
+    head = (f'<div class="mea-turn" id="turn-{turn}">'
+            f'<div class="mea-turn-q">Q{turn}: {esc(result.get("question", ""))}</div>')
     cites = result.get("citations") or []
     if cites:
         links = "".join(f'<li><a href="#{anchor_id(turn, int(c["marker"]))}">[{int(c["marker"])}] '
@@ -129,7 +130,7 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
         return f'{head}<p class="mea-none">No sources: the indexed documents do not address this question.</p></div>'
     links = "".join(f'<li><a href="#{anchor_id(turn, i, "rel")}">{esc(h.get("display", ""))}</a></li>'
                     for i, h in enumerate(related, 1))
-    cards = "".join(_card(anchor_id(turn, i, "rel"), "related", h.get("display", ""), h.get("text", ""), "",
+    cards = "".join(_card(anchor_id(turn, i, "rel"), "(related)", h.get("display", ""), h.get("text", ""), "",
                           h.get("section", ""), h.get("score", 0.0)) for i, h in enumerate(related, 1))
     return (f'{head}<p class="mea-none">Not answered. Possibly related paragraphs (not cited):</p>'
             f'<ul class="mea-src-list">{links}</ul>{cards}</div>')

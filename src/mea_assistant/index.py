@@ -118,10 +118,10 @@ def _nodes(chunks: list[Chunk], vectors: list[list[float]], docs: dict[str, Docu
     nodes = []
     for chunk, vector in zip(chunks, vectors):
         doc = docs[chunk.doc_id]
-        meta: dict[str, Any] = {"doc_id": chunk.doc_id, "ref": chunk.ref, "position": chunk.position,
-                                "part": chunk.part, "doc_type": doc.doc_type}
-        for conv in doc.conventions:
-            meta[f"conv_{conv}"] = True
+        # "doc_id" is overwritten by llama-index's flat metadata (it means the source node there), so the
+        # filterable copy lives under "mea_doc".
+        meta: dict[str, Any] = {"doc_id": chunk.doc_id, "mea_doc": chunk.doc_id, "ref": chunk.ref,
+                                "position": chunk.position, "part": chunk.part, "doc_type": doc.doc_type}
         node = TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta, embedding=vector,
                         excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta))
         nodes.append(node)

@@ -134,7 +134,10 @@ _REF_PATTERNS = [
     re.compile(r"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*bis)?)\b(?P<rest>(?:\s*(?:\(\s*\w{1,4}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
     re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
     re.compile(r"(?<![\w./])(?P<alnum>[A-D])\s?\.?\s?(?P<num>\d{1,2})(?![\w.])"),
-    re.compile(r"(?<!Resolution )(?<!Res )(?<!Res\. )(?<!Decision )(?<!Conf\. )(?<![\d.])(?P<dotted>\d{1,2}\.\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)", re.I),
+    # A bare dotted locator counts only when it reads as one: "5.8 of the plan", "item 2.2", "4.1.4".
+    re.compile(r"(?:\b(?:item|action|activity|point|target|objective|section|measure)\s+|(?<![\w.]))"
+               r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}(?=\s+(?:of|in|under)\b|\s*[:?]))(?![\d.]*\d)",
+               re.I),
     re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
 ]
 

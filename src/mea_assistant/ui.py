@@ -8,8 +8,10 @@ question containing `<script>` is displayed as those characters.
 
 from __future__ import annotations
 
+import atexit
 import ipaddress
 import json
+import logging
 import os
 import re
 import shutil
@@ -31,6 +33,7 @@ from .settings import Settings  # noqa: E402
 if TYPE_CHECKING:
     from .assistant import Assistant
 
+log = logging.getLogger(__name__)
 CONCURRENCY = 4  # requests served at once; the embedder is locked, retrieval and answering run in parallel
 QUEUE_SIZE = 64  # beyond this the queue refuses new requests instead of growing without bound
 NOTE_FILES_MAX_AGE_S = 3600
@@ -176,20 +179,26 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
     conventions, doc_types = _choices(assistant)
     limit = assistant.settings.max_question_chars
     notes_dir = Path(tempfile.mkdtemp(prefix="mea-notes-"))
+    atexit.register(shutil.rmtree, notes_dir, True)
 
-    def respond(question: str, turns: list[dict[str, Any]], convs: list[str] | None, types: list[str] | None):
+    def respond(question: str, turns: list[dict[str, Any]], convs: list[str] | None,
+                types: list[str] | None) -> Any:
         """One chat turn: empty questions are ignored, over-long or invalid ones refused with a message."""
         try:
             new_turns = chat_turn(assistant, question, turns, convs, types)
         except MeaError as exc:
             gr.Warning(str(exc))
             return gr.skip()
+        except Exception:  # a bug must not leave the chat hanging; the traceback goes to the server log
+            log.exception("answering %r failed", (question or "")[:200])
+            gr.Warning("Something went wrong while answering; the error was logged. Try again or rephrase.")
+            return gr.skip()
         if new_turns is None:
             return gr.skip()
         messages, panel, copy_text = render_chat(new_turns)
         return messages, new_turns, panel, copy_text, ""
 
-    def reset():
+    def reset() -> tuple[list[Any], list[Any], str, str, str]:
         return [], [], sources_html([]), "", ""
 
     def ask(question: str, history_json: str = "[]") -> dict:
@@ -200,7 +209,7 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
         except MeaError as exc:
             raise gr.Error(str(exc), print_exception=False) from exc
 
-    def brief(topic: str, convs: list[str] | None, types: list[str] | None):
+    def brief(topic: str, convs: list[str] | None, types: list[str] | None) -> tuple[str, str, str]:
         """A briefing note on `topic`: the rendered note, then the .docx and .md files to download."""
         try:
             note = build_note(assistant, topic or "", conventions=convs or (), doc_types=types or ())

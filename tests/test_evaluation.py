@@ -1,0 +1,294 @@
+"""Evaluation: metric functions on hand-made inputs with known answers, dataset errors, reports, one real run."""
+
+from __future__ import annotations
+
+import json
+import math
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+
+from mea_assistant.errors import MeaError
+from mea_assistant.evaluation import (Expected, Question, abstention_scores, aggregate, citation_counts, content_terms,
+                                      evaluate, first_relevant_rank, hit_at, load_dataset, mention_groups,
+                                      metrics_table, ndcg_at, percentile, reciprocal_rank, ref_checks, run_cli, score)
+from mea_assistant.reporting import (ReportData, changed_outcomes, check_thresholds, load_thresholds, metric_deltas,
+                                     render_html, render_markdown, summary_table)
+from mea_assistant.types import Answer
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT = Expected("cites", "III 2", "shall require the prior grant")
+SIX_MONTHS = Expected("cites", "VI 2", "within a period of six months")
+
+
+def para(doc: str, text: str, ref: str = "") -> dict:
+    return {"doc_id": doc, "ref": ref, "text": text, "display": f"{doc}, {ref}", "score": 0.5}
+
+
+def cite(doc: str, text: str, quote: str, ref: str = "") -> dict:
+    return {**para(doc, text, ref), "marker": 1, "quote": quote}
+
+
+NOISE = para("cms", "Encourages Parties to cooperate.")
+HIT = para("cites", "The export … shall require the **prior** grant and presentation of an export permit.",
+           "Art. III(2)")
+
+
+# ----- retrieval metrics --------------------------------------------------------------------------------------
+
+def test_rank_hit_and_mrr_use_the_normalised_quote_and_the_document():
+    assert first_relevant_rank([NOISE, NOISE, HIT], [EXPORT]) == 3  # emphasis removed, case folded
+    assert first_relevant_rank([para("cms", HIT["text"])], [EXPORT]) is None  # same words, other document
+    curly = para("cites", "… may only be used for export within a period of six\nmonths from …")
+    assert first_relevant_rank([curly], [SIX_MONTHS]) == 1  # line break = one space
+    assert (hit_at(3, 1), hit_at(3, 3), hit_at(3, 5), hit_at(None, 10)) == (0.0, 1.0, 1.0, 0.0)
+    assert reciprocal_rank(3) == pytest.approx(1 / 3) and reciprocal_rank(None) == 0.0
+
+
+def test_ndcg_credits_each_expected_item_once():
+    six = para("cites", "within a period of six months")
+    # relevant at ranks 1 and 3 out of two expected: (1 + 1/log2 4) / (1 + 1/log2 3)
+    assert ndcg_at([HIT, NOISE, six], [EXPORT, SIX_MONTHS]) == pytest.approx(1.5 / (1 + 1 / math.log2(3)))
+    assert ndcg_at([HIT, HIT, NOISE], [EXPORT]) == pytest.approx(1.0)  # a duplicate gains nothing more
+    assert ndcg_at([NOISE, HIT], [EXPORT]) == pytest.approx(1 / math.log2(3))
+    assert ndcg_at([NOISE], [EXPORT]) == 0.0
+
+
+def test_ref_accuracy_follows_the_ref_rule_and_skips_null_refs():
+    item = Expected("cites", "III 4 b", "the words")
+    assert ref_checks([para("cites", "the words", "Art. III(4)(b)")], [item]) == (1, 1)
+    assert ref_checks([para("cites", "the words", "Art. III(4)")], [item]) == (0, 1)
+    assert ref_checks([para("res", "the words", "para. 14")], [Expected("res", "1", "the words")]) == (0, 1)
+    assert ref_checks([para("cites", "the words", "anything")], [Expected("cites", None, "the words")]) == (0, 0)
+    assert ref_checks([NOISE], [item]) == (0, 0)  # only matched paragraphs are checked
+
+
+# ----- answer metrics -----------------------------------------------------------------------------------------
+
+def test_citation_precision_needs_a_verbatim_quote_and_a_relevant_paragraph():
+    terms = content_terms("How long is an export permit valid?")
+    assert terms == {"long", "export", "permit", "valid"}
+    expected_one = cite("cites", HIT["text"], "shall require the **prior** grant")
+    overlapping = cite("other", "An export permit shall be valid for six months.", "An export permit")
+    not_verbatim = cite("cites", HIT["text"], "shall require the prior grant")  # text has **prior**
+    unrelated = cite("cms", "Encourages Parties to cooperate.", "Encourages Parties")
+    assert citation_counts([expected_one, overlapping, not_verbatim, unrelated], [EXPORT], terms) == (2, 4)
+    assert citation_counts([], [EXPORT], terms) == (0, 0)
+
+
+def test_must_mention_groups_are_case_insensitive_alternatives():
+    answer = "An **Export Permit** is needed; it is valid for 6 months."
+    assert mention_groups(answer, [["export permit"], ["six months", "6 months"], ["import permit"]]) == [True, True,
+                                                                                                         False]
+    assert mention_groups(answer, []) == []
+
+
+def test_abstention_precision_recall_and_false_abstentions():
+    abstained = [True, True, False, False, True]
+    answerable = [False, True, False, True, True]
+    scores = abstention_scores(abstained, answerable)
+    assert scores["abstention_precision"] == pytest.approx(1 / 3)
+    assert scores["abstention_recall"] == pytest.approx(1 / 2)
+    assert scores["false_abstention_rate"] == pytest.approx(2 / 3)
+    assert abstention_scores([False], [True])["abstention_precision"] is None  # nothing abstained: undefined
+
+
+def test_percentile_interpolates():
+    assert percentile([1, 2], 50) == 1.5 and percentile([5], 95) == 5 and percentile([], 50) is None
+    assert percentile(list(range(1, 101)), 95) == pytest.approx(95.05)
+
+
+def _result(abstained=False, retrieved=(), citations=(), answer="", latency=100.0) -> dict:
+    return {"answer": answer, "abstained": abstained, "retrieved": list(retrieved), "citations": list(citations),
+            "latency_ms": latency}
+
+
+def test_aggregate_overall_and_by_type():
+    q1 = Question("a", "What does export require?", expected=[EXPORT], must_mention=[["export permit"]])
+    q2 = Question("b", "How long is a permit valid?", expected=[SIX_MONTHS], must_mention=[["six months"]],
+                  type="followup")
+    q3 = Question("c", "What did COP15 decide?", answerable=False, type="out-of-corpus")
+    outcomes = [
+        score(q1, _result(retrieved=[NOISE, HIT], citations=[cite("cites", HIT["text"], "export permit")],
+                          answer="An export permit [1]")),
+        score(q2, _result(abstained=True, retrieved=[NOISE], latency=300.0)),
+        score(q3, _result(abstained=True, latency=200.0)),
+    ]
+    m = aggregate(outcomes, k=5)
+    assert (m["hit@1"], m["hit@3"], m["mrr"]) == (0.0, 0.5, 0.25)
+    assert (m["citation_hit"], m["citation_precision"], m["key_term_recall"]) == (0.5, 1.0, 0.5)
+    assert (m["abstention_precision"], m["abstention_recall"], m["false_abstention_rate"]) == (0.5, 1.0, 0.5)
+    assert (m["latency_p50_ms"], m["n_questions"], m["n_answerable"]) == (200.0, 3, 2)
+    assert m["ref_accuracy"] == 1.0  # "Art. III(2)" satisfies the expected "III 2"
+    table = metrics_table(outcomes, k=7)
+    assert list(table["by_type"]) == ["single", "followup", "out-of-corpus"] and "hit@7" in table["overall"]
+    assert table["by_type"]["out-of-corpus"]["hit@5"] is None
+
+
+def test_an_exception_in_ask_is_recorded_and_the_run_goes_on(capsys):
+    class Flaky:  # the pipeline is real elsewhere; here only the failure path matters
+        def ask(self, question, history=(), mode=None):
+            if "boom" in question:
+                raise ValueError("bad filter")
+            return Answer(question, question, "No.", abstained=True, latency_ms=5.0)
+
+    questions = [Question("a", "boom?", expected=[EXPORT]), Question("b", "fine?", answerable=False)]
+    results, metrics = evaluate(Flaky(), questions)
+    assert results[0]["error"] == "ValueError: bad filter" and results[1]["abstained"] is True
+    assert metrics["overall"]["n_errors"] == 1 and metrics["overall"]["hit@10"] == 0.0
+    assert metrics["overall"]["latency_p95_ms"] == 5.0  # the failed call does not count as a latency
+    assert "error: a: ValueError: bad filter" in capsys.readouterr().err
+
+
+# ----- dataset validation -------------------------------------------------------------------------------------
+
+GOOD = {"id": "q1", "question": "What?", "expected": [{"doc": "d", "ref": "1", "quote": "words"}]}
+
+
+def _write(tmp_path: Path, *lines: object) -> Path:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("line, words", [
+    ('{"id": "q2", "question": ', ["bad.jsonl:2", "invalid JSON"]),
+    ({"id": "q2", "expected": []}, ["bad.jsonl:2", "'question'"]),
+    ({"id": "q1", "question": "Again?"}, ["bad.jsonl:2", "'id'", "duplicates line 1"]),
+    ({"id": "q2", "question": "x", "expected": [{"doc": "d", "ref": "1"}]}, ["bad.jsonl:2", "'expected[0].quote'"]),
+    ({"id": "q2", "question": "x", "must_mention": ["export permit"]}, ["bad.jsonl:2", "'must_mention'"]),
+    ({"id": "q2", "question": "x", "type": "easy"}, ["bad.jsonl:2", "'type'", "out-of-corpus"]),
+    ({"id": "q2", "question": "x", "history": [{"role": "bot", "content": "hi"}]}, ["bad.jsonl:2", "'history[0]'"]),
+    ({"id": "q2", "question": "x", "answerable": "yes"}, ["bad.jsonl:2", "'answerable'"]),
+    ('["just", "a", "list"]', ["bad.jsonl:2", "JSON object"]),
+])
+def test_bad_lines_name_file_line_and_field(tmp_path, line, words):
+    with pytest.raises(MeaError) as err:
+        load_dataset(_write(tmp_path, GOOD, line))
+    assert all(w in str(err.value) for w in words), str(err.value)
+
+
+def test_every_problem_is_found_before_anything_runs(tmp_path):
+    with pytest.raises(MeaError, match=r"bad.jsonl:2: .*and 2 more problems, on line 3, 5"):
+        load_dataset(_write(tmp_path, GOOD, "{", {"id": "x"}, "", "nope"))
+    with pytest.raises(MeaError, match="cannot read"):
+        load_dataset(tmp_path / "missing.jsonl")
+
+
+def test_the_command_reports_a_bad_set_in_one_line_before_loading_anything(tmp_path, capsys):
+    from mea_assistant.cli import main
+
+    bad = _write(tmp_path, GOOD, {"id": "q2"})
+    assert main(["eval", "--dataset", str(bad), "--index", str(tmp_path / "no-index")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}:2: field 'question'") and "Traceback" not in err
+    assert main(["eval", "--dataset", str(bad), "--k", "11", "--index", str(tmp_path / "no-index")]) == 2
+    assert "--k 11" in capsys.readouterr().err
+
+
+def test_types_are_derived_when_absent(tmp_path):
+    lines = [GOOD, {"id": "q2", "question": "And then?", "history": [{"role": "user", "content": "x"}],
+                    "expected": GOOD["expected"]},
+             {"id": "q3", "question": "COP99?", "expected": []},
+             {"id": "q4", "question": "Two?", "expected": GOOD["expected"] * 2},
+             {"id": "q5", "question": "Typed?", "type": "delegate", "expected": GOOD["expected"]}]
+    questions = load_dataset(_write(tmp_path, *lines))
+    assert [q.type for q in questions] == ["single", "followup", "out-of-corpus", "multi", "delegate"]
+    assert [q.answerable for q in questions] == [True, True, False, True, True]
+
+
+def test_the_curated_set_is_valid():
+    questions = load_dataset(ROOT / "evals" / "questions.jsonl")
+    assert len(questions) >= 100 and {q.type for q in questions} >= {"single", "followup", "out-of-corpus"}
+
+
+# ----- thresholds, comparison, reports ------------------------------------------------------------------------
+
+def test_thresholds_minimum_and_maximum(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[minimum]\n"hit@5" = 0.9\nmrr = 0.5\n[maximum]\nfalse_abstention_rate = 0.1\n')
+    limits = load_thresholds(path)
+    failures, skipped = check_thresholds({"hit@5": 0.85, "mrr": 0.7, "false_abstention_rate": 0.2}, limits, "t.toml")
+    assert failures == ["FAIL hit@5 = 0.850 < 0.900 (t.toml)", "FAIL false_abstention_rate = 0.200 > 0.100 (t.toml)"]
+    assert skipped == []
+    assert check_thresholds({"hit@5": 0.95, "mrr": None, "false_abstention_rate": 0.0}, limits, "t.toml") == (
+        [], ["SKIP mrr: nothing to measure in this set (minimum 0.500) (t.toml)"])
+    path.write_text('[minimum]\n"hit5" = 0.9\n')
+    with pytest.raises(MeaError, match="'hit5' is not a metric"):
+        load_thresholds(path)
+
+
+def test_shipped_thresholds_file_is_valid():
+    limits = load_thresholds(ROOT / "evals" / "thresholds.toml")
+    assert {"hit@5", "mrr", "citation_hit", "key_term_recall", "abstention_recall"} <= set(limits["minimum"])
+
+
+def test_compare_reports_deltas_and_flipped_outcomes():
+    q = Question("a", "What does export require?", expected=[EXPORT])
+    now = [{"id": "a", **_result(retrieved=[HIT], citations=[cite("cites", HIT["text"], "export permit")])}]
+    before = [{"id": "a", **_result(abstained=True, retrieved=[NOISE])}]
+    assert changed_outcomes([q], now, before, 5) == [("a", ["hit@5 0→1", "citation_hit 0→1", "abstained 1→0"])]
+    assert changed_outcomes([q], now, now, 5) == []
+    assert metric_deltas({"mrr": 0.5, "n_questions": 3}, {"mrr": 0.25, "hit@5": 0.1}) == [
+        ("mrr", 0.5, 0.25, 0.25), ("hit@5", None, 0.1, None)]
+
+
+def test_reports_are_self_contained_and_list_failures():
+    q = Question("a", "What does <export> require?", expected=[EXPORT], must_mention=[["import permit"]])
+    results = [{"id": "a", "question": q.question, "rewritten_query": q.question,
+                **_result(retrieved=[NOISE], answer="Nothing relevant")}]
+    outcomes = [score(q, results[0])]
+    metrics = {"dataset": "d.jsonl", "retriever": "hybrid", "k": 5, "primary_metric": "hit@5", "duration_s": 1.0,
+               "created": "now", **metrics_table(outcomes, 5), "dataset_warnings": [], "thresholds": None}
+    data = ReportData([q], results, outcomes, metrics, {"cites": [("Art. III(2)", HIT["text"])]})
+    html, md = render_html(data), render_markdown(data)
+    assert html.count("<svg") >= 3 and "<script" not in html and "&lt;export&gt;" in html
+    assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    for text in (html, md):
+        assert "no expected paragraph in the top 5" in text and "key terms missing: import permit" in text
+        assert "Art. III(2)" in text  # the expected paragraph, looked up in the index
+    assert "hit@5*" in summary_table(metrics)
+
+
+# ----- one real run -------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_eval_command_end_to_end(assistant, tmp_path, capsys):
+    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    picked, seen = [], set()
+    for line in lines:  # one question of each type, then fill up to six
+        kind = json.loads(line).get("type")
+        if kind not in seen:
+            seen.add(kind)
+            picked.append(line)
+    picked += [line for line in lines if line not in picked][: 6 - len(picked)]
+    dataset = tmp_path / "six.jsonl"
+    dataset.write_text("\n".join(picked[:6]) + "\n", encoding="utf-8")
+    limits = tmp_path / "t.toml"
+    limits.write_text('[minimum]\n"hit@10" = 0.0\n')
+    out = tmp_path / "out"
+    args = Namespace(dataset=dataset, out=out, retriever="hybrid", k=5, compare=None, thresholds=limits)
+    assert run_cli(assistant, args) == 0
+    assert {p.name for p in out.iterdir()} >= {"results.jsonl", "metrics.json", "report.md", "report.html"}
+    results = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(results) == 6 and [r["id"] for r in results] == [json.loads(line)["id"] for line in picked[:6]]
+    for r in results:
+        assert len(r["retrieved"]) <= 10
+        for c in r["citations"]:
+            assert c["quote"] and c["quote"] in c["text"]
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert {"hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "ref_accuracy", "citation_hit",
+            "citation_precision", "key_term_recall", "key_term_group_recall", "abstention_precision",
+            "abstention_recall", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms"} <= set(metrics["overall"])
+    assert metrics["overall"]["n_questions"] == 6 and metrics["primary_metric"] == "hit@5"
+    assert "auth" not in metrics["settings"]  # the run records its knobs, never a login
+    assert "<svg" in (out / "report.html").read_text(encoding="utf-8")
+    printed = capsys.readouterr().out
+    assert "hit@5" in printed and "overall" in printed
+    # comparing a run with itself: no deltas, no flipped outcomes; an impossible minimum fails with exit 1
+    limits.write_text('[minimum]\n"hit@10" = 1.01\n')
+    args = Namespace(dataset=dataset, out=tmp_path / "again", retriever="hybrid", k=5, compare=out, thresholds=limits)
+    assert run_cli(assistant, args) == 1
+    printed = capsys.readouterr().out
+    assert "0 questions changed outcome" in printed and "FAIL hit@10 = " in printed
