@@ -19,7 +19,7 @@ CASES = [
     ("cbd-convention-1992", "Art. 8", "in-situ conservation protected areas"),
     ("cbd-convention-1992", "Art. 9", "ex-situ conservation measures"),
     ("nagoya-protocol-2010", "Art. 17(1)", "checkpoints monitoring utilization of genetic resources"),
-    ("nagoya-protocol-2010", "Art. 6(1)", "prior informed consent for access to genetic resources"),
+    ("nagoya-protocol-2010", "Art. 6", "prior informed consent for access to genetic resources"),
     ("aewa-agreement-1995", "Annex 3, 4.1.4", "lead shot in wetlands hunting"),
     ("aewa-agreement-1995", "Art. III(1)", "general conservation measures for migratory waterbirds"),
     ("sharks-mou-2010", "para. 13(h)", "shark finning fins naturally attached"),

@@ -128,9 +128,12 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
                       citations=[], retrieved=hits, related=hits[:3])
     query_terms = terms(query)
     chosen: list[Hit] = []
+    best = max((h.dense for h in hits[:3]), default=0.0)
     for hit in hits:
         if len(chosen) >= max_citations:
             break
+        if len(chosen) >= 2 and not hit.exact and hit.dense < best - 0.2:
+            continue  # a weak paragraph adds noise, not support
         if len(hit.text.split()) < 4 and not hit.exact:
             continue  # headings and bare table labels make poor evidence
         if any(_similar(hit.text, c.text) for c in chosen):

@@ -73,7 +73,8 @@ class Assistant:
         filters = Filters(tuple(conventions), tuple(doc_types))
         hits = self.retriever.search(query, k=max(k or 10, 10), filters=filters, mode=mode, info=info)
         if not any(h.exact for h in hits):
-            hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations)
+            hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations, mode)
+        self.retriever.ensure_dense(query, hits[: self.settings.max_citations + 1])
         answer = compose(question, query, hits, self.settings.max_citations,
                          abstain=self.should_abstain(question, query, hits))
         answer = verify(answer)

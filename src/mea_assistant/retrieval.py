@@ -117,8 +117,18 @@ class Retriever:
                 break
         return hits
 
+    def ensure_dense(self, query: str, hits: list[Hit]) -> None:
+        """Give hits found only by BM25 (or by reference) a dense relevance, so abstention can judge them."""
+        missing = [h for h in hits if h.dense == 0.0]
+        if not missing:
+            return
+        vectors = self.embedder.embed([query] + [f"{h.citation_name}, {h.ref}\n{h.text[:1200]}" for h in missing])
+        q = vectors[0]
+        for hit, vec in zip(missing, vectors[1:]):
+            hit.dense = float(sum(a * b for a, b in zip(q, vec)))
+
     def cover_instruments(self, query: str, hits: list[Hit], filters: Filters, info: QueryInfo,
-                          slots: int) -> list[Hit]:
+                          slots: int, mode: str | None = None) -> list[Hit]:
         """When a question names two or more instruments, put the best paragraph of each in the first slots."""
         docs = self.index.documents
         groups: list[tuple[list[str], Filters]] = [([d], filters.narrowed(doc_ids=(d,))) for d in info.doc_ids]
@@ -132,7 +142,7 @@ class Retriever:
         leaders: list[Hit] = []
         for doc_ids, group_filter in groups:
             substantive = [h for h in hits if h.doc_id in doc_ids and len(h.text.split()) >= 6]
-            own = substantive or ([h for h in self.search(query, k=8, filters=group_filter, info=info)
+            own = substantive or ([h for h in self.search(query, k=8, filters=group_filter, info=info, mode=mode)
                                    if len(h.text.split()) >= 6] if doc_ids else [])
             if own and all((own[0].doc_id, own[0].position) != (h.doc_id, h.position) for h in leaders):
                 leaders.append(own[0])
