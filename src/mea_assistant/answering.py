@@ -134,6 +134,8 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
             break
         if len(chosen) >= 2 and not hit.exact and hit.dense < best - 0.2:
             continue  # a weak paragraph adds noise, not support
+        if hit.kind in ("preamble", "front-matter") and hits.index(hit) >= 2 and not hit.exact:
+            continue  # recitals give context; the operative text answers
         if len(hit.text.split()) < 4 and not hit.exact:
             continue  # headings and bare table labels make poor evidence
         if any(_similar(hit.text, c.text) for c in chosen):

@@ -301,7 +301,7 @@ def _number(draft: _Draft, topic: str, conventions: tuple[str, ...], doc_types: 
                                                 draft.quotes[k], hit.text, "" if where in titles else where))
                 if numbers[k] not in refs:
                     refs.append(numbers[k])
-            section.bullets.append(Bullet(text, refs, group))
+            section.bullets.append(Bullet(text, sorted(refs), group))
         sections.append(section)
     instruments = list(dict.fromkeys(r.citation_name for r in references))
     scope = []

@@ -137,6 +137,9 @@ class Retriever:
             if conv not in named:  # the instrument's own documents, not every text that mentions it
                 own_docs = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
                 groups.append((own_docs, filters.narrowed(doc_ids=tuple(own_docs))))
+        if len(groups) == 1:  # one instrument named: its paragraphs first, the rest after
+            own_ids = set(groups[0][0])
+            return [h for h in hits if h.doc_id in own_ids] + [h for h in hits if h.doc_id not in own_ids]
         if len(groups) < 2:
             return hits
         leaders: list[Hit] = []

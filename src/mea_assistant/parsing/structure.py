@@ -23,7 +23,7 @@ from .cleaning import (is_image_placeholder, is_page_artifact, is_table_separato
                        strip_inline_markup)
 from .readers import RawLine
 
-PARSER_VERSION = 3  # bump when parsing changes refs or text, so old indexes are rebuilt
+PARSER_VERSION = 4  # bump when parsing changes refs or text, so old indexes are rebuilt
 TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’", ".)", ";)", ":)")
 _CONTAINER_RE = re.compile(
     r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
@@ -101,7 +101,7 @@ class StructureBuilder:
         self.acting_body: str | None = None
         self.containers: list[tuple[int, str]] = []  # (rank, "Art. III")
         self.headings: list[tuple[int, str]] = []  # (level, text)
-        self.stack: list[tuple[str, str, str]] = []  # (style, value, text of that item)
+        self.stack: list[tuple[str, str, _Item]] = []  # (style, value, the item), innermost last
         self.current: _Item | None = None
         self.context_lead = ""  # an unnumbered "... includes:" paragraph introducing the following items
         self.seen_numbered = False
@@ -289,18 +289,18 @@ class StructureBuilder:
             idx = styles.index(label.style)
             self.stack = self.stack[:idx]
         elif self.stack:
-            parent_text = self.stack[-1][2]
+            parent_text = self.stack[-1][2].text
             introduces = self.current is not None and ends_clause(self.current.text) and \
                 self.current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith(":")
             if not introduces:
                 while self.stack and lab.RANK[self.stack[-1][0]] >= lab.RANK[label.style]:
                     self.stack.pop()
-        self.stack.append((label.style, label.value, label.rest))
-        return [(s, v) for s, v, _ in self.stack]
+        return [(s, v) for s, v, _ in self.stack] + [(label.style, label.value)]
 
     def _lead_in_for(self, parts: list[tuple[str, str]]) -> str:
-        if len(self.stack) >= 2:
-            return " ".join(t for _, _, t in self.stack[:-1])[-600:]
+        """The full text of the enclosing items ("2. ... shall endeavour:"), read now that they are complete."""
+        if len(parts) >= 2:
+            return " ".join(re.sub(r"\s+", " ", item.text) for _, _, item in self.stack)[-600:]
         return self.context_lead
 
     def _is_heading_line(self, text: str, index: int, label: lab.Label | None) -> bool:
@@ -449,6 +449,8 @@ class StructureBuilder:
         self.seen_numbered = True
         lead = self._lead_in_for(parts)
         self._start(parts, label.rest, "operative", lead)
+        assert self.current is not None
+        self.stack.append((label.style, label.value, self.current))
         if self.table_doc and label.style == "alnum":
             self.timeframe_queue.append(self.current)
 
