@@ -90,7 +90,7 @@ def _short_body(acting_body: str | None) -> str:
     return body if body.lower().startswith("the ") else f"The {body}"
 
 
-def attribute(hit: Hit, quote: str) -> str:
+def attribute(hit: Hit, quote: str, show_lead_in: bool = True) -> str:
     """One answer sentence around a verbatim quote, in the document's own framing."""
     where = f"{hit.citation_name}, {hit.ref}"
     opens_paragraph = hit.text.strip().startswith(quote)
@@ -98,7 +98,7 @@ def attribute(hit: Hit, quote: str) -> str:
     if hit.kind == "operative" and body and opens_paragraph and _OPERATIVE_VERB.match(quote):
         # "Urges Parties to ..." under "The Conference of the Parties ..." -> who acts, then the verbatim words.
         return f"In {hit.citation_name} ({hit.ref}), {_lower_first(body)} {_lower_first(quote)}"
-    if hit.lead_in and opens_paragraph:
+    if hit.lead_in and opens_paragraph and show_lead_in:
         lead = hit.lead_in.strip()
         if len(lead) > 220:
             lead = "… " + lead[-200:].split(" ", 1)[-1]
@@ -143,6 +143,9 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
         chosen.append(hit)
     if not chosen:
         chosen = hits[:1]
+    # Read like the instrument: grouped by document (best-ranked first), in the document's own order.
+    doc_rank = {d: i for i, d in enumerate(dict.fromkeys(h.doc_id for h in chosen))}
+    chosen.sort(key=lambda h: (not h.exact, doc_rank[h.doc_id], h.position))  # a named paragraph first
     groups: "OrderedDict[str, list[tuple[Hit, Citation]]]" = OrderedDict()
     citations: list[Citation] = []
     for hit in chosen:
@@ -157,7 +160,11 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
         if multi:
             lines.append(f"**{name}**")
         for hit, cite in items:
-            sentence = re.sub(r"\s*\n\s*", "; " if hit.kind == "table" else " ", attribute(hit, cite.quote).rstrip())
+            # The parent's words are already quoted when the parent itself is cited: do not repeat them.
+            parent_cited = any(c.doc_id == hit.doc_id and c.text.strip() and c.text.strip() in hit.lead_in
+                               for c in citations if c.marker != cite.marker)
+            sentence = attribute(hit, cite.quote, show_lead_in=not parent_cited).rstrip()
+            sentence = re.sub(r"\s*\n\s*", "; " if hit.kind == "table" else " ", sentence)
             lines.append(f"{'- ' if multi else ''}{sentence} [{cite.marker}]")
     if multi:
         note = _modal_summary(OrderedDict((n, [c for _, c in items]) for n, items in groups.items()))
