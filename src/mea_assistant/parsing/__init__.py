@@ -33,7 +33,7 @@ def parse_file(path: Path) -> Document:
     body = "\n".join(p.text for p in paragraphs)
     conventions = detect_conventions(title, head, body)
     doc_type = detect_doc_type(title, head, body)
-    headings = paragraphs[0].section
+    headings = next((p.section for p in paragraphs[:8] if len(p.section) >= 2), ())
     if doc_type == "resolution" and len(headings) >= 2 and title == headings[0]:
         title = headings[-1]  # "SYNERGIES AND PARTNERSHIPS" under the convention's name in the title block
     return Document(
