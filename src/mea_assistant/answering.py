@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from .conversation import content_words
+from .terms import terms
 from .types import Answer, Citation, Hit
 
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
@@ -21,18 +21,6 @@ _OPERATIVE_VERB = re.compile(
     r"decides|instructs|welcomes|notes|recognizes|recognises|stresses|emphasizes|affirms|reaffirms|adopts|"
     r"recommends|acknowledges|agrees|appeals|endorses|approves|takes note|expresses|confirms|directs|"
     r"highlights|underlines|notes with concern|urges also))\b", re.I)
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def terms(text: str) -> set[str]:
-    return {_stem(w) for w in content_words(text)}
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

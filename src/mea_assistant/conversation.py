@@ -11,23 +11,13 @@ import re
 from typing import Sequence
 
 from .queries import named_conventions
+from .terms import content_words
 
-STOPWORDS = set("""a an the of and or to in on for by with from at as is are was were be been being do does did done
-doing have has had what which who whom whose when where why how whether that this these those it its they them their
-there here than then so such not no nor any all each every some can could should would shall will may might must about
-into over under between within without also too very just only other more most much many same say says said tell
-me us our we you your i please explain describe give list show according regarding concerning text provision
-provisions document documents mention mentions require requires required need needs""".split())
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter)\b",
                       re.I)
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
           "objective", "section", "table", "part")
-
-
-def content_words(text: str) -> list[str]:
-    words = re.findall(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|\d+(?:\.\d+)*", text)
-    return [w for w in words if w.lower() not in STOPWORDS and len(w) > 1]
 
 
 def is_elliptical(question: str) -> bool:

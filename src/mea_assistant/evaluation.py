@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Sequence
 from .errors import MeaError
 from .parsing.cleaning import normalise_for_match
 from .refs import ref_matches
+from .terms import STOPWORDS, stem
 
 TYPES = ("single", "multi", "followup", "delegate", "exact-ref", "out-of-corpus")
 RETRIEVED_DEPTH = 10  # results list the top 10 paragraphs, so every cutoff is at most 10
@@ -258,27 +259,12 @@ def ref_checks(retrieved: Sequence[dict[str, Any]], expected: Sequence[Expected]
     return ok, n
 
 
-_STOP = set("""a an the of and or to in on for by with from at as is are was were be been being do does did have has
-had what which who whom whose when where why how whether that this these those it its they them their there here than
-then so such not no nor any all each every some can could should would shall will may might must about into over
-under between within without also too very just only other more most much same say says said tell me us our we you
-your i please explain describe give list show according regarding concerning text provision provisions document
-documents mention mentions require requires required need needs if""".split())
-
-
-def stem(word: str) -> str:
-    """A crude suffix stripper: enough for "permits"/"permit", "listing"/"listed" to meet."""
-    word = word.lower()
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 def content_terms(text: str) -> set[str]:
     """Stemmed content words: letters-or-numbers tokens, stopwords and single characters dropped."""
     words = re.findall(r"[a-z][a-z.-]*[a-z]|\d+(?:\.\d+)*", _norm(text))
-    return {stem(w) for w in words if w not in _STOP and len(w) > 1}
+    return {stem(w) for w in words if w not in STOPWORDS and len(w) > 1}
 
 
 def citation_counts(citations: Sequence[dict[str, Any]], expected: Sequence[Expected],

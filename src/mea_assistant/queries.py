@@ -69,9 +69,6 @@ CONVENTION_NAMES: list[tuple[str, str]] = [
     (r"\bAEWA\b|(?i:waterbird agreement|african-eurasian)", "AEWA"),
 ]
 
-_STOP = {"the", "of", "and", "on", "for", "to", "in", "a", "an", "doc", "document", "convention", "res", "cms",
-         "cites", "mou", "memorandum", "understanding", "conservation", "migratory", "species", "secretariat"}
-
 
 @dataclass
 class QueryInfo:

@@ -1,0 +1,32 @@
+"""Words that carry meaning in a question or a paragraph: one stopword list and one crude stemmer for the
+whole product (conversation rewriting, sentence selection, abstention and evaluation all compare terms)."""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = set("""a an the of and or to in on for by with from at as is are was were be been being do does did done
+doing have has had what which who whom whose when where why how whether that this these those it its they them their
+there here than then so such not no nor any all each every some can could should would shall will may might must about
+into over under between within without also too very just only other more most much many same say says said tell
+me us our we you your i please explain describe give list show according regarding concerning text provision
+provisions document documents mention mentions require requires required need needs if""".split())
+
+
+def content_words(text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|\d+(?:\.\d+)*", text)
+    return [w for w in words if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough for "permits"/"permit", "listing"/"listed" to meet."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "s", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """Stemmed content words of a text."""
+    return {stem(w) for w in content_words(text)}
