@@ -70,12 +70,36 @@ CONVENTION_NAMES: list[tuple[str, str]] = [
 ]
 
 
+# How questions word things vs. how treaties do. Added to the BM25 query only: words, not meaning, differ.
+SYNONYMS: list[tuple[str, str]] = [
+    (r"take effect|come into (?:force|effect)|enter(?:s|ed)? into force|start(?:s)? to apply|effective",
+     "enter into force commence"),
+    (r"who pays|pay for|paid|funding|finance|financing|costs?\b", "funding financial contributions budget"),
+    (r"legally binding|binding", "legally binding instrument"),
+    (r"\btell\b|let .* know|notify", "inform notify"),
+    (r"\bban\b|banned|forbid|outlaw", "prohibit"),
+    (r"\ballowed\b|permitted|may they", "permitted authorized"),
+    (r"how often|frequency|every \w+ years", "intervals regular meetings"),
+    (r"\bdefine|definition|what is meant by", "means"),
+    (r"\bleave\b|withdraw|quit|pull out", "denounce denunciation withdrawal"),
+    (r"\bjoin\b|become a party|sign up", "accession accede signature ratification"),
+    (r"who runs|provides? the secretariat|acts as .*secretariat", "Secretariat is provided interim Secretariat"),
+    (r"\bdisputes?\b|disagree", "settlement of disputes arbitration"),
+]
+
+
 @dataclass
 class QueryInfo:
     text: str
     expanded: str
     conventions: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    lexical: str = ""  # the query for BM25: expanded plus the treaty wording of what the question paraphrases
+
+    def __post_init__(self) -> None:
+        if not self.lexical:
+            extra = [words for pattern, words in SYNONYMS if re.search(pattern, self.text, re.I)]
+            self.lexical = f"{self.expanded} {' '.join(extra)}".strip()
 
 
 def expand_acronyms(text: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> str:

@@ -84,7 +84,7 @@ class Retriever:
             rankings.append(sorted(dense, key=lambda key: -dense[key]))
             weights.append(1.0)
         if mode in ("hybrid", "bm25"):
-            sparse = self._bm25(info.expanded, filters)
+            sparse = self._bm25(info.lexical, filters)
             rankings.append(sorted(sparse, key=lambda key: -sparse[key]))
             weights.append(self.settings.bm25_weight if mode == "hybrid" else 1.0)
         fused = rrf(rankings, self.settings.rrf_k, weights)
