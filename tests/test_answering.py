@@ -43,6 +43,13 @@ def test_exact_reference_lookup(assistant):
     assert hits and all(h.doc_id == "cms-convention-1979" and h.ref.startswith("Art. III(4)") for h in hits)
 
 
+def test_definition_questions_find_the_definition(assistant):
+    hits = assistant.search("How does the Convention on Biological Diversity define in-situ conservation?", k=3)
+    assert hits[0].doc_id == "cbd-convention-1992" and hits[0].text.startswith('"In-situ conservation" means')
+    hits = assistant.search("What is meant by range state under CMS?", k=3)
+    assert (hits[0].doc_id, hits[0].ref) == ("cms-convention-1979", "Art. I(1)(h)")
+
+
 def test_multi_document_answer_groups_by_instrument(assistant):
     answer = assistant.ask("How do CITES and the Sharks MOU each address cooperation with FAO on sharks?")
     docs = {c.doc_id for c in answer.citations}

@@ -17,6 +17,10 @@ from .settings import Settings
 from .types import Document, Hit, Paragraph, display_name
 
 MODES = ("hybrid", "dense", "bm25")
+_DEFINE_RE = re.compile(
+    r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
+    r"|what (?:is|are) meant by\s+[\"“']?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b)"
+    r"|what does (?:the term\s+)?[\"“']([\w\s-]{3,60})[\"”'] mean", re.I)
 
 
 def rrf(rankings: Iterable[list[tuple[str, int]]], k: int, weights: Iterable[float] | None = None
@@ -153,13 +157,36 @@ class Retriever:
         rest = [h for h in hits if (h.doc_id, h.position) not in keys]
         return leaders[:slots] + rest
 
+    def definitions(self, query: str, filters: Filters, info: QueryInfo) -> list[Hit]:
+        """"How does the CBD define in-situ conservation?" -> the paragraph reading '"In-situ conservation" means'."""
+        match = _DEFINE_RE.search(query)
+        if not match:
+            return []
+        term = next(g for g in match.groups() if g).strip(" ?\"'“”‘’").lower()
+        term = re.sub(r"^(?:the|a|an)\s+|\s+(?:under|in|for)\s+.*$", "", term)
+        if not term:
+            return []
+        pattern = re.compile(rf"^[\"“']?{re.escape(term)}s?[\"”']?\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?"
+                             r"\b(?:means|includes|shall mean|refers)\b", re.I)
+        hits = []
+        for doc in self.index.documents.values():
+            if not filters.allows(doc) or (info.conventions and doc.conventions[0] not in info.conventions):
+                continue
+            for p in doc.paragraphs:
+                if pattern.match(p.text.strip()):
+                    hit = self._hit((doc.doc_id, p.position), 1.0, 0.0, 0.0)
+                    hit.exact = True
+                    hits.append(hit)
+        hits.sort(key=lambda h: h.doc_type not in ("convention", "protocol", "agreement"))  # the treaty's own
+        return hits[:3]
+
     def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
         """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29")."""
         filters = filters or Filters()
         info = info or analyse(query, self.index.documents, self.index.vocabulary)
         wanted = explicit_refs(query)
         if not wanted:
-            return []
+            return self.definitions(query, filters, info)
         docs = [self.index.documents[d] for d in info.doc_ids] or [
             d for d in self.index.documents.values() if info.conventions and d.conventions[0] in info.conventions]
         if not docs:
