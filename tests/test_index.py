@@ -39,8 +39,10 @@ def test_incremental_reingest_counts_embedding_calls(small):
     assert report.documents == 3 and calls == report.chunks > 0 and not report.skipped  # README is not a document
     assert index_is_fresh(small)
 
+    build = current_build(small.index_dir)
     report, calls = _ingest(small)
     assert calls == 0 and sorted(report.reused) == sorted(Path(n).stem for n in SMALL)
+    assert current_build(small.index_dir) == build  # nothing changed: the live build is left alone
 
     target = small.corpus_dir / "dugong-mou-mos3-spms.txt"
     target.write_text(target.read_text().replace("The Meeting is invited to:", "The Meeting is requested to:"))

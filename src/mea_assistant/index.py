@@ -192,6 +192,12 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     if not docs:
         raise MeaError(f"no document in {corpus} could be indexed; see the reasons above")
     report.changed = bool(report.parsed or report.removed) or not reusable or set(prev_docs) != set(docs)
+    if not report.changed and prev_build is not None and previous is not None \
+            and previous.get("skipped") == [list(s) for s in report.skipped]:
+        report.documents, report.chunks = len(docs), previous.get("chunks", 0)
+        report.paragraphs = sum(len(d.paragraphs) for d in docs.values())
+        report.seconds = time.perf_counter() - started
+        return report  # nothing changed: keep the current build as it is
 
     chunks: list[Chunk] = []
     for doc in docs.values():
