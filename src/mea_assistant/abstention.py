@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from .queries import ACRONYMS, CONVENTION_NAMES
-from .types import Document, Hit
+from typing import Callable
+
+from .types import Hit
 
 # Capitalised words that name generic MEA concepts, not specific things a paragraph must contain.
 GENERIC = set("""what which who whom whose when where why how does do did is are was were can could should would
@@ -55,7 +57,7 @@ def specific_terms(question: str) -> list[str]:
 def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     low = term.lower()
     for pattern, code in CONVENTION_NAMES:
-        if re.fullmatch(pattern, term) or re.search(pattern, term):
+        if re.search(pattern, term):
             if code in conventions:
                 return True
     if low.isdigit():  # a bare number must stand as a number, not inside "2011" or "11.10"
@@ -67,14 +69,11 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     return any(v and v in evidence for v in variants)
 
 
-def unsupported_terms(question: str, hits: list[Hit], documents: dict[str, Document]) -> list[str]:
-    """Specific terms of the question found nowhere in the documents the top paragraphs come from."""
-    conventions: set[str] = set()
-    parts: list[str] = []
-    for doc_id in dict.fromkeys(h.doc_id for h in hits):
-        doc = documents[doc_id]
-        conventions |= set(doc.conventions)
-        parts += [doc.title, doc.citation_name, doc.date or "", doc.doc_id]
-        parts += [f"{p.ref} {p.text} {' '.join(p.section)} {' '.join(p.meta.values())}" for p in doc.paragraphs]
-    evidence = " ".join(parts).lower()
+def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str]) -> list[str]:
+    """Specific terms of the question found nowhere in the documents the top paragraphs come from.
+
+    `document_text(doc_id)` is the lower-cased text of a whole document (cached by the index)."""
+    doc_ids = list(dict.fromkeys(h.doc_id for h in hits))
+    conventions = {c for h in hits for c in h.conventions}
+    evidence = " ".join(document_text(d) for d in doc_ids)
     return [t for t in specific_terms(question) if not _supported(t, evidence, conventions)]

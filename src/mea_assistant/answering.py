@@ -80,7 +80,7 @@ def _short_body(acting_body: str | None) -> str:
 
 def attribute(hit: Hit, quote: str, show_lead_in: bool = True) -> str:
     """One answer sentence around a verbatim quote, in the document's own framing."""
-    where = f"{hit.citation_name}, {hit.ref}"
+    where = hit.display
     opens_paragraph = hit.text.strip().startswith(quote)
     body = _short_body(hit.acting_body)
     if hit.kind == "operative" and body and opens_paragraph and _OPERATIVE_VERB.match(quote):
@@ -117,12 +117,12 @@ def compose(question: str, query: str, hits: list[Hit], max_citations: int, abst
     query_terms = terms(query)
     chosen: list[Hit] = []
     best = max((h.dense for h in hits[:3]), default=0.0)
-    for hit in hits:
+    for rank, hit in enumerate(hits):
         if len(chosen) >= max_citations:
             break
         if len(chosen) >= 2 and not hit.exact and hit.dense < best - 0.2:
             continue  # a weak paragraph adds noise, not support
-        if hit.kind in ("preamble", "front-matter") and hits.index(hit) >= 2 and not hit.exact:
+        if hit.kind in ("preamble", "front-matter") and rank >= 2 and not hit.exact:
             continue  # recitals give context; the operative text answers
         if len(hit.text.split()) < 4 and not hit.exact:
             continue  # headings and bare table labels make poor evidence

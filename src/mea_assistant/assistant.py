@@ -67,9 +67,9 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             raise InputError(f"the question has {len(question)} characters; the limit is "
                              f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
-        named = analyse(question, self.index.documents)
+        named = analyse(question, self.index.documents, self.index.vocabulary)
         query = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions))
-        info = analyse(query, self.index.documents, self.index.vocabulary)
+        info = named if query == question else analyse(query, self.index.documents, self.index.vocabulary)
         filters = Filters(tuple(conventions), tuple(doc_types))
         hits = self.retriever.search(query, k=max(k or 10, 10), filters=filters, mode=mode, info=info)
         if not any(h.exact for h in hits):
@@ -92,4 +92,4 @@ class Assistant:
         relevance = max(h.dense for h in hits[:3])
         if relevance < self.settings.abstain_threshold:
             return True
-        return bool(unsupported_terms(question, hits[:5], self.index.documents))
+        return bool(unsupported_terms(question, hits[:5], self.index.document_text))

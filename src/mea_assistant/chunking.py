@@ -12,7 +12,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .types import Chunk, Document, Paragraph
+from .types import Chunk, Document, Paragraph, display_name
 
 
 def _point_tiktoken_at_local_cache() -> None:
@@ -37,16 +37,12 @@ def _encoding():  # type: ignore[no-untyped-def]
     return tiktoken.get_encoding("cl100k_base")
 
 
-def count_tokens(text: str) -> int:
-    return len(_encoding().encode(text))
-
-
 def context_prefix(doc: Document, para: Paragraph) -> str:
     """What a paragraph is, in words a question would use: instrument, locator, section, lead-in."""
     # The document title heads every section path: it says nothing about this paragraph, so leave it out.
     parts = [s for s in para.section if s and s != doc.title]
     section = " > ".join(parts)
-    head = f"{doc.citation_name}, {para.ref}"
+    head = display_name(doc.citation_name, para.ref)
     if section:
         head += f" ({section[-160:]})"
     if para.lead_in:

@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 from .errors import MeaError
 from .settings import Settings
+from .types import display_name
 
 
 def _add_index(p: argparse.ArgumentParser) -> None:
@@ -153,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
                                       "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta},
                                      ensure_ascii=False))
                 else:
-                    print(f"[{doc.citation_name}, {p.ref}] {p.text}")
+                    print(f"[{display_name(doc.citation_name, p.ref)}] {p.text}")
         return 0
     if cmd == "docs":
         for doc in assistant.index.documents.values():

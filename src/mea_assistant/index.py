@@ -282,12 +282,21 @@ class Index:
             d["doc_id"]: _doc_from_json(d) for d in json.loads((build / "documents.json").read_text())}
         self._chroma = None
         self._bm25 = None
+        self._texts: dict[str, str] = {}
         from .queries import vocabulary
 
         self.vocabulary = vocabulary(self.documents)
 
-    def paragraph(self, doc_id: str, position: int) -> Paragraph:
-        return self.documents[doc_id].paragraphs[position]
+    def document_text(self, doc_id: str) -> str:
+        """Everything a document says, lower-cased, built once per index: abstention and locator lookup
+        search it on every question."""
+        text = self._texts.get(doc_id)
+        if text is None:
+            doc = self.documents[doc_id]
+            parts = [doc.title, doc.citation_name, doc.date or "", doc.doc_id]
+            parts += [f"{p.ref} {p.text} {' '.join(p.section)} {' '.join(p.meta.values())}" for p in doc.paragraphs]
+            text = self._texts[doc_id] = " ".join(parts).lower()
+        return text
 
     @property
     def vector_store(self):  # type: ignore[no-untyped-def]

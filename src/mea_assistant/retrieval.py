@@ -126,7 +126,7 @@ class Retriever:
         missing = [h for h in hits if h.dense == 0.0]
         if not missing:
             return
-        vectors = self.embedder.embed([query] + [f"{h.citation_name}, {h.ref}\n{h.text[:1200]}" for h in missing])
+        vectors = self.embedder.embed([query] + [f"{h.display}\n{h.text[:1200]}" for h in missing])
         q = vectors[0]
         for hit, vec in zip(missing, vectors[1:]):
             hit.dense = float(sum(a * b for a, b in zip(q, vec)))
@@ -197,7 +197,7 @@ class Retriever:
                 return []
             words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", query)}
             def overlap(doc: Document) -> int:
-                text = " ".join(f"{p.text} {p.lead_in} {' '.join(p.section)}" for p in doc.paragraphs).lower()
+                text = self.index.document_text(doc.doc_id)
                 return sum(1 for w in words if w in text)
             docs = sorted((d for d in self.index.documents.values()
                            if any(ref_has_prefix(t, p.ref) for t in dotted for p in d.paragraphs)), key=lambda d: -overlap(d))[:1]

@@ -113,7 +113,6 @@ class StructureBuilder:
         self.table_doc = any(_COLUMN_HEADER_RE.search(strip_inline_markup(l.text)) for l in lines if not l.table_row)
         self.repeated = self._repeated_lines(lines)
         self.open_timeframe: _Item | None = None
-        self.after_break = False
         self.closed = False  # a Timeframe cell was read: the activity before it is complete
         self.explicit_level = 0  # level of the last markdown/Word/HTML heading
         self.table_rows: list[str] = []
@@ -390,7 +389,6 @@ class StructureBuilder:
             self.pending_bullets += 1
             return
         if text in self.repeated:
-            self.after_break = True
             return
         if is_page_artifact(text) or is_image_placeholder(text) or is_table_separator(text):
             return
@@ -444,7 +442,6 @@ class StructureBuilder:
             self.current.kind = "acting-body"
             self.current.meta.pop("_preamble_zone", None)
         self.open_timeframe = None
-        self.after_break = False
         parts = self._place(label)
         self.seen_numbered = True
         lead = self._lead_in_for(parts)
