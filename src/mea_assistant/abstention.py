@@ -75,5 +75,5 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     `document_text(doc_id)` is the lower-cased text of a whole document (cached by the index)."""
     doc_ids = list(dict.fromkeys(h.doc_id for h in hits))
     conventions = {c for h in hits for c in h.conventions}
-    evidence = " ".join(document_text(d) for d in doc_ids)
-    return [t for t in specific_terms(question) if not _supported(t, evidence, conventions)]
+    texts = [document_text(d) for d in doc_ids]
+    return [t for t in specific_terms(question) if not any(_supported(t, text, conventions) for text in texts)]
