@@ -6,7 +6,8 @@ import time
 from typing import Callable, Sequence
 
 from .abstention import asks_for_current_status, unsupported_terms
-from .answering import compose, verify
+from .answer_types import classify, is_polar
+from .composing import Request, compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
@@ -75,11 +76,38 @@ class Assistant:
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations, mode)
         self.retriever.ensure_dense(query, hits[: self.settings.max_citations + 1])
-        answer = compose(question, query, hits, self.settings.max_citations,
-                         abstain=self.should_abstain(question, query, hits))
-        answer = verify(answer)
+        abstain = self.should_abstain(question, query, hits)
+        request = Request(question=question, query=query, kind=classify(question, history), polar=is_polar(question),
+                          instruments=self._instrument_groups(info),
+                          relevant=bool(hits) and max(h.dense for h in hits[:3]) >= self.settings.abstain_threshold + 0.1)
+        answer = verify(compose(request, hits, abstain, family=self._family))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _instrument_groups(self, info) -> list[list[str]]:  # type: ignore[no-untyped-def]
+        docs = self.index.documents
+        groups = [[d] for d in info.doc_ids]
+        named = {docs[d].conventions[0] for d in info.doc_ids}
+        for conv in info.conventions:
+            if conv not in named:
+                groups.append([d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv])
+        return groups
+
+    def _family(self, hit: Hit):  # type: ignore[no-untyped-def]
+        """The provision introducing a list and its items, for a paragraph that is either."""
+        doc = self.index.documents[hit.doc_id]
+        paras = doc.paragraphs
+        parent = paras[hit.position]
+        if hit.lead_in:
+            parent = next((p for p in reversed(paras[:hit.position]) if p.text.strip() and
+                           hit.lead_in.strip().endswith(p.text.strip())), parent)
+        items = [p for p in paras[parent.position + 1:parent.position + 40]
+                 if p.lead_in.strip().endswith(parent.text.strip()) and p.lead_in.strip()]
+        if not items:
+            return None, []
+        to_hit = self.retriever._hit
+        return to_hit((doc.doc_id, parent.position), hit.score, 0.0, 0.0), \
+            [to_hit((doc.doc_id, p.position), hit.score, 0.0, 0.0) for p in items]
 
     def should_abstain(self, question: str, query: str, hits: list[Hit]) -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the two signals)."""

@@ -122,6 +122,8 @@ class Answer:
     retrieved: list[Hit] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # "possibly related" paragraphs shown on abstention
     latency_ms: float = 0.0
+    lead: str = ""  # the sentence that states the answer; `text` starts with it
+    answer_type: str = "explain"  # the kind of question as read: figure, yes_no, obligation, who, list, ...
 
     def to_result(self, question_id: str | None = None) -> dict[str, Any]:
         """The result object of shared/eval-format.md (used by `ask --json`, `eval` and the /ask endpoint)."""
@@ -132,6 +134,8 @@ class Answer:
             "question": self.question,
             "rewritten_query": self.rewritten_query,
             "answer": self.text,
+            "lead": self.lead,
+            "answer_type": self.answer_type,
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
             "retrieved": [h.to_json() for h in self.retrieved[:10]],
