@@ -144,3 +144,55 @@ class Answer:
 def display_name(citation_name: str, ref: str) -> str:
     """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"."""
     return f"{citation_name}, {ref}" if ref else citation_name
+
+
+# ----- briefing notes (built by briefing.py, rendered by export.py) -----------------------------------------
+@dataclass
+class Reference:
+    """A cited paragraph: the number used in the note's markers, where it is, and the words quoted."""
+
+    number: int
+    doc_id: str
+    ref: str
+    display: str
+    citation_name: str
+    quote: str
+    text: str
+    section: str = ""
+
+
+@dataclass
+class Bullet:
+    """One line of a note: a paragraph's own words (or a merged group) and the reference numbers behind it."""
+
+    text: str
+    refs: list[int] = field(default_factory=list)
+    group: str = ""  # the instrument heading, for "Key provisions"
+
+
+@dataclass
+class NoteSection:
+    """A heading of the note ("Key provisions", "Open points") and its bullets."""
+
+    key: str
+    title: str
+    bullets: list[Bullet] = field(default_factory=list)
+
+
+@dataclass
+class Note:
+    """A briefing note: sections of cited bullets and one numbered references list shared by all of them."""
+
+    topic: str
+    purpose: str
+    sections: list[NoteSection]
+    references: list[Reference]
+    conventions: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    searches: list[dict[str, Any]] = field(default_factory=list)  # what each aspect searched, for transparency
+
+    def section(self, key: str) -> NoteSection:
+        return next(s for s in self.sections if s.key == key)
+
+    def markers(self) -> set[int]:
+        return {n for s in self.sections for b in s.bullets for n in b.refs}
