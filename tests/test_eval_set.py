@@ -76,17 +76,21 @@ def test_the_parts_are_exactly_the_seeded_split():
     assert PARTS["test"].read_text(encoding="utf-8") == split.render(test), "test.jsonl was edited by hand"
 
 
-def test_the_parts_cover_every_document_and_question_type(corpus_docs):
+def test_the_parts_cover_every_document_and_question_kind(corpus_docs):
     both = []
     for name, path in PARTS.items():
         questions = _questions(path)
         both += questions
         types = {q.get("type") for q in questions}
         assert types == set(TYPES), f"{name} lacks types {set(TYPES) - types}"
-    assert len(both) >= 100
+        kinds = {q["kind"] for q in questions if "kind" in q}
+        assert kinds == KINDS, f"{name} lacks kinds {KINDS - kinds}"
+        assert sum(1 for q in questions if "kind" in q) >= 25
+    assert len(both) >= 250
     covered = {item["doc"] for q in both for item in q.get("expected", [])}
     assert covered == set(corpus_docs)
-    assert sum(1 for q in both if q.get("history")) >= 15
-    assert sum(1 for q in both if q.get("answerable") is False) >= 15
+    assert sum(1 for q in both if q.get("history")) >= 30
+    assert sum(1 for q in both if q.get("answerable") is False) >= 25
+    assert sum(1 for q in both if q.get("kind") == "comparison") >= 8
     assert sum(1 for q in both if len(q.get("expected", [])) >= 2) >= 15
-    assert sum(1 for q in both if q.get("type") == "delegate") >= 10
+    assert sum(1 for q in both if q.get("type") == "delegate") >= 100
