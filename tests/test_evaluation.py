@@ -235,8 +235,9 @@ def test_types_are_derived_when_absent(tmp_path):
     assert [q.answerable for q in questions] == [True, True, False, True, True]
 
 
-def test_the_curated_set_is_valid():
-    questions = load_dataset(ROOT / "evals" / "questions.jsonl")
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_the_curated_set_is_valid(part):
+    questions = load_dataset(ROOT / "evals" / f"{part}.jsonl")
     assert len(questions) >= 100 and {q.type for q in questions} >= {"single", "followup", "out-of-corpus"}
 
 
@@ -292,7 +293,7 @@ def test_reports_are_self_contained_and_list_failures():
 
 @pytest.mark.slow
 def test_eval_command_end_to_end(assistant, tmp_path, capsys):
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
     picked, seen = [], set()
     for line in lines:  # one question of each type, then fill up to six
         kind = json.loads(line).get("type")

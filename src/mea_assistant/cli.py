@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("settings", help="the settings in force and their environment variables")
 
     p = sub.add_parser("eval", help="run an evaluation set through the assistant")
-    p.add_argument("--dataset", type=Path, default=Path("evals/questions.jsonl"))
+    p.add_argument("--dataset", type=Path, default=Path("evals/dev.jsonl"),
+                   help="evaluation set (default: the development part; CI gates on evals/test.jsonl)")
     p.add_argument("--out", type=Path, default=Path("eval-out/latest"))
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
     p.add_argument("--k", type=_positive, default=5, help="cut-off for hit@k (default 5)")
