@@ -1,6 +1,6 @@
 """Performance figures (a benchmark, not a test): ingest time, embedding throughput, search and ask latency.
 
-    python benchmarks/bench.py [--corpus corpus] [--questions evals/questions.jsonl] [--skip-ingest]
+    python benchmarks/bench.py [--corpus corpus] [--questions evals/test.jsonl] [--skip-ingest]
 
 Ingest is measured cold into a temporary index; the raw throughput of the embedding model on the same chunk
 texts is the ceiling for ingest speed. Latencies are warm (model and index loaded), on the curated questions.
@@ -29,7 +29,7 @@ def pct(values: list[float], q: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
-    parser.add_argument("--questions", type=Path, default=Path("evals/questions.jsonl"))
+    parser.add_argument("--questions", type=Path, default=Path("evals/test.jsonl"))
     parser.add_argument("--index", type=Path, help="use this built index instead of ingesting into a temporary one")
     args = parser.parse_args()
 

@@ -1,7 +1,7 @@
 """Load test of the chat app: N concurrent gradio_client users calling /ask on a loopback server.
 
 Bounded so it always stops by itself: each user asks a fixed number of different questions (taken from
-evals/questions.jsonl, follow-ups with their history), and the whole run has a deadline after which
+evals/test.jsonl, follow-ups with their history), and the whole run has a deadline after which
 unfinished requests count as errors. Prints client-side latency p50/p95/max (queueing included), the
 assistant's own time per answer, throughput and errors; exits 1 when any request failed.
 
@@ -120,7 +120,7 @@ def main() -> int:
     parser.add_argument("--per-user", type=int, default=3, help="questions each user asks, one after another")
     parser.add_argument("--concurrency", type=int, default=None, help="server default_concurrency_limit")
     parser.add_argument("--index", type=Path, help="index folder (default: MEA_INDEX_DIR or index/)")
-    parser.add_argument("--dataset", type=Path, default=ROOT / "evals" / "questions.jsonl")
+    parser.add_argument("--dataset", type=Path, default=ROOT / "evals" / "test.jsonl")
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds before unfinished requests fail")
     args = parser.parse_args()
     if args.concurrency is None:

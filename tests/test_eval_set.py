@@ -1,21 +1,46 @@
-"""The curated evaluation set stays true to the corpus: every expected quote is verbatim in exactly one parsed
-paragraph of its document, and every expected ref names that paragraph."""
+"""The evaluation sets stay true to the corpus and to their split: every expected quote is verbatim in exactly one
+parsed paragraph of its document, every expected ref names that paragraph, and dev and test are the seeded split
+of evals/split.py with no question shared between them."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
+import pytest
+
+from mea_assistant.evaluation import TYPES, load_dataset
 from mea_assistant.parsing.cleaning import normalise_for_match
 from mea_assistant.refs import ref_matches
 
-DATASET = Path(__file__).resolve().parent.parent / "evals" / "questions.jsonl"
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+SETS = sorted(EVALS.glob("*.jsonl"))
+PARTS = {"dev": EVALS / "dev.jsonl", "test": EVALS / "test.jsonl"}
+KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 
-def test_expected_quotes_and_refs_match_the_parsed_corpus(corpus_docs):
+def _questions(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _split_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("evals_split", EVALS / "split.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_split_parts_are_there():
+    assert set(PARTS.values()) <= set(SETS), "evals/dev.jsonl and evals/test.jsonl must both exist"
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_expected_quotes_and_refs_match_the_parsed_corpus(corpus_docs, path):
     problems = []
-    for line in DATASET.read_text(encoding="utf-8").splitlines():
-        question = json.loads(line)
+    for question in _questions(path):
         for item in question.get("expected", []):
             doc = corpus_docs.get(item["doc"])
             if doc is None:
@@ -27,15 +52,45 @@ def test_expected_quotes_and_refs_match_the_parsed_corpus(corpus_docs):
                 problems.append(f"{question['id']}: quote {item['quote']!r} is in {len(found)} paragraphs")
             elif not ref_matches(item.get("ref"), found[0].ref):
                 problems.append(f"{question['id']}: ref {item['ref']!r} does not match {found[0].ref!r}")
-    assert not problems, "\n".join(problems)
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
-def test_the_set_covers_every_document_and_question_kind(corpus_docs):
-    questions = [json.loads(line) for line in DATASET.read_text(encoding="utf-8").splitlines()]
-    assert len(questions) >= 100
-    covered = {item["doc"] for q in questions for item in q.get("expected", [])}
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_every_set_loads_and_kinds_are_known(path):
+    assert load_dataset(path)  # the loader accepts every line, including the extra `kind` field
+    unknown = [(q["id"], q["kind"]) for q in _questions(path) if "kind" in q and q["kind"] not in KINDS]
+    assert not unknown
+
+
+def test_no_question_is_in_both_parts():
+    dev, test = (_questions(PARTS[name]) for name in ("dev", "test"))
+    assert not {q["id"] for q in dev} & {q["id"] for q in test}
+    text = lambda q: " ".join(q["question"].split()).casefold()  # noqa: E731
+    assert not {text(q) for q in dev} & {text(q) for q in test}
+
+
+def test_the_parts_are_exactly_the_seeded_split():
+    split = _split_module()
+    dev, test = split.split(split.read([PARTS["dev"], PARTS["test"]]))
+    assert PARTS["dev"].read_text(encoding="utf-8") == split.render(dev), "dev.jsonl was edited by hand; run split.py"
+    assert PARTS["test"].read_text(encoding="utf-8") == split.render(test), "test.jsonl was edited by hand"
+
+
+def test_the_parts_cover_every_document_and_question_kind(corpus_docs):
+    both = []
+    for name, path in PARTS.items():
+        questions = _questions(path)
+        both += questions
+        types = {q.get("type") for q in questions}
+        assert types == set(TYPES), f"{name} lacks types {set(TYPES) - types}"
+        kinds = {q["kind"] for q in questions if "kind" in q}
+        assert kinds == KINDS, f"{name} lacks kinds {KINDS - kinds}"
+        assert sum(1 for q in questions if "kind" in q) >= 25
+    assert len(both) >= 250
+    covered = {item["doc"] for q in both for item in q.get("expected", [])}
     assert covered == set(corpus_docs)
-    assert sum(1 for q in questions if q.get("history")) >= 15
-    assert sum(1 for q in questions if q.get("answerable") is False) >= 15
-    assert sum(1 for q in questions if len(q.get("expected", [])) >= 2) >= 15
-    assert sum(1 for q in questions if q.get("type") == "delegate") >= 10
+    assert sum(1 for q in both if q.get("history")) >= 30
+    assert sum(1 for q in both if q.get("answerable") is False) >= 25
+    assert sum(1 for q in both if q.get("kind") == "comparison") >= 8
+    assert sum(1 for q in both if len(q.get("expected", [])) >= 2) >= 15
+    assert sum(1 for q in both if q.get("type") == "delegate") >= 100

@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 
 from mea_assistant.errors import MeaError
-from mea_assistant.evaluation import (Expected, Question, abstention_scores, aggregate, citation_counts, content_terms,
-                                      evaluate, first_relevant_rank, hit_at, load_dataset, mention_groups,
-                                      metrics_table, ndcg_at, percentile, reciprocal_rank, ref_checks, run_cli, score)
-from mea_assistant.reporting import (ReportData, changed_outcomes, check_thresholds, load_thresholds, metric_deltas,
-                                     render_html, render_markdown, summary_table)
+from mea_assistant.evaluation import run_cli
+from mea_assistant.evaluation.compare import changed_outcomes, metric_deltas
+from mea_assistant.evaluation.dataset import Expected, Question, load_dataset
+from mea_assistant.evaluation.gate import check_thresholds, load_thresholds
+from mea_assistant.evaluation.metrics import (abstention_scores, aggregate, citation_counts, content_terms,
+                                              first_relevant_rank, mention_groups, metrics_table, percentile, ranking,
+                                              ref_checks, retrieval_scores, score)
+from mea_assistant.evaluation.report import ReportData, render_html, render_markdown, summary_table
+from mea_assistant.evaluation.run import evaluate
 from mea_assistant.types import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +46,13 @@ def test_rank_hit_and_mrr_use_the_normalised_quote_and_the_document():
     assert first_relevant_rank([para("cms", HIT["text"])], [EXPORT]) is None  # same words, other document
     curly = para("cites", "… may only be used for export within a period of six\nmonths from …")
     assert first_relevant_rank([curly], [SIX_MONTHS]) == 1  # line break = one space
-    assert (hit_at(3, 1), hit_at(3, 3), hit_at(3, 5), hit_at(None, 10)) == (0.0, 1.0, 1.0, 0.0)
-    assert reciprocal_rank(3) == pytest.approx(1 / 3) and reciprocal_rank(None) == 0.0
+    third, missed = retrieval_scores([NOISE, NOISE, HIT], [EXPORT]), retrieval_scores([NOISE], [EXPORT])
+    assert (third["hit@1"], third["hit@3"], third["hit@5"], missed["hit@10"]) == (0.0, 1.0, 1.0, 0.0)
+    assert third["mrr"] == pytest.approx(1 / 3) and missed["mrr"] == 0.0
+
+
+def ndcg_at(retrieved: list[dict], expected: list[Expected]) -> float:
+    return retrieval_scores(retrieved, expected)["ndcg@10"]
 
 
 def test_ndcg_credits_each_expected_item_once():
@@ -53,6 +62,34 @@ def test_ndcg_credits_each_expected_item_once():
     assert ndcg_at([HIT, HIT, NOISE], [EXPORT]) == pytest.approx(1.0)  # a duplicate gains nothing more
     assert ndcg_at([NOISE, HIT], [EXPORT]) == pytest.approx(1 / math.log2(3))
     assert ndcg_at([NOISE], [EXPORT]) == 0.0
+
+
+def test_library_scores_equal_the_definitions_worked_by_hand():
+    """ir-measures (trec_eval) on the mapped ranking gives today's definitions: the first paragraph matching any
+    expected item sets hit@k and MRR; nDCG gains 1 per paragraph that finds a new item, each item once."""
+    permit = Expected("cites", "III 2 a", "presentation of an export permit")
+    six_again = Expected("cites", "VI 2 a", "within a period of six months")  # a second item with the same quote
+    expected = [EXPORT, permit, SIX_MONTHS, six_again]
+    both = HIT  # holds the quotes of EXPORT and of permit
+    permit_only = para("cites", "No export permit: the presentation of an export permit is required.")
+    six = para("cites", "An export permit shall be valid for use within a period of six months.")
+    retrieved = [NOISE, both, permit_only, NOISE, six, six, NOISE]
+    # rank 2 finds EXPORT and permit, rank 5 finds both six-month items; ranks 3 and 6 find nothing new
+    assert ranking(retrieved, expected) == ["n1", "e0", "n3", "n4", "e2", "n6", "n7"]
+    scores = retrieval_scores(retrieved, expected)
+    assert [scores[f"hit@{k}"] for k in range(1, 11)] == [0.0] + [1.0] * 9
+    assert scores["mrr"] == pytest.approx(1 / 2)
+    dcg = 1 / math.log2(3) + 1 / math.log2(6)
+    ideal = 1 + 1 / math.log2(3) + 1 / math.log2(4) + 1 / math.log2(5)  # min(#expected, 10) = 4 relevant first
+    assert scores["ndcg@10"] == pytest.approx(dcg / ideal)
+    assert first_relevant_rank(retrieved, expected) == 2
+    # only the top 10 count, and an empty or irrelevant list scores nothing
+    late = retrieval_scores([NOISE] * 10 + [HIT], [EXPORT])
+    assert (late["hit@10"], late["mrr"], late["ndcg@10"]) == (0.0, 0.0, 0.0)
+    assert set(retrieval_scores([], [EXPORT]).values()) == {0.0}
+    at_ten = retrieval_scores([NOISE] * 9 + [HIT], [EXPORT])
+    assert (at_ten["hit@9"], at_ten["hit@10"], at_ten["mrr"]) == (0.0, 1.0, pytest.approx(0.1))
+    assert at_ten["ndcg@10"] == pytest.approx(1 / math.log2(11))
 
 
 def test_ref_accuracy_follows_the_ref_rule_and_skips_null_refs():
@@ -198,8 +235,9 @@ def test_types_are_derived_when_absent(tmp_path):
     assert [q.answerable for q in questions] == [True, True, False, True, True]
 
 
-def test_the_curated_set_is_valid():
-    questions = load_dataset(ROOT / "evals" / "questions.jsonl")
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_the_curated_set_is_valid(part):
+    questions = load_dataset(ROOT / "evals" / f"{part}.jsonl")
     assert len(questions) >= 100 and {q.type for q in questions} >= {"single", "followup", "out-of-corpus"}
 
 
@@ -255,7 +293,7 @@ def test_reports_are_self_contained_and_list_failures():
 
 @pytest.mark.slow
 def test_eval_command_end_to_end(assistant, tmp_path, capsys):
-    lines = (ROOT / "evals" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
     picked, seen = [], set()
     for line in lines:  # one question of each type, then fill up to six
         kind = json.loads(line).get("type")

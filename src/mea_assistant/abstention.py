@@ -1,4 +1,4 @@
-"""When is the corpus silent? Two signals, both measured on evals/questions.jsonl.
+"""When is the corpus silent? Two signals, both measured on the evaluation set (evals/).
 
 1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
 2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target

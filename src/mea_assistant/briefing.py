@@ -13,14 +13,14 @@ import argparse
 import datetime as _dt
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from .answering import attribute, best_quote, terms
 from .errors import InputError, MeaError
 from .export import note_docx, note_markdown
-from .types import Hit
+from .types import Bullet, Hit, Note, NoteSection, Reference
 
 if TYPE_CHECKING:
     from .assistant import Assistant
@@ -36,51 +36,6 @@ _INSTRUMENT = re.compile(r"\b([A-Z]{3,}s?|UNEP-WCMC|[Oo]rgani[sz]ations?|[Cc]onv
                          r"Memorandum|[Pp]rogramme|[Ii]nitiative|[Pp]artnerships?|Liaison Group)\b")
 _MODAL = re.compile(r"\b(shall|should|may|will|must|urges?|requests?|invites?|encourages?|decides?)\b", re.I)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-
-
-@dataclass
-class Reference:
-    """A cited paragraph: the number used in the note's markers, where it is, and the words quoted."""
-
-    number: int
-    doc_id: str
-    ref: str
-    display: str
-    citation_name: str
-    quote: str
-    text: str
-    section: str = ""
-
-
-@dataclass
-class Bullet:
-    text: str
-    refs: list[int] = field(default_factory=list)
-    group: str = ""  # the instrument heading, for "Key provisions"
-
-
-@dataclass
-class NoteSection:
-    key: str
-    title: str
-    bullets: list[Bullet] = field(default_factory=list)
-
-
-@dataclass
-class Note:
-    topic: str
-    purpose: str
-    sections: list[NoteSection]
-    references: list[Reference]
-    conventions: tuple[str, ...] = ()
-    doc_types: tuple[str, ...] = ()
-    searches: list[dict[str, Any]] = field(default_factory=list)  # what each aspect searched, for transparency
-
-    def section(self, key: str) -> NoteSection:
-        return next(s for s in self.sections if s.key == key)
-
-    def markers(self) -> set[int]:
-        return {n for s in self.sections for b in s.bullets for n in b.refs}
 
 
 @dataclass(frozen=True)

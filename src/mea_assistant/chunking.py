@@ -10,23 +10,26 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from .types import Chunk, Document, Paragraph, display_name
 
 
 def _point_tiktoken_at_local_cache() -> None:
-    """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR names a cache; llama-index ships one."""
+    """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR names a cache; llama-index-core ships one.
+
+    The folder is found from the installed distribution, without importing llama-index (a framework that
+    stays inside `stores/`)."""
     if os.environ.get("TIKTOKEN_CACHE_DIR"):
         return
     try:
-        import llama_index.core
-
-        cache = Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
-        if cache.is_dir():
-            os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
-    except ImportError:  # pragma: no cover
-        pass
+        located = distribution("llama-index-core").locate_file("llama_index/core/_static/tiktoken_cache")
+    except PackageNotFoundError:  # pragma: no cover - a dependency; tiktoken then needs the variable set
+        return
+    cache = Path(str(located)).resolve()
+    if cache.is_dir():
+        os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
 
 
 @lru_cache(maxsize=1)

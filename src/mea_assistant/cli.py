@@ -6,11 +6,28 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, NoReturn, Sequence
 
 from .errors import MeaError
 from .settings import Settings
 from .types import display_name
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one `error:` line (with where to look) and exit 2, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {message} (see `{self.prog} --help`)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 def _add_index(p: argparse.ArgumentParser) -> None:
@@ -23,7 +40,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mea-assistant", description=__doc__)
+    parser = _Parser(prog="mea-assistant", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="build or update the index from the corpus")
@@ -32,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="ranked paragraphs for a query (hybrid retrieval)")
     p.add_argument("query")
-    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--k", type=_positive, default=10, help="paragraphs to list (default 10)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"])
     _add_filters(p)
@@ -62,10 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("settings", help="the settings in force and their environment variables")
 
     p = sub.add_parser("eval", help="run an evaluation set through the assistant")
-    p.add_argument("--dataset", type=Path, default=Path("evals/questions.jsonl"))
+    p.add_argument("--dataset", type=Path, default=Path("evals/dev.jsonl"),
+                   help="evaluation set (default: the development part; CI gates on evals/test.jsonl)")
     p.add_argument("--out", type=Path, default=Path("eval-out/latest"))
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
-    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--k", type=_positive, default=5, help="cut-off for hit@k (default 5)")
     p.add_argument("--compare", type=Path, help="another eval output folder to compare with")
     p.add_argument("--thresholds", type=Path, help="fail (exit 1) when a metric is below its minimum in this TOML")
     _add_index(p)
@@ -78,11 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _assistant(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _assistant(settings: Settings):  # type: ignore[no-untyped-def]
+    """Imported here so `settings` and argument errors answer without loading the retrieval stack."""
     from .assistant import Assistant
 
-    overrides: dict[str, Any] = {"index_dir": getattr(args, "index", None), "corpus_dir": getattr(args, "corpus", None)}
-    return Assistant(Settings.from_env(**overrides))
+    return Assistant(settings)
 
 
 def _print_answer(answer: Any) -> None:
@@ -112,68 +130,94 @@ def _load_history(path: Path | None) -> list[dict[str, str]]:
     return data
 
 
-def run(args: argparse.Namespace) -> int:
-    cmd = args.command
-    if cmd == "settings":
-        for name, value, doc in Settings.from_env().describe():
-            print(f"{name:28} {value:40} {doc}")
-        return 0
-    assistant = _assistant(args)
-    if cmd == "ingest":
-        report = assistant.ingest(progress=lambda msg: print(msg, file=sys.stderr, flush=True))
-        print(report.summary())
-        return 0
-    if cmd == "search":
-        hits = assistant.search(args.query, k=args.k, conventions=args.convention, doc_types=args.doc_type,
-                                mode=args.retriever)
-        if args.json:
-            for h in hits:
-                print(json.dumps(h.to_json(), ensure_ascii=False))
-        else:
-            for i, h in enumerate(hits, 1):
-                print(f"{i:2}. {h.display}  (score {h.score:.4f})\n    {h.text[:300]}")
-        return 0
-    if cmd == "ask":
-        answer = assistant.ask(args.question, history=_load_history(args.history), conventions=args.convention,
-                               doc_types=args.doc_type, mode=args.retriever)
-        if args.json:
-            print(json.dumps(answer.to_result(), ensure_ascii=False))
-        else:
-            _print_answer(answer)
-        return 0
-    if cmd == "chat":
-        return _chat(assistant, args)
-    if cmd == "paragraphs":
-        docs = assistant.index.documents
-        if args.doc_id and args.doc_id not in docs:
-            raise MeaError(f"no document '{args.doc_id}' in the index; `mea-assistant docs` lists them")
-        for doc in ([docs[args.doc_id]] if args.doc_id else docs.values()):
-            for p in doc.paragraphs:
-                if args.json:
-                    print(json.dumps({"doc_id": p.doc_id, "ref": p.ref, "section": p.section_path, "text": p.text,
-                                      "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta},
-                                     ensure_ascii=False))
-                else:
-                    print(f"[{display_name(doc.citation_name, p.ref)}] {p.text}")
-        return 0
-    if cmd == "docs":
-        for doc in assistant.index.documents.values():
-            meta = doc.metadata()
+# ----- one function per command: (parsed arguments, validated settings) -> exit code -----------------------
+def show_settings(args: argparse.Namespace, settings: Settings) -> int:
+    for name, value, doc in settings.describe():
+        print(f"{name:28} {value:40} {doc}")
+    return 0
+
+
+def ingest(args: argparse.Namespace, settings: Settings) -> int:
+    report = _assistant(settings).ingest(progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+    print(report.summary())
+    return 0
+
+
+def search(args: argparse.Namespace, settings: Settings) -> int:
+    hits = _assistant(settings).search(args.query, k=args.k, conventions=args.convention, doc_types=args.doc_type,
+                                       mode=args.retriever)
+    if args.json:
+        for h in hits:
+            print(json.dumps(h.to_json(), ensure_ascii=False))
+    else:
+        for i, h in enumerate(hits, 1):
+            print(f"{i:2}. {h.display}  (score {h.score:.4f})\n    {h.text[:300]}")
+    return 0
+
+
+def ask(args: argparse.Namespace, settings: Settings) -> int:
+    history = _load_history(args.history)
+    answer = _assistant(settings).ask(args.question, history=history, conventions=args.convention,
+                                      doc_types=args.doc_type, mode=args.retriever)
+    if args.json:
+        print(json.dumps(answer.to_result(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def chat(args: argparse.Namespace, settings: Settings) -> int:
+    return _chat(_assistant(settings), args)
+
+
+def paragraphs(args: argparse.Namespace, settings: Settings) -> int:
+    documents = _assistant(settings).index.documents
+    if args.doc_id and args.doc_id not in documents:
+        raise MeaError(f"no document '{args.doc_id}' in the index; `mea-assistant docs` lists them")
+    for doc in ([documents[args.doc_id]] if args.doc_id else documents.values()):
+        for p in doc.paragraphs:
             if args.json:
-                print(json.dumps(meta, ensure_ascii=False))
+                print(json.dumps({"doc_id": p.doc_id, "ref": p.ref, "section": p.section_path, "text": p.text,
+                                  "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta},
+                                 ensure_ascii=False))
             else:
-                print(f"{doc.doc_id:40} {doc.citation_name:42} {'/'.join(doc.conventions):18} {doc.doc_type:15} "
-                      f"{meta['paragraph_count']:5} paras  {doc.date or ''}")
-        return 0
-    if cmd == "eval":
-        from .evaluation import run_cli
+                print(f"[{display_name(doc.citation_name, p.ref)}] {p.text}")
+    return 0
 
-        return run_cli(assistant, args)
-    if cmd == "brief":
-        from .briefing import run_cli as brief_cli
 
-        return brief_cli(assistant, args)
-    raise AssertionError(cmd)
+def docs(args: argparse.Namespace, settings: Settings) -> int:
+    for doc in _assistant(settings).index.documents.values():
+        meta = doc.metadata()
+        if args.json:
+            print(json.dumps(meta, ensure_ascii=False))
+        else:
+            print(f"{doc.doc_id:40} {doc.citation_name:42} {'/'.join(doc.conventions):18} {doc.doc_type:15} "
+                  f"{meta['paragraph_count']:5} paras  {doc.date or ''}")
+    return 0
+
+
+def evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluation import run_cli
+
+    return run_cli(_assistant(settings), args)
+
+
+def brief(args: argparse.Namespace, settings: Settings) -> int:
+    from .briefing import run_cli
+
+    return run_cli(_assistant(settings), args)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "ingest": ingest, "search": search, "ask": ask, "chat": chat, "paragraphs": paragraphs, "docs": docs,
+    "settings": show_settings, "eval": evaluate, "brief": brief,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Settings are read and checked once, here, before any command loads a model or an index."""
+    settings = Settings.from_env(index_dir=getattr(args, "index", None), corpus_dir=getattr(args, "corpus", None))
+    return COMMANDS[args.command](args, settings)
 
 
 def _chat(assistant: Any, args: argparse.Namespace) -> int:
@@ -203,7 +247,10 @@ def _chat(assistant: Any, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error already printed as one line (2)
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return run(args)
     except MeaError as exc:
@@ -215,6 +262,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a folder or file the user named cannot be read or written (permissions, full disk)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -11,10 +11,9 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
-if TYPE_CHECKING:  # briefing imports this module; the types are only needed for annotations
-    from .briefing import Note
+from .types import Note
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
@@ -169,7 +168,7 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", str(text))
 
 
-def note_markdown(note: "Note") -> str:
+def note_markdown(note: Note) -> str:
     out = [f"# Briefing note: {_md(note.topic)}", "", f"**Purpose:** {_md(note.purpose)}", ""]
     for section in note.sections:
         out += [f"## {section.title}", ""]
@@ -189,7 +188,7 @@ def note_markdown(note: "Note") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def note_html(note: "Note") -> str:
+def note_html(note: Note) -> str:
     """The note for the app's Briefing tab; all text escaped, markers linked to the references."""
     def marks(refs: list[int]) -> str:
         return "".join(f'<a class="mea-marker" href="#note-ref-{n}">[{n}]</a>' for n in refs)
@@ -222,7 +221,7 @@ def _clean(text: str) -> str:
     return _XML_INVALID.sub("", str(text))
 
 
-def note_docx(note: "Note", path: str | Path) -> Path:
+def note_docx(note: Note, path: str | Path) -> Path:
     """Word export: real headings and bullets, superscript reference numbers, a numbered References section."""
     from docx import Document as DocxDocument
     from docx.shared import Pt

@@ -8,38 +8,40 @@ from __future__ import annotations
 
 import re
 
+from .instruments import catalogue
 from .types import Paragraph
 
-# (convention code, patterns naming it) — order matters only for the primary convention.
-_CONVENTIONS: list[tuple[str, str]] = [
-    ("AEWA", r"\bAEWA\b|(?i:African-Eurasian (?:Migratory )?Waterbirds)"),
-    ("Nagoya", r"(?i:Nagoya Protocol)"),
-    ("CITES", r"\bCITES\b|(?i:International Trade in Endangered Species)"),
-    ("Ramsar", r"\bRamsar\b|(?i:Wetlands of International Importance)"),
-    ("CBD", r"\bCBD\b|(?i:Convention on Biological Diversity)"),
-    ("CMS", r"\bCMS\b|(?i:Migratory Species of Wild Animals|Bonn Convention|Convention on Migratory Species)"),
-]
-_ABBREV = {"AEWA": "AEWA", "Nagoya": "Nagoya Protocol", "CITES": "CITES Convention", "Ramsar": "Ramsar Convention",
-           "CBD": "CBD", "CMS": "CMS Convention"}
+# Which instruments a document names, and the short names of the treaties' own texts: data/instruments.toml.
+_INSTRUMENTS = catalogue().in_documents()
+_PATTERNS = {i.code: re.compile(i.document_pattern) for i in _INSTRUMENTS}
+_ABBREV = {i.code: i.citation for i in catalogue().instruments if i.citation}
 
 
 def detect_conventions(title: str, head: str, body: str) -> tuple[str, ...]:
-    """Conventions named in the title block first, then any named often in the body."""
+    """Instruments named in the title block first, then any named often in the body, then their parents.
+
+    A protocol brings its convention ("Nagoya" -> "CBD"); an agreement or MOU concluded under a convention
+    (AEWA, a document titled "Memorandum of Understanding") brings it when its text names that convention.
+    """
     positions: list[tuple[int, str]] = []
-    for code, pattern in _CONVENTIONS:
-        match = re.search(pattern, title + "\n" + head)
+    for code, pattern in _PATTERNS.items():
+        match = pattern.search(title + "\n" + head)
         if match:
             positions.append((match.start(), code))
     found = [code for _, code in sorted(positions)]
-    counts = {code: len(re.findall(pattern, body)) for code, pattern in _CONVENTIONS}
+    counts = {code: len(pattern.findall(body)) for code, pattern in _PATTERNS.items()}
     for code, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if n >= 3 and code not in found:
             found.append(code)
-    if "Nagoya" in found and "CBD" not in found:
-        found.append("CBD")
-    if ("AEWA" in found or re.search(r"\bMOU\b|Memorandum of Understanding", title, re.I)) and "CMS" not in found \
-            and counts["CMS"]:
-        found.append("CMS")
+    for inst in _INSTRUMENTS:
+        if inst.part_of_parent and inst.code in found and inst.parent not in found:
+            found.append(inst.parent)
+    for parent in catalogue().instruments:
+        if parent.code in found or not counts.get(parent.code):
+            continue
+        child_found = any(i.parent == parent.code and not i.part_of_parent and i.code in found for i in _INSTRUMENTS)
+        if child_found or (parent.child_titles and re.search(parent.child_title_pattern, title)):
+            found.append(parent.code)
     return tuple(found) or ("other",)
 
 

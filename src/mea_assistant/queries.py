@@ -1,91 +1,60 @@
 """How delegates name things: acronyms, nicknames of conventions, and explicit references in a question.
 
-Pure functions over strings (plus the document list), used by retrieval and conversation.
+Pure functions over strings (plus the document list), used by retrieval and conversation. The vocabularies
+are data: acronyms and paraphrases in `data/expansions.toml`, instrument names in `data/instruments.toml`,
+each entry saying where its words come from.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from .datafiles import compiled, entries, read_toml
+from .errors import MeaError
+from .instruments import catalogue
 from .types import Document
 
+ORIGINS = ("treaty", "glossary", "eval")  # where an expansion's words come from; "eval" ones are to be removed
+_SOURCE = {"origin": str, "source": str}
+
+
+def load_expansions(data: dict[str, Any], where: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """(acronym -> words, [(question pattern, treaty words)]) from the content of an expansions file."""
+    acronyms: dict[str, str] = {}
+    rows = entries(data, "acronym", where, {"acronym": str, "words": str, **_SOURCE}, {"plural": bool, "reason": str})
+    for n, row in enumerate(rows, 1):
+        label = f"{where}: [[acronym]] entry {n} ({row['acronym']})"
+        _check_origin(row, label)
+        if not re.fullmatch(r"[A-Z]{2,}", row["acronym"]):
+            raise MeaError(f"{label}: write the acronym in capital letters only")
+        acronyms[row["acronym"]] = row["words"]
+        if row.get("plural"):
+            acronyms[row["acronym"] + "S"] = row["words"]
+    synonyms: list[tuple[str, str]] = []
+    rows = entries(data, "synonym", where, {"pattern": str, "words": str, **_SOURCE}, {"reason": str})
+    for n, row in enumerate(rows, 1):
+        label = f"{where}: [[synonym]] entry {n} ({row['pattern']})"
+        _check_origin(row, label)
+        compiled(row["pattern"], label)
+        synonyms.append((row["pattern"], row["words"]))
+    return acronyms, synonyms
+
+
+def _check_origin(row: dict[str, Any], label: str) -> None:
+    if row["origin"] not in ORIGINS:
+        raise MeaError(f"{label}: origin {row['origin']!r}: use one of {', '.join(ORIGINS)}")
+    if row["origin"] == "eval" and not row.get("reason"):
+        raise MeaError(f"{label}: an entry written from the evaluation set needs a 'reason'")
+
+
 # Acronym -> words the texts use; appended to the query so BM25 and the embedding both see them.
-ACRONYMS: dict[str, str] = {
-    "BBNJ": "Biological Diversity of Areas beyond National Jurisdiction Agreement",
-    "NBSAP": "national biodiversity strategies and action plans",
-    "NBSAPS": "national biodiversity strategies and action plans",
-    "SPMS": "Strategic Plan for Migratory Species",
-    "BLG": "Liaison Group of Biodiversity-related Conventions",
-    "MOS": "Meeting of the Signatories",
-    "MOP": "Meeting of the Parties",
-    "COP": "Conference of the Parties",
-    "SC": "Standing Committee",
-    "JWP": "joint work programme",
-    "MOU": "Memorandum of Understanding",
-    "ABS": "access to genetic resources and benefit-sharing",
-    "PIC": "prior informed consent",
-    "MAT": "mutually agreed terms",
-    "TK": "traditional knowledge",
-    "IPLC": "indigenous and local communities",
-    "IPLCS": "indigenous and local communities",
-    "NDF": "non-detriment finding not detrimental to the survival",
-    "IUU": "illegal, unreported and unregulated fishing",
-    "RFMO": "Regional Fisheries Management Organizations",
-    "RFMOS": "Regional Fisheries Management Organizations",
-    "MEA": "multilateral environmental agreements",
-    "MEAS": "multilateral environmental agreements",
-    "KMGBF": "Kunming-Montreal Global Biodiversity Framework",
-    "GBF": "Kunming-Montreal Global Biodiversity Framework",
-    "SDG": "Sustainable Development Goals",
-    "SDGS": "Sustainable Development Goals",
-    "CMP": "Conservation and Management Plan",
-    "MIKE": "Monitoring the Illegal Killing of Elephants",
-    "ICCWC": "International Consortium on Combating Wildlife Crime",
-    "IPBES": "Intergovernmental Science-Policy Platform on Biodiversity and Ecosystem Services",
-    "FAO": "Food and Agriculture Organization",
-    "UNEP": "United Nations Environment Programme",
-    "EIA": "environmental impact assessment",
-    "LMO": "living modified organisms",
-    "LMOS": "living modified organisms",
-    "CAF": "Central Asian Flyways Action Plan",
-    "CAMI": "Central Asian Mammals Initiative",
-    "REIO": "regional economic integration organization",
-    "DART": "Data Reporting tool",
-    "POW": "programme of work",
-    "SBSTTA": "Subsidiary Body on Scientific, Technical and Technological Advice",
-    "IUCN": "International Union for Conservation of Nature",
-    "OLA": "Office of Legal Affairs",
-    "DOALOS": "Division for Ocean Affairs and the Law of the Sea",
-}
+# Question wording -> treaty wording, added to the BM25 query only: words, not meaning, differ.
+ACRONYMS, SYNONYMS = load_expansions(*read_toml("expansions.toml"))
 
-# Convention nicknames -> convention code used in document metadata.
-CONVENTION_NAMES: list[tuple[str, str]] = [
-    (r"\bCITES\b|(?i:washington convention|trade in endangered species)", "CITES"),
-    (r"\bCMS\b|(?i:bonn convention|migratory species convention|convention on migratory species)", "CMS"),
-    (r"(?i:\bramsar\b|wetlands? convention|convention on wetlands)", "Ramsar"),
-    (r"\bCBD\b|(?i:biodiversity convention|convention on biological diversity)", "CBD"),
-    (r"(?i:\bnagoya\b)|\bABS protocol\b", "Nagoya"),
-    (r"\bAEWA\b|(?i:waterbird agreement|african-eurasian)", "AEWA"),
-]
-
-
-# How questions word things vs. how treaties do. Added to the BM25 query only: words, not meaning, differ.
-SYNONYMS: list[tuple[str, str]] = [
-    (r"take effect|come into (?:force|effect)|enter(?:s|ed)? into force|start(?:s)? to apply|effective",
-     "enter into force commence"),
-    (r"who pays|pay for|paid|funding|finance|financing|costs?\b", "funding financial contributions budget"),
-    (r"legally binding|binding", "legally binding instrument"),
-    (r"\btell\b|let .* know|notify", "inform notify"),
-    (r"\bban\b|banned|forbid|outlaw", "prohibit"),
-    (r"\ballowed\b|permitted|may they", "permitted authorized"),
-    (r"how often|frequency|every \w+ years", "intervals regular meetings"),
-    (r"\bdefine|definition|what is meant by", "means"),
-    (r"\bleave\b|withdraw|quit|pull out", "denounce denunciation withdrawal"),
-    (r"\bjoin\b|become a party|sign up", "accession accede signature ratification"),
-    (r"who runs|provides? the secretariat|acts as .*secretariat", "Secretariat is provided interim Secretariat"),
-    (r"\bdisputes?\b|disagree", "settlement of disputes arbitration"),
-]
+# Convention nicknames in a question -> convention code used in document metadata (data/instruments.toml).
+CONVENTION_NAMES: list[tuple[str, str]] = [(i.question_pattern, i.code) for i in catalogue().in_questions()]
 
 
 @dataclass

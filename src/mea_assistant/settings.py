@@ -1,12 +1,19 @@
-"""One settings object: defaults, overridden by `MEA_*` environment variables, printed by `mea-assistant settings`."""
+"""One settings object: defaults, overridden by `MEA_*` environment variables, printed by `mea-assistant settings`.
+
+Every field says what it accepts in its metadata (`choices`, or `low`/`high`, or `below` another field), and
+the values are checked when the object is made, so a typo (`MEA_RETRIEVER=hybird`, `MEA_PORT=99999`) stops the
+program at start with one line naming the variable, instead of failing deep inside retrieval or the UI.
+"""
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from .errors import InputError
 
 INDEX_FORMAT = 2  # bump when what the index stores changes (metadata keys, files)
 
@@ -19,46 +26,68 @@ def _default_model_path() -> str:
     return str(get_model_path())
 
 
+def _setting(default: Any = MISSING, *, doc: str, factory: Callable[[], Any] | None = None, index: bool = False,
+             choices: tuple[str, ...] = (), low: float | None = None, high: float | None = None,
+             below: str = "") -> Any:
+    """A field with its documentation and what it accepts (shown by `mea-assistant settings`, checked at start)."""
+    meta: dict[str, Any] = {"doc": doc, "index": index, "choices": choices, "low": low, "high": high, "below": below}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
 @dataclass
 class Settings:
     """Every knob of the pipeline. Fields marked `index=True` shape the index and are recorded in its manifest."""
 
-    corpus_dir: Path = field(default=Path("corpus"), metadata={"doc": "Folder of source documents (MEA_CORPUS_DIR)."})
-    index_dir: Path = field(default=Path("index"), metadata={"doc": "Folder holding the built index (MEA_INDEX_DIR)."})
-    embed_model: str = field(default_factory=_default_model_path, metadata={
-        "doc": "Local path of the sentence-transformers model (MEA_EMBED_MODEL); never downloaded.", "index": True})
-    chunk_tokens: int = field(default=200, metadata={
-        "doc": "Longest chunk in tiktoken tokens; longer paragraphs are split in windows (MEA_CHUNK_TOKENS).",
-        "index": True})
-    chunk_overlap: int = field(default=40, metadata={"doc": "Token overlap between windows (MEA_CHUNK_OVERLAP).",
-                                                     "index": True})
-    top_k: int = field(default=10, metadata={"doc": "Paragraphs returned by retrieval (MEA_TOP_K)."})
-    candidates: int = field(default=60, metadata={"doc": "Candidates per retriever before fusion (MEA_CANDIDATES)."})
-    rrf_k: int = field(default=10, metadata={"doc": "Reciprocal-rank-fusion constant (MEA_RRF_K); tuned on evals/."})
-    bm25_weight: float = field(default=2.0, metadata={
-        "doc": "Weight of the BM25 ranking against the dense one in fusion (MEA_BM25_WEIGHT); tuned on evals/."})
-    retriever: str = field(default="hybrid", metadata={"doc": "hybrid | dense | bm25 (MEA_RETRIEVER)."})
-    abstain_threshold: float = field(default=0.45, metadata={
-        "doc": "Abstain when the best paragraph's relevance is below this (MEA_ABSTAIN_THRESHOLD); chosen on evals/."})
-    max_citations: int = field(default=5, metadata={"doc": "Most sources cited in one answer (MEA_MAX_CITATIONS)."})
-    max_question_chars: int = field(default=2000, metadata={"doc": "Longer questions are refused (MEA_MAX_QUESTION_CHARS)."})
-    host: str = field(default="127.0.0.1", metadata={"doc": "Chat UI bind address (MEA_HOST)."})
-    port: int = field(default=7860, metadata={"doc": "Chat UI port (MEA_PORT)."})
-    auth: str = field(default="", metadata={"doc": "user:password, or a file of such lines, to require login (MEA_AUTH)."})
+    corpus_dir: Path = _setting(Path("corpus"), doc="Folder of source documents (MEA_CORPUS_DIR).")
+    index_dir: Path = _setting(Path("index"), doc="Folder holding the built index (MEA_INDEX_DIR).")
+    embed_model: str = _setting(
+        factory=_default_model_path, index=True,
+        doc="Local path of the sentence-transformers model (MEA_EMBED_MODEL); never downloaded.")
+    chunk_tokens: int = _setting(
+        200, index=True, low=16, high=4096,
+        doc="Longest chunk in tiktoken tokens; longer paragraphs are split in windows (MEA_CHUNK_TOKENS).")
+    chunk_overlap: int = _setting(40, index=True, low=0, below="chunk_tokens",
+                                  doc="Token overlap between windows (MEA_CHUNK_OVERLAP).")
+    top_k: int = _setting(10, low=1, high=500, doc="Paragraphs returned by retrieval (MEA_TOP_K).")
+    candidates: int = _setting(60, low=1, high=5000,
+                               doc="Candidates per retriever before fusion (MEA_CANDIDATES).")
+    rrf_k: int = _setting(10, low=0, high=1000, doc="Reciprocal-rank-fusion constant (MEA_RRF_K); tuned on evals/.")
+    bm25_weight: float = _setting(
+        2.0, low=0, high=100,
+        doc="Weight of the BM25 ranking against the dense one in fusion (MEA_BM25_WEIGHT); tuned on evals/.")
+    retriever: str = _setting("hybrid", choices=("hybrid", "dense", "bm25"),
+                              doc="Retrieval mode: both rankings fused, or one of them (MEA_RETRIEVER).")
+    abstain_threshold: float = _setting(
+        0.45, low=0, high=1,
+        doc="Abstain when the best paragraph's relevance is below this (MEA_ABSTAIN_THRESHOLD); chosen on evals/.")
+    max_citations: int = _setting(5, low=1, high=50, doc="Most sources cited in one answer (MEA_MAX_CITATIONS).")
+    max_question_chars: int = _setting(2000, low=1, high=100_000,
+                                       doc="Longer questions are refused (MEA_MAX_QUESTION_CHARS).")
+    host: str = _setting("127.0.0.1", doc="Chat UI bind address (MEA_HOST).")
+    port: int = _setting(7860, low=1, high=65535, doc="Chat UI port (MEA_PORT).")
+    auth: str = _setting("", doc="user:password, or a file of such lines, to require login (MEA_AUTH).")
+
+    def __post_init__(self) -> None:
+        self.corpus_dir = Path(self.corpus_dir)
+        self.index_dir = Path(self.index_dir)
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not _acceptable(f, value, self):
+                raise InputError(f"{env_name(f)}={str(value)!r}: use {allowed(f, self)}")
 
     @classmethod
     def from_env(cls, **overrides: Any) -> "Settings":
+        """Defaults, then `MEA_*` variables, then `overrides` (CLI flags); InputError names the first bad one."""
         values: dict[str, Any] = {}
         for f in fields(cls):
-            raw = os.environ.get(f"MEA_{f.name.upper()}")
+            raw = os.environ.get(env_name(f))
             if raw is None or raw == "":
                 continue
-            values[f.name] = _coerce(f.type, raw, f.name)
+            values[f.name] = _coerce(f, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        settings = cls(**values)
-        settings.corpus_dir = Path(settings.corpus_dir)
-        settings.index_dir = Path(settings.index_dir)
-        return settings
+        return cls(**values)
 
     def index_signature(self) -> dict[str, Any]:
         """The settings an index was built with; querying with different ones is refused."""
@@ -71,23 +100,85 @@ class Settings:
         return sig
 
     def describe(self) -> list[tuple[str, str, str]]:
-        return [(f"MEA_{f.name.upper()}", str(getattr(self, f.name)), f.metadata.get("doc", "")) for f in fields(self)]
+        """(variable, value in force, documentation with what it accepts) for every field."""
+        rows = []
+        for f in fields(self):
+            accepts = allowed(f, self)
+            doc = f.metadata.get("doc", "") + (f" Accepts {accepts}." if accepts else "")
+            rows.append((env_name(f), str(getattr(self, f.name)), doc))
+        return rows
 
     def to_json(self) -> dict[str, Any]:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
 
 
-def _coerce(kind: Any, raw: str, name: str) -> Any:
-    from .errors import InputError
+def env_name(f: Field[Any]) -> str:
+    return f"MEA_{f.name.upper()}"
 
-    kind = str(kind)
+
+def _kind(f: Field[Any]) -> str:
+    """"int" | "float" | "path" | "str" (annotations are strings under `from __future__ import annotations`)."""
+    kind = str(f.type)
+    if "int" in kind and "float" not in kind:
+        return "int"
+    if "float" in kind:
+        return "float"
+    return "path" if "Path" in kind else "str"
+
+
+def allowed(f: Field[Any], settings: Settings | None = None) -> str:
+    """What a field accepts, in words: "one of hybrid, dense, bm25", "a whole number from 1 to 500"."""
+    meta = f.metadata
+    if meta.get("choices"):
+        return "one of " + ", ".join(meta["choices"])
+    kind = _kind(f)
+    if kind not in ("int", "float"):
+        return ""
+    noun = "a whole number" if kind == "int" else "a number"
+    low, high = meta.get("low"), meta.get("high")
+    if meta.get("below"):
+        other = next(g for g in fields(Settings) if g.name == meta["below"])
+        limit = getattr(settings, other.name) if settings is not None else None
+        if isinstance(limit, int):
+            return f"{noun} from {_num(low)} to {limit - 1} (below {env_name(other)}={limit})"
+        return f"{noun} from {_num(low)}, below {env_name(other)}"
+    if low is not None and high is not None:
+        return f"{noun} from {_num(low)} to {_num(high)}"
+    return noun
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else (str(int(x)) if float(x).is_integer() else str(x))
+
+
+def _acceptable(f: Field[Any], value: Any, settings: Settings | None = None) -> bool:
+    """Within the field's choices or range; the `below` rule is checked once the other field is known."""
+    meta = f.metadata
+    if meta.get("choices"):
+        return value in meta["choices"]
+    if _kind(f) not in ("int", "float"):
+        return True
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return False
+    if _kind(f) == "int" and not float(value).is_integer():
+        return False
+    low, high = meta.get("low"), meta.get("high")
+    if (low is not None and value < low) or (high is not None and value > high):
+        return False
+    return settings is None or not meta.get("below") or value < getattr(settings, meta["below"])
+
+
+def _coerce(f: Field[Any], raw: str) -> Any:
+    """The environment's text as the field's type; a non-number names the variable and what it accepts."""
+    kind = _kind(f)
+    value: Any = Path(raw) if kind == "path" else raw
     try:
-        if "int" in kind and "float" not in kind:
-            return int(raw)
-        if "float" in kind:
-            return float(raw)
-    except ValueError as exc:
-        raise InputError(f"MEA_{name.upper()}={raw!r} is not a number") from exc
-    if "Path" in kind:
-        return Path(raw)
-    return raw
+        if kind == "int":
+            value = int(raw)
+        elif kind == "float":
+            value = float(raw)
+    except ValueError:
+        value = None
+    if value is None or not _acceptable(f, value):
+        raise InputError(f"{env_name(f)}={raw!r}: use {allowed(f)}")
+    return value

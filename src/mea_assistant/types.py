@@ -145,6 +145,80 @@ class Answer:
         return result
 
 
+ParagraphKey = tuple[str, int]  # (doc_id, position): one paragraph, whichever chunk of it a store matched
+
+
+@dataclass
+class Filters:
+    """Which documents a search may return; stores receive them as the allowed document ids."""
+
+    conventions: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def allows(self, doc: Document) -> bool:
+        if self.conventions and not {c.lower() for c in doc.conventions} & {c.lower() for c in self.conventions}:
+            return False
+        if self.doc_ids and doc.doc_id not in self.doc_ids:
+            return False
+        return not self.doc_types or doc.doc_type.lower() in {d.lower() for d in self.doc_types}
+
+    def narrowed(self, conventions: tuple[str, ...] = (), doc_ids: tuple[str, ...] = ()) -> "Filters":
+        return Filters(self.conventions + conventions, self.doc_types, self.doc_ids + doc_ids)
+
+
 def display_name(citation_name: str, ref: str) -> str:
     """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"."""
     return f"{citation_name}, {ref}" if ref else citation_name
+
+
+# ----- briefing notes (built by briefing.py, rendered by export.py) -----------------------------------------
+@dataclass
+class Reference:
+    """A cited paragraph: the number used in the note's markers, where it is, and the words quoted."""
+
+    number: int
+    doc_id: str
+    ref: str
+    display: str
+    citation_name: str
+    quote: str
+    text: str
+    section: str = ""
+
+
+@dataclass
+class Bullet:
+    """One line of a note: a paragraph's own words (or a merged group) and the reference numbers behind it."""
+
+    text: str
+    refs: list[int] = field(default_factory=list)
+    group: str = ""  # the instrument heading, for "Key provisions"
+
+
+@dataclass
+class NoteSection:
+    """A heading of the note ("Key provisions", "Open points") and its bullets."""
+
+    key: str
+    title: str
+    bullets: list[Bullet] = field(default_factory=list)
+
+
+@dataclass
+class Note:
+    """A briefing note: sections of cited bullets and one numbered references list shared by all of them."""
+
+    topic: str
+    purpose: str
+    sections: list[NoteSection]
+    references: list[Reference]
+    conventions: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    searches: list[dict[str, Any]] = field(default_factory=list)  # what each aspect searched, for transparency
+
+    def section(self, key: str) -> NoteSection:
+        return next(s for s in self.sections if s.key == key)
+
+    def markers(self) -> set[int]:
+        return {n for s in self.sections for b in s.bullets for n in b.refs}

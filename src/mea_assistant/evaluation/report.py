@@ -1,5 +1,5 @@
-"""What a finished evaluation run says to people and to CI: the terminal summary, report.md, a self-contained
-report.html, the comparison with an earlier run, and the threshold gate.
+"""What a finished evaluation run says to people: the progress line, the terminal summary, report.md and a
+self-contained report.html (comparison and threshold verdicts included when the run has them).
 
 Charts are inline SVG written by hand (no plotting library, nothing fetched from a network), so the HTML file
 opens anywhere, offline, and can be attached to an issue as is.
@@ -8,18 +8,14 @@ opens anywhere, offline, and can be attached to an issue as is.
 from __future__ import annotations
 
 import html
-import json
 import re
 import sys
 import time
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
 
-from .errors import MeaError
-from .evaluation import (COUNT_KEYS, METRIC_KEYS, RETRIEVED_DEPTH, Outcome, Question, hit_at, locate, matched_items,
-                         score)
+from .dataset import Question, locate, matched_items
+from .metrics import Outcome
 
 RATE_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "ref_accuracy", "citation_hit",
              "citation_precision", "key_term_recall", "key_term_group_recall", "abstention_precision",
@@ -105,105 +101,6 @@ def comparison_text(comparison: dict[str, Any], k: int, limit: int | None = None
     return "\n".join(lines)
 
 
-# ----- comparing runs and the threshold gate ---------------------------------------------------------------
-
-def outcome_flags(outcome: Outcome, k: int) -> dict[str, bool]:
-    """The three outcomes `--compare` reports flips of."""
-    return {f"hit@{k}": bool(hit_at(outcome.rank, k)), "citation_hit": outcome.cited_expected,
-            "abstained": outcome.abstained}
-
-
-def changed_outcomes(questions: Sequence[Question], results: Sequence[dict[str, Any]],
-                     other: Sequence[dict[str, Any]], k: int) -> list[tuple[str, list[str]]]:
-    """Questions whose hit@k, citation hit or abstention differs between two runs, both scored on this dataset."""
-    by_id = {q.id: q for q in questions}
-    theirs = {r.get("id"): r for r in other}
-    changes = []
-    for r in results:
-        q = by_id.get(r["id"])
-        if q is None or r["id"] not in theirs:
-            continue
-        now, before = outcome_flags(score(q, r), k), outcome_flags(score(q, theirs[r["id"]]), k)
-        diff = [f"{name} {int(before[name])}→{int(now[name])}" for name in now if now[name] != before[name]]
-        if diff:
-            changes.append((q.id, diff))
-    return changes
-
-
-def compare(metrics: dict[str, Any], questions: Sequence[Question], results: Sequence[dict[str, Any]],
-            other: tuple[dict[str, Any], list[dict[str, Any]]], other_name: str, k: int) -> dict[str, Any]:
-    """This run against an earlier one: metric deltas and the questions whose outcome flipped."""
-    here, there = {r["id"] for r in results}, {r.get("id") for r in other[1]}
-    return {"other": other_name, "deltas": metric_deltas(metrics["overall"], other[0].get("overall", {})),
-            "changed": changed_outcomes(questions, results, other[1], k),
-            "only_here": sorted(here - there), "only_there": sorted(str(i) for i in there - here)}
-
-
-def metric_deltas(now: dict[str, Any], before: dict[str, Any]) -> list[tuple[str, Any, Any, float | None]]:
-    """(metric, this run, other run, delta) for every metric either run has."""
-    keys = [key for key in list(now) + [k for k in before if k not in now] if key not in COUNT_KEYS]
-    rows = []
-    for key in keys:
-        a, b = now.get(key), before.get(key)
-        numbers = isinstance(a, (int, float)) and isinstance(b, (int, float))
-        rows.append((key, a, b, round(a - b, 4) if numbers else None))
-    return rows
-
-
-def load_thresholds(path: Path) -> dict[str, dict[str, float]]:
-    """`[minimum]` and `[maximum]` tables of metric -> bound; unknown names are errors so a typo cannot pass."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise MeaError(f"{path}: cannot read the thresholds ({exc})") from exc
-    known = set(METRIC_KEYS) | {f"hit@{n}" for n in range(1, RETRIEVED_DEPTH + 1)}
-    out: dict[str, dict[str, float]] = {}
-    for table in ("minimum", "maximum"):
-        entries = data.get(table, {})
-        if not isinstance(entries, dict):
-            raise MeaError(f"{path}: [{table}] must be a table of metric = number")
-        for name, bound in entries.items():
-            if name not in known:
-                raise MeaError(f"{path}: [{table}] {name!r} is not a metric; known: {', '.join(sorted(known))}")
-            if not isinstance(bound, (int, float)) or isinstance(bound, bool):
-                raise MeaError(f"{path}: [{table}] {name} must be a number")
-        out[table] = {name: float(bound) for name, bound in entries.items()}
-    if not any(out.values()):
-        raise MeaError(f"{path}: no [minimum] or [maximum] table")
-    return out
-
-
-def _num(x: float) -> str:
-    return f"{x:.3f}" if abs(x) < 10 else f"{x:.0f}"
-
-
-def check_thresholds(overall: dict[str, Any], thresholds: dict[str, dict[str, float]],
-                     source: str) -> tuple[list[str], list[str]]:
-    """(failures, skipped): one readable line per failing metric, and per metric this set cannot measure
-    (abstention recall on a subset without unanswerable questions), which is reported but does not fail."""
-    failures, skipped = [], []
-    for table, op, bad in (("minimum", "<", lambda v, b: v < b), ("maximum", ">", lambda v, b: v > b)):
-        for name, bound in thresholds.get(table, {}).items():
-            value = overall.get(name)
-            if value is None:
-                skipped.append(f"SKIP {name}: nothing to measure in this set ({table} {_num(bound)}) ({source})")
-            elif bad(value, bound):
-                failures.append(f"FAIL {name} = {_num(value)} {op} {_num(bound)} ({source})")
-    return failures, skipped
-
-
-def read_run(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """metrics.json and results.jsonl of an earlier run (for --compare)."""
-    try:
-        metrics = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
-        results = [json.loads(line) for line in (folder / "results.jsonl").read_text(encoding="utf-8").splitlines()
-                   if line.strip()]
-    except (OSError, json.JSONDecodeError) as exc:
-        raise MeaError(f"{folder}: not an eval output folder ({exc}); --compare needs the --out of an earlier "
-                       "run") from exc
-    return metrics, results
-
-
 class Progress:
     """One stderr line rewritten in place: a bar, the count, the running hit@k, and questions per second."""
 
@@ -213,7 +110,7 @@ class Progress:
     def __call__(self, i: int, n: int, outcome: Outcome) -> None:
         if outcome.scored:
             self.scored += 1
-            self.hits += outcome.rank is not None and outcome.rank <= self.k
+            self.hits += outcome.hit(self.k)
         rate = i / max(time.perf_counter() - self.started, 1e-9)
         so_far = f"hit@{self.k} {self.hits / self.scored:.2f}" if self.scored else ""
         print(f"\reval [{'#' * (24 * i // n):<24}] {i}/{n} {outcome.id:<10} {so_far}  {rate:.1f} q/s   ",
@@ -230,7 +127,7 @@ def failure_reasons(q: Question, o: Outcome, k: int) -> list[str]:
     reasons = []
     if o.abstained:
         reasons.append("abstained on an answerable question")
-    if o.scored and not (o.rank is not None and o.rank <= k):
+    if o.scored and not o.hit(k):
         reasons.append(f"no expected paragraph in the top {k}" + (f" (first at rank {o.rank})" if o.rank else ""))
     if o.scored and not o.cited_expected and not o.abstained:
         reasons.append("no expected paragraph cited")

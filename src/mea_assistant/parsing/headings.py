@@ -1,0 +1,120 @@
+"""Headings and the containers they open (Article, Annex, Appendix...), which qualify the refs below them.
+
+`### Article III` makes paragraph 4(b) below it `Art. III(4)(b)`; inside `Annex 3` a `2.1.1` becomes
+`Annex 3, 2.1.1`. Text and PDF extractions carry no heading markup, so a heading there is recognised by
+its shape: capitals, or a short unpunctuated line before a label or a new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import labels as lab
+from .items import ends_clause, is_caps_heading, word_count
+from .lookahead import Lookahead
+
+CONTAINER_RE = re.compile(
+    r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
+    r"([0-9IVXLC]+(?:\s*(?:bis|ter|[a-z])\b)?(?:\s*(?:,|and|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
+_BARE_CONTAINER_RE = re.compile(r"^(Annex|Appendix|Appendices|Schedule)()\s*$", re.I)  # "### Annex" alone
+_CONTAINER_ABBR = {"article": "Art.", "art.": "Art.", "annex": "Annex", "appendix": "App.", "appendices": "App.",
+                   "part": "Part", "chapter": "Chapter", "section": "Section", "schedule": "Schedule",
+                   "table": "Table", "attachment": "Attachment", "rule": "Rule"}
+_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Part": 1, "Chapter": 1, "Section": 1,
+                   "Art.": 2, "Rule": 2, "Table": 3}
+_RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
+
+
+@dataclass
+class Headings:
+    """The headings and containers open at the current line, and the document title they revealed."""
+
+    title: str | None = None
+    open: list[tuple[int, str]] = field(default_factory=list)  # (level, text), outermost first
+    containers: list[tuple[int, str]] = field(default_factory=list)  # (rank, "Art. III")
+    explicit_level: int = 0  # level of the last markdown/Word/HTML heading
+    seen_container: bool = False
+
+    def section(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.open)
+
+    def container(self) -> str:
+        return ", ".join(label for _, label in self.containers)
+
+    def enter(self, text: str, level: int, explicit: bool, at_top: bool) -> str:
+        """Open a heading (closing those at its level or deeper); return its text as recorded.
+
+        `at_top` is true while no paragraph has been emitted: the title block of the document.
+        """
+        if at_top and self.open and level == 1 and self.open[-1][0] == 1 and is_caps_heading(self.open[-1][1]) \
+                and is_caps_heading(text) and not CONTAINER_RE.match(text) and not text.endswith((",", ":")):
+            text = f"{self.open.pop()[1]} {text}"  # a title wrapped over two capitalised lines
+            self.title = text
+        if self.title is None and at_top:
+            self.title = text
+        match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
+        if explicit:
+            self.explicit_level = level
+        if match and match.group(1).lower() in _CONTAINER_ABBR:
+            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], match.group(2) or "")
+        self.open = [(lv, t) for lv, t in self.open if lv < level]
+        self.open.append((level, text))
+        return text
+
+    def _open_container(self, abbr: str, number: str) -> None:
+        rank = _CONTAINER_RANK[abbr]
+        number = re.sub(r"\s+", " ", number).strip()
+        # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart.
+        contributes = rank != 1 or any(r == 0 for r, _ in self.containers)
+        self.containers = [(r, l) for r, l in self.containers if r < rank]
+        if contributes:
+            self.containers.append((rank, f"{abbr} {number}".strip()))
+        self.seen_container = True
+
+
+def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,
+                       current_ended: bool, at_start: bool) -> bool:
+    """A heading in text with no heading markup (capitals, or short unpunctuated lines before a label).
+
+    `at_start` is true before any title, paragraph or paragraph in progress: the top of the file.
+    """
+    if not current_ended and wrapped:
+        return False  # mid-sentence: a continuation, whatever it looks like
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(["):
+        return False
+    if is_caps_heading(text) and label is None:
+        return True
+    if at_start and label is None and not ends_clause(text) and word_count(text) <= 25:
+        return True  # an untagged title line at the top of the file
+    if not wrapped and label is None:
+        return False
+    return _is_heading_line(text, index, label, lines)
+
+
+def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Lookahead) -> bool:
+    """A short line with no closing stop, followed by a label or a new sentence, is a heading in wrapped text."""
+    titled = bool(re.match(r"^[A-Z][\w.-]*(?: [\w.]+)?\s[-–—]\s.*:$", text))  # "Objective 4 - To support ...:"
+    if titled:
+        return word_count(text) <= 16
+    if ends_clause(text):
+        return False
+    has_label = label is not None
+    if _RUN_ON_RE.search(text):
+        return False  # "1. The Meeting ... should adopt a" runs on to the next line
+    limit = 20 if label is not None and label.style in ("pupper", "uroman", "named", "dotted") else (
+        6 if has_label else 12)
+    if word_count(text) > limit:
+        return False
+    if CONTAINER_RE.match(text):
+        return True
+    if not has_label and lines.short_line_run(index) >= 3:
+        return False  # a run of short unpunctuated lines is a list (species, regions), not headings
+    nxt = lines.next_text(index)
+    if nxt is None:
+        return not has_label
+    if lab.detect(nxt) or lines.next_is_heading(index):
+        return True
+    if text.endswith(":"):
+        return False
+    return bool(nxt[:1].isupper())

@@ -1,0 +1,57 @@
+"""A paragraph under construction, and the line tests every part of the structure builder shares.
+
+Kept at the bottom of `parsing/` so headings, numbering, tables, preambles and timeframes can all use them
+without importing one another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TERMINAL = (".", ";", ":", "!", "?", "”", '"', "’", ".)", ";)", ":)")
+
+
+def ends_clause(text: str) -> bool:
+    """A clause is complete: the next wrapped line starts something new rather than continuing it."""
+    text = text.rstrip()
+    return text.endswith(TERMINAL) or bool(re.search(r";\s*(?:and|or)$", text))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_caps_heading(text: str) -> bool:
+    """`CONSERVATION MEASURES`: all capitals and short, a heading whatever format it came from."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and word_count(text) <= 14
+
+
+@dataclass
+class Item:
+    """A paragraph under construction."""
+
+    lines: list[str]
+    parts: list[tuple[str, str]]  # numbering path, [] for unnumbered
+    container: str
+    section: tuple[str, ...]
+    lead_in: str
+    kind: str
+    meta: dict[str, str] = field(default_factory=dict)
+    merged_bullet: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def append(self, piece: str, newline: bool = False) -> None:
+        if not self.lines:
+            self.lines.append(piece)
+        elif newline:
+            self.lines.append(piece)
+        elif self.lines[-1].endswith("-") and not self.lines[-1].endswith(" -") and piece[:1].islower():
+            # "non-\ngovernmental" keeps its hyphen: MEA texts hyphenate compounds far more than they split words.
+            self.lines[-1] = self.lines[-1] + piece
+        else:
+            self.lines[-1] = self.lines[-1] + " " + piece

@@ -1,0 +1,124 @@
+"""The document's own numbering: which reading of a label continues the list, where it nests, its ref.
+
+`(i)` after `h)` is the letter i, after `a)` it opens a roman sub-list; `b)` after `4.` under `Article III`
+is `Art. III(4)(b)`. Unnumbered paragraphs get `¶k` (or `PP k` in a preamble), and a ref that repeats in a
+document is qualified by its nearest heading so every ref stays unique.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..types import Paragraph
+from . import labels as lab
+from .items import Item, ends_clause
+
+
+@dataclass
+class Numbering:
+    """The open numbered items, innermost last: `[("num", "4", <item 4.>), ("letter", "b", <item b)>)]`."""
+
+    stack: list[tuple[str, str, Item]] = field(default_factory=list)
+
+    def reset(self) -> None:
+        """A heading or an introducing paragraph ends every open list."""
+        self.stack = []
+
+    def push(self, label: lab.Label, item: Item) -> None:
+        self.stack.append((label.style, label.value, item))
+
+    def choose(self, text: str, wrapped: bool, current_ended: bool) -> lab.Label | None:
+        """The reading of the line's leading label that fits the lists in progress, or None for no label."""
+        options = lab.detect(text)
+        if not options:
+            return None
+        # A wrapped line that merely starts with a number ("8.16 calling upon ...") continues its paragraph.
+        if wrapped and not current_ended:
+            if not any(self.is_expected(o) for o in options):
+                return None
+        styles_in_stack = [s for s, _, _ in self.stack]
+        for option in options:  # prefer a reading that continues a list in progress
+            if self.is_expected(option):
+                return option
+        if options[0].style == "roman" and any(o.style == "letter" for o in options):
+            return options[0]  # "(i)" after "a)" (not after "h)") opens a roman sub-list
+        for option in options:
+            if option.style in styles_in_stack:
+                return option
+        return options[0]
+
+    def is_expected(self, option: lab.Label) -> bool:
+        for style, value, _ in self.stack:
+            if style == option.style and lab.successor(style, value) == option.value:
+                return True
+        return not self.stack and option.value in ("1", "a", "i", "A1", "1.1")
+
+    def place(self, label: lab.Label, current: Item | None) -> list[tuple[str, str]]:
+        """Put a label into the numbering stack: sibling of its own style, else child or new top level."""
+        styles = [s for s, _, _ in self.stack]
+        if label.style in styles:
+            idx = styles.index(label.style)
+            self.stack = self.stack[:idx]
+        elif self.stack:
+            parent_text = self.stack[-1][2].text
+            introduces = current is not None and ends_clause(current.text) and \
+                current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith(":")
+            if not introduces:
+                while self.stack and lab.RANK[self.stack[-1][0]] >= lab.RANK[label.style]:
+                    self.stack.pop()
+        return [(s, v) for s, v, _ in self.stack] + [(label.style, label.value)]
+
+    def lead_in(self, parts: list[tuple[str, str]], context_lead: str) -> str:
+        """The full text of the enclosing items ("2. ... shall endeavour:"), read now that they are complete."""
+        if len(parts) >= 2:
+            return " ".join(re.sub(r"\s+", " ", item.text) for _, _, item in self.stack)[-600:]
+        return context_lead
+
+
+@dataclass
+class Refs:
+    """Refs for finished items: the label path, else `PPk` for preambular clauses, else `¶k` per container."""
+
+    preamble_count: int = 0
+    unnumbered_count: Counter[str] = field(default_factory=Counter)
+
+    def ref_for(self, item: Item, paragraphs: list[Paragraph]) -> str:
+        if item.parts:
+            return lab.render_ref(item.container, item.parts)
+        if item.kind == "preamble":
+            self.preamble_count += 1
+            return f"PP{self.preamble_count}"
+        key = item.container
+        self.unnumbered_count[key] += 1
+        k = self.unnumbered_count[key]
+        if key:
+            first = k == 1 and (item.kind == "table" or not _container_has_numbered(key, paragraphs))
+            return key if first else f"{key} ¶{k}"
+        return f"¶{k}"
+
+
+def _container_has_numbered(key: str, paragraphs: list[Paragraph]) -> bool:
+    return any(True for p in paragraphs if p.ref.startswith(key + "(") or p.ref.startswith(key + ", "))
+
+
+def unique_refs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Refs must be unique in a document: qualify a repeated one with its nearest heading, then its position."""
+    counts = Counter(p.ref for p in paragraphs)
+    seen: set[str] = set()
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        ref = p.ref
+        if counts[ref] > 1 and ref in seen:
+            heading = next((h for h in reversed(p.section) if h and h not in ref), "")
+            candidate = f"{heading}: {ref}" if heading else ref
+            n = 2
+            while candidate in seen:
+                candidate = f"¶{p.position + 1}: {ref}" if n == 2 else f"¶{p.position + 1}.{n}: {ref}"
+                n += 1
+            ref = candidate
+        seen.add(ref)
+        out.append(Paragraph(doc_id=p.doc_id, ref=ref, text=p.text, section=p.section, position=p.position,
+                             lead_in=p.lead_in, kind=p.kind, meta=p.meta))
+    return out

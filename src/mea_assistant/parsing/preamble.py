@@ -1,0 +1,94 @@
+"""Preambular clauses, the body that acts, and run-together definition lists.
+
+Resolutions open with clauses cited as PP1, PP2, ... (`Recalling ...,` `Aware ...;`) under the body that
+acts (`The Conference of the Parties to the Convention ...`). Converters often run the clauses (and
+Article 2 definitions, `"Species" means ...; "Range" means ...`) together on one line, so those lines are
+split back into clauses here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .items import Item, ends_clause
+
+PREAMBLE_ENDINGS = (",", ";", ", and", "; and")
+_ZONE = "_preamble_zone"  # meta flag while an unnumbered paragraph above the operative part is open
+_FRONT_MATTER_RE = re.compile(r"^(adopted (by|at)|original:|distr\.|agenda item|prepared by|unep/|cms/|date:)",
+                              re.I)
+_ACTING_BODY_RE = re.compile(
+    r"^(?:Preamble\s*)?(The\s+(?:High\s+)?(?:Contracting\s+)?(?:Parties|States|Signatories|Governments)\b[^,;:]{0,80}),\s*",
+)
+_ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
+_ACTING_LINE_RE = re.compile(r"^The\b.*\b(Conference|Meeting|Parties|Signatories|Committee|Council|Assembly)\b")
+_PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|Determined|Desirous|Concerned|"
+                  r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree)")
+_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s+(?=[A-Z])|(?<=,)\s+(?={_PREAMBLE_VERB}\b)")
+_DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
+_DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
+_CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
+
+
+def is_front_matter(text: str) -> bool:
+    """`Adopted by ...`, `Original: English`, `Agenda item 24`: the document's cover, not its content."""
+    return bool(_FRONT_MATTER_RE.match(text))
+
+
+def acting_body_heading(text: str) -> str | None:
+    """`THE CONTRACTING PARTIES,` as a heading -> `The Contracting Parties`."""
+    if _ACTING_HEADING_RE.match(text):
+        return text.rstrip(",:").title()
+    return None
+
+
+def is_acting_body(item: Item) -> bool:
+    """An unnumbered, unfinished `The Conference of the Parties ...` just above the first numbered paragraph."""
+    return not item.parts and bool(_ACTING_LINE_RE.match(item.text)) and not ends_clause(item.text)
+
+
+def mark_preamble_zone(item: Item) -> None:
+    item.meta[_ZONE] = "1"
+
+
+def leave_preamble_zone(item: Item) -> None:
+    item.meta.pop(_ZONE, None)
+
+
+def settle_kind(item: Item, text: str) -> None:
+    """A finished paragraph from above the operative part that ends like a clause is a preambular clause."""
+    if item.kind == "operative" and not item.parts and item.meta.get(_ZONE, "") and text.endswith(PREAMBLE_ENDINGS):
+        item.kind = "preamble"
+    item.meta.pop(_ZONE, None)
+
+
+def split_preamble(text: str) -> list[tuple[str, str]]:
+    """`The Contracting Parties, Recognizing ...; Aware ...; Have agreed as follows:` -> clauses."""
+    acting = _ACTING_BODY_RE.match(text)
+    body = text[acting.end():] if acting else text
+    pieces = [p.strip() for p in _PREAMBLE_SPLIT_RE.split(body) if p.strip()]
+    if len(pieces) < 3 and not acting:
+        return []
+    out: list[tuple[str, str]] = []
+    if acting:
+        out.append(("acting", acting.group(1) + ","))
+    for piece in pieces:
+        out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) else "operative", piece))
+    return out
+
+
+def split_definitions(text: str) -> list[str]:
+    """Three or more `"Term" means ...` run together -> one piece per definition (the first is the lead-in)."""
+    if len(re.findall(r'["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean)\b', text)) < 3:
+        return []
+    return [p.strip() for p in _DEFINITION_SPLIT_RE.split(text) if p.strip()]
+
+
+def defined_term(piece: str) -> str | None:
+    """`"Species" means ...` -> `Species`."""
+    term = _DEFINED_TERM_RE.match(piece)
+    return term.group(1) if term else None
+
+
+def split_categories(text: str) -> list[str]:
+    """`...  Category 1: ...  Category 2: ...` on one line -> one piece each (a single piece if none)."""
+    return _CATEGORY_SPLIT_RE.split(text)

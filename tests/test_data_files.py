@@ -1,0 +1,140 @@
+"""The data files (instruments, query expansions): what they tag in the shipped corpus, how a user extends them,
+the one-line errors a broken entry gives, and that they load from an installed package, not the checkout."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from mea_assistant.datafiles import parse_toml, read_toml
+from mea_assistant.errors import MeaError
+from mea_assistant.instruments import catalogue, load_catalogue
+from mea_assistant.metadata import citation_name, detect_conventions
+from mea_assistant.queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS, expand_acronyms, load_expansions, \
+    named_conventions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What every shipped document is tagged with; moving the names into data/instruments.toml changed none of them.
+CORPUS_TAGS = {
+    "aewa-agreement-1995": ("AEWA", "CMS", "CBD", "Ramsar"),
+    "cbd-convention-1992": ("CBD",),
+    "cites-convention-1973": ("CITES",),
+    "cites-cooperation-response-2025": ("CITES", "CBD", "CMS"),
+    "cms-capacity-building-target-9": ("CMS",),
+    "cms-cites-jwp-2012-2014": ("CMS", "CITES"),
+    "cms-convention-1979": ("CMS",),
+    "cms-res-11-10-synergies-partnerships": ("CMS", "CBD", "Ramsar"),
+    "dugong-mou-mos3-spms": ("CMS", "CBD"),
+    "nagoya-protocol-2010": ("Nagoya", "CBD"),
+    "ramsar-convention-1971": ("Ramsar",),
+    "sharks-mou-2010": ("CMS", "CITES"),
+}
+
+
+def test_shipped_documents_keep_their_instruments(corpus_docs):
+    assert {d: doc.conventions for d, doc in corpus_docs.items()} == CORPUS_TAGS
+    assert corpus_docs["nagoya-protocol-2010"].citation_name == "Nagoya Protocol"
+    assert corpus_docs["cms-convention-1979"].citation_name == "CMS Convention"
+
+
+def test_instruments_known_only_by_name_do_not_steer_questions():
+    in_questions = {i.code for i in catalogue().in_questions()}
+    assert in_questions == {"CITES", "CMS", "Ramsar", "CBD", "Nagoya", "AEWA"}
+    assert [code for _, code in CONVENTION_NAMES] == list(catalogue().question_order)
+    assert named_conventions("Does the Basel Convention or the UNFCCC cover this?") == []
+    assert named_conventions("How do the Bonn Convention and CITES cooperate?") == ["CITES", "CMS"]
+
+
+def test_an_added_instrument_tags_an_unseen_treaty():
+    title = "Basel Convention on the Control of Transboundary Movements of Hazardous Wastes and their Disposal"
+    body = "The Parties to the Basel Convention ... shall ... " * 3
+    conventions = detect_conventions(title, title, body)
+    assert conventions == ("Basel",)
+    assert citation_name(title, title, conventions, "convention", "basel-1989") == "Basel Convention"
+
+
+def test_a_protocol_brings_its_convention_and_an_mou_brings_cms_when_it_names_it():
+    assert detect_conventions("Nagoya Protocol on Access", "", "") == ("Nagoya", "CBD")
+    mou = "Memorandum of Understanding on the Conservation of Migratory Birds of Prey"
+    assert detect_conventions(mou, mou, "under Article IV of CMS") == ("CMS",)
+    assert detect_conventions(mou, mou, "no convention named") == ("other",)
+
+
+def test_every_entry_says_where_it_comes_from():
+    data, _ = read_toml("instruments.toml")
+    assert all(row.get("source") for row in data["instrument"])
+    expansions, _ = read_toml("expansions.toml")
+    rows = expansions["acronym"] + expansions["synonym"]
+    assert all(row["source"].strip() and row["origin"] in ("treaty", "glossary", "eval") for row in rows)
+    evals = [row for row in expansions["synonym"] if row["origin"] == "eval"]
+    assert len(evals) == 7 and all(row["reason"] for row in evals)  # to be removed by a later issue
+    assert not [row for row in expansions["acronym"] if row["origin"] == "eval"]
+
+
+def test_acronyms_and_plurals_expand():
+    assert ACRONYMS["NBSAPS"] == ACRONYMS["NBSAP"] and "COPS" not in ACRONYMS
+    assert "national biodiversity strategies" in expand_acronyms("What do NBSAPs contain?")
+    assert expand_acronyms("the kmgbf targets") == "the kmgbf targets"  # lower case is a word, not an acronym
+    assert any("denounce" in words for pattern, words in SYNONYMS)
+
+
+BROKEN = [
+    ('[[instrument]]\ncode = "X"\nname = "X"\nalias = ["x"]\n', "[[instrument]] entry 1 (X): unknown key 'alias'"),
+    ('[[instrument]]\nname = "X"\n', "[[instrument]] entry 1: the key 'code' is missing"),
+    ('[[instrument]]\ncode = "X"\nname = "X"\naliases = [\'(?i:x\']\n', "entry 1 (X), aliases: the regular expression"),
+    ('[[instrument]]\ncode = "X"\nname = "X"\nparent = "Y"\n', "X: parent 'Y' is not the code of any [[instrument]]"),
+    ('[[instrument]]\ncode = "X"\nname = "X"\n[[instrument]]\ncode = "X"\nname = "Z"\n', "the code 'X' is used twice"),
+    ('question_order = ["Y"]\n[[instrument]]\ncode = "X"\nname = "X"\n', "question_order must list codes"),
+    ('[[instrument]]\ncode = "X"\nname = "X"\naliases = "x"\n', "'aliases' must be a list of strings"),
+    ('[[instrument]\ncode = "X"\n', "not valid TOML"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BROKEN)
+def test_a_broken_instruments_file_names_the_entry_and_key(text, message):
+    with pytest.raises(MeaError) as err:
+        load_catalogue(parse_toml(text, "my-instruments.toml"), "my-instruments.toml")
+    assert str(err.value).startswith("my-instruments.toml: ") and message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[[synonym]]\npattern = "x"\nwords = "y"\norigin = "eval"\nsource = "q1"\n', "needs a 'reason'"),
+    ('[[synonym]]\npattern = "x"\nwords = "y"\norigin = "hunch"\nsource = "me"\n', "origin 'hunch': use one of"),
+    ('[[acronym]]\nacronym = "Cop"\nwords = "y"\norigin = "treaty"\nsource = "z"\n', "in capital letters only"),
+    ('[[acronym]]\nacronym = "COP"\nwords = "y"\norigin = "treaty"\n', "the key 'source' is missing"),
+])
+def test_a_broken_expansions_file_names_the_entry(text, message):
+    with pytest.raises(MeaError, match=message):
+        load_expansions(parse_toml(text, "x.toml"), "x.toml")
+
+
+def test_data_files_load_from_an_installed_layout(tmp_path):
+    """Copy the package as a wheel would (modules plus the package-data globs of pyproject.toml) and import it
+    with `-S` (no site-packages, so not the editable checkout): the data must come from the copy."""
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    source = ROOT / "src" / "mea_assistant"
+    target = tmp_path / "site" / "mea_assistant"
+    for path in source.rglob("*.py"):
+        (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target / path.relative_to(source))
+    for pattern in package_data["mea_assistant"]:
+        for path in source.glob(pattern):
+            (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target / path.relative_to(source))
+    shipped = {p.relative_to(source) for p in (source / "data").iterdir() if p.is_file()}
+    assert shipped == {p.relative_to(target) for p in (target / "data").iterdir()}, "pyproject.toml misses data"
+    code = ("from mea_assistant.datafiles import read_toml; import mea_assistant.queries as q, mea_assistant.metadata;"
+            "print(read_toml('instruments.toml')[1]); print(len(q.ACRONYMS), len(q.SYNONYMS), len(q.CONVENTION_NAMES))")
+    out = subprocess.run([sys.executable, "-S", "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")},
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    where, counts = out.stdout.splitlines()
+    assert Path(where) == target / "data" / "instruments.toml"
+    assert counts == f"{len(ACRONYMS)} {len(SYNONYMS)} {len(CONVENTION_NAMES)}"
