@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from mea_assistant.assistant import Assistant  # noqa: E402
 from mea_assistant.evaluation.dataset import load_dataset  # noqa: E402
 from mea_assistant.evaluation.metrics import matched_items  # noqa: E402
-from mea_assistant.retrieval.rerank import FEATURES  # noqa: E402
+from mea_assistant.retrieval.rerank import FEATURES, feature_rows  # noqa: E402
 
-L2 = 1.0
+L2 = 0.01
 CANDIDATES = 30
 
 
@@ -40,7 +40,10 @@ def collect(assistant: Assistant, dataset: Path) -> list[tuple[str, np.ndarray, 
     for q in load_dataset(dataset):
         if not q.answerable or not q.expected:
             continue
-        rows, hits = assistant.rerank_rows(q.question, q.history, CANDIDATES)
+        query = assistant.understand(q.question, q.history)
+        hits = assistant.retriever.search(query.standalone, k=CANDIDATES, info=query.info)
+        sims = assistant.retriever.similarities(query.info, hits)
+        rows = feature_rows(hits, assistant.retriever.signals(query.info, query.kind), sims)
         labels = [1.0 if matched_items({"doc_id": h.doc_id, "text": h.text}, q.expected) else 0.0 for h in hits]
         if not any(labels) or not rows:
             continue
@@ -51,20 +54,29 @@ def collect(assistant: Assistant, dataset: Path) -> list[tuple[str, np.ndarray, 
     return out
 
 
-def fit(data: list[tuple[str, np.ndarray, np.ndarray, list[int]]], l2: float = L2, steps: int = 3000) -> np.ndarray:
-    X = np.vstack([rows for _, rows, _, _ in data])
-    y = np.concatenate([labels for _, _, labels, _ in data])
-    # Each question weighs the same, whatever its number of candidates or relevant paragraphs.
-    sw = np.concatenate([np.full(len(labels), 1.0 / len(labels)) for _, _, labels, _ in data])
-    pos = y == 1
-    sw[pos] *= (sw[~pos].sum() / sw[pos].sum())  # balance: relevant paragraphs are rare
-    sw /= sw.mean()
-    w = np.zeros(X.shape[1])
-    lr = 0.5
+def fit(data: list[tuple[str, np.ndarray, np.ndarray, list[int]]], l2: float = L2, steps: int = 1500) -> np.ndarray:
+    """Pairwise logistic loss (RankNet): each relevant candidate should outscore each other candidate of its
+    question. Every question weighs the same; the bias is kept out of the penalty (it cancels in pairs and is
+    set afterwards so that the probability of a typical top candidate is near its observed precision)."""
+    pairs = []
+    for _, rows, labels, _ in data:
+        pos, neg = rows[labels == 1], rows[labels == 0]
+        if len(pos) and len(neg):
+            diff = (pos[:, None, :] - neg[None, :, :]).reshape(-1, rows.shape[1])
+            pairs.append((diff, 1.0 / len(diff)))
+    D = np.vstack([d for d, _ in pairs])
+    sw = np.concatenate([np.full(len(d), w) for d, w in pairs])
+    sw /= sw.sum()
+    w = np.zeros(D.shape[1])
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(X @ w)))
-        grad = X.T @ (sw * (p - y)) / len(y) + l2 * np.r_[0.0, w[1:]] / len(data)
-        w -= lr * grad
+        z = D @ w
+        g = -(D.T @ (sw / (1 + np.exp(z))))
+        g += l2 * np.r_[0.0, w[1:]] / len(data)
+        w -= 2.0 * g
+    # Calibrate the bias: the best candidate of a question is relevant about as often as hit@1 says.
+    tops = np.array([rows[np.argmax(rows @ w)] @ w for _, rows, _, _ in data])
+    hit1 = np.mean([labels[np.argmax(rows @ w)] for _, rows, labels, _ in data])
+    w[0] = float(np.log(hit1 / (1 - hit1)) - np.median(tops))
     return w
 
 
@@ -87,9 +99,16 @@ def main() -> int:
     ap.add_argument("--dataset", type=Path, default=ROOT / "evals" / "dev.jsonl")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--cached", action="store_true", help="reuse the candidates collected by the last run")
     args = ap.parse_args()
-    assistant = Assistant()
-    data = collect(assistant, args.dataset)
+    cache = Path("/tmp/fit-rerank-cache.pkl")
+    if args.cached and cache.is_file():
+        import pickle
+        data = pickle.loads(cache.read_bytes())
+    else:
+        data = collect(Assistant(), args.dataset)
+        import pickle
+        cache.write_bytes(pickle.dumps(data))
     print(f"{len(data)} dev questions with a relevant candidate in the top {CANDIDATES}")
     before = summary(ranks(data, None))
     random.Random(7).shuffle(data)

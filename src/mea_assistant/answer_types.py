@@ -39,14 +39,14 @@ _OBLIGATION = re.compile(
     r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
     r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
 _POLAR = re.compile(
-    r"^\s*(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
+    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
     r"would|has|have|had|isn't|aren't|doesn't|don't|can't|cannot)\b", re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
     r"\bwhat (?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
     r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
     r"shall|should|may|can)\b", re.I)
-_PERMISSION = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?(?:can|could|may|might)\b", re.I)
+_PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:can|could|may|might)\b", re.I)
 
 
 def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
@@ -62,7 +62,7 @@ def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
 
 def is_polar(question: str) -> bool:
     """A yes/no question by its form ("Can a Party ...?", "Is the MOU binding?")."""
-    return bool(_POLAR.match(question))
+    return bool(_POLAR.search(question.strip()))
 
 
 def _is_elliptical(question: str) -> bool:
@@ -80,7 +80,7 @@ def _classify_one(question: str) -> str:
         return "who"
     if _FIGURE.search(q):
         return "figure"
-    if _PERMISSION.match(q):
+    if _PERMISSION.search(q):
         return "yes_no"  # "Can Parties adopt stricter measures than required?" asks about a permission
     if _OBLIGATION.search(q):
         return "obligation"

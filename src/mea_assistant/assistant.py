@@ -12,10 +12,13 @@ from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
 from .index import Index, IngestReport, index_is_fresh, ingest
-from .queries import analyse
+from .queries import analyse, instrument_spans
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Filters, Hit
+from .understanding import Query
+
+CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 
 
 class Assistant:
@@ -61,53 +64,40 @@ class Assistant:
 
     def ask(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
             doc_types: Sequence[str] = (), mode: str | None = None, k: int | None = None) -> Answer:
+        """understand (once) -> retrieve (two stages) -> compose (lead first) -> verify; nothing calls back up."""
         started = time.perf_counter()
+        query = self.understand(question, history, conventions, doc_types)
+        hits = self.retriever.search(query.standalone, k=max(k or 0, CANDIDATES), filters=query.filters, mode=mode,
+                                     info=query.info)
+        hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.kind)
+        if not any(h.exact for h in hits):
+            hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
+                                                    self.settings.max_citations, mode)
+        abstain = self.should_abstain(query.text, query.standalone, hits)
+        relevance = max((h.dense for h in hits[:3]), default=0.0)
+        request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
+                          instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
+                          relevant=relevance >= self.settings.abstain_threshold + 0.1)
+        answer = verify(compose(request, hits, abstain, family=self.retriever.family))
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def understand(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
+                   doc_types: Sequence[str] = ()) -> Query:
+        """The question read once: cleaned, made standalone from the history, its instruments and kind."""
         question = (question or "").strip()
         if not question:
             raise InputError("the question is empty; type a question about the indexed agreements")
         if len(question) > self.settings.max_question_chars:
             raise InputError(f"the question has {len(question)} characters; the limit is "
                              f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
-        named = analyse(question, self.index.documents, self.index.vocabulary)
-        query = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions))
-        info = named if query == question else analyse(query, self.index.documents, self.index.vocabulary)
-        filters = Filters(tuple(conventions), tuple(doc_types))
-        hits = self.retriever.search(query, k=max(k or 10, 10), filters=filters, mode=mode, info=info)
-        if not any(h.exact for h in hits):
-            hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations, mode)
-        self.retriever.ensure_dense(query, hits[: self.settings.max_citations + 1])
-        abstain = self.should_abstain(question, query, hits)
-        request = Request(question=question, query=query, kind=classify(question, history), polar=is_polar(question),
-                          instruments=self._instrument_groups(info),
-                          relevant=bool(hits) and max(h.dense for h in hits[:3]) >= self.settings.abstain_threshold + 0.1)
-        answer = verify(compose(request, hits, abstain, family=self._family))
-        answer.latency_ms = (time.perf_counter() - started) * 1000
-        return answer
-
-    def _instrument_groups(self, info) -> list[list[str]]:  # type: ignore[no-untyped-def]
-        docs = self.index.documents
-        groups = [[d] for d in info.doc_ids]
-        named = {docs[d].conventions[0] for d in info.doc_ids}
-        for conv in info.conventions:
-            if conv not in named:
-                groups.append([d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv])
-        return groups
-
-    def _family(self, hit: Hit):  # type: ignore[no-untyped-def]
-        """The provision introducing a list and its items, for a paragraph that is either."""
-        doc = self.index.documents[hit.doc_id]
-        paras = doc.paragraphs
-        parent = paras[hit.position]
-        if hit.lead_in:
-            parent = next((p for p in reversed(paras[:hit.position]) if p.text.strip() and
-                           hit.lead_in.strip().endswith(p.text.strip())), parent)
-        items = [p for p in paras[parent.position + 1:parent.position + 40]
-                 if p.lead_in.strip().endswith(parent.text.strip()) and p.lead_in.strip()]
-        if not items:
-            return None, []
-        to_hit = self.retriever._hit
-        return to_hit((doc.doc_id, parent.position), hit.score, 0.0, 0.0), \
-            [to_hit((doc.doc_id, p.position), hit.score, 0.0, 0.0) for p in items]
+        docs, vocab = self.index.documents, self.index.vocabulary
+        named = analyse(question, docs, vocab)
+        standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
+                             instrument_spans=lambda text: instrument_spans(text, docs))
+        info = named if standalone == question else analyse(standalone, docs, vocab)
+        return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
+                     polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)))
 
     def should_abstain(self, question: str, query: str, hits: list[Hit]) -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the two signals)."""

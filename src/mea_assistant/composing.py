@@ -21,8 +21,9 @@ from .types import Answer, Citation, Hit
 
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
-MAX_LIST_ITEMS = 5
-SUPPORT_FLOOR = 0.6  # a supporting paragraph scores at least this share of the lead's score
+MAX_LIST_ITEMS = 6
+SUPPORT_FLOOR = 0.4  # a supporting paragraph scores at least this share of the lead's score
+CLOSE = 0.6  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 
@@ -48,7 +49,7 @@ def _key(hit: Hit) -> tuple[str, int]:
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
     span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
-    s, e = widen(hit.text, span)
+    s, e = widen(hit.text, span, query_terms)
     return hit.text[s:e].strip()
 
 
@@ -86,7 +87,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     query_terms = terms(request.query)
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
-    elif request.kind == "list" and family is not None:
+    elif family is not None and _introduces_list(hits, request.kind):
         lines, citations = _listing(request, hits, query_terms, family)
     else:
         lines, citations = _lead_and_support(request, hits, query_terms)
@@ -100,7 +101,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     quote = _quote(lead_hit, request, query_terms)
     citations: list[Citation] = []
     _cite(citations, lead_hit, quote)
-    parts = lead_parts(lead_hit, request.kind, request.polar, quote, request.relevant)
+    parts = lead_parts(lead_hit, request.kind, request.polar, quote, request.relevant, query_terms)
     lines = [lead_sentence(lead_hit, parts)]
     covered = terms(quote) | terms(parts.framing)
     chosen = [lead_hit]
@@ -129,8 +130,11 @@ def _adds(hit: Hit, chosen: list[Hit], covered: set[str], query_terms: set[str],
     named = [ids for ids in request.instruments if ids]
     if named and not any(hit.doc_id in ids for ids in named):
         return False  # the question names its instruments: others are off the point
-    if hit.doc_id == lead.doc_id and _CONDITION.search(hit.text) and _same_provision(hit, lead):
-        return True  # a condition or exception to the lead's rule
+    if hit.doc_id == lead.doc_id and _same_provision(hit, lead) and (
+            _CONDITION.search(hit.text) or hit.score >= CLOSE * lead.score):
+        return True  # a condition or exception to the lead's rule, or the next part of the same provision
+    if len(chosen) == 1 and hit.score >= CLOSE * lead.score:
+        return True  # a runner-up the ranker trusts nearly as much as the lead
     gain = (terms(hit.text) | terms(hit.lead_in)) & query_terms - covered
     return len(gain) >= 1
 
@@ -183,10 +187,17 @@ def _name_of(doc_id: str, hits: list[Hit]) -> str:
     return next((h.citation_name for h in hits if h.doc_id == doc_id), doc_id)
 
 
+def _introduces_list(hits: list[Hit], kind: str) -> bool:
+    """List the items when the question asks for a list, or when the best paragraph is a lead-in ("Each Party
+    shall designate ...:"), which says nothing without its items."""
+    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
+    return bool(usable) and (kind == "list" or usable[0].text.rstrip().endswith((":", "—")))
+
+
 def _listing(request: Request, hits: list[Hit], query_terms: set[str], family: Family
              ) -> tuple[list[str], list[Citation]]:
     """ "What are the functions of ...": the provision that introduces the list, then its items, each cited."""
-    usable = [h for h in hits if _usable(h)] or hits[:1]
+    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")] or hits[:1]
     top = usable[0]
     parent, items = family(top)
     if parent is None or not items:

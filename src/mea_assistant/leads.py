@@ -66,8 +66,10 @@ def where(hit: Hit) -> str:
 
 
 def quote_in_sentence(quote: str) -> str:
-    """Verbatim words between quotation marks; nothing is changed inside them."""
-    return f"“{quote.strip()}”"
+    """Verbatim words between quotation marks; nothing is changed inside them (single marks outside a quote
+    that holds double ones, as in '“Endangered” ... means ...')."""
+    quote = quote.strip()
+    return f"‘{quote}’" if any(ch in quote for ch in "“”\"") else f"“{quote}”"
 
 
 def bracket_lower(quote: str) -> str:
@@ -102,27 +104,53 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
     return max(candidates, key=lambda c: c[0])[1]
 
 
-def widen(text: str, span: tuple[int, int], min_chars: int = 80, max_chars: int = 600) -> tuple[int, int]:
-    """A short clause ("Thereafter, ...") reads better with its neighbouring sentence, while it fits."""
+def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 450, max_chars: int = 600
+          ) -> tuple[int, int]:
+    """The quote around the best clause: the whole paragraph when it is short, else the clause widened by
+    whole neighbouring sentences that share the question's words (the condition after a rule, the figure
+    before it), while it fits in `max_chars`."""
+    if len(text.strip()) <= whole:
+        lead = len(text) - len(text.lstrip())
+        return (lead, len(text.rstrip()))
     spans = sentence_spans(text)
     s, e = span
-    if e - s >= min_chars:
+    inside = [i for i, (a, b) in enumerate(spans) if a < e and b > s]
+    if not inside:
         return span
-    for a, b in spans:
-        if b == s or (a < s and b >= s - 2 and b <= s):
-            if e - a <= max_chars:
-                return (a, e)
-        if a >= e and a - e <= 2 and b - s <= max_chars:
-            return (s, b)
-    return span
+    lo, hi = inside[0], inside[-1]
+    s, e = min(s, spans[lo][0]), max(e, spans[hi][1])
+    while True:
+        options = []
+        for i in (lo - 1, hi + 1):
+            if 0 <= i < len(spans):
+                a, b = spans[i]
+                if max(e, b) - min(s, a) <= max_chars:
+                    options.append((len(terms(text[a:b]) & query_terms), -abs(i - lo), i))
+        if not options:
+            break
+        gain, _, i = max(options)
+        if gain == 0 and e - s >= 160:
+            break  # long enough, and the neighbours add nothing the question asks about
+        lo, hi = min(lo, i), max(hi, i)
+        s, e = min(s, spans[i][0]), max(e, spans[i][1])
+    return (s, e)
 
 
-def figure_in(quote: str) -> str:
-    """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit")."""
+def figure_in(quote: str, query_terms: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
+    of several, the one sharing most words with the question; cut before a new clause, at a whole word."""
+    found = []
     for m in _FIGURE.finditer(quote):
-        phrase = m.group(0).strip(" ,")
-        if _FIGURE_HEAD.search(phrase):
-            return re.sub(r"\s+", " ", phrase)
+        phrase = re.sub(r"\s+", " ", m.group(0).strip(" ,"))
+        if not _FIGURE_HEAD.search(phrase):
+            continue
+        phrase = re.split(r"\s+(?:by|which|who|that|and shall|in accordance with|provided that|unless)\s+", phrase,
+                          maxsplit=1)[0]
+        if len(phrase) > 80:
+            phrase = phrase[:80].rsplit(" ", 1)[0]
+        found.append((len(terms(phrase) & query_terms), -m.start(), phrase))
+    if found:
+        return max(found)[2]
     m = _PERIODIC.search(quote)
     return m.group(0) if m else ""
 
@@ -164,7 +192,8 @@ def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
     """Words that say who acts when the quote does not: the parent lead-in's last clause for a sub-paragraph,
     the acting body for an operative paragraph of a resolution that opens with its verb."""
     opens = hit.text.strip().startswith(quote.strip()[:40])
-    if hit.lead_in and opens:
+    first = quote.strip()[:1]
+    if hit.lead_in and opens and (first.islower() or first in "(—–-…"):  # the item continues its lead-in
         lead = re.sub(r"\s+", " ", hit.lead_in.strip())
         spans = sentence_spans(lead)
         tail = lead[spans[-1][0]:] if spans else lead
@@ -189,12 +218,13 @@ def render(hit: Hit, quote: str, framing: str, marker: int, actor_framing: bool 
     return f"Under {where(hit)}, {body} [{marker}]"
 
 
-def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool) -> LeadParts:
+def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
+               query_terms: set[str] = frozenset()) -> LeadParts:  # type: ignore[assignment]
     """The prefix that states the answer, by kind of question; empty when the quote cannot supply one."""
     framing, actor_framing = framing_of(hit, quote)
     prefix = ""
     if kind == "figure":
-        fig = figure_in(quote)
+        fig = figure_in(quote, query_terms)
         prefix = fig[:1].upper() + fig[1:] if fig else ""
     elif kind == "who":
         actor = actor_in(quote) or actor_in(framing)

@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from .terms import terms
-from .types import Hit
+from ..terms import terms
+from ..types import Hit
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "cover_text", "named", "other",
             "exact", "weak", "lead_in", "short", "definition", "fits", "numbers")
@@ -100,6 +100,18 @@ def signals_for(query: str, kind: str, named_docs: Sequence[str]) -> Signals:
     return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers)
 
 
+def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
+                 ) -> list[list[float]]:
+    """The model's input for each hit, in the hits' (first-stage) order."""
+    if not hits:
+        return []
+    query_terms = terms(signals.query)
+    top_fused = max(h.score for h in hits)
+    top_sparse = max(h.sparse for h in hits)
+    return [features(hit, rank, signals, query_terms, top_fused, top_sparse,
+                     sentence_sims.get((hit.doc_id, hit.position), [])) for rank, hit in enumerate(hits)]
+
+
 def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]],
            w: dict[str, float] | None = None) -> list[Hit]:
     """Hits reordered by the model's probability that each answers the question; `score` becomes it.
@@ -109,15 +121,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     if not hits:
         return hits
     w = w if w is not None else weights()
-    query_terms = terms(signals.query)
-    top_fused = max(h.score for h in hits)
-    top_sparse = max(h.sparse for h in hits)
     exact = [h for h in hits if h.exact]
-    scored = []
-    for rank, hit in enumerate(hits):
-        row = features(hit, rank, signals, query_terms, top_fused, top_sparse,
-                       sentence_sims.get((hit.doc_id, hit.position), []))
-        scored.append((probability(row, w), rank, hit))
+    scored = [(probability(row, w), rank, hit)
+              for rank, (row, hit) in enumerate(zip(feature_rows(hits, signals, sentence_sims), hits))]
     for p, _, hit in scored:
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
