@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+from .sentences import sentences
 from .types import Chunk, Document, Paragraph, display_name
 
 
@@ -74,6 +75,17 @@ def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: in
         chunks.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::{part}::{key}", doc_id=doc.doc_id,
                             ref=para.ref, position=para.position, part=part, embed_text=embed_text, text=window))
     return chunks
+
+
+def sentence_chunks(doc: Document) -> list[Chunk]:
+    """One chunk per sentence of each paragraph, in `sentences.sentence_spans` order: the second-stage ranker
+    compares a question with each sentence, since the sentence that answers is often one of several."""
+    out: list[Chunk] = []
+    for para in doc.paragraphs:
+        for i, sentence in enumerate(sentences(para.text)):
+            out.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::s{i}", doc_id=doc.doc_id, ref=para.ref,
+                             position=para.position, part=i, embed_text=sentence, text=sentence))
+    return out
 
 
 def chunk_document(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:

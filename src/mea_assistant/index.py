@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .chunking import chunk_document
+from .chunking import chunk_document, sentence_chunks
 from .errors import IndexMismatch, IndexMissing, MeaError, ParseError
 from .parsing import is_document_file, parse_file
 from .settings import Settings
@@ -30,6 +30,7 @@ from .types import Chunk, Document, Paragraph
 
 MANIFEST_VERSION = 1
 COLLECTION = "paragraphs"  # the vector store's collection in `<build>/chroma`
+SENTENCES = "sentences"  # one vector per sentence of each paragraph, for the second-stage ranker
 Progress = Callable[[str], None]
 
 
@@ -179,10 +180,14 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
         return report  # nothing changed: keep the current build as it is
 
     chunks: list[Chunk] = []
+    sentence_parts: list[Chunk] = []
     for doc in docs.values():
         chunks.extend(chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap))
+        sentence_parts.extend(sentence_chunks(doc))
     keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in chunks]
-    missing = sorted({k: c.embed_text for k, c in zip(keys, chunks) if k not in prev_vectors}.items())
+    sentence_keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in sentence_parts]
+    missing = sorted({k: c.embed_text for k, c in zip(keys + sentence_keys, chunks + sentence_parts)
+                      if k not in prev_vectors}.items())
     vectors_by_key = {k: prev_vectors[k] for k in keys if k in prev_vectors}
     if missing:
         say(f"embedding {len(missing)} chunks")
@@ -195,6 +200,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
             say(f"  embedded {min(start + batch, len(missing))}/{len(missing)}")
     report.embedded = len(missing)
     vectors = [vectors_by_key[k] for k in keys]
+    sentence_vectors = [vectors_by_key[k] for k in sentence_keys]
 
     build_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
     builds = index_dir / "builds"
@@ -202,7 +208,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     build.mkdir(parents=True, exist_ok=True)
     try:
         say("writing Chroma collection and BM25 index")
-        _write_build(build, docs, chunks, vectors, keys)
+        _write_build(build, docs, (chunks, vectors, keys), (sentence_parts, sentence_vectors, sentence_keys))
         manifest = {"version": MANIFEST_VERSION, "settings": signature, "files": file_info,
                     "skipped": report.skipped, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "documents": len(docs), "paragraphs": sum(len(d.paragraphs) for d in docs.values()),
@@ -224,15 +230,20 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     return report
 
 
-def _write_build(build: Path, docs: dict[str, Document], chunks: list[Chunk], vectors: list[list[float]],
-                 keys: list[str]) -> None:
+Embedded = tuple[list[Chunk], list[list[float]], list[str]]  # chunks, their vectors, their text hashes
+
+
+def _write_build(build: Path, docs: dict[str, Document], chunks: Embedded, sentences: Embedded) -> None:
     (build / "documents.json").write_text(json.dumps([_doc_to_json(d) for d in docs.values()], ensure_ascii=False))
-    (build / "vectors.json").write_text(json.dumps(dict(zip(keys, vectors))))
+    cache = dict(zip(chunks[2], chunks[1]))
+    cache.update(zip(sentences[2], sentences[1]))
+    (build / "vectors.json").write_text(json.dumps(cache))
     doc_meta: DocMeta = {d.doc_id: {"doc_type": d.doc_type} for d in docs.values()}
-    vector_store = ChromaStore.create(build / "chroma", COLLECTION)
-    vector_store.add(chunks, vectors, doc_meta)
-    BM25Store.build(chunks, doc_meta).persist(build / "bm25")
-    vector_store.close()
+    for name, (parts, vectors, _) in ((COLLECTION, chunks), (SENTENCES, sentences)):
+        store = ChromaStore.create(build / "chroma", name)
+        store.add(parts, vectors, doc_meta)
+        store.close()
+    BM25Store.build(chunks[0], doc_meta).persist(build / "bm25")
 
 
 class Index:
@@ -254,6 +265,7 @@ class Index:
         self.documents: dict[str, Document] = {
             d["doc_id"]: _doc_from_json(d) for d in json.loads((build / "documents.json").read_text())}
         self._vectors: VectorStore | None = None
+        self._sentences: VectorStore | None = None
         self._lexical: LexicalStore | None = None
         self._texts: dict[str, str] = {}
         from .queries import vocabulary
@@ -277,6 +289,13 @@ class Index:
         if self._vectors is None:
             self._vectors = ChromaStore.open(self.path / "chroma", COLLECTION)
         return self._vectors
+
+    @property
+    def sentences(self) -> VectorStore:
+        """One vector per sentence of each paragraph (see chunking.sentence_chunks), opened on first use."""
+        if self._sentences is None:
+            self._sentences = ChromaStore.open(self.path / "chroma", SENTENCES)
+        return self._sentences
 
     @property
     def lexical(self) -> LexicalStore:
