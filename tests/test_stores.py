@@ -60,6 +60,17 @@ def test_chroma_filters_by_document(chroma) -> None:  # type: ignore[no-untyped-
     assert chroma.query(unit(1, 0, 0, 0), k=4, doc_ids=[]) == []
 
 
+def test_chroma_returns_the_stored_vectors_of_paragraphs(chroma) -> None:  # type: ignore[no-untyped-def]
+    extra = chunk("cites", 0, "export permit, second window", part=1)
+    chroma.add([extra], [unit(1, 0, 1, 0)], DOC_META)
+    got = chroma.vectors_for([("cites", 0), ("cms", 0), ("nowhere", 3)])
+    assert set(got) == {("cites", 0), ("cms", 0)}  # a paragraph with no vectors is simply absent
+    assert [part for part, _ in got[("cites", 0)]] == [0, 1]  # every window, in part order
+    assert got[("cites", 0)][1][1] == pytest.approx(unit(1, 0, 1, 0), abs=1e-6)
+    assert got[("cms", 0)][0][1] == pytest.approx(unit(0, 0, 1, 0.1), abs=1e-6)
+    assert chroma.vectors_for([]) == {}
+
+
 def test_chroma_deletes_a_document(chroma) -> None:  # type: ignore[no-untyped-def]
     chroma.delete_document("cites")
     assert chroma.count() == 2
