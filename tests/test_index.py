@@ -36,7 +36,7 @@ def _ingest(settings: Settings, progress=None):  # type: ignore[no-untyped-def]
 
 def test_incremental_reingest_counts_embedding_calls(small):
     report, calls = _ingest(small)
-    assert report.documents == 3 and calls == report.chunks > 0 and not report.skipped  # README is not a document
+    assert report.documents == 3 and calls == report.embedded > report.chunks > 0 and not report.skipped  # chunks and sentences; README is not a document
     assert index_is_fresh(small)
 
     build = current_build(small.index_dir)

@@ -188,7 +188,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     sentence_keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in sentence_parts]
     missing = sorted({k: c.embed_text for k, c in zip(keys + sentence_keys, chunks + sentence_parts)
                       if k not in prev_vectors}.items())
-    vectors_by_key = {k: prev_vectors[k] for k in keys if k in prev_vectors}
+    vectors_by_key = {k: prev_vectors[k] for k in keys + sentence_keys if k in prev_vectors}
     if missing:
         say(f"embedding {len(missing)} chunks")
         embedder = embedder_factory()
