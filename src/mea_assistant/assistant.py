@@ -73,12 +73,13 @@ class Assistant:
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode)
-        abstain = self.should_abstain(query.text, query.standalone, hits)
-        relevance = max((h.dense for h in hits[:3]), default=0.0)
+        note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
+        relevance = self.relevance(hits, sentence_sims)
+        abstain = bool(note) or self.should_abstain(query.text, hits, relevance)
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
                           relevant=relevance >= self.settings.abstain_threshold + 0.1)
-        answer = verify(compose(request, hits, abstain, family=self.retriever.family))
+        answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -95,19 +96,25 @@ class Assistant:
         named = analyse(question, docs, vocab)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
                              instrument_spans=lambda text: instrument_spans(text, docs))
-        info = named if standalone == question else analyse(standalone, docs, vocab)
+        earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
+        info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)))
 
-    def should_abstain(self, question: str, query: str, hits: list[Hit]) -> bool:
-        """Abstain when the top paragraphs are not about the question (see abstention.py for the two signals)."""
+    @staticmethod
+    def relevance(hits: list[Hit], sentence_sims: dict[tuple[str, int], list[float]]) -> float:
+        """How close the best of the top three paragraphs is to the question: its best chunk or, when one
+        sentence says it more plainly than the whole paragraph, that sentence (cosine similarity)."""
+        return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
+
+    def should_abstain(self, question: str, hits: list[Hit], relevance: float) -> bool:
+        """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
         if any(h.exact for h in hits):
             return False
         if asks_for_current_status(question):
             return True
-        relevance = max(h.dense for h in hits[:3])
         if relevance < self.settings.abstain_threshold:
             return True
         return bool(unsupported_terms(question, hits[:5], self.index.document_text))

@@ -101,7 +101,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     quote = _quote(lead_hit, request, query_terms)
     citations: list[Citation] = []
     _cite(citations, lead_hit, quote)
-    parts = lead_parts(lead_hit, request.kind, request.polar, quote, request.relevant, query_terms)
+    parts = lead_parts(lead_hit, request.kind, request.polar, quote, request.relevant, query_terms, request.question)
     lines = [lead_sentence(lead_hit, parts)]
     covered = terms(quote) | terms(parts.framing)
     chosen = [lead_hit]

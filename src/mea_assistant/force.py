@@ -17,7 +17,8 @@ TREATY_TYPES = ("convention", "protocol", "agreement")
 NON_BINDING_TYPES = ("mou", "action-plan", "strategic-plan", "work-programme", "correspondence")
 
 _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins, so stronger forms come first
-    (r"\bshall not\b|\bmust not\b|\bmay not\b|\bshall in no case\b", "shall not", "prohibition"),
+    (r"\bshall not\b|\bmust not\b|\bmay not\b|\bshall in no case\b|^\s*no\b[^.;:]{0,60}?\b(?:may|shall)\b",
+     "shall not", "prohibition"),
     (r"\bshall\s+(?:\w+\s+){0,3}?endeavou?r\b|\bshall\s+(?:\w+\s+){0,2}?(?:strive|seek)\b", "shall endeavour",
      "qualified"),
     (r"\bshall\b|\bmust\b|\bare required to\b|\bis required to\b|\bundertakes? to\b", "shall", "obligation"),

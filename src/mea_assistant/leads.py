@@ -43,8 +43,10 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
-                      r"(?:shall|should|may|must|will|is|are|has|have|undertakes?|provides?|performs?|acts?)\b",
-                      re.I)
+                      r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
+# "This Convention shall ..." names no actor: the instrument itself is the subject.
+_SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
+                   r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
 
 
 @dataclass
@@ -136,21 +138,33 @@ def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 
     return (s, e)
 
 
-def figure_in(quote: str, query_terms: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+_TIME_UNIT = re.compile(rf"\b(?:days?|weeks?|months?|years?|date|day|(?:{_MONTHS})|annual\w*|biennial\w*|"
+                        r"triennial\w*|(?:19|20)\d\d)\b", re.I)
+_ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
+                        r"deadline|time ?frame|period)\b", re.I)
+_DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
+
+
+def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
     """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
-    of several, the one sharing most words with the question; cut before a new clause, at a whole word."""
+    a time for "when"/"how long", a count otherwise; of several, the one sharing most words with the question.
+    Cut before a new clause and at a whole word."""
+    wants_time = bool(_ASKS_TIME.search(question))
     found = []
     for m in _FIGURE.finditer(quote):
         phrase = re.sub(r"\s+", " ", m.group(0).strip(" ,"))
         if not _FIGURE_HEAD.search(phrase):
             continue
-        phrase = re.split(r"\s+(?:by|which|who|that|and shall|in accordance with|provided that|unless)\s+", phrase,
-                          maxsplit=1)[0]
-        if len(phrase) > 80:
-            phrase = phrase[:80].rsplit(" ", 1)[0]
-        found.append((len(terms(phrase) & query_terms), -m.start(), phrase))
+        phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",
+                          phrase, maxsplit=1)[0]
+        if len(phrase) > 100:
+            phrase = phrase[:100].rsplit(" ", 1)[0]
+        while _DANGLING.search(phrase):
+            phrase = _DANGLING.sub("", phrase)
+        timely = bool(_TIME_UNIT.search(phrase)) == wants_time
+        found.append((timely, len(terms(phrase) & query_terms), -m.start(), phrase))
     if found:
-        return max(found)[2]
+        return max(found)[3]
     m = _PERIODIC.search(quote)
     return m.group(0) if m else ""
 
@@ -161,7 +175,7 @@ def actor_in(quote: str) -> str:
     if m:
         return m.group(1).strip()
     m = _SUBJECT.match(quote)
-    if m and len(m.group(1).split()) <= 14:
+    if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)):
         return m.group(1).strip()
     return ""
 
@@ -219,15 +233,15 @@ def render(hit: Hit, quote: str, framing: str, marker: int, actor_framing: bool 
 
 
 def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
-               query_terms: set[str] = frozenset()) -> LeadParts:  # type: ignore[assignment]
+               query_terms: set[str] = frozenset(), question: str = "") -> LeadParts:  # type: ignore[assignment]
     """The prefix that states the answer, by kind of question; empty when the quote cannot supply one."""
     framing, actor_framing = framing_of(hit, quote)
     prefix = ""
     if kind == "figure":
-        fig = figure_in(quote, query_terms)
+        fig = figure_in(quote, query_terms, question)
         prefix = fig[:1].upper() + fig[1:] if fig else ""
     elif kind == "who":
-        actor = actor_in(quote) or actor_in(framing)
+        actor = actor_in(quote)
         prefix = actor[:1].upper() + actor[1:] if actor else ""
     elif kind == "obligation":
         force = force_of(f"{framing} {quote}", hit.doc_type)

@@ -63,10 +63,12 @@ class QueryInfo:
     conventions: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     lexical: str = ""  # the query for BM25: expanded plus the treaty wording of what the question paraphrases
+    context: str = ""  # earlier turns a follow-up continues: their paraphrases count too ("came into force")
 
     def __post_init__(self) -> None:
         if not self.lexical:
-            extra = [words for pattern, words in SYNONYMS if re.search(pattern, self.text, re.I)]
+            said = f"{self.text} {self.context}"
+            extra = [words for pattern, words in SYNONYMS if re.search(pattern, said, re.I)]
             self.lexical = f"{self.expanded} {' '.join(extra)}".strip()
 
 
@@ -122,12 +124,13 @@ def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[in
     return sorted(spans)
 
 
-def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset()) -> QueryInfo:
+def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset(), context: str = ""
+            ) -> QueryInfo:
     lower = text.lower()
     doc_ids = [doc_id for doc_id, doc in documents.items()
                if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))]
     return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=named_conventions(text),
-                     doc_ids=doc_ids)
+                     doc_ids=doc_ids, context=context)
 
 
 # ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----

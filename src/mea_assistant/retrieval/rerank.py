@@ -22,8 +22,8 @@ from typing import Sequence
 from ..terms import terms
 from ..types import Hit
 
-FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "cover_text", "named", "other",
-            "exact", "weak", "lead_in", "short", "definition", "fits", "numbers")
+FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
+            "short", "definition", "fits")
 _MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
 _DEFINES = re.compile(r"^\s*[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b",
                       re.I)
@@ -31,8 +31,10 @@ _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
 _FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
                      r"ninety|hundred|first|second|third|tenth|fiftieth|ninetieth|half|two-thirds|three-quarters|"
                      r"majority|annual\w*|biennial\w*|triennial\w*|interval\w*)\b", re.I)
-_ACTOR = re.compile(r"\bby (?:the |its )?[A-Z]|\b(?:Secretariat|Conference of the Parties|Meeting of the Parties|"
-                    r"Committee|Council|Depositary|Depository|Executive Director|Bureau|Programme|Organization)\b")
+# Who acts, as a treaty says it: the agent of a passive ("shall be provided by the Executive Director") or a
+# body as the subject of an operative verb ("The Conference of the Parties shall ...").
+_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the |its |an? )?[A-Z]"
+                    r"|^\s*(?:The |Each |Any )?(?:[A-Z][\w-]*\s+){1,6}(?:shall|should|may|will|is|are)\b")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,6 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         "obligation": bool(_MODAL.search(hit.text)),
         "yes_no": bool(_MODAL.search(hit.text)),
     }.get(kind, False)
-    numbers = [x for x in signals.numbers]
     return [
         1.0,
         hit.score / top_fused if top_fused > 0 else 0.0,
@@ -69,17 +70,13 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         max(sentence_sims, default=max(0.0, hit.dense)),
         hit.sparse / top_sparse if top_sparse > 0 else 0.0,
         len(context_terms & query_terms) / n,
-        len(text_terms & query_terms) / n,
         1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
         1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
-        1.0 if hit.exact else 0.0,
         1.0 if hit.kind in ("preamble", "front-matter", "acting-body", "heading-text", "note") else 0.0,
         1.0 if hit.text.rstrip().endswith((":", "—")) else 0.0,
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
         1.0 if fits else 0.0,
-        (sum(1 for x in numbers if re.search(rf"(?<![\d.]){re.escape(x)}(?![\d])", f"{hit.ref} {hit.text}"))
-         / len(numbers)) if numbers else 0.0,
     ]
 
 

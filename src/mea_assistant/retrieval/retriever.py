@@ -13,7 +13,7 @@ from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..types import Filters, Hit, ParagraphKey
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
-from .lookup import referenced
+from .lookup import missing_reference, referenced
 from .rerank import Signals, rerank, signals_for
 
 MODES = ("hybrid", "dense", "bm25")
@@ -198,6 +198,10 @@ class Retriever:
         if not wanted:
             return self.definitions(query, filters, info)
         return referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
+
+    def missing_reference(self, query: str, info: QueryInfo) -> str | None:
+        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
+        return missing_reference(query, self.index.documents, info) if explicit_refs(query) else None
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
