@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mea_assistant.evaluation import TYPES, load_dataset
+from mea_assistant.evaluation.dataset import TYPES, load_dataset
 from mea_assistant.parsing.cleaning import normalise_for_match
 from mea_assistant.refs import ref_matches
 

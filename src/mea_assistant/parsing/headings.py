@@ -14,13 +14,23 @@ from . import labels as lab
 from .items import ends_clause, is_caps_heading, word_count
 from .lookahead import Lookahead
 
+# The container words of English, French and Spanish texts (every MEA is published in all three), each mapped
+# to the one abbreviation refs use, so "Artículo 5" and "Article 5" are both cited "Art. 5".
+_WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "Art.", "annex": "Annex",
+          "annexe": "Annex", "anexo": "Annex", "appendix": "App.", "appendices": "App.", "appendice": "App.",
+          "apéndice": "App.", "apendice": "App.", "apéndices": "App.", "part": "Part", "partie": "Part", "parte": "Part",
+          "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
+          "section": "Section", "sección": "Section", "seccion": "Section", "schedule": "Schedule", "table": "Table",
+          "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
+          "regla": "Rule", "título": "Part", "titre": "Part"}
+_ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
+_NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|[a-z])\b)?"
 CONTAINER_RE = re.compile(
-    r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
-    r"([0-9IVXLC]+(?:\s*(?:bis|ter|[a-z])\b)?(?:\s*(?:,|and|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
-_BARE_CONTAINER_RE = re.compile(r"^(Annex|Appendix|Appendices|Schedule)()\s*$", re.I)  # "### Annex" alone
-_CONTAINER_ABBR = {"article": "Art.", "art.": "Art.", "annex": "Annex", "appendix": "App.", "appendices": "App.",
-                   "part": "Part", "chapter": "Chapter", "section": "Section", "schedule": "Schedule",
-                   "table": "Table", "attachment": "Attachment", "rule": "Rule"}
+    rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
+    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
+_BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
+                                re.I)  # "### Annex" alone
+_CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Part": 1, "Chapter": 1, "Section": 1,
                    "Art.": 2, "Rule": 2, "Table": 3}
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
@@ -35,6 +45,7 @@ class Headings:
     containers: list[tuple[int, str]] = field(default_factory=list)  # (rank, "Art. III")
     explicit_level: int = 0  # level of the last markdown/Word/HTML heading
     seen_container: bool = False
+    top: list[str] = field(default_factory=list)  # every heading of the title block, in order
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -53,11 +64,17 @@ class Headings:
             self.title = text
         if self.title is None and at_top:
             self.title = text
+        if at_top and not CONTAINER_RE.match(text):
+            if self.top and self.top[-1] in text:
+                self.top[-1] = text  # the wrapped title joined above
+            else:
+                self.top.append(text)
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if explicit:
             self.explicit_level = level
         if match and match.group(1).lower() in _CONTAINER_ABBR:
-            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], match.group(2) or "")
+            number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
+            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
         self.open = [(lv, t) for lv, t in self.open if lv < level]
         self.open.append((level, text))
         return text
@@ -74,11 +91,15 @@ class Headings:
 
 
 def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,
-                       current_ended: bool, at_start: bool) -> bool:
+                       current_ended: bool, at_start: bool, current_text: str = "") -> bool:
     """A heading in text with no heading markup (capitals, or short unpunctuated lines before a label).
 
     `at_start` is true before any title, paragraph or paragraph in progress: the top of the file.
+    A line that is only a container label ("Annex 2", "Annex 1: Species covered ...") opens a new part even
+    after a list whose last line has no stop, unless the text before it runs on ("... set out in").
     """
+    if label is None and _is_container_line(text) and not _RUN_ON_RE.search(current_text.rstrip()):
+        return True
     if not current_ended and wrapped:
         return False  # mid-sentence: a continuation, whatever it looks like
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(["):
@@ -90,6 +111,11 @@ def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lo
     if not wrapped and label is None:
         return False
     return _is_heading_line(text, index, label, lines)
+
+
+def _is_container_line(text: str) -> bool:
+    match = CONTAINER_RE.match(text)
+    return bool(match) and (not match.group(3) or word_count(text) <= 14) and not ends_clause(text.rstrip(".:"))
 
 
 def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Lookahead) -> bool:
