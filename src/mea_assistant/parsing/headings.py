@@ -33,6 +33,7 @@ _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appen
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Part": 1, "Chapter": 1, "Section": 1,
                    "Art.": 2, "Rule": 2, "Table": 3}
+_NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
 
 
@@ -46,6 +47,7 @@ class Headings:
     explicit_level: int = 0  # level of the last markdown/Word/HTML heading
     seen_container: bool = False
     top: list[str] = field(default_factory=list)  # every heading of the title block, in order
+    number: tuple[int, str] | None = None  # (level, "2") of a heading that is only a number ("### 2")
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -77,7 +79,19 @@ class Headings:
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
         self.open = [(lv, t) for lv, t in self.open if lv < level]
         self.open.append((level, text))
+        if self.number is not None and level <= self.number[0]:
+            self.number = None
+        if _NUMBER_HEADING_RE.match(text):
+            self.number = (level, text.rstrip(". "))
         return text
+
+    def take_number(self) -> list[tuple[str, str]]:
+        """The number of a numbered section ("### 2" over "#### Surveys and research"), for the first
+        unnumbered paragraph under it, which is cited by that number (`Annex(2)`)."""
+        if self.number is None:
+            return []
+        number, self.number = self.number[1], None
+        return [("dotted" if "." in number else "num", number)]
 
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK[abbr]
@@ -106,8 +120,8 @@ def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lo
         return False
     if is_caps_heading(text) and label is None:
         return True
-    if at_start and label is None and not ends_clause(text) and word_count(text) <= 25:
-        return True  # an untagged title line at the top of the file
+    if at_start and label is None and not ends_clause(text) and not text.endswith(",") and word_count(text) <= 25:
+        return True  # an untagged title line at the top of the file ("Los Estados Contratantes," is who acts)
     if not wrapped and label is None:
         return False
     return _is_heading_line(text, index, label, lines)
@@ -123,8 +137,8 @@ def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Look
     titled = bool(re.match(r"^[A-Z][\w.-]*(?: [\w.]+)?\s[-–—]\s.*:$", text))  # "Objective 4 - To support ...:"
     if titled:
         return word_count(text) <= 16
-    if ends_clause(text):
-        return False
+    if ends_clause(text) or text.endswith(","):
+        return False  # "Los Estados Contratantes," opens the preamble; headings do not end with a comma
     has_label = label is not None
     if _RUN_ON_RE.search(text):
         return False  # "1. The Meeting ... should adopt a" runs on to the next line

@@ -16,14 +16,24 @@ PREAMBLE_ENDINGS = (",", ";", ", and", "; and")
 _ZONE = "_preamble_zone"  # meta flag while an unnumbered paragraph above the operative part is open
 _FRONT_MATTER_RE = re.compile(r"^(adopted (by|at)|original:|distr\.|agenda item|prepared by|unep/|cms/|date:)",
                               re.I)
+# Who acts, in English, French and Spanish: "The Contracting Parties,", "Les Parties contractantes,",
+# "Los Estados Contratantes,". A converter may glue the first clause on ("The Contracting PartiesRecalling").
+_BODY_WORDS = (r"(?:Parties|States|Signatories|Governments|Parties|[ÉE]tats|Gouvernements|Signataires|Partes|"
+               r"Estados|Gobiernos|Signatarios)")
+_GLUED = r"(?<=[a-z])(?=[A-ZÉ][a-zéè]+(?:ing|ed|ant|ando|iendo)\b)"
 _ACTING_BODY_RE = re.compile(
-    r"^(?:Preamble\s*)?(The\s+(?:High\s+)?(?:Contracting\s+)?(?:Parties|States|Signatories|Governments)\b[^,;:]{0,80}),\s*",
-)
+    rf"^(?:Preamble\s*|Préambule\s*|Preámbulo\s*)?((?:The|Les|Las|Los)\s+(?:High\s+|Hautes\s+|Altas\s+)?"
+    rf"(?:Contracting\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED})")
 _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
-_ACTING_LINE_RE = re.compile(r"^The\b.*\b(Conference|Meeting|Parties|Signatories|Committee|Council|Assembly)\b")
+_ACTING_LINE_RE = re.compile(
+    r"^(?:The|La|Le|Les|El|Los|Las)\b.*\b(Conference|Conférence|Conferencia|Meeting|Réunion|Reunión|Parties|Partes|"
+    r"Signatories|Signataires|Signatarios|Committee|Comité|Council|Conseil|Consejo|Assembly|Assemblée|Asamblea)\b")
 _PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|Determined|Desirous|Concerned|"
-                  r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree)")
-_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s+(?=[A-Z])|(?<=,)\s+(?={_PREAMBLE_VERB}\b)")
+                  r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree|"
+                  r"[A-ZÉ][a-zéèêàç]+(?:ant|ando|iendo)|Conscient(?:e|es|s)?|Convaincu(?:e|es|s)?|Désireu(?:x|ses)|"
+                  r"Préoccupé(?:e|es|s)?|Soucieu(?:x|ses)|Conscientes|Convencid[oa]s|Deseos[oa]s|Preocupad[oa]s|"
+                  r"Tomando|Ont|Sont|Han|Hemos)")
+_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)")
 _DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
 _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")

@@ -195,6 +195,7 @@ class StructureBuilder:
             self.current.kind = "acting-body"
             preamble.leave_preamble_zone(self.current)
         self.timeframes.open = None
+        self.headings.number = None  # a numbered section whose paragraphs carry their own labels
         parts = self.numbering.place(label, self.current)
         self.seen_numbered = True
         lead = self.numbering.lead_in(parts, self.context_lead)
@@ -274,7 +275,7 @@ class StructureBuilder:
             # "- Memorandum of Understanding with IATA" heads the paragraph below it: keep them together.
             heading = self.paragraphs.pop()
             self.refs.forget(self.headings.container())
-        self._start([], text, kind, lead)
+        self._start([] if in_preamble else self.headings.take_number(), text, kind, lead)
         assert self.current is not None
         if heading is not None:
             self.current.lines.insert(0, heading.text)
