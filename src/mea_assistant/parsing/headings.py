@@ -48,6 +48,8 @@ class Headings:
     seen_container: bool = False
     top: list[str] = field(default_factory=list)  # every heading of the title block, in order
     number: tuple[int, str] | None = None  # (level, "2") of a heading that is only a number ("### 2")
+    used: set[tuple[int, str]] = field(default_factory=set)  # open headings some paragraph sits under
+    orphans: list[tuple[str, str]] = field(default_factory=list)  # (heading, why) closed with no paragraph
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -77,13 +79,27 @@ class Headings:
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
-        self.open = [(lv, t) for lv, t in self.open if lv < level]
+        if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
+            level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
+        self.close(level, at_top)
         self.open.append((level, text))
         if self.number is not None and level <= self.number[0]:
             self.number = None
         if _NUMBER_HEADING_RE.match(text):
             self.number = (level, text.rstrip(". "))
         return text
+
+    def close(self, level: int, at_top: bool = False) -> None:
+        """Close the headings at `level` or deeper; one no paragraph sat under is recorded, never lost."""
+        for entry in [e for e in self.open if e[0] >= level]:
+            if entry not in self.used and not _is_bare_label(entry[1]):  # a bare "Annex 3" lives on in refs
+                why = "title block (kept as the document's title and metadata)" if at_top or entry[1] in self.top \
+                    else "heading with no paragraph under it"
+                self.orphans.append((entry[1], why))
+        self.open = [e for e in self.open if e[0] < level]
+
+    def mark_used(self) -> None:
+        self.used.update(self.open)
 
     def take_number(self) -> list[tuple[str, str]]:
         """The number of a numbered section ("### 2" over "#### Surveys and research"), for the first
@@ -125,6 +141,11 @@ def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lo
     if not wrapped and label is None:
         return False
     return _is_heading_line(text, index, label, lines)
+
+
+def _is_bare_label(text: str) -> bool:
+    match = CONTAINER_RE.match(text)
+    return bool(match) and not match.group(3)
 
 
 def _is_container_line(text: str) -> bool:

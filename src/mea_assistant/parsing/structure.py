@@ -70,6 +70,7 @@ class StructureBuilder:
         if not text or not re.search(r"[A-Za-z0-9]", text):
             return
         preamble.settle_kind(item, text)
+        self.headings.mark_used()
         ref = self.refs.ref_for(item, self.paragraphs)
         self.paragraphs.append(Paragraph(doc_id=self.doc_id, ref=ref, text=text, section=item.section,
                                          position=len(self.paragraphs), lead_in=item.lead_in, kind=item.kind,
@@ -128,6 +129,8 @@ class StructureBuilder:
             self._text_line(index, line)
         self._flush_table()
         self._flush()
+        self.headings.close(0)
+        self.dropped += [Dropped(text=text, reason=why) for text, why in self.headings.orphans]
         return self.paragraphs
 
     def _text_line(self, index: int, line: RawLine) -> None:
@@ -183,6 +186,8 @@ class StructureBuilder:
         return self.timeframes.continues_open(text, self.current)
 
     def _wrapped_heading(self, text: str, index: int, label: lab.Label | None) -> bool:
+        if preamble.is_front_matter(text):
+            return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
         return is_wrapped_heading(text, index, label, self.lines, wrapped=self.wrapped,
                                   current_ended=self._current_ended(), at_start=at_start,

@@ -104,7 +104,12 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
                 emit()
                 group_lines = []
                 header_path = [h for h in header_path if not h.isupper()] if content[0].isupper() else header_path[:1]
-            if content[0].isupper():
+                nest = False
+            else:
+                nest = bool(header_path)  # a header straight under another (PHYLUM ... > CARNIVORA) nests in it
+            if nest and len(header_path) < 3:
+                header_path = header_path + [content[0]]
+            elif content[0].isupper():
                 header_path = [content[0]]
             else:
                 header_path = header_path[:1] + [content[0]]
