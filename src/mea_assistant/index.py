@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from .chunking import chunk_document
 from .errors import IndexMismatch, IndexMissing, MeaError, ParseError
+from .overrides import FILE_NAME as OVERRIDES_FILE
 from .parsing import distinct_names, is_document_file, parse_file, source_digest
 from .settings import Settings
 from .types import Chunk, Document, Paragraph
@@ -147,7 +148,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     files = [p for p in sorted(corpus.iterdir()) if is_document_file(p)]
     for p in sorted(corpus.iterdir()):
         if p.is_file() and not is_document_file(p) and not p.stem.lower().startswith("readme") \
-                and not p.name.startswith("."):
+                and not p.name.startswith(".") and p.name != OVERRIDES_FILE:
             report.skipped.append((p.name, f"unsupported file type '{p.suffix or 'none'}'"))
     docs: dict[str, Document] = {}
     file_info: dict[str, dict[str, Any]] = {}
