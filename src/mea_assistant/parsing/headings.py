@@ -89,6 +89,24 @@ class Headings:
             self.number = (level, text.rstrip(". "))
         return text
 
+    def titles_article(self, text: str) -> bool:
+        """The line after a bare "Article IV" is its title, even when it ends with a colon (wrapped text)."""
+        return bool(self.open) and _is_bare_label(self.open[-1][1]) and word_count(text) <= 14 \
+            and not text.rstrip().endswith((".", ";")) and not CONTAINER_RE.match(text)
+
+    def continues_title(self, text: str, previous_line: str) -> bool:
+        """A title cut by the column ("Migratory Species to be the Subject of Agreements:" / "Appendix II")
+        goes on with the line after it: the line before was that title, and this one is short."""
+        if not self.open or not previous_line or self.open[-1][1] != previous_line.strip():
+            return False
+        title = self.open[-1][1]
+        if not (title.endswith((":", "-", "–", "and", "of", "the")) and word_count(text) <= 6
+                and not ends_clause(text)):
+            return False
+        level, _ = self.open.pop()
+        self.open.append((level, f"{title} {text}"))
+        return True
+
     def close(self, level: int, at_top: bool = False) -> None:
         """Close the headings at `level` or deeper; one no paragraph sat under is recorded, never lost."""
         for entry in [e for e in self.open if e[0] >= level]:
@@ -121,15 +139,16 @@ class Headings:
 
 
 def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,
-                       current_ended: bool, at_start: bool, current_text: str = "") -> bool:
+                       current_ended: bool, at_start: bool, current_text: str = "", previous_line: str = "") -> bool:
     """A heading in text with no heading markup (capitals, or short unpunctuated lines before a label).
 
     `at_start` is true before any title, paragraph or paragraph in progress: the top of the file.
     A line that is only a container label ("Annex 2", "Annex 1: Species covered ...") opens a new part even
     after a list whose last line has no stop, unless the text before it runs on ("... set out in").
     """
-    if label is None and _is_container_line(text) and not _RUN_ON_RE.search(current_text.rstrip()):
-        return True
+    if label is None and _is_container_line(text) and current_text and not _RUN_ON_RE.search(current_text.rstrip()) \
+            and previous_line.rstrip().endswith(current_text.rstrip()[-20:]) and not previous_line.rstrip().endswith(":"):
+        return True  # after text (not after a heading it may continue), a bare "Annex 2" opens a new part
     if not current_ended and wrapped:
         return False  # mid-sentence: a continuation, whatever it looks like
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(["):

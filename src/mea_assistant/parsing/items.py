@@ -34,13 +34,21 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def vocabulary(texts: list[str]) -> frozenset[str]:
     """The words of a document (lower case, hyphenated compounds whole), leaving out a line's final "fragment-"."""
     words: set[str] = set()
+    split_before = False
     for text in texts:
         body = text[:-1] if text.endswith("-") else text
         found = _WORD_RE.findall(body.lower())
         if text.endswith("-") and found:
             found.pop()
+        if split_before and found:
+            found.pop(0)  # "tectors" after "pro-" is a fragment, not a word of the document
         words.update(found)
+        split_before = text.endswith("-")
     return frozenset(words)
+
+
+_PREFIXES = frozenset("non co re pre post sub inter intra multi anti self well cross trans bio eco semi "
+                      "ex pro counter over under socio agro".split())
 
 
 def joins_without_hyphen(left: str, right: str, vocab: frozenset[str]) -> bool:
@@ -48,7 +56,14 @@ def joins_without_hyphen(left: str, right: str, vocab: frozenset[str]) -> bool:
     `environ-mental`; "non-" + "governmental" keeps its hyphen. MEA texts hyphenate compounds far more often
     than a layout splits words, so without evidence the hyphen stays."""
     whole, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
-    return whole in vocab and hyphenated not in vocab
+    if hyphenated in vocab:
+        return False
+    if whole in vocab:
+        return True
+    # Neither form written elsewhere: a compound joins two words ("non-" + "governmental"); a split word
+    # leaves fragments that are not words ("Febr-" + "uary").
+    left_word = left.lower() in vocab or left.lower() in _PREFIXES
+    return not (left_word and right.lower() in vocab)
 
 
 @dataclass

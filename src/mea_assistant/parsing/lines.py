@@ -14,4 +14,5 @@ class RawLine:
     indent: int = 0
     blank_before: bool = False
     lineno: int = 0
+    full: bool = False  # a PDF line as long as the page's longest: the paragraph goes on after it
     page: int = 0  # 1-based page (PDF page, or form-feed separated page of a text file); 0 when unknown

@@ -28,6 +28,8 @@ _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORI
 _ACTING_LINE_RE = re.compile(
     r"^(?:The|La|Le|Les|El|Los|Las)\b.*\b(Conference|Conférence|Conferencia|Meeting|Réunion|Reunión|Parties|Partes|"
     r"Signatories|Signataires|Signatarios|Committee|Comité|Council|Conseil|Consejo|Assembly|Assemblée|Asamblea)\b")
+_ACTING_START_RE = re.compile(r"^(?:The|La|Le|Les|El|Los|Las)\s+(?:Conference|Meeting|Conférence|Réunion|Conferencia|"
+                              r"Reunión|Contracting Parties|Parties contractantes|Partes Contratantes)\b")
 _PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|Determined|Desirous|Concerned|"
                   r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree|"
                   r"[A-ZÉ][a-zéèêàç]+(?:ant|ando|iendo)|Conscient(?:e|es|s)?|Convaincu(?:e|es|s)?|Désireu(?:x|ses)|"
@@ -37,6 +39,11 @@ _PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_V
 _DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
 _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
+
+
+def starts_clause(text: str) -> bool:
+    """`Acknowledging the importance of ...`: a line that opens a preambular clause."""
+    return (bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3) or bool(_ACTING_START_RE.match(text))
 
 
 def is_front_matter(text: str) -> bool:

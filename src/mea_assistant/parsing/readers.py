@@ -75,6 +75,18 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
     return lines
 
 
+def mark_full_lines(lines: list[RawLine]) -> list[RawLine]:
+    """Lines that fill the column: a sentence ending on one does not end its paragraph (typesetting fills
+    every line of a paragraph but its last). Measured against the page's long lines, so two columns work."""
+    lengths = sorted(len(l.text) for l in lines)
+    if len(lengths) < 8:
+        return lines
+    wide = lengths[int(len(lengths) * 0.9)]
+    for line in lines:
+        line.full = len(line.text) >= 0.85 * wide
+    return lines
+
+
 def read_pdf(path: Path) -> list[str]:
     """The text of each page (pypdf keeps a page's text in content order: column by column)."""
     try:
@@ -133,7 +145,7 @@ def read_lines(path: Path) -> list[RawLine]:
             raise ParseError(str(path), "not a PDF file (no %PDF header); re-export it")
         lines: list[RawLine] = []
         for number, page in enumerate(read_pdf(path), 1):
-            lines += _text_lines(page, markdown=False, first_page=number)
+            lines += mark_full_lines(_text_lines(page, markdown=False, first_page=number))
         return lines
     if suffix == ".docx":
         if not data.startswith(b"PK"):

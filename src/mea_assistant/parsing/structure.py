@@ -48,6 +48,9 @@ class StructureBuilder:
         self.lines = Lookahead(lines, furniture, self.table_doc)
         self.vocab = vocabulary([l.text for l in lines if l.heading is None and not l.table_row])
         self.pending_notes: list[str] = []  # footnotes of a heading, for the first paragraph under it
+        self.previous_full = False  # the last text line filled its column (PDF)
+        self.line_full = False
+        self.previous_line = ""  # the text line before this one (headings included)
         self.paragraphs: list[Paragraph] = []
         self.acting_body: str | None = None
         self.headings = Headings()
@@ -134,6 +137,14 @@ class StructureBuilder:
         return self.paragraphs
 
     def _text_line(self, index: int, line: RawLine) -> None:
+        self.line_full = line.full
+        try:
+            self._read_text_line(index, line)
+        finally:
+            self.previous_full = line.full
+            self.previous_line = line.text
+
+    def _read_text_line(self, index: int, line: RawLine) -> None:
         tail: tuple[str, bool] | None = None
         raw = line.text
         if self.table_doc:
@@ -159,6 +170,9 @@ class StructureBuilder:
         elif self.pending_bullets and (self.current is None or ends_clause(self.current.text)):
             bullet, self.pending_bullets = True, self.pending_bullets - 1
         # Headings in wrapped text (capitals, or short unpunctuated lines before a label).
+        if not bullet and line.heading is None and self.wrapped and self.current is None and label is None \
+                and self.headings.continues_title(text, self.previous_line):
+            return  # the rest of an article title that wrapped ("... Agreements:" / "Appendix II")
         if not bullet and line.heading is None and self._wrapped_heading(text, index, label):
             top = is_caps_heading(text) and not self.paragraphs and self.current is None
             self._heading(text, 1 if top else max(self.headings.explicit_level, 1) + 1, explicit=False)
@@ -188,10 +202,13 @@ class StructureBuilder:
     def _wrapped_heading(self, text: str, index: int, label: lab.Label | None) -> bool:
         if preamble.is_front_matter(text):
             return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
+        if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
+            return True
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
         return is_wrapped_heading(text, index, label, self.lines, wrapped=self.wrapped,
                                   current_ended=self._current_ended(), at_start=at_start,
-                                  current_text=self.current.text if self.current is not None else "")
+                                  current_text=self.current.text if self.current is not None else "",
+                                  previous_line=self.previous_line)
 
     def _labelled(self, label: lab.Label, text: str) -> None:
         if not self.seen_numbered and self.current is not None and preamble.is_acting_body(self.current):
@@ -222,7 +239,15 @@ class StructureBuilder:
                 # Work-programme cell text runs on until the next activity label.
                 cur.append(text, newline=bullet or ends_clause(cur.text) or line.indent >= 2)
                 return
-            comma_break = line.blank_before and cur.text.rstrip().endswith(",") and text[:1].isupper()
+            in_preamble = not self.seen_numbered and not self.headings.seen_container
+            # A PDF keeps no blank lines: a preambular verb after a finished clause or the cover opens a new one.
+            clause_break = self.wrapped and in_preamble and not numbered and preamble.starts_clause(text) and (
+                cur.kind == "front-matter" or bool(re.search(r"[,;)]\s*(?:and)?$", cur.text)))
+            comma_break = (line.blank_before and cur.text.rstrip().endswith(",") and text[:1].isupper()) \
+                or clause_break or (cur.kind == "front-matter" and line.blank_before)
+            if not bullet and self.wrapped and self.previous_full and not comma_break and not line.blank_before:
+                cur.append(text)  # the line before filled the column: the paragraph goes on
+                return
             if not bullet and not self._current_ended() and (self.wrapped or not line.blank_before) \
                     and not comma_break:
                 cur.append(text)
@@ -245,7 +270,8 @@ class StructureBuilder:
                 return
         if preamble.is_front_matter(text):
             self._start([], text, "front-matter")
-            self._flush()
+            if not self.line_full:  # a cover line that fills the column wraps onto the next (PDF)
+                self._flush()
             return
         definitions = preamble.split_definitions(text)
         if definitions:

@@ -138,7 +138,8 @@ def read_docx(path: Path) -> list[RawLine]:
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "tbl":
             for row in Table(block, document).rows:
-                cells = [c.text.strip().replace("\n", " ") for c in row.cells]
+                unique = list({id(c._tc): c for c in row.cells}.values())  # a merged cell once, not per column
+                cells = [c.text.strip().replace("\n", " ") for c in unique]
                 lines.append(RawLine(text="| " + " | ".join(cells) + " |", table_row=True, blank_before=True,
                                      lineno=no))
             continue
