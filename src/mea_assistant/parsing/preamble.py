@@ -109,3 +109,22 @@ def defined_term(piece: str) -> str | None:
 def split_categories(text: str) -> list[str]:
     """`...  Category 1: ...  Category 2: ...` on one line -> one piece each (a single piece if none)."""
     return _CATEGORY_SPLIT_RE.split(text)
+
+
+def run_together(text: str, context_lead: str) -> list[tuple[list[tuple[str, str]], str, str]]:
+    """Definitions or categories a converter ran onto one line, as (parts, text, lead-in) pieces; [] if none.
+
+    `"Species" means ...; "Range" means ...` -> one piece per definition, each cited by its term and led in by
+    the sentence that introduces them; `Category 1: ...  Category 2: ...` -> one piece per category.
+    """
+    definitions = split_definitions(text)
+    if definitions:
+        out = [([], definitions[0], context_lead)]
+        for piece in definitions[1:]:
+            term = defined_term(piece)
+            out.append(([("named", f'"{term}"')] if term is not None else [], piece, definitions[0]))
+        return out
+    categories = split_categories(text)
+    if len(categories) > 1:
+        return [([], piece.strip(), context_lead) for piece in categories]
+    return []

@@ -273,21 +273,10 @@ class StructureBuilder:
             if not self.line_full:  # a cover line that fills the column wraps onto the next (PDF)
                 self._flush()
             return
-        definitions = preamble.split_definitions(text)
-        if definitions:
-            for i, piece in enumerate(definitions):
-                lead = definitions[0] if i else ""
-                self._start([], piece, "operative", lead if i else self.context_lead)
-                if i:
-                    term = preamble.defined_term(piece)
-                    if term is not None and self.current is not None:
-                        self.current.parts = [("named", f'"{term}"')]
-            self._flush()
-            return
-        categories = preamble.split_categories(text)
-        if len(categories) > 1:
-            for piece in categories:
-                self._start([], piece.strip(), "operative", self.context_lead)
+        pieces = preamble.run_together(text, self.context_lead)
+        if pieces:
+            for parts, piece, lead in pieces:
+                self._start(parts, piece, "operative", lead)
             self._flush()
             return
         kind = "preamble" if in_preamble and text.rstrip().endswith(preamble.PREAMBLE_ENDINGS) else (
