@@ -183,14 +183,15 @@ def note_markdown(note: Note) -> str:
             if bullet.group and bullet.group != group:
                 group = bullet.group
                 out += ([""] if out[-1] else []) + [f"### {_md(group)}", ""]
-            out.append(f"- {_md(bullet.text)} {_marks(bullet.refs)}".rstrip())
+            # A paragraph may hold line breaks (a heading kept with its text, table records): one bullet line.
+            out.append(f"- {_md(' '.join(bullet.text.split()))} {_marks(bullet.refs)}".rstrip())
         if not section.bullets:
             out.append("- Nothing found in the indexed documents.")
         out.append("")
     out += ["## References", ""]
     for r in note.references:
         where = f" ({_md(r.section)})" if r.section else ""
-        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(r.quote)}”  ")
+        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(' '.join(r.quote.split()))}”  ")
     return "\n".join(out).rstrip() + "\n"
 
 
