@@ -12,9 +12,9 @@ from .embedding import get_embedder
 from .errors import InputError
 from .index import Index, IngestReport, index_is_fresh, ingest
 from .queries import analyse
-from .retrieval import Filters, Retriever
+from .retrieval import Retriever
 from .settings import Settings
-from .types import Answer, Hit
+from .types import Answer, Filters, Hit
 
 
 class Assistant:

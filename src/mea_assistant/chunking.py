@@ -10,23 +10,27 @@ from __future__ import annotations
 import hashlib
 import os
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+from .sentences import sentences
 from .types import Chunk, Document, Paragraph, display_name
 
 
 def _point_tiktoken_at_local_cache() -> None:
-    """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR names a cache; llama-index ships one."""
+    """tiktoken downloads its encodings unless TIKTOKEN_CACHE_DIR names a cache; llama-index-core ships one.
+
+    The folder is found from the installed distribution, without importing llama-index (a framework that
+    stays inside `stores/`)."""
     if os.environ.get("TIKTOKEN_CACHE_DIR"):
         return
     try:
-        import llama_index.core
-
-        cache = Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
-        if cache.is_dir():
-            os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
-    except ImportError:  # pragma: no cover
-        pass
+        located = distribution("llama-index-core").locate_file("llama_index/core/_static/tiktoken_cache")
+    except PackageNotFoundError:  # pragma: no cover - a dependency; tiktoken then needs the variable set
+        return
+    cache = Path(str(located)).resolve()
+    if cache.is_dir():
+        os.environ["TIKTOKEN_CACHE_DIR"] = str(cache)
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +99,17 @@ def _row_windows(text: str, budget: int, enc) -> list[str]:  # type: ignore[no-u
     if rows:
         windows.append("\n".join(rows))
     return windows
+
+
+def sentence_chunks(doc: Document) -> list[Chunk]:
+    """One chunk per sentence of each paragraph, in `sentences.sentence_spans` order: the second-stage ranker
+    compares a question with each sentence, since the sentence that answers is often one of several."""
+    out: list[Chunk] = []
+    for para in doc.paragraphs:
+        for i, sentence in enumerate(sentences(para.text)):
+            out.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::s{i}", doc_id=doc.doc_id, ref=para.ref,
+                             position=para.position, part=i, embed_text=sentence, text=sentence))
+    return out
 
 
 def chunk_document(doc: Document, max_tokens: int, overlap: int) -> list[Chunk]:

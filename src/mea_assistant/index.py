@@ -1,9 +1,10 @@
-"""Build, update and open the index: Chroma (dense) + BM25 (sparse) + parsed documents + a manifest.
+"""Build, update and open the index: a vector store + a lexical (BM25) store + parsed documents + a manifest.
 
-The only module that knows Chroma and the llama-index stores. An ingest writes a complete new build in
-`index/builds/<id>/` and then switches `index/CURRENT` to it with an atomic rename, so a crash, a bad file
-or Ctrl-C mid-ingest leaves the previous index usable. Unchanged files are neither re-parsed nor
-re-embedded: vectors are reused by the hash of the exact text that was embedded.
+The index owns its stores and talks to them only through the adapters in `stores/`, handing them their
+folders. An ingest writes a complete new build in `index/builds/<id>/` and then switches `index/CURRENT` to
+it with an atomic rename, so a crash, a bad file or Ctrl-C mid-ingest leaves the previous index usable.
+Unchanged files are neither re-parsed nor re-embedded: vectors are reused by the hash of the exact text that
+was embedded.
 """
 
 from __future__ import annotations
@@ -18,16 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .chunking import chunk_document
+from .chunking import chunk_document, sentence_chunks
 from .errors import IndexMismatch, IndexMissing, MeaError, ParseError
 from .overrides import FILE_NAME as OVERRIDES_FILE
 from .parsing import distinct_names, is_document_file, parse_file, source_digest
 from .settings import Settings
+from .stores import DocMeta, LexicalStore, VectorStore
+from .stores.bm25 import BM25Store
+from .stores.chroma import ChromaStore
 from .types import Chunk, Document, Paragraph
 
-os.environ.setdefault("TQDM_DISABLE", "1")  # bm25s and chroma progress bars would drown our own progress lines
 MANIFEST_VERSION = 1
-COLLECTION = "paragraphs"
+COLLECTION = "paragraphs"  # the vector store's collection in `<build>/chroma`
+SENTENCES = "sentences"  # one vector per sentence of each paragraph, for the second-stage ranker
 Progress = Callable[[str], None]
 
 
@@ -97,30 +101,6 @@ def index_is_fresh(settings: Settings) -> bool:
     if set(files) != set(known):
         return False
     return all(known[doc_id]["sha256"] == _sha256(path) for doc_id, path in files.items())
-
-
-def _chroma_client(path: Path):  # type: ignore[no-untyped-def]
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False,
-                                                                             allow_reset=False))
-
-
-def _nodes(chunks: list[Chunk], vectors: list[list[float]], docs: dict[str, Document]):  # type: ignore[no-untyped-def]
-    from llama_index.core.schema import TextNode
-
-    nodes = []
-    for chunk, vector in zip(chunks, vectors):
-        doc = docs[chunk.doc_id]
-        # "doc_id" is overwritten by llama-index's flat metadata (it means the source node there), so the
-        # filterable copy lives under "mea_doc".
-        meta: dict[str, Any] = {"doc_id": chunk.doc_id, "mea_doc": chunk.doc_id, "ref": chunk.ref,
-                                "position": chunk.position, "part": chunk.part, "doc_type": doc.doc_type}
-        node = TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta, embedding=vector,
-                        excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta))
-        nodes.append(node)
-    return nodes
 
 
 def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Progress | None = None) -> IngestReport:
@@ -196,10 +176,14 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
         return report  # nothing changed: keep the current build as it is
 
     chunks: list[Chunk] = []
+    sentence_parts: list[Chunk] = []
     for doc in docs.values():
         chunks.extend(chunk_document(doc, settings.chunk_tokens, settings.chunk_overlap))
+        sentence_parts.extend(sentence_chunks(doc))
     keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in chunks]
-    missing = sorted({k: c.embed_text for k, c in zip(keys, chunks) if k not in prev_vectors}.items())
+    sentence_keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in sentence_parts]
+    missing = sorted({k: c.embed_text for k, c in zip(keys + sentence_keys, chunks + sentence_parts)
+                      if k not in prev_vectors}.items())
     vectors_by_key = {k: prev_vectors[k] for k in keys if k in prev_vectors}
     if missing:
         say(f"embedding {len(missing)} chunks")
@@ -212,6 +196,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
             say(f"  embedded {min(start + batch, len(missing))}/{len(missing)}")
     report.embedded = len(missing)
     vectors = [vectors_by_key[k] for k in keys]
+    sentence_vectors = [vectors_by_key[k] for k in sentence_keys]
 
     build_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
     builds = index_dir / "builds"
@@ -219,7 +204,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     build.mkdir(parents=True, exist_ok=True)
     try:
         say("writing Chroma collection and BM25 index")
-        _write_build(build, docs, chunks, vectors, keys)
+        _write_build(build, docs, (chunks, vectors, keys), (sentence_parts, sentence_vectors, sentence_keys))
         manifest = {"version": MANIFEST_VERSION, "settings": signature, "files": file_info,
                     "skipped": report.skipped, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "documents": len(docs), "paragraphs": sum(len(d.paragraphs) for d in docs.values()),
@@ -241,25 +226,24 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     return report
 
 
-def _write_build(build: Path, docs: dict[str, Document], chunks: list[Chunk], vectors: list[list[float]],
-                 keys: list[str]) -> None:
-    from llama_index.retrievers.bm25 import BM25Retriever
-    from llama_index.vector_stores.chroma import ChromaVectorStore
+Embedded = tuple[list[Chunk], list[list[float]], list[str]]  # chunks, their vectors, their text hashes
 
+
+def _write_build(build: Path, docs: dict[str, Document], chunks: Embedded, sentences: Embedded) -> None:
     (build / "documents.json").write_text(json.dumps([_doc_to_json(d) for d in docs.values()], ensure_ascii=False))
-    (build / "vectors.json").write_text(json.dumps(dict(zip(keys, vectors))))
-    client = _chroma_client(build / "chroma")
-    collection = client.get_or_create_collection(COLLECTION, embedding_function=None,
-                                                 metadata={"hnsw:space": "cosine"})
-    nodes = _nodes(chunks, vectors, docs)
-    ChromaVectorStore(chroma_collection=collection).add(nodes)
-    bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(100, len(nodes)))
-    bm25.persist(str(build / "bm25"))
-    del client
+    cache = dict(zip(chunks[2], chunks[1]))
+    cache.update(zip(sentences[2], sentences[1]))
+    (build / "vectors.json").write_text(json.dumps(cache))
+    doc_meta: DocMeta = {d.doc_id: {"doc_type": d.doc_type} for d in docs.values()}
+    for name, (parts, vectors, _) in ((COLLECTION, chunks), (SENTENCES, sentences)):
+        store = ChromaStore.create(build / "chroma", name)
+        store.add(parts, vectors, doc_meta)
+        store.close()
+    BM25Store.build(chunks[0], doc_meta).persist(build / "bm25")
 
 
 class Index:
-    """A built index opened for reading: documents, the Chroma store and the BM25 retriever."""
+    """A built index opened for reading: documents, the vector store and the lexical store."""
 
     def __init__(self, settings: Settings) -> None:
         build = current_build(settings.index_dir)
@@ -276,8 +260,9 @@ class Index:
                                 "re-ingest with `mea-assistant ingest`")
         self.documents: dict[str, Document] = {
             d["doc_id"]: _doc_from_json(d) for d in json.loads((build / "documents.json").read_text())}
-        self._chroma = None
-        self._bm25 = None
+        self._vectors: VectorStore | None = None
+        self._sentences: VectorStore | None = None
+        self._lexical: LexicalStore | None = None
         self._texts: dict[str, str] = {}
         from .queries import vocabulary
 
@@ -295,21 +280,22 @@ class Index:
         return text
 
     @property
-    def vector_store(self):  # type: ignore[no-untyped-def]
-        if self._chroma is None:
-            from llama_index.vector_stores.chroma import ChromaVectorStore
-
-            client = _chroma_client(self.path / "chroma")
-            self._chroma = ChromaVectorStore(chroma_collection=client.get_collection(COLLECTION))
-        return self._chroma
+    def vectors(self) -> VectorStore:
+        """The chunks' vectors, opened on first use (a CLI command that only lists documents never pays for it)."""
+        if self._vectors is None:
+            self._vectors = ChromaStore.open(self.path / "chroma", COLLECTION)
+        return self._vectors
 
     @property
-    def bm25(self):  # type: ignore[no-untyped-def]
-        if self._bm25 is None:
-            import logging
+    def sentences(self) -> VectorStore:
+        """One vector per sentence of each paragraph (see chunking.sentence_chunks), opened on first use."""
+        if self._sentences is None:
+            self._sentences = ChromaStore.open(self.path / "chroma", SENTENCES)
+        return self._sentences
 
-            from llama_index.retrievers.bm25 import BM25Retriever
-
-            logging.getLogger("bm25s").setLevel(logging.ERROR)
-            self._bm25 = BM25Retriever.from_persist_dir(str(self.path / "bm25"))
-        return self._bm25
+    @property
+    def lexical(self) -> LexicalStore:
+        """The chunks' BM25 index, opened on first use."""
+        if self._lexical is None:
+            self._lexical = BM25Store.open(self.path / "bm25")
+        return self._lexical

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from .errors import InputError
 
-INDEX_FORMAT = 2  # bump when what the index stores changes (metadata keys, files)
+INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, files)
 
 
 def _default_model_path() -> str:

@@ -188,6 +188,28 @@ class Answer:
         return result
 
 
+ParagraphKey = tuple[str, int]  # (doc_id, position): one paragraph, whichever chunk of it a store matched
+
+
+@dataclass
+class Filters:
+    """Which documents a search may return; stores receive them as the allowed document ids."""
+
+    conventions: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+    def allows(self, doc: Document) -> bool:
+        if self.conventions and not {c.lower() for c in doc.conventions} & {c.lower() for c in self.conventions}:
+            return False
+        if self.doc_ids and doc.doc_id not in self.doc_ids:
+            return False
+        return not self.doc_types or doc.doc_type.lower() in {d.lower() for d in self.doc_types}
+
+    def narrowed(self, conventions: tuple[str, ...] = (), doc_ids: tuple[str, ...] = ()) -> "Filters":
+        return Filters(self.conventions + conventions, self.doc_types, self.doc_ids + doc_ids)
+
+
 def display_name(citation_name: str, ref: str) -> str:
     """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"."""
     return f"{citation_name}, {ref}" if ref else citation_name

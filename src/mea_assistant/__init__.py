@@ -1,0 +1,1 @@
+"""MEA Assistant: cited answers over the texts of Multilateral Environmental Agreements."""

@@ -1,0 +1,45 @@
+"""Definition questions -> the defining paragraph: "How does the CBD define in-situ conservation?" finds the
+paragraph reading '"In-situ conservation" means ...'. Treaty definitions follow that wording, so the rule comes
+from the texts' own drafting, not from any one document."""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..queries import QueryInfo
+from ..stores.hits import paragraph_hit
+from ..types import Document, Filters, Hit
+from .lookup import TREATY_TYPES
+
+_DEFINE_RE = re.compile(
+    r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
+    r"|what (?:is|are) meant by\s+[\"“']?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b)"
+    r"|what does (?:the term\s+)?[\"“']([\w\s-]{3,60})[\"”'] mean", re.I)
+MAX_DEFINITIONS = 3
+
+
+def defined_term(query: str) -> str | None:
+    """The term a question asks the definition of, lower-cased ("in-situ conservation"), or None."""
+    match = _DEFINE_RE.search(query)
+    if not match:
+        return None
+    term = next(g for g in match.groups() if g).strip(" ?\"'“”‘’").lower()
+    term = re.sub(r"^(?:the|a|an)\s+|\s+(?:under|in|for)\s+.*$", "", term)
+    return term or None
+
+
+def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
+                        ) -> list[Hit]:
+    """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
+    pattern = re.compile(rf"^[\"“']?{re.escape(term)}s?[\"”']?\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?"
+                         r"\b(?:means|includes|shall mean|refers)\b", re.I)
+    hits = []
+    for doc in documents.values():
+        if not filters.allows(doc) or (info.conventions and doc.conventions[0] not in info.conventions):
+            continue
+        for p in doc.paragraphs:
+            if pattern.match(p.text.strip()):
+                hits.append(paragraph_hit(doc, p.position, 1.0, exact=True))
+    hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
+    return hits[:MAX_DEFINITIONS]

@@ -1,0 +1,62 @@
+"""Paragraphs named by an explicit reference: "Article III of CITES", "B12 of the JWP", "Res 11.10 op 29", "5.8".
+
+A reference is a better answer than any similarity score, so these paragraphs go first (see `Retriever.search`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Mapping, Sequence
+
+from ..queries import QueryInfo
+from ..refs import ref_has_prefix
+from ..stores.hits import paragraph_hit
+from ..types import Document, Filters, Hit
+
+TREATY_TYPES = ("convention", "protocol", "agreement")  # a treaty's own text answers before texts that cite it
+MAX_PER_REF = 12  # "Article 5" of a long treaty: its first paragraphs, not the whole article
+
+
+def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, Document],
+               document_text: Callable[[str], str], filters: Filters, info: QueryInfo) -> list[Hit]:
+    """The paragraphs whose refs start with the `wanted` locators, in the instruments the question names.
+
+    `wanted` comes from `queries.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
+    document, used to pick the document when the question names no instrument.
+    """
+    docs = [documents[d] for d in info.doc_ids] or [
+        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    if not docs:
+        docs, wanted = _by_distinctive_locator(query, wanted, documents, document_text)
+    # A treaty text answers "Article III of CITES" before a document that merely mentions it.
+    docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
+    hits: list[Hit] = []
+    for tokens in wanted:
+        for doc in docs:
+            if not filters.allows(doc):
+                continue
+            found = [p for p in doc.paragraphs if ref_has_prefix(tokens, p.ref)]
+            if found:
+                hits.extend(paragraph_hit(doc, p.position, 1.0, exact=True) for p in found[:MAX_PER_REF])
+                break
+    return hits
+
+
+def _by_distinctive_locator(query: str, wanted: Sequence[list[str]], documents: Mapping[str, Document],
+                            document_text: Callable[[str], str]
+                            ) -> tuple[list[Document], list[list[str]]]:
+    """No instrument named: a distinctive locator ("5.8", "4.1.4", "B12") may still name one paragraph;
+    prefer the document whose wording the question shares."""
+    dotted = [t for t in wanted
+              if len(t) >= 2 and all(x.isdigit() for x in t) or (t and t[0].isalpha() and len(t[0]) == 1)]
+    if not dotted:
+        return [], []
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", query)}
+
+    def overlap(doc: Document) -> int:
+        text = document_text(doc.doc_id)
+        return sum(1 for w in words if w in text)
+
+    docs = sorted((d for d in documents.values()
+                   if any(ref_has_prefix(t, p.ref) for t in dotted for p in d.paragraphs)), key=lambda d: -overlap(d))
+    return docs[:1], dotted

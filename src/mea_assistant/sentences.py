@@ -1,0 +1,70 @@
+"""Sentences and clauses of a paragraph, as character offsets, so every quote taken from them stays verbatim.
+
+One splitter for the whole product: ingest embeds these sentences, the second-stage ranker scores them, the
+answer quotes them and briefing notes cut their quotes at their boundaries, so all four agree on where a
+sentence starts and ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An abbreviation before a full stop does not end a sentence ("Art. III", "e.g. the", "Res. 11.10", "No. 3").
+_ABBREV_END = re.compile(r"\b(?:e\.g|i\.e|Art|Arts|No|Nos|para|paras|Res|Conf|Rev|cf|etc|Doc|Dec|op|pp|vol|Mr|Ms|"
+                         r"Dr|St|Inc|Ltd|Co|U\.S|U\.N|viz|approx|incl)\.$", re.I)
+_BOUNDARY = re.compile(r"(?<=[.;:!?])([\"”’)]?)\s+(?=[A-Z(\"“‘a-z0-9])|\n+")
+MIN_SENTENCE_CHARS = 25
+MAX_CLAUSE_CHARS = 360
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (or long-clause) spans of a paragraph; `;` and `:` end a clause as treaties punctuate them."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.start() + len(m.group(1) or "")
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:  # "Art." / "e.g." end no sentence: the piece runs on into the next one
+        if joined and _ABBREV_END.search(text[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    merged: list[tuple[int, int]] = []
+    for s, e in joined:  # a very short piece ("The Parties shall:") stays with its neighbour
+        if merged and (e - s < MIN_SENTENCE_CHARS or merged[-1][1] - merged[-1][0] < MIN_SENTENCE_CHARS):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in merged]
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def clause_spans(text: str, start: int, end: int, max_chars: int = MAX_CLAUSE_CHARS) -> list[tuple[int, int]]:
+    """A long sentence cut at its commas into pieces of at most `max_chars`, each ending at a clause boundary."""
+    if end - start <= max_chars:
+        return [(start, end)]
+    cuts = [m.end() for m in re.finditer(r"[,;]\s", text[start:end])]
+    pieces: list[tuple[int, int]] = []
+    s = start
+    last = start
+    for c in cuts:
+        if start + c - s > max_chars and last > s:
+            pieces.append((s, last))
+            s = last
+        last = start + c
+    pieces.append((s, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
+            for a, b in pieces if text[a:b].strip()]
+
+
+def ends_sentence(quote: str) -> bool:
+    return quote.rstrip().endswith((".", ";", ":", "!", "?", ".”", ".\"", ".)", ";)"))
