@@ -22,8 +22,8 @@ from .types import Answer, Citation, Hit
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
-SUPPORT_FLOOR = 0.4  # a supporting paragraph scores at least this share of the lead's score
-CLOSE = 0.6  # ... and one scoring at least this share is cited even when it repeats the lead's words
+SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
+CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 

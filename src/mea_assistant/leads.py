@@ -106,7 +106,7 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
     return max(candidates, key=lambda c: c[0])[1]
 
 
-def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 450, max_chars: int = 600
+def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800
           ) -> tuple[int, int]:
     """The quote around the best clause: the whole paragraph when it is short, else the clause widened by
     whole neighbouring sentences that share the question's words (the condition after a rule, the figure
