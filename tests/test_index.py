@@ -36,7 +36,8 @@ def _ingest(settings: Settings, progress=None):  # type: ignore[no-untyped-def]
 
 def test_incremental_reingest_counts_embedding_calls(small):
     report, calls = _ingest(small)
-    assert report.documents == 3 and calls == report.chunks > 0 and not report.skipped  # README is not a document
+    assert report.documents == 3 and calls == report.embedded == report.chunks + report.sentences > 0
+    assert report.skipped == [("README.md", "a README describes the corpus; it is not a document")]
     assert index_is_fresh(small)
 
     build = current_build(small.index_dir)
@@ -48,7 +49,7 @@ def test_incremental_reingest_counts_embedding_calls(small):
     target.write_text(target.read_text().replace("The Meeting is invited to:", "The Meeting is requested to:"))
     assert not index_is_fresh(small)
     report, calls = _ingest(small)
-    assert report.parsed == ["dugong-mou-mos3-spms"] and 0 < calls <= 3  # only the changed paragraph's chunks
+    assert report.parsed == ["dugong-mou-mos3-spms"] and 0 < calls <= 4  # only the changed paragraph's texts
     texts = [p.text for p in Index(small).documents["dugong-mou-mos3-spms"].paragraphs]
     assert "The Meeting is requested to:" in texts
 
