@@ -10,6 +10,7 @@ from .answering import compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
+from .hygiene import bound_request, dropped_note
 from .index import Index, IngestReport, index_is_fresh, ingest
 from .queries import analyse
 from .retrieval import Retriever
@@ -61,12 +62,8 @@ class Assistant:
     def ask(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
             doc_types: Sequence[str] = (), mode: str | None = None, k: int | None = None) -> Answer:
         started = time.perf_counter()
-        question = (question or "").strip()
-        if not question:
-            raise InputError("the question is empty; type a question about the indexed agreements")
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"the question has {len(question)} characters; the limit is "
-                             f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
+        request = bound_request(question, history, self.settings)  # cleaned question, bounded history
+        question, history = request.question, request.history
         named = analyse(question, self.index.documents, self.index.vocabulary)
         query = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions))
         info = named if query == question else analyse(query, self.index.documents, self.index.vocabulary)
@@ -78,6 +75,8 @@ class Assistant:
         answer = compose(question, query, hits, self.settings.max_citations,
                          abstain=self.should_abstain(question, query, hits))
         answer = verify(answer)
+        if request.dropped:
+            answer.history_dropped, answer.note = request.dropped, dropped_note(request.dropped)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 

@@ -122,6 +122,8 @@ class Answer:
     retrieved: list[Hit] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # "possibly related" paragraphs shown on abstention
     latency_ms: float = 0.0
+    history_dropped: int = 0  # earlier history turns not read (request bounds, see hygiene.py)
+    note: str = ""  # said to the user beside the answer (why turns were dropped)
 
     def to_result(self, question_id: str | None = None) -> dict[str, Any]:
         """The result object of shared/eval-format.md (used by `ask --json`, `eval` and the /ask endpoint)."""
@@ -138,6 +140,8 @@ class Answer:
             "related": [h.to_json() for h in self.related],
             "latency_ms": round(self.latency_ms, 1),
         })
+        if self.history_dropped:  # additive: present only when the history was cut
+            result.update({"history_dropped": self.history_dropped, "note": self.note})
         return result
 
 
