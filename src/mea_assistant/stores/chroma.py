@@ -91,8 +91,15 @@ class ChromaStore:
             # Metadata is for filtering and reading back, never part of the embedded text.
             nodes.append(TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta, embedding=list(vector),
                                   excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
-        if nodes:
+        if not nodes:
+            return
+        try:
             self._store.add(nodes)
+        except Exception as exc:  # a full disk or a damaged file surfaces as Chroma's own error type
+            if isinstance(exc, OSError):
+                raise
+            raise StoreError(f"writing to the Chroma collection '{self._collection.name}' in {self._path} failed "
+                             f"({str(exc).strip()[:200] or type(exc).__name__})") from exc
 
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"mea_doc": doc_id})
@@ -106,8 +113,13 @@ class ChromaStore:
                 return []
             filters = MetadataFilters(filters=[MetadataFilter(key="mea_doc", value=list(doc_ids),
                                                               operator=FilterOperator.IN)])
-        result = self._store.query(VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k,
-                                                    filters=filters))
+        try:
+            result = self._store.query(VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k,
+                                                        filters=filters))
+        except Exception as exc:  # a vector segment damaged after the collection opened
+            raise StoreError(f"the Chroma collection '{self._collection.name}' in {self._path} cannot be searched "
+                             f"({str(exc).strip()[:200] or type(exc).__name__}); `mea-assistant check` says "
+                             "what is damaged") from exc
         out = []
         for node, sim in zip(result.nodes or [], result.similarities or []):
             cosine = 1.0 + math.log(max(sim, 1e-9))  # llama-index reports exp(-distance); distance = 1 - cosine
