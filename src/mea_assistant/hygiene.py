@@ -25,6 +25,10 @@ _SPACES = re.compile(r"[ \t]{2,}")
 ROLES = ("user", "assistant")
 
 
+class EmptyQuestion(InputError):
+    """Nothing left to ask once escapes and control characters are gone (the chat ignores it quietly)."""
+
+
 def clean_text(text: str) -> str:
     """Escape sequences and control characters out; what remains is what a person typed."""
     text = _ANSI.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -45,7 +49,7 @@ def clean_question(question: Any, max_chars: int) -> str:
         raise InputError(_too_long(len(question), max_chars))
     text = clean_text(question).strip()
     if not text:
-        raise InputError("the question is empty; type a question about the indexed agreements")
+        raise EmptyQuestion("the question is empty; type a question about the indexed agreements")
     if len(text) > max_chars:
         raise InputError(_too_long(len(text), max_chars))
     return text

@@ -28,7 +28,7 @@ import gradio as gr  # noqa: E402
 from .briefing import build_note, to_docx, to_markdown  # noqa: E402
 from .errors import InputError, MeaError  # noqa: E402
 from .export import answer_plain_text, chat_messages, note_html, sources_html  # noqa: E402
-from .hygiene import clean_question  # noqa: E402
+from .hygiene import EmptyQuestion, clean_question  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .throttle import FailedLogins, LoginThrottle  # noqa: E402
 
@@ -153,15 +153,10 @@ def chat_turn(assistant: "Assistant", question: str, turns: list[dict[str, Any]]
 
     Raises InputError for an over-long question before any retrieval, with the limit in the message.
     """
-    if not (question or "").strip():
-        return None
-    limit = assistant.settings.max_question_chars
     try:
-        question = clean_question(question, limit)
-    except InputError as exc:
-        if "limit" not in str(exc):
-            return None  # only escapes or control characters: nothing was typed
-        raise InputError(f"The question is too long; the limit is {limit} characters. Please shorten it.") from exc
+        question = clean_question(question, assistant.settings.max_question_chars)
+    except EmptyQuestion:
+        return None
     answer = assistant.ask(question, history=history_of(turns or []), conventions=conventions or (),
                            doc_types=doc_types or ())
     return [*(turns or []), answer.to_result()]
