@@ -74,7 +74,11 @@ def parse_auth(value: str) -> list[tuple[str, str]] | None:
         return None
     path = Path(value).expanduser()
     if path.is_file():
-        lines = path.read_text(encoding="utf-8").splitlines()
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MeaError(f"{path}: cannot read the login file ({exc}); MEA_AUTH names a UTF-8 text file of "
+                           "user:password lines") from exc
         source = str(path)
     else:
         lines, source = [value], "MEA_AUTH"
