@@ -101,8 +101,11 @@ def test_a_healthy_index_checks_clean_and_a_second_ingest_is_a_no_op(small_index
     out = capsys.readouterr().out
     assert out.rstrip().endswith("The index is healthy.") and "PROBLEM" not in out
     build = _build(small_index)
+    left_over = small_index.index_dir / "builds" / "20990101-000000-killed"  # what a killed ingest leaves
+    (left_over / "chroma").mkdir(parents=True)
     report = ingest(small_index, lambda: pytest.fail("nothing should be embedded"))
     assert not report.changed and report.embedded == 0 and _build(small_index) == build
+    assert not left_over.exists()
 
 
 def test_check_without_an_index_says_how_to_build_one(tmp_path: Path, capsys) -> None:

@@ -181,3 +181,12 @@ def remove_builds(index_dir: Path, keep: Iterable[str]) -> list[str]:
     for stray in index_dir.glob("CURRENT.*.tmp"):
         stray.unlink(missing_ok=True)
     return removed
+
+
+def remove_unfinished(index_dir: Path) -> list[str]:
+    """Builds an interrupted ingest left without a manifest (written last). Only under the ingest lock."""
+    builds = builds_dir(index_dir)
+    unfinished = [b for b in builds.iterdir() if not (b / "manifest.json").is_file()] if builds.is_dir() else []
+    for build in unfinished:
+        shutil.rmtree(build, ignore_errors=True)
+    return sorted(b.name for b in unfinished)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .builds import (COLLECTION, MANIFEST_VERSION, SENTENCES, builds_dir, doc_to_json, load_documents, remove_builds,
-                     switch, write_json)
+                     remove_unfinished, switch, write_json)
 from .chunking import chunk_document, sentence_chunks
 from .corpus import file_digest, identity, same_corpus, scan
 from .errors import MeaError, ParseError
@@ -131,6 +131,7 @@ def _ingest(settings: Settings, embedder_factory: Callable[[], Any], out: Progre
         or previous.get("skipped") != [list(s) for s in report.skipped] or previous.get("corpus") != identity(corpus)
     if not report.changed and previous is not None:
         report.chunks, report.sentences = previous["chunks"], previous.get("sentences", 0)
+        remove_unfinished(index_dir)  # what a killed ingest left behind
         return report  # nothing changed: the live build stays as it is
 
     build_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
@@ -169,7 +170,7 @@ def _parse(files: list[Path], prev_docs: dict[str, Document], prev_files: dict[s
     docs: dict[str, Document] = {}
     file_info: dict[str, dict[str, Any]] = {}
     seen: dict[str, str] = {}
-    out.say(f"reading {len(files)} files")
+    out.say(f"reading {len(files)} file{'' if len(files) == 1 else 's'}")
     bar = out.bar(len(files), "parsing", unit="files")
     for path in files:
         bar.update(1)
