@@ -296,4 +296,13 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                      api_visibility="private", concurrency_id="assistant")
         gr.api(ask, api_name="ask", concurrency_id="assistant")
     demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_SIZE)
+    atexit.register(_delete_served_copies, demo)
     return demo
+
+
+def _delete_served_copies(demo: gr.Blocks) -> None:
+    """Gradio's copies of the notes it served, at exit: its own clean-up runs only when the server shuts down
+    with no connection open, which a stop signal does not wait for."""
+    from gradio.route_utils import delete_files_created_by_app
+
+    delete_files_created_by_app(demo, age=None)
