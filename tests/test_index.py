@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, SMALL
 from mea_assistant.assistant import Assistant
 from mea_assistant.embedding import get_embedder
 from mea_assistant.errors import IndexMismatch, IndexMissing
 from mea_assistant.index import Index, current_build, index_is_fresh, ingest
 from mea_assistant.settings import Settings
-
-SMALL = ["dugong-mou-mos3-spms.txt", "cms-capacity-building-target-9.txt", "cms-res-11-10-synergies-partnerships.txt"]
 
 
 @pytest.fixture()
