@@ -101,8 +101,8 @@ def check_stores(build: Path, manifest: dict[str, Any]) -> list[Finding]:
 def _check_corpus(health: Health, settings: Settings, manifest: dict[str, Any]) -> None:
     recorded = manifest.get("corpus")
     if not same_corpus(recorded, settings.corpus_dir):
-        health.add("corpus", False, f"built from the corpus {recorded['path']}, not {identity(settings.corpus_dir)['path']} "
-                                    "(MEA_CORPUS_DIR / --corpus)", damage=False)
+        health.add("corpus", False, f"built from the corpus {recorded['path']}, not "
+                                    f"{identity(settings.corpus_dir)['path']} (MEA_CORPUS_DIR / --corpus)", damage=False)
         return
     try:
         found = scan(settings.corpus_dir)
@@ -159,7 +159,8 @@ def check(settings: Settings, corpus: bool = True) -> Health:
     else:
         expected = manifest.get("documents")
         if expected is not None and len(documents) != expected:
-            health.add("documents", False, f"documents.json holds {len(documents)} documents; the manifest says {expected}")
+            health.add("documents", False, f"documents.json holds {len(documents)} documents; the manifest says "
+                                           f"{expected}")
         else:
             health.add("documents", True, f"documents.json: {len(documents)} documents")
     health.findings += check_stores(build, manifest)

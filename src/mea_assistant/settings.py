@@ -138,7 +138,8 @@ def env_name(f: Field[Any]) -> str:
 
 
 def _kind(f: Field[Any]) -> str:
-    """"bool" | "int" | "float" | "path" | "str" (annotations are strings under `from __future__ import annotations`)."""
+    """"bool" | "int" | "float" | "path" | "str" (annotations are strings under `from __future__ import
+    annotations`)."""
     kind = str(f.type)
     if kind == "bool":
         return "bool"
