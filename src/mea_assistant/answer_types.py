@@ -39,7 +39,9 @@ _OBLIGATION = re.compile(
     r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
     r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
 _POLAR = re.compile(
-    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
+    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?"
+    # a short framing clause before the verb: "Under EUROBATS, may a Party ...?", "In CITES, is ...?"
+    r"(?:(?:under|in|for|according to|within|pursuant to)\s+[^,?]{1,60},\s*)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
     r"would|has|have|had|isn't|aren't|doesn't|don't|can't|cannot)\b", re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"

@@ -23,7 +23,8 @@ ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
 SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
-WHO_CLOSE = 0.9  # a "who" lead may be a runner-up this close to the first (see _who_lead)
+WHO_CLOSE = 0.6  # a "who" lead may be a runner-up scoring this share of the first (see _who_lead; dev-tuned) ...
+WHO_WINDOW = 4  # ... among the first this many
 CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
@@ -121,10 +122,11 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
 
 
 def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
-    """A "who" question is answered by a paragraph that names someone the question does not: of the paragraphs
-    the ranker trusts nearly as much as its first, the first whose quote has such an actor leads."""
+    """A "who" question is answered by a paragraph that names someone the question does not: of the first few
+    paragraphs the ranker scores close to its first, the first whose quote has such an actor leads (the
+    article on ratification mentions the Depositary; the one that names it answers "who is the Depositary")."""
     top = usable[0]
-    for hit in usable[:3]:
+    for hit in usable[:WHO_WINDOW]:
         if hit is not top and hit.score < WHO_CLOSE * top.score:
             break
         actor = actor_in(_quote(hit, request, query_terms))
