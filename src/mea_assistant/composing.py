@@ -208,7 +208,12 @@ def _introduces_list(hits: list[Hit], kind: str) -> bool:
     """List the items when the question asks for a list, or when the best paragraph is a lead-in ("Each Party
     shall designate ...:"), which says nothing without its items."""
     usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
+    if usable and len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
+        return False  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
     return bool(usable) and (kind == "list" or usable[0].text.rstrip().endswith((":", "—")))
+
+
+_INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 
 
 def _listing(request: Request, hits: list[Hit], query_terms: set[str], family: Family
