@@ -113,3 +113,13 @@ def test_a_named_appendix_breaks_a_near_tie():
     assert designated_first([one, three, far], "And for Appendix III? export") == [three, one, far]
     assert designated_first([one, three, far], "export of Appendix I specimens") == [one, three, far]
     assert designated_first([one, far], "And for Appendix III?") == [one, far]  # not near enough to move up
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("If the COP lists a new species on Appendix I, can a Party opt out of that listing?", "yes_no"),
+    ("How far ahead must the text of a proposed protocol be sent to the Parties?", "figure"),
+    ("Under what headings does the Action Plan set out actions?", "list"),
+    ("To which body does the resolution ask the Secretariat to report?", "who"),
+])
+def test_question_kinds_read_through_their_framing(question, kind):
+    assert classify(question) == kind
