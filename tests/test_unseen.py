@@ -104,3 +104,13 @@ def test_a_french_question_finds_the_french_treaty(tmp_path):
     hits = assistant.search("Quels procédés de capture massive des oiseaux les Parties doivent-elles prohiber ?", k=5)
     assert hits[0].doc_id == "birds-convention-1950-fr"
     assert any(h.ref.startswith("Art. 5") for h in hits[:3])
+
+
+def test_a_treaty_is_found_by_what_it_protects(unseen):
+    """Readers say "the bats agreement": the subject comes from the treaty's own title, not from a list."""
+    from mea_assistant.queries import analyse
+
+    assert analyse("When did the bats agreement enter into force?", unseen).doc_ids == ["eurobats-agreement-1991"]
+    assert analyse("Who is the depositary of the small cetaceans agreement?", unseen).doc_ids == \
+        ["ascobans-agreement-1992"]
+    assert analyse("Which species does the Convention cover?", unseen).doc_ids == []

@@ -102,7 +102,36 @@ def document_aliases(doc: Document) -> list[str]:
     if doc.doc_type == "mou" or mou:
         subject = (mou.group(1) if mou else doc.citation_name.split()[0]).lower()
         aliases |= {f"{subject} mou", f"{subject} memorandum"}
+    aliases |= subject_aliases(doc.title)
     return sorted(a for a in aliases if a)
+
+
+# Readers name an instrument by what it protects: "the bats agreement", "the waterbirds agreement", "the
+# small cetaceans agreement". The subject is read from the title ("Agreement on the Conservation of Populations
+# of European Bats"): the first part after "Conservation/Protection of" that is not a generic word.
+_SUBJECT_OF = re.compile(r"\b(?:conservation|protection)(?: and (?:management|sustainable use))? of (?:the )?(.+)$", re.I)
+_KIND = {"agreement": ("agreement",), "convention": ("convention",), "protocol": ("protocol",),
+         "memorandum": ("mou", "memorandum")}
+_GENERIC = {"populations", "population", "species", "animals", "wild", "migratory", "their", "habitats", "and",
+            "stocks", "resources", "nature", "wildlife", "flora", "fauna"}
+
+
+def subject_aliases(title: str) -> set[str]:
+    """"bats agreement", "european bats agreement" for the Agreement on the Conservation of Populations of
+    European Bats; nothing when the title has no such subject or names only generic things."""
+    words = [w for w in title.split() if w.lower() != "the"][:1]
+    kinds = _KIND.get(words[0].lower().strip(",;:"), ()) if words else ()
+    m = _SUBJECT_OF.search(title)
+    if not kinds or not m:
+        return set()
+    parts = re.split(r"\s+of\s+(?:the\s+)?|\s*[,(]", m.group(1))
+    for part in parts:
+        tokens = [t.lower() for t in re.findall(r"[A-Za-z-]+", part)]
+        if tokens and not all(t in _GENERIC for t in tokens):
+            last = tokens[-1]
+            names = {" ".join(tokens)} | ({last, last[:-1] if last.endswith("s") else last} - _GENERIC)
+            return {f"{name} {kind}" for name in names for kind in kinds}
+    return set()
 
 
 def vocabulary(documents: dict[str, Document]) -> frozenset[str]:
