@@ -189,9 +189,11 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     missing = sorted({k: c.embed_text for k, c in zip(keys + sentence_keys, chunks + sentence_parts)
                       if k not in prev_vectors}.items())
     vectors_by_key = {k: prev_vectors[k] for k in keys if k in prev_vectors}
+    embedded_by = set(previous.get("embedded_by", [])) if reusable and previous else set()
     if missing:
         say(f"embedding {len(missing)} chunks")
         embedder = embedder_factory()
+        embedded_by.add(getattr(embedder, "name", "unknown"))  # which backend made the vectors (all compatible)
         batch = 64
         for start in range(0, len(missing), batch):
             part = missing[start:start + batch]
@@ -212,7 +214,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
         manifest = {"version": MANIFEST_VERSION, "settings": signature, "files": file_info,
                     "skipped": report.skipped, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "documents": len(docs), "paragraphs": sum(len(d.paragraphs) for d in docs.values()),
-                    "chunks": len(chunks)}
+                    "chunks": len(chunks), "embedded_by": sorted(embedded_by)}
         (build / "manifest.json").write_text(json.dumps(manifest, indent=1))
         tmp = index_dir / f"CURRENT.{build_id}.tmp"
         tmp.write_text(build_id)

@@ -45,6 +45,10 @@ class Settings:
     embed_model: str = _setting(
         factory=_default_model_path, index=True,
         doc="Local path of the sentence-transformers model (MEA_EMBED_MODEL); never downloaded.")
+    embed_backend: str = _setting(
+        "auto", choices=("auto", "onnx", "torch"),
+        doc="How texts are embedded (MEA_EMBED_BACKEND): onnx (ONNX Runtime, no PyTorch import: fast start), torch "
+            "(sentence-transformers), or auto: onnx for questions, the faster one for ingest. Same vectors either way.")
     chunk_tokens: int = _setting(
         200, index=True, low=16, high=4096,
         doc="Longest chunk in tiktoken tokens; longer paragraphs are split in windows (MEA_CHUNK_TOKENS).")
