@@ -6,8 +6,9 @@ vectors agree with it (cosine >= 0.9999, checked when the model is exported and 
 - tokenize with the model's tokenizer.json, truncated at the model's max_seq_length (256 for MiniLM: the
   tokenizer.json's own 128-token truncation and fixed padding are what sentence-transformers overrides);
 - run the encoder; average the token vectors over the attention mask (mean pooling); scale to unit length.
-Texts are sorted by token count before batching, so a batch pads to lengths close to its own: a corpus mixes
-one-line sentences with 200-token paragraphs, and padding everything to the longest wastes most of the work.
+Texts are sorted by token count and batched by a token budget, so a batch pads to lengths close to its own: a
+corpus mixes one-line sentences with 200-token paragraphs, and padding everything to the longest wastes most of
+the work.
 """
 
 from __future__ import annotations
@@ -20,6 +21,28 @@ from typing import Any, Sequence
 import numpy as np
 
 from .base import ModelRecipe
+
+MAX_BATCH_TOKENS = 1024  # padded tokens per run: e.g. 4 texts of 256 tokens, or 32 of 32
+
+
+def _batches(order: list[int], lengths: list[int], max_rows: int) -> list[list[int]]:
+    """Consecutive runs of `order` (sorted by length) holding at most MAX_BATCH_TOKENS padded tokens and
+    `max_rows` texts: long texts go a few at a time, one-line sentences many at a time.
+
+    A small budget matters when a caller hands over texts in no particular order a few dozen at a time (ingest
+    does, by content hash): sorted within the call, each small batch still pads to a length near its own.
+    Measured on 1,500 corpus texts in ingest's order, 64 per call: 70 CPU-s with batches of 32 rows, 41 with
+    this budget (46 with 2,048, 52 with 4,096); sorted all at once, 30-32 s whatever the batching."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        if current and (len(current) >= max_rows or (len(current) + 1) * lengths[i] > MAX_BATCH_TOKENS):
+            batches.append(current)
+            current = []
+        current.append(i)
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _threads() -> int:
@@ -54,8 +77,7 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.empty((len(texts), 0), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            part = order[start:start + batch_size]
+        for part in _batches(order, [len(e.ids) for e in encodings], batch_size):
             vectors = self._run([encodings[i].ids for i in part])
             if out.shape[1] == 0:
                 out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
