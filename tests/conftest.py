@@ -13,7 +13,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from mea_assistant.assistant import Assistant  # noqa: E402
-from mea_assistant.parsing import parse_file  # noqa: E402
+from mea_assistant.parsing import is_document_file, parse_file  # noqa: E402
 from mea_assistant.settings import Settings  # noqa: E402
 from mea_assistant.types import Document  # noqa: E402
 
@@ -31,7 +31,7 @@ def _no_user_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def corpus_docs() -> dict[str, Document]:
-    return {p.stem: parse_file(p) for p in sorted(CORPUS.iterdir()) if not p.name.lower().startswith("readme")}
+    return {p.stem: parse_file(p) for p in sorted(CORPUS.iterdir()) if is_document_file(p)}
 
 
 @pytest.fixture(scope="session")

@@ -14,26 +14,29 @@ import pytest
 from mea_assistant.datafiles import parse_toml, read_toml
 from mea_assistant.errors import MeaError
 from mea_assistant.instruments import catalogue, load_catalogue
-from mea_assistant.metadata import citation_name, detect_conventions
+from mea_assistant.metadata import detect_conventions, own_instrument
+from mea_assistant.naming import citation_name
 from mea_assistant.queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS, expand_acronyms, load_expansions, \
     named_conventions
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What every shipped document is tagged with; moving the names into data/instruments.toml changed none of them.
+# What every shipped document is tagged with: its own instrument first (by its title), then those its title block
+# names, then those its body names 3+ times, then parents. Issue 11 added the CMS Family and other MEAs to
+# data/instruments.toml, so documents now also carry the MOUs, BBNJ, ITPGRFA and World Heritage they cite.
 CORPUS_TAGS = {
     "aewa-agreement-1995": ("AEWA", "CMS", "CBD", "Ramsar"),
     "cbd-convention-1992": ("CBD",),
     "cites-convention-1973": ("CITES",),
-    "cites-cooperation-response-2025": ("CITES", "CBD", "CMS"),
+    "cites-cooperation-response-2025": ("CITES", "World Heritage", "CBD", "CMS"),
     "cms-capacity-building-target-9": ("CMS",),
-    "cms-cites-jwp-2012-2014": ("CMS", "CITES"),
+    "cms-cites-jwp-2012-2014": ("CMS", "CITES", "Sharks MOU"),
     "cms-convention-1979": ("CMS",),
-    "cms-res-11-10-synergies-partnerships": ("CMS", "CBD", "Ramsar"),
-    "dugong-mou-mos3-spms": ("CMS", "CBD"),
-    "nagoya-protocol-2010": ("Nagoya", "CBD"),
+    "cms-res-11-10-synergies-partnerships": ("CMS", "BBNJ", "CBD", "Ramsar", "UNCLOS"),
+    "dugong-mou-mos3-spms": ("CMS", "Dugong MOU", "CBD"),
+    "nagoya-protocol-2010": ("Nagoya", "CBD", "ITPGRFA"),
     "ramsar-convention-1971": ("Ramsar",),
-    "sharks-mou-2010": ("CMS", "CITES"),
+    "sharks-mou-2010": ("Sharks MOU", "CMS", "CITES"),
 }
 
 
@@ -41,6 +44,7 @@ def test_shipped_documents_keep_their_instruments(corpus_docs):
     assert {d: doc.conventions for d, doc in corpus_docs.items()} == CORPUS_TAGS
     assert corpus_docs["nagoya-protocol-2010"].citation_name == "Nagoya Protocol"
     assert corpus_docs["cms-convention-1979"].citation_name == "CMS Convention"
+    assert corpus_docs["sharks-mou-2010"].citation_name == "Sharks MOU"
 
 
 def test_instruments_known_only_by_name_do_not_steer_questions():
@@ -54,9 +58,24 @@ def test_instruments_known_only_by_name_do_not_steer_questions():
 def test_an_added_instrument_tags_an_unseen_treaty():
     title = "Basel Convention on the Control of Transboundary Movements of Hazardous Wastes and their Disposal"
     body = "The Parties to the Basel Convention ... shall ... " * 3
-    conventions = detect_conventions(title, title, body)
-    assert conventions == ("Basel",)
-    assert citation_name(title, title, conventions, "convention", "basel-1989") == "Basel Convention"
+    own = own_instrument(title)
+    conventions = detect_conventions(title, title, body, own)
+    assert own == "Basel" and conventions == ("Basel",)
+    assert citation_name(title, title, conventions, "convention", own, None, None) == ("Basel Convention", "data file")
+
+
+def test_a_treaty_is_named_by_its_title_not_by_the_convention_its_preamble_names():
+    title = "The Agreement on the Conservation of Populations of European Bats"
+    body = "Recalling the Convention on the Conservation of Migratory Species of Wild Animals ... CMS " * 3
+    own = own_instrument(title)
+    conventions = detect_conventions(title, body[:200], body, own)
+    assert own == "EUROBATS" and conventions[:2] == ("EUROBATS", "CMS")
+    assert citation_name(title, "", conventions, "agreement", own, None, None)[0] == "EUROBATS"
+    unknown = "Agreement on the Conservation of Pelagic Seabirds of the Southern Ocean"
+    conventions = detect_conventions(unknown, body[:200], body, own_instrument(unknown))
+    assert conventions[0] == "CMS"  # tagged with the convention it names, for filtering ...
+    name, source = citation_name(unknown, "", conventions, "agreement", own_instrument(unknown), None, None)
+    assert name == unknown and source == "title block"  # ... but named after itself
 
 
 def test_a_protocol_brings_its_convention_and_an_mou_brings_cms_when_it_names_it():

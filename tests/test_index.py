@@ -9,6 +9,7 @@ import pytest
 
 from conftest import CORPUS
 from mea_assistant.assistant import Assistant
+from mea_assistant.chunking import chunk_paragraph, sentence_chunks
 from mea_assistant.embedding import get_embedder
 from mea_assistant.errors import IndexMismatch, IndexMissing
 from mea_assistant.index import Index, current_build, index_is_fresh, ingest
@@ -36,7 +37,7 @@ def _ingest(settings: Settings, progress=None):  # type: ignore[no-untyped-def]
 
 def test_incremental_reingest_counts_embedding_calls(small):
     report, calls = _ingest(small)
-    assert report.documents == 3 and calls == report.chunks > 0 and not report.skipped  # README is not a document
+    assert report.documents == 3 and calls == report.embedded > report.chunks > 0 and not report.skipped  # chunks and sentences; README is not a document
     assert index_is_fresh(small)
 
     build = current_build(small.index_dir)
@@ -48,9 +49,13 @@ def test_incremental_reingest_counts_embedding_calls(small):
     target.write_text(target.read_text().replace("The Meeting is invited to:", "The Meeting is requested to:"))
     assert not index_is_fresh(small)
     report, calls = _ingest(small)
-    assert report.parsed == ["dugong-mou-mos3-spms"] and 0 < calls <= 3  # only the changed paragraph's chunks
-    texts = [p.text for p in Index(small).documents["dugong-mou-mos3-spms"].paragraphs]
-    assert "The Meeting is requested to:" in texts
+    doc = Index(small).documents["dugong-mou-mos3-spms"]
+    changed = next(p for p in doc.paragraphs if "The Meeting is requested to:" in p.text)
+    # the changed paragraph, and its items, whose embedded text carries it as their lead-in
+    touched = [p for p in doc.paragraphs if p is changed or "The Meeting is requested to:" in p.lead_in]
+    own = {c.embed_text for p in touched for c in chunk_paragraph(doc, p, small.chunk_tokens, small.chunk_overlap)}
+    own |= {c.embed_text for c in sentence_chunks(doc) if c.position == changed.position}
+    assert report.parsed == ["dugong-mou-mos3-spms"] and calls == len(own) < 10  # only what the change touched
 
     (small.corpus_dir / "cms-capacity-building-target-9.txt").unlink()
     report, calls = _ingest(small)

@@ -62,6 +62,8 @@ def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: in
     windows: list[str] = []
     if len(tokens) <= budget:
         windows.append(para.text)
+    elif para.kind == "table":
+        windows = _row_windows(para.text, budget, enc)
     else:
         step = max(1, budget - overlap)
         for start in range(0, len(tokens), step):
@@ -75,6 +77,28 @@ def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: in
         chunks.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::{part}::{key}", doc_id=doc.doc_id,
                             ref=para.ref, position=para.position, part=part, embed_text=embed_text, text=window))
     return chunks
+
+
+def _row_windows(text: str, budget: int, enc) -> list[str]:  # type: ignore[no-untyped-def]
+    """A table's records (one per line) packed into windows whole: a row is never split between two chunks,
+    so "Appendix I: Addax nasomaculatus" stays one findable record. Only a single row longer than the budget
+    is cut."""
+    windows: list[str] = []
+    rows: list[str] = []
+    size = 0
+    for row in text.split("\n"):
+        n = len(enc.encode(row)) + 1
+        if rows and size + n > budget:
+            windows.append("\n".join(rows))
+            rows, size = [], 0
+        if n > budget:
+            windows += [enc.decode(enc.encode(row)[i:i + budget]) for i in range(0, n - 1, budget)]
+            continue
+        rows.append(row)
+        size += n
+    if rows:
+        windows.append("\n".join(rows))
+    return windows
 
 
 def sentence_chunks(doc: Document) -> list[Chunk]:

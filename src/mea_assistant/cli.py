@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("paragraphs", help="parsed paragraphs of one or all documents")
     p.add_argument("doc_id", nargs="?")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--dropped", action="store_true",
+                   help="list the lines left out of every paragraph (page furniture) and why")
     _add_index(p)
 
     p = sub.add_parser("docs", help="indexed documents with their metadata")
@@ -175,24 +177,57 @@ def paragraphs(args: argparse.Namespace, settings: Settings) -> int:
     if args.doc_id and args.doc_id not in documents:
         raise MeaError(f"no document '{args.doc_id}' in the index; `mea-assistant docs` lists them")
     for doc in ([documents[args.doc_id]] if args.doc_id else documents.values()):
+        if args.dropped:
+            _print_dropped(doc, args.json)
+            continue
         for p in doc.paragraphs:
             if args.json:
                 print(json.dumps({"doc_id": p.doc_id, "ref": p.ref, "section": p.section_path, "text": p.text,
-                                  "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta},
-                                 ensure_ascii=False))
+                                  "lead_in": p.lead_in, "kind": p.kind, "position": p.position, "meta": p.meta,
+                                  "footnotes": list(p.footnotes)}, ensure_ascii=False))
             else:
                 print(f"[{display_name(doc.citation_name, p.ref)}] {p.text}")
+                for note in p.footnotes:
+                    print(f"    footnote: {note}")
     return 0
 
 
+def _print_dropped(doc: Any, as_json: bool) -> None:
+    """Every line of the source that is in no paragraph, with the reason: nothing is dropped silently."""
+    if as_json:
+        for d in doc.dropped:
+            print(json.dumps({"doc_id": doc.doc_id, "text": d.text, "reason": d.reason, "line": d.line,
+                              "page": d.page}, ensure_ascii=False))
+        return
+    print(f"{doc.doc_id}: {len(doc.dropped)} line(s) dropped")
+    for d in doc.dropped:
+        where = f"page {d.page}, line {d.line}" if d.page else f"line {d.line}"
+        print(f"  {where:>18}  {d.reason}: {d.text}")
+
+
+_DOC_FIELDS = (("name", "citation_name"), ("title", "title"), ("type", "doc_type"), ("conventions", "conventions"),
+               ("symbol", "symbol"), ("adopted_by", "adopted_by"), ("session", "session"), ("date", "date"),
+               ("language", "language"), ("status", "status"), ("source_url", "source_url"))
+
+
 def docs(args: argparse.Namespace, settings: Settings) -> int:
+    """Each document's metadata, every field with where its value came from (title block, data file,
+    override, file name, text)."""
     for doc in _assistant(settings).index.documents.values():
         meta = doc.metadata()
         if args.json:
             print(json.dumps(meta, ensure_ascii=False))
-        else:
-            print(f"{doc.doc_id:40} {doc.citation_name:42} {'/'.join(doc.conventions):18} {doc.doc_type:15} "
-                  f"{meta['paragraph_count']:5} paras  {doc.date or ''}")
+            continue
+        print(f"{doc.doc_id}  ({meta['paragraph_count']} paragraphs, {meta['dropped_count']} dropped lines)")
+        for label, key in _DOC_FIELDS:
+            value = getattr(doc, key)
+            if isinstance(value, tuple):
+                value = "/".join(value)
+            if value in (None, ""):
+                continue
+            source = doc.provenance.get("conventions" if key == "conventions" else label, "")
+            print(f"  {label:12} {str(value):60} {('(' + source + ')') if source else ''}")
+        print(f"  {'file':12} {doc.source_path:60} (file name: document id {doc.doc_id})")
     return 0
 
 

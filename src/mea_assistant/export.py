@@ -101,7 +101,10 @@ def highlight(text: str, quote: str) -> str:
     return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
 
 
-def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str, score: float) -> str:
+def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str, score: float,
+          footnotes: list[str] | tuple[str, ...] = ()) -> str:
+    """One source paragraph; its footnotes below it, apart from the quoted text."""
+    notes = "".join(f'<li>{esc(n)}</li>' for n in footnotes)
     meta = []
     if section:
         meta.append(f'<span class="mea-section">{esc(section)}</span>')
@@ -109,7 +112,9 @@ def _card(anchor: str, label: str, display: str, text: str, quote: str, section:
     return (f'<div class="mea-src" id="{anchor}"><div class="mea-src-head"><span class="mea-src-label">'
             f"{esc(label)}</span> <strong>{esc(display)}</strong></div>"
             f'<div class="mea-src-meta">{" · ".join(meta)}</div>'
-            f'<blockquote class="mea-src-text">{highlight(text, quote)}</blockquote></div>')
+            f'<blockquote class="mea-src-text">{highlight(text, quote)}</blockquote>'
+            + (f'<ol class="mea-footnotes" title="Footnotes of this paragraph">{notes}</ol>' if notes else "")
+            + "</div>")
 
 
 def turn_sources_html(result: dict[str, Any], turn: int) -> str:
@@ -121,7 +126,8 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
         links = "".join(f'<li><a href="#{anchor_id(turn, int(c["marker"]))}">[{int(c["marker"])}] '
                         f'{esc(c.get("display", ""))}</a></li>' for c in cites)
         cards = "".join(_card(anchor_id(turn, int(c["marker"])), f"[{int(c['marker'])}]", c.get("display", ""),
-                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("score", 0.0))
+                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("score", 0.0),
+                              c.get("footnotes", ()))
                         for c in cites)
         return f'{head}<ul class="mea-src-list">{links}</ul>{cards}</div>'
     related = result.get("related") or []
@@ -177,14 +183,15 @@ def note_markdown(note: Note) -> str:
             if bullet.group and bullet.group != group:
                 group = bullet.group
                 out += ([""] if out[-1] else []) + [f"### {_md(group)}", ""]
-            out.append(f"- {_md(bullet.text)} {_marks(bullet.refs)}".rstrip())
+            # A paragraph may hold line breaks (a heading kept with its text, table records): one bullet line.
+            out.append(f"- {_md(' '.join(bullet.text.split()))} {_marks(bullet.refs)}".rstrip())
         if not section.bullets:
             out.append("- Nothing found in the indexed documents.")
         out.append("")
     out += ["## References", ""]
     for r in note.references:
         where = f" ({_md(r.section)})" if r.section else ""
-        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(r.quote)}”  ")
+        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(' '.join(r.quote.split()))}”  ")
     return "\n".join(out).rstrip() + "\n"
 
 

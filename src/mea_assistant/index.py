@@ -21,7 +21,8 @@ from typing import Any, Callable
 
 from .chunking import chunk_document, sentence_chunks
 from .errors import IndexMismatch, IndexMissing, MeaError, ParseError
-from .parsing import is_document_file, parse_file
+from .overrides import FILE_NAME as OVERRIDES_FILE
+from .parsing import distinct_names, is_document_file, parse_file, source_digest
 from .settings import Settings
 from .stores import DocMeta, LexicalStore, VectorStore
 from .stores.bm25 import BM25Store
@@ -43,6 +44,7 @@ class IngestReport:
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. two documents that would share a display name
     embedded: int = 0
     seconds: float = 0.0
     changed: bool = True
@@ -56,28 +58,21 @@ class IngestReport:
             lines.append(f"  removed: {', '.join(self.removed)}")
         for name, reason in self.skipped:
             lines.append(f"  skipped {name}: {reason}")
+        lines += [f"  note: {note}" for note in self.notes]
         return "\n".join(lines)
 
 
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The file's bytes plus its entry in the corpus's documents.toml: editing an override re-reads the file."""
+    return source_digest(path)
 
 
 def _doc_to_json(doc: Document) -> dict[str, Any]:
-    data = doc.metadata()
-    data["paragraphs"] = [
-        {"ref": p.ref, "text": p.text, "section": list(p.section), "position": p.position, "lead_in": p.lead_in,
-         "kind": p.kind, "meta": p.meta} for p in doc.paragraphs]
-    return data
+    return doc.to_json()
 
 
 def _doc_from_json(data: dict[str, Any]) -> Document:
-    paragraphs = [Paragraph(doc_id=data["doc_id"], ref=p["ref"], text=p["text"], section=tuple(p["section"]),
-                            position=p["position"], lead_in=p["lead_in"], kind=p["kind"], meta=p.get("meta", {}))
-                  for p in data["paragraphs"]]
-    return Document(doc_id=data["doc_id"], title=data["title"], citation_name=data["citation_name"],
-                    conventions=tuple(data["conventions"]), doc_type=data["doc_type"], date=data.get("date"),
-                    source_path=data["source_path"], paragraphs=paragraphs, acting_body=data.get("acting_body"))
+    return Document.from_json(data)
 
 
 def current_build(index_dir: Path) -> Path | None:
@@ -133,7 +128,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     files = [p for p in sorted(corpus.iterdir()) if is_document_file(p)]
     for p in sorted(corpus.iterdir()):
         if p.is_file() and not is_document_file(p) and not p.stem.lower().startswith("readme") \
-                and not p.name.startswith("."):
+                and not p.name.startswith(".") and p.name != OVERRIDES_FILE:
             report.skipped.append((p.name, f"unsupported file type '{p.suffix or 'none'}'"))
     docs: dict[str, Document] = {}
     file_info: dict[str, dict[str, Any]] = {}
@@ -169,6 +164,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
         report.parsed.append(doc_id)
         file_info[doc_id] = {"path": str(path), "sha256": digest, "paragraphs": len(doc.paragraphs)}
     report.removed = sorted(set(prev_docs) - set(docs))
+    report.notes = distinct_names(docs)
     if not docs:
         raise MeaError(f"no document in {corpus} could be indexed; see the reasons above")
     report.changed = bool(report.parsed or report.removed) or not reusable or set(prev_docs) != set(docs)
@@ -188,7 +184,7 @@ def ingest(settings: Settings, embedder_factory: Callable[[], Any], progress: Pr
     sentence_keys = [hashlib.sha1(c.embed_text.encode()).hexdigest() for c in sentence_parts]
     missing = sorted({k: c.embed_text for k, c in zip(keys + sentence_keys, chunks + sentence_parts)
                       if k not in prev_vectors}.items())
-    vectors_by_key = {k: prev_vectors[k] for k in keys if k in prev_vectors}
+    vectors_by_key = {k: prev_vectors[k] for k in keys + sentence_keys if k in prev_vectors}
     embedded_by = set(previous.get("embedded_by", [])) if reusable and previous else set()
     if missing:
         say(f"embedding {len(missing)} chunks")

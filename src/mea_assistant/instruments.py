@@ -6,6 +6,7 @@ recognises the instruments a question names. The file's header documents its for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,7 +16,7 @@ from .errors import MeaError
 
 _REQUIRED = {"code": str, "name": str}
 _OPTIONAL = {"acronym": str, "citation": str, "parent": str, "part_of_parent": bool, "aliases": list,
-             "question_aliases": list, "child_titles": list, "source": str}
+             "question_aliases": list, "child_titles": list, "titles": list, "source": str}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Instrument:
     aliases: tuple[str, ...] = ()  # name it in a document (title block or body)
     question_aliases: tuple[str, ...] = ()  # name it in a question
     child_titles: tuple[str, ...] = ()  # titles of instruments concluded under it ("Memorandum of Understanding")
+    titles: tuple[str, ...] = ()  # its own title in other languages; `name` always counts
     source: str = ""
 
     @property
@@ -44,6 +46,12 @@ class Instrument:
     @property
     def child_title_pattern(self) -> str:
         return "|".join(self.child_titles)
+
+    @property
+    def title_pattern(self) -> str:
+        """What the title of the instrument's OWN text contains: its name, its other-language titles, aliases."""
+        name = r"\s+".join(re.escape(w) for w in self.name.split())
+        return "|".join([f"(?i:{name})", *self.titles, *self.aliases])
 
 
 @dataclass(frozen=True)
@@ -71,10 +79,10 @@ def load_catalogue(data: dict[str, Any], where: str) -> Catalogue:
         label = f"{where}: [[instrument]] entry {n} ({row['code']})"
         if any(i.code == row["code"] for i in found):
             raise MeaError(f"{label}: the code '{row['code']}' is used twice; codes must be unique")
-        for key in ("aliases", "question_aliases", "child_titles"):
+        for key in ("aliases", "question_aliases", "child_titles", "titles"):
             for pattern in row.get(key, []):
                 compiled(pattern, f"{label}, {key}")
-        lists = {k: tuple(row.get(k, ())) for k in ("aliases", "question_aliases", "child_titles")}
+        lists = {k: tuple(row.get(k, ())) for k in ("aliases", "question_aliases", "child_titles", "titles")}
         found.append(Instrument(**{**row, **lists}))
     codes = {i.code for i in found}
     for i in found:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -23,10 +23,23 @@ class Paragraph:
     lead_in: str = ""
     kind: str = "operative"  # preamble | operative | list | table | note | heading-text
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Footnotes whose marker sits in this paragraph (or in the heading above it): shown with the paragraph,
+    # never part of `text`, so a quote of the paragraph reads as the paragraph does.
+    footnotes: tuple[str, ...] = ()
 
     @property
     def section_path(self) -> str:
         return " > ".join(self.section)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line left out of every paragraph, and why: page furniture is removed, never silently."""
+
+    text: str
+    reason: str  # "page number", "running header", "repeated column header", "image placeholder", ...
+    line: int = 0  # line number in the source file (0 when the format has none)
+    page: int = 0
 
 
 @dataclass
@@ -35,21 +48,55 @@ class Document:
 
     doc_id: str
     title: str
-    citation_name: str  # short name used in citations: "CMS Res. 11.10 (Rev.COP14)"
+    citation_name: str  # short name used in citations: "CMS Res. 11.10 (Rev.COP14)"; unique in an index
     conventions: tuple[str, ...]
     doc_type: str  # resolution | convention | strategic-plan | action-plan | mou | work-programme | correspondence | document
     date: str | None
     source_path: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     acting_body: str | None = None  # "The Conference of the Parties" when the text names who acts
+    symbol: str | None = None  # the document's own number: "UNEP/CMS/Resolution 11.10 (Rev.COP14)"
+    adopted_by: str | None = None  # "Conference of the Parties", "Meeting of the Signatories"
+    session: str | None = None  # "14th Meeting", "COP14", "MOS3"
+    language: str = "en"  # ISO 639-1, detected from the text unless overridden
+    status: str | None = None  # from an override: "in force", "superseded", ...
+    source_url: str | None = None
+    instrument: str | None = None  # code of the instrument the document IS (data/instruments.toml), if any
+    short_name: str = ""  # the name before it was made distinct from another document's
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> title block | data file | override | ...
+    dropped: list[Dropped] = field(default_factory=list)
 
     def metadata(self) -> dict[str, Any]:
-        """Everything but the paragraphs, in a JSON-friendly shape."""
+        """Everything but the paragraphs and the dropped lines, in a JSON-friendly shape."""
         data = asdict(self)
         data.pop("paragraphs")
+        data.pop("dropped")
         data["conventions"] = list(self.conventions)
         data["paragraph_count"] = len(self.paragraphs)
+        data["dropped_count"] = len(self.dropped)
         return data
+
+    def to_json(self) -> dict[str, Any]:
+        """The whole document, paragraphs and dropped lines included, as stored in an index."""
+        data = self.metadata()
+        data.pop("paragraph_count")
+        data.pop("dropped_count")
+        data["paragraphs"] = [
+            {"ref": p.ref, "text": p.text, "section": list(p.section), "position": p.position, "lead_in": p.lead_in,
+             "kind": p.kind, "meta": p.meta, "footnotes": list(p.footnotes)} for p in self.paragraphs]
+        data["dropped"] = [asdict(d) for d in self.dropped]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Document":
+        """The inverse of `to_json`; keys an older index lacks take their defaults."""
+        paragraphs = [Paragraph(doc_id=data["doc_id"], ref=p["ref"], text=p["text"], section=tuple(p["section"]),
+                                position=p["position"], lead_in=p["lead_in"], kind=p["kind"], meta=p.get("meta", {}),
+                                footnotes=tuple(p.get("footnotes", ()))) for p in data["paragraphs"]]
+        known = {f.name for f in fields(cls)} - {"paragraphs", "dropped", "conventions"}
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**values, conventions=tuple(data["conventions"]), paragraphs=paragraphs,
+                   dropped=[Dropped(**d) for d in data.get("dropped", [])])
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,17 @@ def chat_turn(assistant: "Assistant", question: str, turns: list[dict[str, Any]]
         raise InputError(f"The question has {len(question)} characters; the limit is {limit}. Please shorten it.")
     answer = assistant.ask(question, history=history_of(turns or []), conventions=conventions or (),
                            doc_types=doc_types or ())
-    return [*(turns or []), answer.to_result()]
+    return [*(turns or []), with_footnotes(answer.to_result(), assistant.index.documents)]
+
+
+def with_footnotes(result: dict[str, Any], documents: dict[str, Any]) -> dict[str, Any]:
+    """Each cited paragraph's footnotes, for the sources panel (they are never part of the quote)."""
+    for cite in result.get("citations") or []:
+        doc = documents.get(cite.get("doc_id"))
+        para = next((p for p in doc.paragraphs if p.ref == cite.get("ref")), None) if doc is not None else None
+        if para is not None and para.footnotes:
+            cite["footnotes"] = list(para.footnotes)
+    return result
 
 
 def render_chat(turns: list[dict[str, Any]]) -> tuple[list[dict[str, str]], str, str]:

@@ -1,16 +1,22 @@
-"""Files -> `Document`s with labelled paragraphs."""
+"""Files -> `Document`s with labelled paragraphs and metadata that says where each value came from."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import Any
 
 from ..errors import ParseError
-from ..metadata import citation_name, detect_conventions, detect_date, detect_doc_type, head_text
+from ..language import detect_language
+from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
+from ..naming import citation_name, distinct_names
+from ..overrides import override_digest, override_for
+from ..titleblock import read_title_block
 from ..types import Document
 from .readers import SUPPORTED_SUFFIXES, read_lines
 from .structure import build_paragraphs
 
-__all__ = ["parse_file", "SUPPORTED_SUFFIXES", "is_document_file"]
+__all__ = ["parse_file", "SUPPORTED_SUFFIXES", "is_document_file", "source_digest", "distinct_names"]
 
 
 def is_document_file(path: Path) -> bool:
@@ -19,31 +25,60 @@ def is_document_file(path: Path) -> bool:
         ("readme", ".")) and not path.name.startswith((".", "~$"))
 
 
-def parse_file(path: Path) -> Document:
+def source_digest(path: Path) -> str:
+    """The file's bytes and its override entry: what a parse of it depends on."""
+    digest = hashlib.sha256(Path(path).read_bytes())
+    digest.update(override_digest(path).encode())
+    return digest.hexdigest()
+
+
+def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
+    """Parse one file; `overrides` defaults to its entry in the folder's documents.toml."""
     path = Path(path)
     lines = read_lines(path)
     wrapped = path.suffix.lower() in (".txt", ".pdf")
     paragraphs, info = build_paragraphs(path.stem, lines, wrapped)
     if not paragraphs:
         raise ParseError(str(path), "no paragraphs of text were found; check the file's contents")
+    body = "\n".join(p.text for p in paragraphs)
+    language = detect_language(body)
     first_line = next((l.text for l in lines if l.text.strip()), path.stem)
-    title = info["title"] or (first_line if len(first_line) <= 120 else first_line[:117].rsplit(" ", 1)[0] + "...")
+    block = read_title_block(info["headings"], [l.text for l in lines[:15]], "\n".join(l.text for l in lines),
+                             language, first_line)
+    title, provenance = block.title, {"title": "title block", "language": "text"}
     raw_head = "\n".join(l.text for l in lines[:12])
     head = raw_head + "\n\n" + head_text(paragraphs, title)
-    body = "\n".join(p.text for p in paragraphs)
-    conventions = detect_conventions(title, head, body)
     doc_type = detect_doc_type(title, head, body)
     headings = next((p.section for p in paragraphs[:8] if len(p.section) >= 2), ())
     if doc_type == "resolution" and len(headings) >= 2 and title == headings[0]:
         title = headings[-1]  # "SYNERGIES AND PARTNERSHIPS" under the convention's name in the title block
-    return Document(
-        doc_id=path.stem,
-        title=title,
-        citation_name=citation_name(title, raw_head, conventions, doc_type, path.stem),
-        conventions=conventions,
-        doc_type=doc_type,
-        date=detect_date(head + "\n" + body[-3000:]),
-        source_path=str(path),
-        paragraphs=paragraphs,
-        acting_body=info["acting_body"],
-    )
+    own = own_instrument(title) if doc_type in ("convention", "protocol", "agreement", "mou") else None
+    conventions = detect_conventions(title, head, body, own)
+    name, provenance["name"] = citation_name(title, raw_head, conventions, doc_type, own, block.symbol, block.session)
+    doc = Document(
+        doc_id=path.stem, title=title, citation_name=name, conventions=conventions, doc_type=doc_type,
+        date=block.date, source_path=str(path), paragraphs=paragraphs, acting_body=info["acting_body"],
+        symbol=block.symbol, adopted_by=block.adopted_by, session=block.session, language=language,
+        instrument=own, short_name=name, dropped=info["dropped"])
+    provenance.update({"type": "text", "conventions": "data file" if own else "text"})
+    for key, value in (("date", block.date_source or None), ("symbol", block.symbol and "title block"),
+                       ("adopted_by", block.adopted_by and "title block"), ("session", block.session and "title block")):
+        if value:
+            provenance[key] = value
+    doc.provenance = provenance
+    apply_overrides(doc, override_for(path) if overrides is None else overrides)
+    return doc
+
+
+def apply_overrides(doc: Document, fields: dict[str, Any]) -> None:
+    """documents.toml wins over what the text says; each overridden field is marked "override"."""
+    for key, value in fields.items():
+        if key == "name":
+            doc.citation_name = doc.short_name = value
+        elif key == "convention":
+            doc.conventions = tuple([value] if isinstance(value, str) else value)
+        elif key == "type":
+            doc.doc_type = value
+        else:
+            setattr(doc, key, value)
+        doc.provenance[{"convention": "conventions"}.get(key, key)] = "override"

@@ -14,15 +14,26 @@ from . import labels as lab
 from .items import ends_clause, is_caps_heading, word_count
 from .lookahead import Lookahead
 
+# The container words of English, French and Spanish texts (every MEA is published in all three), each mapped
+# to the one abbreviation refs use, so "Artículo 5" and "Article 5" are both cited "Art. 5".
+_WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "Art.", "annex": "Annex",
+          "annexe": "Annex", "anexo": "Annex", "appendix": "App.", "appendices": "App.", "appendice": "App.",
+          "apéndice": "App.", "apendice": "App.", "apéndices": "App.", "part": "Part", "partie": "Part", "parte": "Part",
+          "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
+          "section": "Section", "sección": "Section", "seccion": "Section", "schedule": "Schedule", "table": "Table",
+          "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
+          "regla": "Rule", "título": "Part", "titre": "Part"}
+_ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
+_NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|[a-z])\b)?"
 CONTAINER_RE = re.compile(
-    r"^(Article|Art\.|Annex|Appendix|Appendices|Part|Chapter|Section|Schedule|Table|Attachment|Rule)\s+"
-    r"([0-9IVXLC]+(?:\s*(?:bis|ter|[a-z])\b)?(?:\s*(?:,|and|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
-_BARE_CONTAINER_RE = re.compile(r"^(Annex|Appendix|Appendices|Schedule)()\s*$", re.I)  # "### Annex" alone
-_CONTAINER_ABBR = {"article": "Art.", "art.": "Art.", "annex": "Annex", "appendix": "App.", "appendices": "App.",
-                   "part": "Part", "chapter": "Chapter", "section": "Section", "schedule": "Schedule",
-                   "table": "Table", "attachment": "Attachment", "rule": "Rule"}
+    rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
+    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
+_BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
+                                re.I)  # "### Annex" alone
+_CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Part": 1, "Chapter": 1, "Section": 1,
                    "Art.": 2, "Rule": 2, "Table": 3}
+_NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
 
 
@@ -35,6 +46,10 @@ class Headings:
     containers: list[tuple[int, str]] = field(default_factory=list)  # (rank, "Art. III")
     explicit_level: int = 0  # level of the last markdown/Word/HTML heading
     seen_container: bool = False
+    top: list[str] = field(default_factory=list)  # every heading of the title block, in order
+    number: tuple[int, str] | None = None  # (level, "2") of a heading that is only a number ("### 2")
+    used: set[tuple[int, str]] = field(default_factory=set)  # open headings some paragraph sits under
+    orphans: list[tuple[str, str]] = field(default_factory=list)  # (heading, why) closed with no paragraph
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -53,14 +68,64 @@ class Headings:
             self.title = text
         if self.title is None and at_top:
             self.title = text
+        if at_top and not CONTAINER_RE.match(text):
+            if self.top and self.top[-1] in text:
+                self.top[-1] = text  # the wrapped title joined above
+            else:
+                self.top.append(text)
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if explicit:
             self.explicit_level = level
         if match and match.group(1).lower() in _CONTAINER_ABBR:
-            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], match.group(2) or "")
-        self.open = [(lv, t) for lv, t in self.open if lv < level]
+            number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
+            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
+        if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
+            level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
+        self.close(level, at_top)
         self.open.append((level, text))
+        if self.number is not None and level <= self.number[0]:
+            self.number = None
+        if _NUMBER_HEADING_RE.match(text):
+            self.number = (level, text.rstrip(". "))
         return text
+
+    def titles_article(self, text: str) -> bool:
+        """The line after a bare "Article IV" is its title, even when it ends with a colon (wrapped text)."""
+        return bool(self.open) and _is_bare_label(self.open[-1][1]) and word_count(text) <= 14 \
+            and not text.rstrip().endswith((".", ";")) and not CONTAINER_RE.match(text)
+
+    def continues_title(self, text: str, previous_line: str) -> bool:
+        """A title cut by the column ("Migratory Species to be the Subject of Agreements:" / "Appendix II")
+        goes on with the line after it: the line before was that title, and this one is short."""
+        if not self.open or not previous_line or self.open[-1][1] != previous_line.strip():
+            return False
+        title = self.open[-1][1]
+        if not (title.endswith((":", "-", "–", "and", "of", "the")) and word_count(text) <= 6
+                and not ends_clause(text)):
+            return False
+        level, _ = self.open.pop()
+        self.open.append((level, f"{title} {text}"))
+        return True
+
+    def close(self, level: int, at_top: bool = False) -> None:
+        """Close the headings at `level` or deeper; one no paragraph sat under is recorded, never lost."""
+        for entry in [e for e in self.open if e[0] >= level]:
+            if entry not in self.used and not _is_bare_label(entry[1]):  # a bare "Annex 3" lives on in refs
+                why = "title block (kept as the document's title and metadata)" if at_top or entry[1] in self.top \
+                    else "heading with no paragraph under it"
+                self.orphans.append((entry[1], why))
+        self.open = [e for e in self.open if e[0] < level]
+
+    def mark_used(self) -> None:
+        self.used.update(self.open)
+
+    def take_number(self) -> list[tuple[str, str]]:
+        """The number of a numbered section ("### 2" over "#### Surveys and research"), for the first
+        unnumbered paragraph under it, which is cited by that number (`Annex(2)`)."""
+        if self.number is None:
+            return []
+        number, self.number = self.number[1], None
+        return [("dotted" if "." in number else "num", number)]
 
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK[abbr]
@@ -74,22 +139,37 @@ class Headings:
 
 
 def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,
-                       current_ended: bool, at_start: bool) -> bool:
+                       current_ended: bool, at_start: bool, current_text: str = "", previous_line: str = "") -> bool:
     """A heading in text with no heading markup (capitals, or short unpunctuated lines before a label).
 
     `at_start` is true before any title, paragraph or paragraph in progress: the top of the file.
+    A line that is only a container label ("Annex 2", "Annex 1: Species covered ...") opens a new part even
+    after a list whose last line has no stop, unless the text before it runs on ("... set out in").
     """
+    if label is None and _is_container_line(text) and current_text and not _RUN_ON_RE.search(current_text.rstrip()) \
+            and previous_line.rstrip().endswith(current_text.rstrip()[-20:]) and not previous_line.rstrip().endswith(":"):
+        return True  # after text (not after a heading it may continue), a bare "Annex 2" opens a new part
     if not current_ended and wrapped:
         return False  # mid-sentence: a continuation, whatever it looks like
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "(["):
         return False
     if is_caps_heading(text) and label is None:
         return True
-    if at_start and label is None and not ends_clause(text) and word_count(text) <= 25:
-        return True  # an untagged title line at the top of the file
+    if at_start and label is None and not ends_clause(text) and not text.endswith(",") and word_count(text) <= 25:
+        return True  # an untagged title line at the top of the file ("Los Estados Contratantes," is who acts)
     if not wrapped and label is None:
         return False
     return _is_heading_line(text, index, label, lines)
+
+
+def _is_bare_label(text: str) -> bool:
+    match = CONTAINER_RE.match(text)
+    return bool(match) and not match.group(3)
+
+
+def _is_container_line(text: str) -> bool:
+    match = CONTAINER_RE.match(text)
+    return bool(match) and (not match.group(3) or word_count(text) <= 14) and not ends_clause(text.rstrip(".:"))
 
 
 def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Lookahead) -> bool:
@@ -97,8 +177,8 @@ def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Look
     titled = bool(re.match(r"^[A-Z][\w.-]*(?: [\w.]+)?\s[-–—]\s.*:$", text))  # "Objective 4 - To support ...:"
     if titled:
         return word_count(text) <= 16
-    if ends_clause(text):
-        return False
+    if ends_clause(text) or text.endswith(","):
+        return False  # "Los Estados Contratantes," opens the preamble; headings do not end with a comma
     has_label = label is not None
     if _RUN_ON_RE.search(text):
         return False  # "1. The Meeting ... should adopt a" runs on to the next line

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import labels as lab
-from .cleaning import is_image_placeholder, is_page_artifact, is_table_separator, is_timeframe, split_bullet, \
-    strip_inline_markup
+from .cleaning import is_image_placeholder, is_table_separator, is_timeframe, split_bullet, strip_inline_markup
 from .items import ends_clause, is_caps_heading, word_count
 from .readers import RawLine
 
@@ -20,29 +19,31 @@ class Lookahead:
     """The document's lines, with what counts as junk in this document (its running headers, its table cells)."""
 
     raw: list[RawLine]
-    repeated: set[str]  # running headers and repeated table headers
+    furniture: dict[int, str]  # line index -> why it is page furniture (furniture.py)
     table_doc: bool  # a work programme: lone Timeframe cells are junk between the activities
 
-    def is_junk(self, text: str) -> bool:
-        return (is_page_artifact(text) or is_image_placeholder(text) or is_table_separator(text)
-                or text in self.repeated or (self.table_doc and is_timeframe(text)))
+    def is_junk(self, text: str, index: int = -1) -> bool:
+        return (index in self.furniture or is_image_placeholder(text) or is_table_separator(text)
+                or (self.table_doc and is_timeframe(text)))
 
     def next_text(self, index: int) -> str | None:
         """The next line's words (bullet removed), or None if a heading or the end of the file comes first."""
-        for line in self.raw[index + 1:]:
+        for j in range(index + 1, len(self.raw)):
+            line = self.raw[j]
             if line.heading is not None:
                 return None
             text = strip_inline_markup(line.text)
             bullet, body = split_bullet(text)
-            if not body or self.is_junk(body):
+            if not body or self.is_junk(body, j):
                 continue
             return body
         return None
 
     def next_is_heading(self, index: int) -> bool:
-        for line in self.raw[index + 1:]:
+        for j in range(index + 1, len(self.raw)):
+            line = self.raw[j]
             text = strip_inline_markup(line.text)
-            if not text or self.is_junk(text):
+            if not text or self.is_junk(text, j):
                 continue
             return line.heading is not None or is_caps_heading(text)
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..types import Paragraph
 from . import labels as lab
@@ -84,6 +84,10 @@ class Refs:
     preamble_count: int = 0
     unnumbered_count: Counter[str] = field(default_factory=Counter)
 
+    def forget(self, container: str) -> None:
+        """The last unnumbered paragraph of this container was folded into the next one: reuse its number."""
+        self.unnumbered_count[container] -= 1
+
     def ref_for(self, item: Item, paragraphs: list[Paragraph]) -> str:
         if item.parts:
             return lab.render_ref(item.container, item.parts)
@@ -119,6 +123,5 @@ def unique_refs(paragraphs: list[Paragraph]) -> list[Paragraph]:
                 n += 1
             ref = candidate
         seen.add(ref)
-        out.append(Paragraph(doc_id=p.doc_id, ref=ref, text=p.text, section=p.section, position=p.position,
-                             lead_in=p.lead_in, kind=p.kind, meta=p.meta))
+        out.append(replace(p, ref=ref))
     return out

@@ -16,17 +16,34 @@ PREAMBLE_ENDINGS = (",", ";", ", and", "; and")
 _ZONE = "_preamble_zone"  # meta flag while an unnumbered paragraph above the operative part is open
 _FRONT_MATTER_RE = re.compile(r"^(adopted (by|at)|original:|distr\.|agenda item|prepared by|unep/|cms/|date:)",
                               re.I)
+# Who acts, in English, French and Spanish: "The Contracting Parties,", "Les Parties contractantes,",
+# "Los Estados Contratantes,". A converter may glue the first clause on ("The Contracting PartiesRecalling").
+_BODY_WORDS = (r"(?:Parties|States|Signatories|Governments|Parties|[ÉE]tats|Gouvernements|Signataires|Partes|"
+               r"Estados|Gobiernos|Signatarios)")
+_GLUED = r"(?<=[a-z])(?=[A-ZÉ][a-zéè]+(?:ing|ed|ant|ando|iendo)\b)"
 _ACTING_BODY_RE = re.compile(
-    r"^(?:Preamble\s*)?(The\s+(?:High\s+)?(?:Contracting\s+)?(?:Parties|States|Signatories|Governments)\b[^,;:]{0,80}),\s*",
-)
+    rf"^(?:Preamble\s*|Préambule\s*|Preámbulo\s*)?((?:The|Les|Las|Los)\s+(?:High\s+|Hautes\s+|Altas\s+)?"
+    rf"(?:Contracting\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED})")
 _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
-_ACTING_LINE_RE = re.compile(r"^The\b.*\b(Conference|Meeting|Parties|Signatories|Committee|Council|Assembly)\b")
+_ACTING_LINE_RE = re.compile(
+    r"^(?:The|La|Le|Les|El|Los|Las)\b.*\b(Conference|Conférence|Conferencia|Meeting|Réunion|Reunión|Parties|Partes|"
+    r"Signatories|Signataires|Signatarios|Committee|Comité|Council|Conseil|Consejo|Assembly|Assemblée|Asamblea)\b")
+_ACTING_START_RE = re.compile(r"^(?:The|La|Le|Les|El|Los|Las)\s+(?:Conference|Meeting|Conférence|Réunion|Conferencia|"
+                              r"Reunión|Contracting Parties|Parties contractantes|Partes Contratantes)\b")
 _PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|Determined|Desirous|Concerned|"
-                  r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree)")
-_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s+(?=[A-Z])|(?<=,)\s+(?={_PREAMBLE_VERB}\b)")
+                  r"Further|Also|Deeply|Fully|Having|Noting|Bearing|Taking|Keen|Cognizant|Alarmed|Have|Agree|"
+                  r"[A-ZÉ][a-zéèêàç]+(?:ant|ando|iendo)|Conscient(?:e|es|s)?|Convaincu(?:e|es|s)?|Désireu(?:x|ses)|"
+                  r"Préoccupé(?:e|es|s)?|Soucieu(?:x|ses)|Conscientes|Convencid[oa]s|Deseos[oa]s|Preocupad[oa]s|"
+                  r"Tomando|Ont|Sont|Han|Hemos)")
+_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)")
 _DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
 _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
+
+
+def starts_clause(text: str) -> bool:
+    """`Acknowledging the importance of ...`: a line that opens a preambular clause."""
+    return (bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3) or bool(_ACTING_START_RE.match(text))
 
 
 def is_front_matter(text: str) -> bool:
@@ -92,3 +109,22 @@ def defined_term(piece: str) -> str | None:
 def split_categories(text: str) -> list[str]:
     """`...  Category 1: ...  Category 2: ...` on one line -> one piece each (a single piece if none)."""
     return _CATEGORY_SPLIT_RE.split(text)
+
+
+def run_together(text: str, context_lead: str) -> list[tuple[list[tuple[str, str]], str, str]]:
+    """Definitions or categories a converter ran onto one line, as (parts, text, lead-in) pieces; [] if none.
+
+    `"Species" means ...; "Range" means ...` -> one piece per definition, each cited by its term and led in by
+    the sentence that introduces them; `Category 1: ...  Category 2: ...` -> one piece per category.
+    """
+    definitions = split_definitions(text)
+    if definitions:
+        out = [([], definitions[0], context_lead)]
+        for piece in definitions[1:]:
+            term = defined_term(piece)
+            out.append(([("named", f'"{term}"')] if term is not None else [], piece, definitions[0]))
+        return out
+    categories = split_categories(text)
+    if len(categories) > 1:
+        return [([], piece.strip(), context_lead) for piece in categories]
+    return []

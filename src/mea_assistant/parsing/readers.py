@@ -7,24 +7,14 @@ Readers know file formats, not MEA numbering: everything about labels and paragr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ParseError
+from .lines import RawLine
+from .wordfile import read_docx
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
-
-
-@dataclass
-class RawLine:
-    text: str
-    heading: int | None = None  # markdown / html / docx heading level
-    bullet: bool = False  # a list item whose marker was removed
-    table_row: bool = False  # a markdown table row, cells separated by "|"
-    indent: int = 0
-    blank_before: bool = False
-    lineno: int = 0
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -48,19 +38,30 @@ def decode_bytes(data: bytes, path: str) -> str:
     raise ParseError(path, "the file is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8")
 
 
-def _text_lines(text: str, markdown: bool) -> list[RawLine]:
+_TAGS_ONLY_RE = re.compile(r"^(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")  # `<meta http-equiv=...>`: markup, not text
+
+
+def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]:
+    """Lines with layout hints; a form feed (as pdftotext writes between pages) starts a new page."""
     lines: list[RawLine] = []
     blank = False
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n"), 1):
+    page = first_page or (1 if "\f" in text else 0)
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
         if not raw.strip():
             blank = True
             continue
         stripped = raw.rstrip()
         indent = len(stripped) - len(stripped.lstrip(" \t"))
         body = stripped.strip()
-        line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no)
+        if _TAGS_ONLY_RE.match(body):
+            continue
+        line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no, page=page)
         if markdown:
-            heading = re.match(r"^(#{1,6})\s+(.*)$", body)
+            # "####Title" (no space) is how several converters write headings; "#5" is not a heading.
+            heading = re.match(r"^(#{1,6})(?:\s+|(?=[A-Za-z]))(.*)$", body)
             if heading:
                 line.heading, line.text = len(heading.group(1)), heading.group(2).strip()
             elif body.startswith("|"):
@@ -74,7 +75,20 @@ def _text_lines(text: str, markdown: bool) -> list[RawLine]:
     return lines
 
 
-def read_pdf(path: Path) -> str:
+def mark_full_lines(lines: list[RawLine]) -> list[RawLine]:
+    """Lines that fill the column: a sentence ending on one does not end its paragraph (typesetting fills
+    every line of a paragraph but its last). Measured against the page's long lines, so two columns work."""
+    lengths = sorted(len(l.text) for l in lines)
+    if len(lengths) < 8:
+        return lines
+    wide = lengths[int(len(lengths) * 0.9)]
+    for line in lines:
+        line.full = len(line.text) >= 0.85 * wide
+    return lines
+
+
+def read_pdf(path: Path) -> list[str]:
+    """The text of each page (pypdf keeps a page's text in content order: column by column)."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -85,42 +99,9 @@ def read_pdf(path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise ParseError(str(path), f"corrupt PDF ({exc}); re-export it or remove it") from exc
-    text = "\n\n".join(pages)
-    if not text.strip():
+    if not "".join(pages).strip():
         raise ParseError(str(path), "the PDF has no text layer (scanned?); run OCR first")
-    return text
-
-
-def read_docx(path: Path) -> list[RawLine]:
-    try:
-        import docx  # python-docx
-    except ImportError as exc:  # pragma: no cover
-        raise ParseError(str(path), "reading .docx needs the 'python-docx' package") from exc
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several unrelated types for a broken zip
-        raise ParseError(str(path), f"corrupt Word file ({type(exc).__name__}); re-save it as .docx") from exc
-    lines: list[RawLine] = []
-    for no, para in enumerate(document.paragraphs, 1):
-        text = para.text.strip()
-        if not text:
-            continue
-        style = (para.style.name or "").lower() if para.style is not None else ""
-        level = None
-        match = re.match(r"heading (\d)", style)
-        if match:
-            level = int(match.group(1))
-        elif style == "title":
-            level = 1
-        lines.append(RawLine(text=text, heading=level, bullet="list" in style and level is None,
-                             blank_before=True, lineno=no))
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            lines.append(RawLine(text="| " + " | ".join(cells) + " |", table_row=True, blank_before=True))
-    if not lines:
-        raise ParseError(str(path), "the Word file has no text")
-    return lines
+    return pages
 
 
 def read_html(text: str, path: Path) -> list[RawLine]:
@@ -162,7 +143,10 @@ def read_lines(path: Path) -> list[RawLine]:
     if suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise ParseError(str(path), "not a PDF file (no %PDF header); re-export it")
-        return _text_lines(read_pdf(path), markdown=False)
+        lines: list[RawLine] = []
+        for number, page in enumerate(read_pdf(path), 1):
+            lines += mark_full_lines(_text_lines(page, markdown=False, first_page=number))
+        return lines
     if suffix == ".docx":
         if not data.startswith(b"PK"):
             raise ParseError(str(path), "not a Word .docx file (not a zip); re-save it as .docx")

@@ -19,22 +19,23 @@ This module holds the builder's state and the line loop; each concern above live
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ..types import Paragraph
+from ..types import Dropped, Paragraph
+from . import footnotes as notes
 from . import labels as lab
 from . import preamble
-from .cleaning import is_image_placeholder, is_page_artifact, is_table_separator, is_timeframe, split_bullet, \
-    strip_inline_markup
-from .footnotes import footnote, is_footnote
+from .cleaning import is_table_separator, is_timeframe, split_bullet, strip_inline_markup
+from .furniture import dropped_lines, find_furniture
 from .headings import Headings, is_wrapped_heading
-from .items import Item, ends_clause, is_caps_heading, word_count
+from .items import Item, ends_clause, is_caps_heading, vocabulary, word_count
 from .lookahead import Lookahead
 from .numbering import Numbering, Refs, unique_refs
 from .readers import RawLine
-from .tables import repeated_lines, table_items
+from .tables import table_items
 from .timeframes import Timeframes, is_work_programme, split_trailing_timeframe
 
-PARSER_VERSION = 4  # bump when parsing changes refs or text, so old indexes are rebuilt
+PARSER_VERSION = 5  # bump when parsing changes refs or text, so old indexes are rebuilt
 
 
 class StructureBuilder:
@@ -42,7 +43,14 @@ class StructureBuilder:
         self.doc_id = doc_id
         self.wrapped = wrapped  # text/PDF extraction: blank lines are not reliable paragraph ends
         self.table_doc = is_work_programme(lines)
-        self.lines = Lookahead(lines, repeated_lines(lines), self.table_doc)
+        furniture = find_furniture(lines)
+        self.dropped: list[Dropped] = dropped_lines(lines, furniture)
+        self.lines = Lookahead(lines, furniture, self.table_doc)
+        self.vocab = vocabulary([l.text for l in lines if l.heading is None and not l.table_row])
+        self.pending_notes: list[str] = []  # footnotes of a heading, for the first paragraph under it
+        self.previous_full = False  # the last text line filled its column (PDF)
+        self.line_full = False
+        self.previous_line = ""  # the text line before this one (headings included)
         self.paragraphs: list[Paragraph] = []
         self.acting_body: str | None = None
         self.headings = Headings()
@@ -65,10 +73,11 @@ class StructureBuilder:
         if not text or not re.search(r"[A-Za-z0-9]", text):
             return
         preamble.settle_kind(item, text)
+        self.headings.mark_used()
         ref = self.refs.ref_for(item, self.paragraphs)
         self.paragraphs.append(Paragraph(doc_id=self.doc_id, ref=ref, text=text, section=item.section,
                                          position=len(self.paragraphs), lead_in=item.lead_in, kind=item.kind,
-                                         meta=item.meta))
+                                         meta=item.meta, footnotes=tuple(item.footnotes)))
 
     def _current_ended(self) -> bool:
         return self.current is None or self.closed or ends_clause(self.current.text)
@@ -77,11 +86,15 @@ class StructureBuilder:
         self._flush()
         self.closed = False
         self.current = Item(lines=[text], parts=parts, container=self.headings.container(),
-                            section=self.headings.section(), lead_in=lead_in, kind=kind)
+                            section=self.headings.section(), lead_in=lead_in, kind=kind, vocab=self.vocab,
+                            footnotes=self.pending_notes)
+        self.pending_notes = []
 
     def _heading(self, text: str, level: int, explicit: bool = True) -> None:
         self._flush_table()
         self._flush()
+        text, found = notes.split_notes(text)
+        self.pending_notes += found
         text = strip_inline_markup(text)
         if not text:
             return
@@ -99,6 +112,7 @@ class StructureBuilder:
             return
         self._flush()
         for item in table_items(rows, self.headings.container(), self.headings.section()):
+            item.footnotes, self.pending_notes = self.pending_notes, []  # a note on the table's heading
             self.current = item
             self._flush()
 
@@ -106,8 +120,9 @@ class StructureBuilder:
     def build(self) -> list[Paragraph]:
         for index, line in enumerate(self.lines.raw):
             if line.table_row:
-                if not is_table_separator(line.text):
-                    self.table_rows.append(line.text)
+                self.table_rows.append(line.text)
+                continue
+            if index in self.lines.furniture:
                 continue
             if self.table_rows:
                 self._flush_table()
@@ -117,22 +132,31 @@ class StructureBuilder:
             self._text_line(index, line)
         self._flush_table()
         self._flush()
+        self.headings.close(0)
+        self.dropped += [Dropped(text=text, reason=why) for text, why in self.headings.orphans]
         return self.paragraphs
 
     def _text_line(self, index: int, line: RawLine) -> None:
+        self.line_full = line.full
+        try:
+            self._read_text_line(index, line)
+        finally:
+            self.previous_full = line.full
+            self.previous_line = line.text
+
+    def _read_text_line(self, index: int, line: RawLine) -> None:
         tail: tuple[str, bool] | None = None
         raw = line.text
         if self.table_doc:
             raw, tail = split_trailing_timeframe(raw, index, self.lines)
+        raw, found = notes.split_notes(raw)
         text = strip_inline_markup(raw)
         bullet, text = split_bullet(text)
         bullet = bullet or line.bullet
         if bullet and not text:
             self.pending_bullets += 1
             return
-        if text in self.lines.repeated:
-            return
-        if is_page_artifact(text) or is_image_placeholder(text) or is_table_separator(text):
+        if is_table_separator(text):
             return
         if self.table_doc and self._timeframe_cell(text):
             return
@@ -146,16 +170,24 @@ class StructureBuilder:
         elif self.pending_bullets and (self.current is None or ends_clause(self.current.text)):
             bullet, self.pending_bullets = True, self.pending_bullets - 1
         # Headings in wrapped text (capitals, or short unpunctuated lines before a label).
+        if not bullet and line.heading is None and self.wrapped and self.current is None and label is None \
+                and self.headings.continues_title(text, self.previous_line):
+            return  # the rest of an article title that wrapped ("... Agreements:" / "Appendix II")
         if not bullet and line.heading is None and self._wrapped_heading(text, index, label):
             top = is_caps_heading(text) and not self.paragraphs and self.current is None
             self._heading(text, 1 if top else max(self.headings.explicit_level, 1) + 1, explicit=False)
             return
         if label is not None:
             self._labelled(label, text)
-        elif is_footnote(text, self.current, self.wrapped):
-            self.paragraphs.append(footnote(self.doc_id, text, self.headings.section(), len(self.paragraphs)))
+        elif notes.is_footnote(text, self.current, self.wrapped):
+            notes.attach(text, self.current, self.paragraphs)
         else:
             self._unlabelled(text, line, bullet)
+        if found:
+            if self.current is not None:
+                self.current.footnotes += found
+            else:
+                self.pending_notes += found
         if tail is not None and self.current is not None:
             self.timeframes.attach(self.current, tail)
 
@@ -168,9 +200,15 @@ class StructureBuilder:
         return self.timeframes.continues_open(text, self.current)
 
     def _wrapped_heading(self, text: str, index: int, label: lab.Label | None) -> bool:
+        if preamble.is_front_matter(text):
+            return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
+        if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
+            return True
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
         return is_wrapped_heading(text, index, label, self.lines, wrapped=self.wrapped,
-                                  current_ended=self._current_ended(), at_start=at_start)
+                                  current_ended=self._current_ended(), at_start=at_start,
+                                  current_text=self.current.text if self.current is not None else "",
+                                  previous_line=self.previous_line)
 
     def _labelled(self, label: lab.Label, text: str) -> None:
         if not self.seen_numbered and self.current is not None and preamble.is_acting_body(self.current):
@@ -179,6 +217,7 @@ class StructureBuilder:
             self.current.kind = "acting-body"
             preamble.leave_preamble_zone(self.current)
         self.timeframes.open = None
+        self.headings.number = None  # a numbered section whose paragraphs carry their own labels
         parts = self.numbering.place(label, self.current)
         self.seen_numbered = True
         lead = self.numbering.lead_in(parts, self.context_lead)
@@ -200,7 +239,15 @@ class StructureBuilder:
                 # Work-programme cell text runs on until the next activity label.
                 cur.append(text, newline=bullet or ends_clause(cur.text) or line.indent >= 2)
                 return
-            comma_break = line.blank_before and cur.text.rstrip().endswith(",") and text[:1].isupper()
+            in_preamble = not self.seen_numbered and not self.headings.seen_container
+            # A PDF keeps no blank lines: a preambular verb after a finished clause or the cover opens a new one.
+            clause_break = self.wrapped and in_preamble and not numbered and preamble.starts_clause(text) and (
+                cur.kind == "front-matter" or bool(re.search(r"[,;)]\s*(?:and)?$", cur.text)))
+            comma_break = (line.blank_before and cur.text.rstrip().endswith(",") and text[:1].isupper()) \
+                or clause_break or (cur.kind == "front-matter" and line.blank_before)
+            if not bullet and self.wrapped and self.previous_full and not comma_break and not line.blank_before:
+                cur.append(text)  # the line before filled the column: the paragraph goes on
+                return
             if not bullet and not self._current_ended() and (self.wrapped or not line.blank_before) \
                     and not comma_break:
                 cur.append(text)
@@ -223,23 +270,13 @@ class StructureBuilder:
                 return
         if preamble.is_front_matter(text):
             self._start([], text, "front-matter")
-            self._flush()
+            if not self.line_full:  # a cover line that fills the column wraps onto the next (PDF)
+                self._flush()
             return
-        definitions = preamble.split_definitions(text)
-        if definitions:
-            for i, piece in enumerate(definitions):
-                lead = definitions[0] if i else ""
-                self._start([], piece, "operative", lead if i else self.context_lead)
-                if i:
-                    term = preamble.defined_term(piece)
-                    if term is not None and self.current is not None:
-                        self.current.parts = [("named", f'"{term}"')]
-            self._flush()
-            return
-        categories = preamble.split_categories(text)
-        if len(categories) > 1:
-            for piece in categories:
-                self._start([], piece.strip(), "operative", self.context_lead)
+        pieces = preamble.run_together(text, self.context_lead)
+        if pieces:
+            for parts, piece, lead in pieces:
+                self._start(parts, piece, "operative", lead)
             self._flush()
             return
         kind = "preamble" if in_preamble and text.rstrip().endswith(preamble.PREAMBLE_ENDINGS) else (
@@ -250,16 +287,25 @@ class StructureBuilder:
             self._start([], text, kind)
             return
         lead = self.context_lead if not in_preamble else ""
+        self._flush()
         last = self.paragraphs[-1] if self.paragraphs else None
-        if not bullet and not lead and last is not None and last.kind == "list" and word_count(last.text) <= 30 \
-                and not last.text.rstrip().endswith((".", ";")):
-            lead = last.text  # "- Memorandum of Understanding with IATA" introduces the paragraph below it
-        self._start([], text, kind, lead)
-        if in_preamble and self.current is not None:
+        heading = None
+        if not bullet and last is not None and last.kind == "list" and word_count(last.text) <= 30 \
+                and not ends_clause(last.text) and last.section == self.headings.section():
+            # "- Memorandum of Understanding with IATA" heads the paragraph below it: keep them together.
+            heading = self.paragraphs.pop()
+            self.refs.forget(self.headings.container())
+        self._start([] if in_preamble else self.headings.take_number(), text, kind, lead)
+        assert self.current is not None
+        if heading is not None:
+            self.current.lines.insert(0, heading.text)
+            self.current.footnotes[:0] = heading.footnotes
+        if in_preamble:
             preamble.mark_preamble_zone(self.current)
 
 
-def build_paragraphs(doc_id: str, lines: list[RawLine], wrapped: bool) -> tuple[list[Paragraph], dict[str, str | None]]:
+def build_paragraphs(doc_id: str, lines: list[RawLine], wrapped: bool) -> tuple[list[Paragraph], dict[str, Any]]:
     builder = StructureBuilder(doc_id, lines, wrapped)
     paragraphs = builder.build()
-    return unique_refs(paragraphs), {"title": builder.headings.title, "acting_body": builder.acting_body}
+    return unique_refs(paragraphs), {"title": builder.headings.title, "acting_body": builder.acting_body,
+                                     "dropped": builder.dropped, "headings": builder.headings.top}

@@ -1,36 +1,82 @@
-"""Markdown table rows -> paragraphs, and the header lines that repeat after every page break.
+"""Table rows -> paragraphs of records, each cell carrying its column header.
 
-Annex tables (species lists, categories) arrive as `| cell | cell |` rows. A row with a single cell is a
-group header (`| ANATIDAE |`, `| *Dendrocygna bicolor* |`): the rows under it become one paragraph named
-after it, with the header path as its section and lead-in.
+Annex tables (species lists, categories, appendix listings) arrive as `| cell | cell |` rows, from markdown,
+HTML or Word. The row above the table's separator (`|---|---|`) names the columns; every cell of a row
+keeps its column's name, so a CITES listing row reads "Appendix I: Addax nasomaculatus" instead of a bare
+name whose appendix was only a position on the page. Headers that number a group ("Appendices" over
+"I | II | III") are read as "Appendix I", "Appendix II", ... A row is aligned to the last columns when it
+has fewer cells than the header (converters drop the leading empty cells).
+
+A row with a single cell is a group header (`| ANATIDAE |`, `| *Dendrocygna bicolor* |`): the rows under
+it become one paragraph named after it, one record per line, with the header path as section and lead-in.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from . import labels as lab
-from .cleaning import is_timeframe, strip_inline_markup
-from .items import Item, ends_clause, word_count
-from .readers import RawLine
+from .cleaning import is_table_separator, strip_inline_markup
+from .items import Item, word_count
+
+_EMPTY_RE = re.compile(r"^(?:---|:?-+:?)?$")
+_NUMERAL_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])$")
 
 
-def repeated_lines(lines: list[RawLine]) -> set[str]:
-    """Running headers and repeated table headers: short label-less lines seen 2+ times with no end stop."""
-    counts = Counter(strip_inline_markup(l.text) for l in lines if l.heading is None and not l.table_row)
-    out = set()
-    for text, n in counts.items():
-        if n >= 2 and 2 <= word_count(text) <= 14 and not ends_clause(text) and not lab.detect(text) \
-                and not is_timeframe(text):
-            out.add(text)
-    return out
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _singular(word: str) -> str:
+    """The label a numbered column group gives one column: "Appendices" -> "Appendix", "Columns" -> "Column"."""
+    lower = word.lower()
+    if lower.endswith("ices"):
+        return word[:-4] + ("ix" if word[-4:].islower() else "IX")
+    if lower.endswith("ies"):
+        return word[:-3] + "y"
+    if lower.endswith("s") and not lower.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def column_labels(header: list[str]) -> list[str]:
+    """Header cells -> labels: empty stays empty; a bare numeral under a word header is qualified by it."""
+    labels: list[str] = []
+    group = ""
+    for raw in header:
+        cell = strip_inline_markup(raw)
+        if _EMPTY_RE.match(cell):
+            labels.append("")
+        elif _NUMERAL_RE.match(cell) and group:
+            labels.append(f"{_singular(group)} {cell}")
+        else:
+            labels.append(cell)
+            if not _NUMERAL_RE.match(cell):
+                group = cell
+    # A group word over numbered columns labels no cell of its own.
+    return ["" if label and label == group and any(l.startswith(_singular(group) + " ") for l in labels) else label
+            for label in labels]
+
+
+def record(cells: list[str], labels: list[str]) -> str:
+    """`["Addax nasomaculatus", "", ""]` under `["Appendix I", ...]` -> `Appendix I: Addax nasomaculatus`."""
+    aligned = labels[len(labels) - len(cells):] if len(cells) <= len(labels) else [""] * len(cells)
+    parts = []
+    for cell, label in zip(cells, aligned):
+        text = strip_inline_markup(cell)
+        if _EMPTY_RE.match(text):
+            continue
+        parts.append(f"{label}: {text}" if label else text)
+    return (" | " if any(labels) else " ").join(parts)
 
 
 def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> list[Item]:
     """One item per group of rows under a header cell, in order; rows before any header form their own group."""
     items: list[Item] = []
     group_name, group_lines, header_path = "", [], []
+    labels: list[str] = []
+    if len(rows) >= 2 and is_table_separator(rows[1]) and not is_table_separator(rows[0]):
+        labels = column_labels(_cells(rows[0]))
+        rows = rows[2:]
 
     def emit() -> None:
         if group_lines:
@@ -43,25 +89,32 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
             items.append(item)
 
     for row in rows:
-        cells = [strip_inline_markup(c) for c in row.strip().strip("|").split("|")]
-        content = [c for c in cells if c and c != "---" and not re.fullmatch(r":?-+:?", c)]
+        if is_table_separator(row):
+            continue
+        raw_cells = _cells(row)
+        content = [strip_inline_markup(c) for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c))]
         if not content:
             continue
-        raw_cells = [c.strip() for c in row.strip().strip("|").split("|") if c.strip() and c.strip() != "---"]
         single = len(content) == 1
-        italic = single and raw_cells and raw_cells[0].startswith("*")
+        first_raw = next(c for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c)))
+        italic = single and first_raw.startswith("*")
         is_header = single and (not italic or content[0].isupper() or word_count(content[0]) == 1)
         if is_header:
             if group_lines:
                 emit()
                 group_lines = []
                 header_path = [h for h in header_path if not h.isupper()] if content[0].isupper() else header_path[:1]
-            if content[0].isupper():
+                nest = False
+            else:
+                nest = bool(header_path)  # a header straight under another (PHYLUM ... > CARNIVORA) nests in it
+            if nest and len(header_path) < 3:
+                header_path = header_path + [content[0]]
+            elif content[0].isupper():
                 header_path = [content[0]]
             else:
                 header_path = header_path[:1] + [content[0]]
             group_name = content[0].split()[0]
             continue
-        group_lines.append(" ".join(content))
+        group_lines.append(record(raw_cells, labels) if labels else " ".join(content))
     emit()
     return items

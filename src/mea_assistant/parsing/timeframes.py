@@ -11,16 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import is_timeframe, strip_inline_markup
+from .furniture import is_column_header
 from .items import Item, ends_clause, word_count
 from .lookahead import Lookahead
 from .readers import RawLine
 
-_COLUMN_HEADER_RE = re.compile(r"\b(time ?frame|timeline|deadline|responsib\w+|lead actors?)\s*$", re.I)
-
-
 def is_work_programme(lines: list[RawLine]) -> bool:
     """A Timeframe/Responsibility column header outside a markdown table: Timeframe cells will be interleaved."""
-    return any(_COLUMN_HEADER_RE.search(strip_inline_markup(l.text)) for l in lines if not l.table_row)
+    return any(is_column_header(strip_inline_markup(l.text)) for l in lines if not l.table_row)
 
 
 @dataclass

@@ -1,0 +1,96 @@
+"""Short names as delegates cite documents, each named after the document itself, and unique in a corpus.
+
+A treaty is named after the instrument its TITLE names ("CMS Convention", "EUROBATS" from
+data/instruments.toml), a resolution after its own number ("CMS Res. 11.10 (Rev.COP14)"), anything else
+after its title. Never after a convention its text merely mentions, and never cut short with "...": a long
+title is shortened at its first natural break ("Target 9: International and regional action ..." ->
+"Target 9"), not in mid-phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .instruments import catalogue
+from .titleblock import year_of
+from .types import Document
+
+_LONG = 100
+
+
+def _from_title(title: str) -> str:
+    """The title as a name: "The" dropped; a very long one cut at its first colon, dash or bracket."""
+    name = re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip()
+    if len(name) > _LONG:
+        head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
+        if 2 <= len(head.split()) or re.search(r"\d", head):
+            return head
+    return name
+
+
+def citation_name(title: str, head: str, conventions: tuple[str, ...], doc_type: str, own: str | None,
+                  symbol: str | None, session: str | None) -> tuple[str, str]:
+    """(short name, where it came from: "title block" | "data file")."""
+    text = f"{title}\n{head}"
+    res = re.search(r"Resolution\s+(Conf\.\s*)?(\d+\.\d+)(\s*\((?:Rev\.?\s*)?[A-Za-z]*\s*\d+\))?", symbol or head)
+    if res and doc_type == "resolution":
+        prefix = conventions[0] if conventions and conventions[0] != "other" else ""
+        rev = re.sub(r"\s+", "", res.group(3) or "")
+        conf = "Conf. " if res.group(1) else ""
+        return f"{prefix} Res. {conf}{res.group(2)}{' ' + rev if rev else ''}".strip(), "title block"
+    instrument = catalogue().by_code(own) if own else None
+    if instrument is not None and instrument.citation and doc_type in ("convention", "protocol", "agreement", "mou"):
+        return instrument.citation, "data file"
+    primary = conventions[0] if conventions else "other"
+    if doc_type == "mou":
+        subject = re.search(r"Conservation of (?:Migratory )?([A-Z][a-z]+)", title, re.I)
+        if subject:
+            return f"{subject.group(1).capitalize()} MOU", "title block"
+    if doc_type == "work-programme":
+        years = re.search(r"(\d{4})\s*[-–]\s*(\d{2,4})", text)
+        named = [i.code for i in catalogue().in_documents() if re.search(i.document_pattern, title)]
+        order = sorted(named, key=lambda code: re.search(catalogue().by_code(code).document_pattern, title).start())
+        members = "-".join(order) or primary
+        return (f"{members} Joint Work Programme {years.group(1)}-{years.group(2)}" if years
+                else f"{members} Work Programme"), "title block"
+    if doc_type == "correspondence":
+        year = re.search(r"\b(20\d\d|19\d\d)\b", text)
+        return f"{primary} Secretariat response{' ' + year.group(1) if year else ''}", "title block"
+    target = re.search(r"\b(Target \d+)\b", title)
+    if doc_type == "strategic-plan" and target:
+        return f"{primary} Strategic Plan, {target.group(1)}", "title block"
+    mou = re.search(r"\b([A-Z][a-z]+) MOU\b", text)
+    if mou:
+        found = re.search(r"\b(MOS\d+)\b", text) or re.search(r"\b(COP\d+)\b", text)
+        meeting = session or (found.group(1) if found else None)
+        return f"{mou.group(1)} MOU {meeting + ' ' if meeting else ''}doc", "title block"
+    return _from_title(title), "title block"
+
+
+def distinct_names(documents: dict[str, Document]) -> list[str]:
+    """Make every display name unique (adding the year, else the file name) and say which ones were changed.
+
+    Two documents cited by one name would make an answer's citation ambiguous ("CMS Convention, Art. 2" for a
+    paragraph of another agreement), so this runs over the whole corpus at every ingest.
+    """
+    by_name: dict[str, list[Document]] = {}
+    for doc in documents.values():
+        doc.short_name = doc.short_name or doc.citation_name
+        if doc.provenance.get("name") != "override":
+            doc.citation_name = doc.short_name
+            doc.provenance["name"] = doc.provenance.get("name", "title block").replace(", made distinct", "")
+        by_name.setdefault(doc.citation_name, []).append(doc)
+    notes = []
+    for name, docs in sorted(by_name.items()):
+        if len(docs) < 2:
+            continue
+        years = [year_of(d.date, d.symbol, d.doc_id) for d in docs]
+        distinct_years = len(set(years)) == len(years) and all(years)
+        for doc, year in zip(docs, years):
+            doc.citation_name = f"{name} ({year})" if distinct_years else f"{name} ({doc.doc_id})"
+            base = doc.provenance.get("name", "title block").replace(", made distinct", "")
+            doc.provenance["name"] = base + ", made distinct"
+        notes.append(f"'{name}' would name {len(docs)} documents ({', '.join(d.doc_id for d in docs)}); "
+                     f"they are cited as {', '.join(repr(d.citation_name) for d in docs)}. Set a name in "
+                     "documents.toml to choose others.")
+    return notes

@@ -1,0 +1,122 @@
+"""What a document says about itself at its head (and in its closing formula), read as a librarian would.
+
+The title block of an MEA document names the document, not the conventions it goes on to mention:
+    CONVENTION ON MIGRATORY SPECIES                       <- the convention series it belongs to
+    UNEP/CMS/Resolution 11.10 (Rev.COP14)                 <- its own symbol
+    SYNERGIES AND PARTNERSHIPS                            <- its title
+    Adopted by the Conference of the Parties at its 14th Meeting (Samarkand, February 2024)
+A treaty's date is in its closing formula ("DONE at London this fourth day of December ...", "Fait à Paris,
+le 18 octobre 1950"). A treaty database may put its own-language title above the treaty's ("Overeenkomst
+inzake ..." over "The Agreement on the Conservation of Populations of European Bats"): the title is the
+title-block heading in the language of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import detect_language
+
+_SYMBOL_RE = re.compile(
+    r"^(?:(?:UNEP|[A-Z]{2,}[A-Za-z]*)(?:/[\w.()\- ]+){1,7}|(?:Resolution|Decision|Recommendation|Résolution|"
+    r"Resolución|Décision|Decisión)\s+(?:Conf\.\s*)?[0-9IVXL]+[./][0-9]+(?:\s*\([^)]*\))?)$")
+_ADOPTED_RE = re.compile(
+    r"\b(?:Adopted by|Adoptée? par|Adoptada por|Aprobada por)\s+(?:the|la|el)\s+"
+    r"((?:Conference|Meeting|Conférence|Réunion|Conferencia|Reunión)\b[^,(\n]{0,60}?"
+    r"(?:Parties|Signatories|Parties contractantes|Partes|Signataires|Signatarios))"
+    r"(?:\s+(?:at|à|en)\s+(?:its|sa|su)\s+([\w.-]+\s+(?:meeting|session|réunion|session|reunión)))?", re.I)
+_SESSION_RE = re.compile(r"(?<![A-Za-z])((?:COP|CoP|MOP|MOS|SC|COP-MOP)\s?\d{1,2})\b")
+_CLOSING_RE = re.compile(
+    r"\b(?:DONE|Done|done|FAIT|Fait|HECHO|Hecho|Opened for signature)\s+(?:at|in|à|en)\s+"
+    r"([A-ZÀ-Ý][^\n]{2,140}?)(?=[.;]\s|[.;]?$|,\s+(?:the|in|les|en)\s)", re.M)
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|janvier|"
+           "février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
+           "abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
+_DATE_RE = re.compile(rf"\b(\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}})\b", re.I)
+_SPAN_RE = re.compile(r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})\b")
+_YEAR_RE = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+
+
+@dataclass
+class TitleBlock:
+    title: str
+    symbol: str | None = None
+    adopted_by: str | None = None
+    session: str | None = None
+    date: str | None = None
+    date_source: str = ""  # "title block" | "closing formula"
+
+
+def choose_title(headings: list[str], language: str, first_line: str) -> str:
+    """The title-block heading in the document's language (else the first), never a symbol or a container."""
+    candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip())]
+    same = [h for h in candidates if detect_language(h, default="", minimum=1) in (language, "")]
+    if same and detect_language(candidates[0], default="", minimum=1) not in (language, ""):
+        return same[0]
+    return candidates[0] if candidates else first_line
+
+
+def find_symbol(head_lines: list[str]) -> str | None:
+    """`UNEP/CMS/Resolution 11.10 (Rev.COP14)` on a line of its own near the top."""
+    for line in head_lines[:15]:
+        text = re.sub(r"\s+", " ", line).strip()
+        if len(text.split()) <= 8 and _SYMBOL_RE.match(text) and re.search(r"\d", text):
+            return text
+    return None
+
+
+def closing_date(body: str) -> str | None:
+    """`DONE at London this fourth day of December in the year ... ninety-one` -> the place and date."""
+    match = _CLOSING_RE.search(body)
+    if not match:
+        return None
+    text = re.sub(r"\s+", " ", match.group(1)).strip().rstrip(",")
+    year = _YEAR_RE.search(text)
+    return text[:year.end()] if year else text
+
+
+def head_date(head: str) -> str | None:
+    """The date a title block states: in the adoption line, an email date, a day, or a span of years."""
+    adopted = re.search(r"(?:Adopted|adopted|Adoptée?|Adoptada)[^\n.]{0,80}?(?:Meeting|session|réunion|reunión)"
+                        r"[^\n]{0,60}?\(([^)]*\d{4})\)", head)
+    if adopted:
+        return re.sub(r"\s+", " ", adopted.group(1)).strip()
+    for pattern in (re.compile(r"\(email dated ([^)]+\d{4})\)"), _DATE_RE, _SPAN_RE):
+        match = pattern.search(head)
+        if match:
+            return re.sub(r"\s+", " ", match.group(1)).strip()
+    return None
+
+
+def read_title_block(headings: list[str], head_lines: list[str], body: str, language: str,
+                     first_line: str) -> TitleBlock:
+    """Title, symbol, adopting body, session and date from the head (short lines only) and the closing formula.
+
+    Only short lines count as the head: a preamble run onto one line names other treaties and their dates
+    ("Recalling the Convention ... opened for signature in Bonn on 23 June 1979").
+    """
+    short = [l for l in head_lines if len(l.split()) <= 25]
+    head = "\n".join(short)
+    block = TitleBlock(title=choose_title(headings, language, first_line), symbol=find_symbol(short))
+    adopted = _ADOPTED_RE.search(head)
+    if adopted:
+        block.adopted_by = re.sub(r"\s+", " ", adopted.group(1)).strip()
+        block.session = adopted.group(2)
+    if block.session is None:
+        session = _SESSION_RE.search(block.symbol or "")  # a session named in the head may be another's
+        block.session = session.group(1).replace(" ", "") if session else None
+    block.date = head_date(head)
+    block.date_source = "title block" if block.date else ""
+    if block.date is None:
+        block.date = closing_date(body)
+        block.date_source = "closing formula" if block.date else ""
+    return block
+
+
+def year_of(*texts: str | None) -> str | None:
+    for text in texts:
+        match = _YEAR_RE.search(text or "")
+        if match:
+            return match.group(1)
+    return None
