@@ -22,13 +22,14 @@ from _common import CORPUS, emit, machine, peak_rss_mb, say, small_corpus, table
 
 
 def phases(events: list[tuple[float, str]], total: float) -> dict[str, float]:
-    """Seconds spent parsing, embedding and writing, from when ingest said it started each."""
+    """Seconds spent parsing, embedding (with the Chroma writes, which ingest interleaves batch by batch) and
+    writing BM25 + manifest + the build's check, from when ingest said it started each."""
     marks = {"parse": 0.0}
     for at, message in events:
-        if message.startswith("embedding ") and "embed" not in marks:
-            marks["embed"] = at
-        elif message.startswith("writing") and "write" not in marks:
-            marks["write"] = at
+        if message.startswith("indexing ") and "embed+chroma" not in marks:
+            marks["embed+chroma"] = at
+        elif message.startswith("writing") and "bm25+check" not in marks:
+            marks["bm25+check"] = at
     order = sorted(marks.items(), key=lambda kv: kv[1])
     return {name: round((order[i + 1][1] if i + 1 < len(order) else total) - start, 2)
             for i, (name, start) in enumerate(order)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .queries import ACRONYMS, CONVENTION_NAMES
+from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from typing import Callable
 
 from .types import Hit
@@ -28,8 +28,8 @@ and, i ii iii iv v vi vii viii ix x also if so then not no yes please tell me sa
 
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
-_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now)\b",
-                     re.I)
+_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
+                     r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
 
 
 def asks_for_current_status(question: str) -> bool:
@@ -63,6 +63,10 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     if low.isdigit():  # a bare number must stand as a number, not inside "2011" or "11.10"
         return re.search(rf"(?<![\w.]){low}(?![\w]|\.\d)", evidence) is not None
     if low in evidence:
+        return True
+    # A term the glossary maps to the texts' own words ("European Union" -> "regional economic integration
+    # organization") is supported where those words are.
+    if any(re.search(pattern, term, re.I) and words.lower() in evidence for pattern, words in SYNONYMS):
         return True
     # "COP15" ~ "CoP15", "2012-2014" ~ "2012–2014", plural/singular forms.
     variants = {low.replace("-", "–"), low.rstrip("s"), low + "s", re.sub(r"(\D)(\d)", r"\1 \2", low)}

@@ -6,15 +6,20 @@ import time
 from typing import Callable, Sequence
 
 from .abstention import asks_for_current_status, unsupported_terms
-from .answering import compose, verify
+from .answer_types import classify, is_polar
+from .composing import Request, compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
+from .hygiene import bound_request, dropped_note
 from .index import Index, IngestReport, index_is_fresh, ingest
-from .queries import analyse
+from .queries import analyse, instrument_spans
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Filters, Hit
+from .understanding import Query
+
+CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 
 
 class Assistant:
@@ -62,36 +67,56 @@ class Assistant:
 
     def ask(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
             doc_types: Sequence[str] = (), mode: str | None = None, k: int | None = None) -> Answer:
+        """understand (once) -> retrieve (two stages) -> compose (lead first) -> verify; nothing calls back up."""
         started = time.perf_counter()
-        question = (question or "").strip()
-        if not question:
-            raise InputError("the question is empty; type a question about the indexed agreements")
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"the question has {len(question)} characters; the limit is "
-                             f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
-        named = analyse(question, self.index.documents, self.index.vocabulary)
-        query = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions))
-        info = named if query == question else analyse(query, self.index.documents, self.index.vocabulary)
-        filters = Filters(tuple(conventions), tuple(doc_types))
-        hits = self.retriever.search(query, k=max(k or 10, 10), filters=filters, mode=mode, info=info)
+        query = self.understand(question, history, conventions, doc_types)
+        hits = self.retriever.search(query.standalone, k=max(k or 0, CANDIDATES), filters=query.filters, mode=mode,
+                                     info=query.info)
+        hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.kind)
         if not any(h.exact for h in hits):
-            hits = self.retriever.cover_instruments(query, hits, filters, info, self.settings.max_citations, mode)
-        self.retriever.ensure_dense(query, hits[: self.settings.max_citations + 1])
-        answer = compose(question, query, hits, self.settings.max_citations,
-                         abstain=self.should_abstain(question, query, hits))
-        answer = verify(answer)
+            hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
+                                                    self.settings.max_citations, mode)
+        note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
+        relevance = self.relevance(hits, sentence_sims)
+        abstain = bool(note) or self.should_abstain(query.text, hits, relevance)
+        request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
+                          instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
+                          relevant=relevance >= self.settings.abstain_threshold + 0.1)
+        answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
+        if query.dropped:
+            answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def should_abstain(self, question: str, query: str, hits: list[Hit]) -> bool:
-        """Abstain when the top paragraphs are not about the question (see abstention.py for the two signals)."""
+    def understand(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
+                   doc_types: Sequence[str] = ()) -> Query:
+        """The question read once: cleaned, made standalone from the history, its instruments and kind."""
+        bounded = bound_request(question, history, self.settings)  # cleaned question, bounded history
+        question, history = bounded.question, bounded.history
+        docs, vocab = self.index.documents, self.index.vocabulary
+        named = analyse(question, docs, vocab)
+        standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
+                             instrument_spans=lambda text: instrument_spans(text, docs))
+        earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
+        info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
+        return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
+                     polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
+                     dropped=bounded.dropped)
+
+    @staticmethod
+    def relevance(hits: list[Hit], sentence_sims: dict[tuple[str, int], list[float]]) -> float:
+        """How close the best of the top three paragraphs is to the question: its best chunk or, when one
+        sentence says it more plainly than the whole paragraph, that sentence (cosine similarity)."""
+        return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
+
+    def should_abstain(self, question: str, hits: list[Hit], relevance: float) -> bool:
+        """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
         if any(h.exact for h in hits):
             return False
         if asks_for_current_status(question):
             return True
-        relevance = max(h.dense for h in hits[:3])
         if relevance < self.settings.abstain_threshold:
             return True
         return bool(unsupported_terms(question, hits[:5], self.index.document_text))

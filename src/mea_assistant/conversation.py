@@ -8,10 +8,13 @@ and the named instruments of the earlier user turns; a word that fills the same 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
+from .abstention import GENERIC
 from .queries import named_conventions
 from .terms import content_words
+
+Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrument
 
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter)\b",
@@ -33,11 +36,50 @@ def _slot_phrases(text: str) -> dict[str, str]:
     return out
 
 
-def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False) -> str:
+def entities(text: str) -> list[str]:
+    """Named things: acronyms ("IUCN", "SPREP") and capitalised words inside a sentence ("Interpol")."""
+    out = []
+    for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z0-9-]*", text)):
+        word = m.group(0)
+        if word.lower() in GENERIC:
+            continue
+        if (word.isupper() and len(word) > 1) or (word[:1].isupper() and i > 0):
+            out.append(word)
+    return out
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _switched(question: str, previous: str, names_instrument: bool, instrument_spans: Spans | None) -> str:
+    """The earlier turn without the entity this turn replaces: "And the Sharks MOU?" after a question about the
+    Dugong MOU drops the Dugong MOU and keeps its topic; "And with SPREP?" after one about cooperation with
+    IUCN drops IUCN and keeps the instrument and the topic."""
+    named_here = instrument_spans(question) if instrument_spans else []
+    if names_instrument or named_here:
+        return _blank(previous, instrument_spans(previous)) if instrument_spans else previous
+    new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)}
+    if not new:
+        return previous
+    keep = instrument_spans(previous) if instrument_spans else []
+    drop = []
+    for term in entities(previous):
+        for m in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", previous):
+            if not any(a <= m.start() < b for a, b in keep):
+                drop.append(m.span())
+    return _blank(previous, drop)
+
+
+def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False,
+            instrument_spans: Spans | None = None) -> str:
     """The query to search for this turn: the question itself, or the question plus the carried context.
 
     `names_instrument`: the question names a document or convention itself ("the Sharks MOU"), so unless it
-    also leans on the conversation ("and what about ...", "it"), it stands alone.
+    also leans on the conversation ("and what about ...", "it"), it stands alone. `instrument_spans` tells
+    where a text names an instrument, so that a follow-up naming another one replaces it.
     """
     users = [turn.get("content", "") for turn in history if turn.get("role") == "user" and turn.get("content")]
     if not users:
@@ -50,16 +92,18 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     new_slots = _slot_phrases(question)
     named_now = named_conventions(question)
     carried: list[str] = []
+    seen: set[str] = set()  # the carried words lower-cased, kept as a set so a long turn costs linear time
     for previous in reversed(users[-3:]):
-        text = previous
+        text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
         for slot, phrase in _slot_phrases(previous).items():
             if slot in new_slots:
                 text = text.replace(phrase, " ")
         for word in content_words(text):
             if named_now and named_conventions(word):
                 continue  # "And for CITES?" after a CMS question: CITES replaces CMS
-            if word.lower() not in {c.lower() for c in carried} and word.lower() not in question.lower():
+            if word.lower() not in seen and word.lower() not in question.lower():
                 carried.append(word)
+                seen.add(word.lower())
         if named_conventions(previous) or len(carried) >= 8:
             break
     if not carried:

@@ -169,6 +169,10 @@ class Answer:
     retrieved: list[Hit] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # "possibly related" paragraphs shown on abstention
     latency_ms: float = 0.0
+    lead: str = ""  # the sentence that states the answer; `text` starts with it
+    answer_type: str = "explain"  # the kind of question as read: figure, yes_no, obligation, who, list, ...
+    history_dropped: int = 0  # earlier history turns not read (request bounds, see hygiene.py)
+    note: str = ""  # said to the user beside the answer (why turns were dropped)
 
     def to_result(self, question_id: str | None = None) -> dict[str, Any]:
         """The result object of shared/eval-format.md (used by `ask --json`, `eval` and the /ask endpoint)."""
@@ -179,12 +183,16 @@ class Answer:
             "question": self.question,
             "rewritten_query": self.rewritten_query,
             "answer": self.text,
+            "lead": self.lead,
+            "answer_type": self.answer_type,
             "abstained": self.abstained,
             "citations": [c.to_json() for c in self.citations],
             "retrieved": [h.to_json() for h in self.retrieved[:10]],
             "related": [h.to_json() for h in self.related],
             "latency_ms": round(self.latency_ms, 1),
         })
+        if self.history_dropped:  # additive: present only when the history was cut
+            result.update({"history_dropped": self.history_dropped, "note": self.note})
         return result
 
 

@@ -142,11 +142,11 @@ def _check(recipe: ModelRecipe, onnx_file: Path) -> float:
     """Step 3: the lowest cosine between this file's vectors and sentence-transformers' on the probe texts."""
     import numpy as np
 
-    from . import get_embedder
     from .onnx_backend import OnnxEmbedder
+    from .torch_backend import TorchEmbedder
 
     ours = np.array(OnnxEmbedder(recipe, onnx_file, VARIANT).embed(list(PROBES)))
-    reference = np.array(get_embedder(str(recipe.path), "torch").embed(list(PROBES)))
+    reference = np.array(TorchEmbedder(str(recipe.path)).embed(list(PROBES)))
     cosine = float((ours * reference).sum(axis=1).min())
     if cosine < CHECK_COSINE:
         raise MeaError(f"the ONNX export of {recipe.path} disagrees with sentence-transformers (cosine {cosine:.5f} "

@@ -16,7 +16,8 @@ from typing import Any, Iterable, Sequence
 from ..errors import MeaError
 from ..parsing.cleaning import normalise_for_match
 
-TYPES = ("single", "multi", "followup", "delegate", "exact-ref", "out-of-corpus")
+TYPES = ("single", "multi", "followup", "delegate", "exact-ref", "out-of-corpus")  # known types, in report order
+KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain")  # answer types
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Question:
     answerable: bool = True
     type: str = "single"
     line: int = 0
+    kind: str | None = None  # optional: the answer type the question asks for (eval-format.md `answer_type`)
 
 
 # ----- matching ----------------------------------------------------------------------------------------------
@@ -116,9 +118,13 @@ def _parse_question(obj: Any, line: int) -> Question:
     if not isinstance(answerable, bool):
         raise ValueError("field 'answerable' must be true or false")
     qtype = obj.get("type") or _derive_type(history, expected, answerable)
-    if qtype not in TYPES:
-        raise ValueError(f"field 'type' is {qtype!r}; use one of {', '.join(TYPES)} or leave it out")
-    return Question(str(qid).strip(), text.strip(), history, expected, groups, answerable, qtype, line)
+    if not isinstance(qtype, str) or not qtype.strip():
+        raise ValueError(f"field 'type' must be a string such as {', '.join(TYPES)}, or left out")
+    kind = obj.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"field 'kind' is {kind!r}; use one of {', '.join(KINDS)} or leave it out")
+    return Question(str(qid).strip(), text.strip(), history, expected, groups, answerable, qtype.strip(), line,
+                    kind)
 
 
 def parse_dataset(lines: Iterable[str], where: str) -> list[Question]:

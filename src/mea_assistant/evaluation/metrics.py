@@ -19,14 +19,16 @@ from ir_measures import RR, ScoredDoc, Success, nDCG
 
 from ..refs import ref_matches
 from ..terms import STOPWORDS, stem
-from .dataset import TYPES, Expected, Question, matched_items, normalised
+from .dataset import KINDS, TYPES, Expected, Question, matched_items, normalised
 
 RETRIEVED_DEPTH = 10  # results list the top 10 paragraphs, so every cutoff is at most 10
 CONTENT_OVERLAP = 0.5  # citation precision: share of the question's content words a relevant paragraph holds
 # Keys of each metrics table in metrics.json; hit@k for a --k outside 1/3/5/10 is added after hit@10.
-METRIC_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "ref_accuracy", "citation_hit",
-               "citation_precision", "key_term_recall", "key_term_group_recall", "abstention_precision",
-               "abstention_recall", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms")
+METRIC_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "first_citation_right", "citation_hit",
+               "citations_per_answer", "citation_precision", "ref_accuracy", "paragraph_ref_accuracy",
+               "key_term_recall", "key_terms_in_lead", "key_term_group_recall", "answer_type_accuracy",
+               "abstention_precision", "abstention_recall", "false_abstention_rate", "latency_p50_ms",
+               "latency_p95_ms")
 COUNT_KEYS = ("n_questions", "n_answerable", "n_unanswerable", "n_retrieval_scored", "n_citations", "n_ref_checked",
               "n_errors")
 # Our key -> the ir-measures measure computing it: every hit@k a --k can ask for, MRR and nDCG over the top 10.
@@ -52,6 +54,12 @@ class Outcome:
     cite_good: int = 0
     cite_n: int = 0
     groups: list[bool] = field(default_factory=list)  # one per must_mention group: satisfied?
+    lead_groups: list[bool] = field(default_factory=list)  # the same groups, in the lead sentence alone
+    first_cited: bool = False  # the first citation ([1], what the lead relies on) matches an expected item
+    cite_ref_ok: int = 0  # citations naming an expected ref that also name its document
+    cite_ref_n: int = 0  # citations naming an expected ref (the ref rule, whatever their document)
+    kind: str | None = None  # the answer type the question asks for, when the set says
+    kind_ok: bool | None = None  # the assistant read that answer type
     error: str = ""  # the exception `ask` raised; the question then scores as a miss
 
     def hit(self, k: int) -> bool:
@@ -150,6 +158,19 @@ def citation_counts(citations: Sequence[dict[str, Any]], expected: Sequence[Expe
     return good, len(citations)
 
 
+def citation_refs(citations: Sequence[dict[str, Any]], expected: Sequence[Expected]) -> tuple[int, int]:
+    """(right, claimed): citations whose ref satisfies the ref rule of an expected item's ref, and of those the
+    ones in that item's document. The right "Art. 5" of the wrong instrument is a wrong reference."""
+    right = claimed = 0
+    for c in citations:
+        ref = c.get("ref", "")
+        items = [e for e in expected if e.ref and ref_matches(e.ref, ref)]
+        if items:
+            claimed += 1
+            right += any(e.doc == c.get("doc_id") for e in items)
+    return right, claimed
+
+
 def mention_groups(answer: str, groups: Sequence[Sequence[str]]) -> list[bool]:
     """Per must_mention group: does the answer contain one of its alternatives (case-insensitive, normalised)?"""
     text = normalised(answer)
@@ -193,11 +214,15 @@ def question_terms(q: Question) -> set[str]:
 
 def score(q: Question, result: dict[str, Any]) -> Outcome:
     out = Outcome(q.id, q.type, q.answerable, bool(result.get("abstained")), float(result.get("latency_ms") or 0.0),
-                  error=result.get("error") or "")
+                  error=result.get("error") or "", kind=q.kind)
+    if q.kind is not None and result.get("answer_type"):
+        out.kind_ok = result.get("answer_type") == q.kind
     if not q.answerable:
         return out
     retrieved, citations = result.get("retrieved") or [], result.get("citations") or []
     out.groups = mention_groups(result.get("answer") or "", q.must_mention)
+    out.lead_groups = mention_groups(result.get("lead") or "", q.must_mention)
+    out.cite_ref_ok, out.cite_ref_n = citation_refs(citations, q.expected)
     out.cite_good, out.cite_n = citation_counts(citations, q.expected, question_terms(q))
     if q.expected:
         out.scored = True
@@ -205,6 +230,8 @@ def score(q: Question, result: dict[str, Any]) -> Outcome:
         out.retrieval = retrieval_scores(retrieved, q.expected)
         out.ref_ok, out.ref_n = ref_checks(retrieved, q.expected)
         out.cited_expected = any(matched_items(c, q.expected) for c in citations)
+        first = min(citations, key=lambda c: c.get("marker", 0), default=None)
+        out.first_cited = first is not None and bool(matched_items(first, q.expected))
     return out
 
 
@@ -216,11 +243,18 @@ def aggregate(outcomes: Sequence[Outcome], k: int = 5) -> dict[str, Any]:
     m: dict[str, Any] = {}
     for key in [f"hit@{cut}" for cut in sorted({1, 3, 5, 10, k})] + ["mrr", "ndcg@10"]:
         m[key] = _ratio(sum(o.retrieval[key] for o in scored), len(scored))
-    m["ref_accuracy"] = _ratio(sum(o.ref_ok for o in scored), sum(o.ref_n for o in scored))
+    answered = [o for o in answerable if not o.abstained and not o.error]
+    with_kind = [o for o in outcomes if o.kind_ok is not None]
+    m["first_citation_right"] = _ratio(sum(o.first_cited for o in scored), len(scored))
     m["citation_hit"] = _ratio(sum(o.cited_expected for o in scored), len(scored))
+    m["citations_per_answer"] = _ratio(sum(o.cite_n for o in answered), len(answered))
     m["citation_precision"] = _ratio(sum(o.cite_good for o in answerable), sum(o.cite_n for o in answerable))
+    m["ref_accuracy"] = _ratio(sum(o.cite_ref_ok for o in answerable), sum(o.cite_ref_n for o in answerable))
+    m["paragraph_ref_accuracy"] = _ratio(sum(o.ref_ok for o in scored), sum(o.ref_n for o in scored))
     m["key_term_recall"] = _ratio(sum(all(o.groups) for o in with_terms), len(with_terms))
+    m["key_terms_in_lead"] = _ratio(sum(all(o.lead_groups) for o in with_terms), len(with_terms))
     m["key_term_group_recall"] = _ratio(sum(sum(o.groups) for o in with_terms), sum(len(o.groups) for o in with_terms))
+    m["answer_type_accuracy"] = _ratio(sum(bool(o.kind_ok) for o in with_kind), len(with_kind))
     m.update(abstention_scores([o.abstained for o in outcomes], [o.answerable for o in outcomes]))
     latencies = [o.latency_ms for o in outcomes if not o.error]
     m["latency_p50_ms"], m["latency_p95_ms"] = percentile(latencies, 50), percentile(latencies, 95)
@@ -232,7 +266,13 @@ def aggregate(outcomes: Sequence[Outcome], k: int = 5) -> dict[str, Any]:
 
 
 def metrics_table(outcomes: Sequence[Outcome], k: int) -> dict[str, Any]:
-    """{"overall": {...}, "by_type": {type: {...}}} in the fixed type order."""
-    present = [t for t in TYPES if any(o.type == t for o in outcomes)]
-    by_type = {t: aggregate([o for o in outcomes if o.type == t], k) for t in present}
-    return {"overall": aggregate(outcomes, k), "by_type": by_type}
+    """{"overall": {...}, "by_type": {type: {...}}, "by_kind": {answer type: {...}}}: known types in their fixed
+    order, then any other type a set uses; answer types when the set names them (`kind`)."""
+    types = [t for t in TYPES if any(o.type == t for o in outcomes)]
+    types += sorted({o.type for o in outcomes} - set(types))
+    by_type = {t: aggregate([o for o in outcomes if o.type == t], k) for t in types}
+    kinds = [kd for kd in KINDS if any(o.kind == kd for o in outcomes)]
+    table = {"overall": aggregate(outcomes, k), "by_type": by_type}
+    if kinds:
+        table["by_kind"] = {kd: aggregate([o for o in outcomes if o.kind == kd], k) for kd in kinds}
+    return table

@@ -17,26 +17,34 @@ from typing import Any, Sequence
 from .dataset import Question, locate, matched_items
 from .metrics import Outcome
 
-RATE_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "ref_accuracy", "citation_hit",
-             "citation_precision", "key_term_recall", "key_term_group_recall", "abstention_precision",
-             "abstention_recall", "false_abstention_rate")
-TYPE_CHART_KEYS = ("mrr", "citation_hit", "key_term_recall", "false_abstention_rate", "abstention_recall")
+RATE_KEYS = ("hit@1", "hit@3", "hit@5", "hit@10", "mrr", "ndcg@10", "first_citation_right", "citation_hit",
+             "citation_precision", "ref_accuracy", "paragraph_ref_accuracy", "key_term_recall", "key_terms_in_lead",
+             "key_term_group_recall", "answer_type_accuracy", "abstention_precision", "abstention_recall",
+             "false_abstention_rate")
+TYPE_CHART_KEYS = ("first_citation_right", "citation_hit", "key_term_recall", "false_abstention_rate",
+                   "abstention_recall")
 METHOD_NOTES = [
     "A paragraph **matches** an expected item when its document id equals `doc` and its text contains `quote`, "
     "both normalised (NFKC, case folded, plain quotes and dashes, markdown emphasis and links removed, one space).",
     "**hit@k, MRR, nDCG@10** use the top 10 retrieved paragraphs of answerable questions that list expected "
     "paragraphs. nDCG uses binary gains, each expected item credited once; the ideal ranking has "
     "min(#expected, 10) relevant paragraphs first.",
-    "**ref_accuracy**: of the retrieved paragraphs that match an expected item with a non-null `ref`, the share "
-    "whose own ref satisfies the ref rule (expected tokens in order, ending on the same token).",
-    "**citation_hit**: share of those questions where some citation matches an expected item.",
+    "**first_citation_right**: share of those questions whose first citation ([1], the one the lead sentence "
+    "relies on) matches an expected item. **citation_hit**: share where some citation does. "
+    "**citations_per_answer**: citations per answered (not abstained) answerable question.",
+    "**ref_accuracy**: of the citations whose ref satisfies the ref rule of an expected item's ref (expected tokens "
+    "in order, ending on the same token), the share in that item's document: the right article of the wrong "
+    "instrument is wrong. **paragraph_ref_accuracy**: of the retrieved paragraphs that match an expected item with "
+    "a non-null `ref`, the share whose own ref satisfies that item's ref (a check of the parser's refs).",
     "**citation_precision**: over all citations of answerable questions, the share whose quote is a verbatim "
     "substring of the cited paragraph AND whose paragraph is relevant: it matches an expected item, or its text "
     "plus display name contains at least 50% of the question's content words. Content words: lower-cased "
     "letter/number tokens minus a stopword list, stemmed by stripping one suffix (-ations, -ation, -ings, -ing, "
     "-ies, -es, -s, -ed); a follow-up of under four content words also takes those of the previous user turn.",
     "**key_term_recall**: share of answerable questions with `must_mention` whose answer contains one alternative "
-    "of every group (case-insensitive, same normalisation); **key_term_group_recall** is the share of groups.",
+    "of every group (case-insensitive, same normalisation); **key_terms_in_lead**: the same, in the lead sentence "
+    "alone; **key_term_group_recall** is the share of groups.",
+    "**answer_type_accuracy**: of the questions whose set names their `kind`, the share whose `answer_type` agrees.",
     "**Abstention**: positive class = abstained, true positives = unanswerable questions. "
     "**false_abstention_rate** = abstained answerable questions / answerable questions.",
     "Latency is each `Assistant.ask` call (after one warm-up query), percentiles by linear interpolation.",
@@ -63,6 +71,18 @@ def fmt(value: Any, key: str = "") -> str:
 
 def _columns(metrics: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [("overall", metrics["overall"])] + list(metrics["by_type"].items())
+
+
+def kind_table(metrics: dict[str, Any]) -> str:
+    """The same metrics per answer type (figure, yes_no, ...), when the set names them."""
+    kinds = metrics.get("by_kind") or {}
+    if not kinds:
+        return ""
+    keys = ("n_questions", "first_citation_right", "citation_hit", "citations_per_answer", "key_term_recall",
+            "key_terms_in_lead", "answer_type_accuracy", "false_abstention_rate")
+    head = f"{'by answer type':24}" + "".join(f"{name[:9]:>10}" for name in kinds)
+    return "\n".join([head, "-" * len(head)] + [f"{key:24}" + "".join(f"{fmt(t.get(key), key):>10}" for t in kinds.values())
+                                               for key in keys])
 
 
 def _rows(metrics: dict[str, Any]) -> list[str]:
@@ -194,6 +214,8 @@ def render_markdown(data: ReportData) -> str:
            f"Retriever `{m['retriever']}`, headline metric `{m['primary_metric']}`, {m['overall']['n_questions']} "
            f"questions ({m['overall']['n_answerable']} answerable), run {m['created']} in {m['duration_s']:.0f} s.", ""]
     out += ["## Metrics (overall and per question type)", ""] + _md_table(m) + [""]
+    if kind_table(m):
+        out += ["## Per answer type", "", "```", kind_table(m), "```", ""]
     out += ["## Overall, as bars", "", "```"] + [f"{key:22} {_text_bar(m['overall'].get(key))}" for key in RATE_KEYS
                                                  if key in m["overall"]] + ["```", ""]
     latencies = [o.latency_ms for o in data.outcomes]

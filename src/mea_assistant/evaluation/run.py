@@ -19,7 +19,7 @@ from .compare import compare, read_run
 from .dataset import Question, dataset_warnings, load_dataset
 from .gate import check_thresholds, load_thresholds
 from .metrics import RETRIEVED_DEPTH, Outcome, metrics_table, score
-from .report import Progress, ReportData, comparison_text, render_html, render_markdown, summary_table
+from .report import Progress, ReportData, comparison_text, kind_table, render_html, render_markdown, summary_table
 
 
 def error_result(q: Question, exc: BaseException) -> dict[str, Any]:
@@ -94,6 +94,8 @@ def run_cli(assistant: Any, args: Any) -> int:
     (out / "report.md").write_text(render_markdown(data), encoding="utf-8")
     (out / "report.html").write_text(render_html(data), encoding="utf-8")
     print(summary_table(metrics))
+    if kind_table(metrics):
+        print("\n" + kind_table(metrics))
     if comparison:
         print(comparison_text(comparison, k, limit=30))
     print(f"wrote {out}/results.jsonl, metrics.json, report.md, report.html")

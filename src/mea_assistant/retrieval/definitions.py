@@ -16,7 +16,17 @@ _DEFINE_RE = re.compile(
     r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
     r"|what (?:is|are) meant by\s+[\"“']?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b)"
     r"|what does (?:the term\s+)?[\"“']([\w\s-]{3,60})[\"”'] mean", re.I)
+# A term the question puts in quotation marks ("When is a species 'endangered'?"), or asks about bare
+# ("What is a Range State?"): looked up only when some paragraph defines exactly that term.
+_QUOTED = re.compile(r"(?:^|[\s(])[\"“‘']([A-Za-z][\w\s-]{2,60}?)[\"”’'](?=[\s?.,;:)]|$)")
+_BARE = re.compile(r"^\s*what (?:is|are) (?:an? )?(?!the\b)([\w-]+(?:\s+[\w-]+){0,3}?)"
+                   r"(?:\s+(?:under|in|for|according to)\b[^?]*)?\s*\??\s*$", re.I)
 MAX_DEFINITIONS = 3
+
+
+def _clean(term: str) -> str:
+    term = term.strip(" ?\"'“”‘’").lower()
+    return re.sub(r"^(?:the|a|an)\s+|\s+(?:under|in|for)\s+.*$", "", term)
 
 
 def defined_term(query: str) -> str | None:
@@ -24,9 +34,16 @@ def defined_term(query: str) -> str | None:
     match = _DEFINE_RE.search(query)
     if not match:
         return None
-    term = next(g for g in match.groups() if g).strip(" ?\"'“”‘’").lower()
-    term = re.sub(r"^(?:the|a|an)\s+|\s+(?:under|in|for)\s+.*$", "", term)
-    return term or None
+    return _clean(next(g for g in match.groups() if g)) or None
+
+
+def candidate_terms(query: str) -> list[str]:
+    """Terms a question may ask about without saying "define": quoted ones, or a bare "what is a X?"."""
+    terms = [_clean(m.group(1)) for m in _QUOTED.finditer(query)]
+    bare = _BARE.match(query)
+    if bare:
+        terms.append(_clean(bare.group(1)))
+    return [t for t in dict.fromkeys(terms) if t]
 
 
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo

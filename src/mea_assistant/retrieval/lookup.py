@@ -60,3 +60,37 @@ def _by_distinctive_locator(query: str, wanted: Sequence[list[str]], documents: 
     docs = sorted((d for d in documents.values()
                    if any(ref_has_prefix(t, p.ref) for t in dotted for p in d.paragraphs)), key=lambda d: -overlap(d))
     return docs[:1], dotted
+
+
+_ARTICLE = re.compile(r"\b(?:article|art\.?)\s*([ivxlc]+|\d+)\b", re.I)
+_PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*(\d+)\b", re.I)
+_ROMAN = re.compile(r"^[ivxlc]+$", re.I)
+
+
+def missing_reference(query: str, documents: Mapping[str, Document], info: QueryInfo) -> str | None:
+    """ "Article XXX of CITES" when CITES has no Article XXX: one sentence saying so and what it has instead,
+    so the answer is not an unrelated article. None when the question names no such locator or instrument."""
+    docs = [documents[d] for d in info.doc_ids] or [
+        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    if not docs:
+        return None
+    docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
+    doc = docs[0]
+    article, paragraph = _ARTICLE.search(query), _PARAGRAPH.search(query)
+    if article:
+        number = article.group(1)
+        have = list(dict.fromkeys(m.group(1) for p in doc.paragraphs
+                                  for m in [re.match(r"^Art\. (\d+(?: bis| ter)?|[IVXLC]+)\b", p.ref)] if m))
+        label = number.upper() if _ROMAN.match(number) else number
+        if not have or label in have:
+            return None
+        return f"{doc.citation_name} has no Article {label}; its articles run {have[0]} to {have[-1]}."
+    if paragraph:
+        number = int(paragraph.group(1))
+        have_nums = sorted({int(m.group(1)) for p in doc.paragraphs
+                            for m in [re.match(r"^para\. (\d+)\b", p.ref)] if m})
+        if not have_nums or number in have_nums:
+            return None
+        return (f"{doc.citation_name} has no paragraph {number}; its numbered paragraphs run "
+                f"{have_nums[0]} to {have_nums[-1]}.")
+    return None

@@ -11,9 +11,10 @@ from ..queries import QueryInfo, analyse, explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..types import Filters, Hit, ParagraphKey
-from .definitions import defined_term, defining_paragraphs
+from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
-from .lookup import referenced
+from .lookup import missing_reference, referenced
+from .rerank import Signals, rerank, signals_for
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -23,6 +24,81 @@ class Retriever:
         self.index = index
         self.embedder = embedder
         self.settings = settings
+        self._vectors: dict[str, list[float]] = {}  # query text -> its vector: both stages embed it once
+
+    def query_vector(self, text: str) -> list[float]:
+        vector = self._vectors.get(text)
+        if vector is None:
+            if len(self._vectors) > 256:
+                self._vectors.clear()
+            vector = self._vectors[text] = self.embedder.embed_query(text)
+        return vector
+
+    def instrument_groups(self, info: QueryInfo) -> list[list[str]]:
+        """The documents of each instrument a question names: a named document alone, and for a named
+        convention its own documents (those whose first convention it is), not every text that mentions it."""
+        docs = self.index.documents
+        groups = [[d] for d in info.doc_ids]
+        covered = {docs[d].conventions[0] for d in info.doc_ids if docs[d].conventions}
+        for conv in info.conventions:
+            if conv not in covered:
+                own = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
+                if own:
+                    groups.append(own)
+        return groups
+
+    def named_documents(self, info: QueryInfo) -> list[str]:
+        return [d for group in self.instrument_groups(info) for d in group]
+
+    def family(self, hit: Hit) -> tuple[Hit | None, list[Hit]]:
+        """The provision that introduces a list ("The functions of the Secretariat shall be:") and its items,
+        for a paragraph that is either; (None, []) when it belongs to no list. A sub-paragraph's lead-in is
+        the chain of texts above it, so a paragraph's items are those whose lead-in is its own chain."""
+        doc = self.index.documents[hit.doc_id]
+        paras = doc.paragraphs
+        chain = lambda p: " ".join(f"{p.lead_in} {p.text}".split())  # noqa: E731
+        parent = paras[hit.position]
+        if hit.lead_in.strip():
+            lead = " ".join(hit.lead_in.split())
+            parent = next((p for p in reversed(paras[max(0, hit.position - 80):hit.position]) if chain(p) == lead),
+                          parent)
+        own = chain(parent)
+        items = [p for p in paras[parent.position + 1:parent.position + 80] if " ".join(p.lead_in.split()) == own]
+        if not items:
+            return None, []
+        return (paragraph_hit(doc, parent.position, hit.score),
+                [paragraph_hit(doc, p.position, hit.score) for p in items])
+
+    def second_stage(self, info: QueryInfo, hits: list[Hit], kind: str
+                     ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
+        """Rerank the first stage's candidates (retrieval/rerank.py); returns them and each one's sentence
+        similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of clause)."""
+        sims = self.similarities(info, hits)
+        return rerank(hits, self.signals(info, kind), sims), sims
+
+    def signals(self, info: QueryInfo, kind: str) -> Signals:
+        return signals_for(info.text, kind, self.named_documents(info))
+
+    def similarities(self, info: QueryInfo, hits: list[Hit]) -> dict[ParagraphKey, list[float]]:
+        """Each hit's dense relevance (its best chunk) and its sentences' similarities to the question, from
+        the vectors stored at ingest: nothing but the question is embedded."""
+        if not hits:
+            return {}
+        import numpy as np
+
+        q = np.asarray(self.query_vector(info.expanded), dtype=np.float32)
+        keys = [(h.doc_id, h.position) for h in hits]
+        chunk_vectors = self.index.vectors.vectors_for(keys)
+        sentence_vectors = self.index.sentences.vectors_for(keys)
+        sims: dict[ParagraphKey, list[float]] = {}
+        for hit, key in zip(hits, keys):
+            parts = chunk_vectors.get(key)
+            if parts:
+                hit.dense = max(hit.dense, float(np.max(np.asarray([v for _, v in parts], dtype=np.float32) @ q)))
+            sentences = sentence_vectors.get(key)
+            if sentences:
+                sims[key] = [float(x) for x in np.asarray([v for _, v in sentences], dtype=np.float32) @ q]
+        return sims
 
     # ----- public -------------------------------------------------------------------------------------------
     def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: str | None = None,
@@ -105,7 +181,13 @@ class Retriever:
     def definitions(self, query: str, filters: Filters, info: QueryInfo) -> list[Hit]:
         """"How does the CBD define in-situ conservation?" -> the paragraph reading '"In-situ conservation" means'."""
         term = defined_term(query)
-        return defining_paragraphs(term, self.index.documents, filters, info) if term else []
+        if term:
+            return defining_paragraphs(term, self.index.documents, filters, info)
+        for candidate in candidate_terms(query):
+            found = defining_paragraphs(candidate, self.index.documents, filters, info)
+            if found:
+                return found
+        return []
 
     def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
         """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29");
@@ -117,6 +199,10 @@ class Retriever:
             return self.definitions(query, filters, info)
         return referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
 
+    def missing_reference(self, query: str, info: QueryInfo) -> str | None:
+        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
+        return missing_reference(query, self.index.documents, info) if explicit_refs(query) else None
+
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
         doc_ids = None  # no filter: the store searches everything (its fastest path)
@@ -124,7 +210,7 @@ class Retriever:
             doc_ids = [d.doc_id for d in self.index.documents.values() if filters.allows(d)]
             if not doc_ids:
                 return {}
-        vector = self.embedder.embed_query(query)
+        vector = self.query_vector(query)
         results = self.index.vectors.query(vector, self.settings.candidates, doc_ids)
         return best_per_paragraph(results, floor=-1.0)
 

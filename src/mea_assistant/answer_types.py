@@ -1,0 +1,91 @@
+"""What kind of answer a question asks for, read from its wording alone (no model ships here).
+
+The kinds are those of shared/eval-format.md: `figure` (a number, date or period), `yes_no`, `obligation`,
+`who`, `list`, `definition`, `comparison`, `explain`. The answer's lead sentence is shaped by the kind: the
+figure first for "how long", "Yes"/"No" first for "Can a Party ...", the kind of duty for "must" and
+"binding", the actor first for "who". The patterns are the ordinary English forms of these questions; none
+names a treaty or a provision.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain")
+
+_COMPARISON = re.compile(
+    r"\b(differ\w*|difference\w*|compar\w*|contrast\w*|versus|vs\.?|similarit\w*|in common|"
+    r"same (?:way|as)|both\b.*\band\b)", re.I)
+_DEFINITION = re.compile(
+    r"\bdefin(?:e|es|ed|ition)\b|\bwhat (?:is|are) meant by\b|\bwhat does (?:the (?:term|word|expression) )?"
+    r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\bwhat counts as\b|\bwhat qualifies as\b", re.I)
+# "What is a Range State?", "What are specimens under CITES?" (a bare term, no "the", no verb after it).
+_BARE_TERM = re.compile(
+    r"^\s*what (?:is|are) (?:an? )?[\"“'‘]?(?!the\b|its\b|their\b)([\w-]+(?:\s+[\w-]+){0,3})[\"”'’]?"
+    r"(?:\s+(?:under|in|for|according to)\s+[^?]{2,80})?\s*\??\s*$", re.I)
+_FIGURE = re.compile(
+    r"(?:^|[,:;]\s*)(?:and\s+)?(?:when|by when|until when|since when)\b|"
+    r"\bhow (?:many|much|long|often|soon|early|late|frequently)\b|\b(?:time ?frame|timeline|deadline)\b|"
+    r"\bwhat (?:share|percentage|per ?cent|proportion|fraction|majority|number|date|year|deadline|period|"
+    r"time limit|quorum|interval|frequency)\b|\bwithin (?:how|what)\b|\bhow many (?:years|days|months)\b|"
+    r"\b(?:at what|which) (?:date|year|age|point|majority|intervals?)\b", re.I)
+_WHO = re.compile(
+    r"^\s*(?:and\s+)?(?:who|whom|whose|by whom|to whom)\b|"
+    r"^\s*(?:and\s+)?(?:which|what) (?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"
+    r"authority|authorities|state|states|country|countries|party|parties|government|governments|secretariat|"
+    r"committee|depositary|depository)\b", re.I)
+_OBLIGATION = re.compile(
+    r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
+    r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
+_POLAR = re.compile(
+    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
+    r"would|has|have|had|isn't|aren't|doesn't|don't|can't|cannot)\b", re.I)
+_LIST = re.compile(
+    r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
+    r"\bwhat (?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
+    r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
+    r"shall|should|may|can)\b", re.I)
+_PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:can|could|may|might)\b", re.I)
+
+
+def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
+    """The answer kind of `question`; an elliptical follow-up ("And for Appendix III?") keeps the kind of the
+    earlier user turn it continues, since "and for X" carries over the question, not only its topic."""
+    kind = _classify_one(question)
+    if kind == "explain" and history and _is_elliptical(question):
+        users = [t.get("content", "") for t in history if t.get("role") == "user" and t.get("content")]
+        if users:
+            return _classify_one(users[-1])
+    return kind
+
+
+def is_polar(question: str) -> bool:
+    """A yes/no question by its form ("Can a Party ...?", "Is the MOU binding?")."""
+    return bool(_POLAR.search(question.strip()))
+
+
+def _is_elliptical(question: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", question)
+    return len(words) <= 6 or bool(re.match(r"^\s*(and|but|also|what about|how about|same)\b", question, re.I))
+
+
+def _classify_one(question: str) -> str:
+    q = question.strip()
+    if _COMPARISON.search(q):
+        return "comparison"
+    if _DEFINITION.search(q) or (_BARE_TERM.match(q) and not _OBLIGATION.search(q)):
+        return "definition"
+    if _WHO.search(q):
+        return "who"
+    if _FIGURE.search(q):
+        return "figure"
+    if _PERMISSION.search(q):
+        return "yes_no"  # "Can Parties adopt stricter measures than required?" asks about a permission
+    if _OBLIGATION.search(q):
+        return "obligation"
+    if is_polar(q):
+        return "yes_no"
+    if _LIST.search(q):
+        return "list"
+    return "explain"

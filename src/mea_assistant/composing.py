@@ -1,0 +1,243 @@
+"""Ranked paragraphs -> the answer: a lead sentence that states it, then only the points that add.
+
+No generative model ships here, so the answer is built from the sources' own words (leads.py). The order of
+the ranked paragraphs is kept: the first one is the one the second-stage ranker trusts most, and it is the
+one the lead quotes and cites as [1]. A further paragraph is cited only when it says something the lead
+does not: another instrument the question names, a condition or exception, or question words the lead
+leaves uncovered. Lists cite their items; comparisons give one line per instrument.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .force import force_of
+from .leads import (NOT_STATED, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
+                    quote_in_sentence, where, widen)
+from .terms import terms
+from .types import Answer, Citation, Hit
+
+ABSTAIN_SENTENCE = "The indexed documents do not address this question."
+MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
+MAX_LIST_ITEMS = 6
+SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
+WHO_CLOSE = 0.9  # a "who" lead may be a runner-up this close to the first (see _who_lead)
+CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
+_WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
+
+
+@dataclass
+class Request:
+    """What composing needs to know about the question, decided once upstream."""
+
+    question: str
+    query: str  # the standalone query that was searched
+    kind: str = "explain"
+    polar: bool = False
+    instruments: list[list[str]] = field(default_factory=list)  # doc ids per instrument the question names
+    sentence_scores: dict[tuple[str, int], list[float]] = field(default_factory=dict)
+    relevant: bool = True  # the best paragraph is close enough for a "Yes"/"No" to be given
+
+
+Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
+
+
+def _key(hit: Hit) -> tuple[str, int]:
+    return (hit.doc_id, hit.position)
+
+
+def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
+    span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
+    s, e = widen(hit.text, span, query_terms)
+    return hit.text[s:e].strip()
+
+
+def _cite(citations: list[Citation], hit: Hit, quote: str) -> Citation:
+    cite = Citation(marker=len(citations) + 1, doc_id=hit.doc_id, ref=hit.ref, display=hit.display, quote=quote,
+                    text=hit.text, score=hit.score, section=hit.section)
+    citations.append(cite)
+    return cite
+
+
+def _point(hit: Hit, quote: str, marker: int) -> str:
+    framing, actor = framing_of(hit, quote)
+    shown = bracket_lower(quote) if actor else quote
+    said = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
+    return f"- {where(hit)}: {said} [{marker}]"
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = set(a.lower().split()), set(b.lower().split())
+    return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.8
+
+
+def _usable(hit: Hit) -> bool:
+    return hit.kind not in _WEAK and len(hit.text.split()) >= 5 or hit.exact
+
+
+def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | None = None,
+            note: str = "") -> Answer:
+    """The answer to `request` from ranked `hits` (or the abstention, with `note` saying why when known)."""
+    if abstain or not hits:
+        text = f"{ABSTAIN_SENTENCE} {note}".strip()
+        return Answer(question=request.question, rewritten_query=request.query, text=text, abstained=True,
+                      citations=[], retrieved=hits, related=hits[:3], lead=ABSTAIN_SENTENCE,
+                      answer_type=request.kind)
+    query_terms = terms(request.query)
+    if request.kind == "comparison" or len(request.instruments) >= 2:
+        lines, citations = _comparison(request, hits, query_terms)
+    elif family is not None and _introduces_list(hits, request.kind):
+        lines, citations = _listing(request, hits, query_terms, family)
+    else:
+        lines, citations = _lead_and_support(request, hits, query_terms)
+    return Answer(question=request.question, rewritten_query=request.query, text="\n".join(lines), abstained=False,
+                  citations=citations, retrieved=hits, related=[], lead=lines[0], answer_type=request.kind)
+
+
+def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
+    usable = [h for h in hits if _usable(h)] or hits[:1]
+    lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
+    usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
+    quote = _quote(lead_hit, request, query_terms)
+    citations: list[Citation] = []
+    _cite(citations, lead_hit, quote)
+    parts = lead_parts(lead_hit, request.kind, request.polar, quote, request.relevant, query_terms, request.question)
+    lines = [lead_sentence(lead_hit, parts)]
+    covered = terms(quote) | terms(parts.framing)
+    chosen = [lead_hit]
+    for hit in usable[1:8]:
+        if len(chosen) > MAX_SUPPORT:
+            break
+        if not _adds(hit, chosen, covered, query_terms, request):
+            continue
+        q = _quote(hit, request, query_terms)
+        cite = _cite(citations, hit, q)
+        lines.append(_point(hit, q, cite.marker))
+        covered |= terms(q)
+        chosen.append(hit)
+    return lines, citations
+
+
+def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
+    """A "who" question is answered by a paragraph that names someone the question does not: of the paragraphs
+    the ranker trusts nearly as much as its first, the first whose quote has such an actor leads."""
+    top = usable[0]
+    for hit in usable[:3]:
+        if hit is not top and hit.score < WHO_CLOSE * top.score:
+            break
+        actor = actor_in(_quote(hit, request, query_terms))
+        if actor and terms(actor) - query_terms:
+            return hit
+    return top
+
+
+def _adds(hit: Hit, chosen: list[Hit], covered: set[str], query_terms: set[str], request: Request) -> bool:
+    """A paragraph earns a citation after the lead when it says what the lead does not."""
+    lead = chosen[0]
+    if any(_key(hit) == _key(c) or _similar(hit.text, c.text) for c in chosen):
+        return False
+    if any(c.text.strip() and c.text.strip() in hit.lead_in for c in chosen) and len(hit.text.split()) < 8:
+        return False  # an item whose lead-in is already quoted adds little on its own
+    if lead.score > 0 and hit.score < SUPPORT_FLOOR * lead.score and not hit.exact:
+        return False
+    named = [ids for ids in request.instruments if ids]
+    if named and not any(hit.doc_id in ids for ids in named):
+        return False  # the question names its instruments: others are off the point
+    if hit.doc_id == lead.doc_id and _same_provision(hit, lead) and (
+            _CONDITION.search(hit.text) or hit.score >= CLOSE * lead.score):
+        return True  # a condition or exception to the lead's rule, or the next part of the same provision
+    if len(chosen) == 1 and hit.score >= CLOSE * lead.score:
+        return True  # a runner-up the ranker trusts nearly as much as the lead
+    gain = (terms(hit.text) | terms(hit.lead_in)) & query_terms - covered
+    return len(gain) >= 1
+
+
+def _same_provision(a: Hit, b: Hit) -> bool:
+    head = lambda ref: re.split(r"[(,]", ref, maxsplit=1)[0]  # noqa: E731 - "Art. III(2)(a)" -> "Art. III"
+    return head(a.ref) == head(b.ref)
+
+
+def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
+    """One line per instrument the question names, then where they differ in force or where one is silent."""
+    groups = [ids for ids in request.instruments if ids]
+    if len(groups) < 2:  # "how do they differ" without two named instruments: the two best instruments
+        seen: list[str] = []
+        for h in hits:
+            if _usable(h) and h.doc_id not in seen:
+                seen.append(h.doc_id)
+        groups = [[d] for d in seen[:2]]
+    citations: list[Citation] = []
+    parts: list[str] = []
+    forces: list[tuple[str, str]] = []
+    silent: list[str] = []
+    for ids in groups:
+        own = [h for h in hits if h.doc_id in ids and _usable(h)]
+        if not own:
+            silent.append(ids[0])
+            continue
+        hit = own[0]
+        quote = _quote(hit, request, query_terms)
+        cite = _cite(citations, hit, quote)
+        framing, actor = framing_of(hit, quote)
+        shown = bracket_lower(quote) if actor else quote
+        said = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
+        parts.append(f"under {where(hit)}, {said} [{cite.marker}]")
+        force = force_of(f"{framing} {quote}", hit.doc_type)
+        forces.append((hit.citation_name, force.verb if force else ""))
+    if not parts:
+        return _lead_and_support(request, hits, query_terms)
+    joined = "; ".join(parts)
+    lines = [joined[:1].upper() + joined[1:] + "."]
+    verbs = {v for _, v in forces if v}
+    if len(forces) >= 2 and len(verbs) >= 2:
+        lines.append("They differ in force: " + "; ".join(f"{name} uses “{v}”" for name, v in forces if v) + ".")
+    for doc_id in silent:
+        lines.append(f"{_name_of(doc_id, hits)}: nothing on this point in the indexed text.")
+    return lines, citations
+
+
+def _name_of(doc_id: str, hits: list[Hit]) -> str:
+    return next((h.citation_name for h in hits if h.doc_id == doc_id), doc_id)
+
+
+def _introduces_list(hits: list[Hit], kind: str) -> bool:
+    """List the items when the question asks for a list, or when the best paragraph is a lead-in ("Each Party
+    shall designate ...:"), which says nothing without its items."""
+    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
+    return bool(usable) and (kind == "list" or usable[0].text.rstrip().endswith((":", "—")))
+
+
+def _listing(request: Request, hits: list[Hit], query_terms: set[str], family: Family
+             ) -> tuple[list[str], list[Citation]]:
+    """ "What are the functions of ...": the provision that introduces the list, then its items, each cited."""
+    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")] or hits[:1]
+    top = usable[0]
+    parent, items = family(top)
+    if parent is None or not items:
+        return _lead_and_support(request, hits, query_terms)
+    citations: list[Citation] = []
+    intro = parent.text.strip()
+    _cite(citations, parent, intro)
+    lines = [f"Under {where(parent)}, {quote_in_sentence(intro)} [1]"]
+    for item in items[:MAX_LIST_ITEMS]:
+        q = item.text.strip()
+        cite = _cite(citations, item, q)
+        label = re.search(r"\(([^()]+)\)$", item.ref)
+        lines.append(f"- {'(' + label.group(1) + ')' if label else item.ref} {quote_in_sentence(q)} [{cite.marker}]")
+    if len(items) > MAX_LIST_ITEMS:
+        lines.append(f"- … and {len(items) - MAX_LIST_ITEMS} more items in {where(parent)}.")
+    return lines, citations
+
+
+def verify(answer: Answer) -> Answer:
+    """Drop any citation whose quote is not verbatim in its paragraph, and markers that point nowhere."""
+    valid = [c for c in answer.citations if c.quote and c.quote in c.text]
+    keep = {c.marker for c in valid}
+    strip = lambda s: re.sub(r"\[(\d+)\]", lambda m: m.group(0) if int(m.group(1)) in keep else "", s)  # noqa: E731
+    answer.citations, answer.text, answer.lead = valid, strip(answer.text), strip(answer.lead)
+    return answer
+
+
+__all__ = ["ABSTAIN_SENTENCE", "NOT_STATED", "Request", "compose", "verify"]

@@ -1,0 +1,266 @@
+"""The lead sentence: the answer first, in the treaty's words, attributed and cited as [1].
+
+Built from the best clause of the best paragraph, shaped by the kind of question (answer_types.py): the
+figure or date first, "Yes"/"No" first, the kind of duty (force.py), the actor first, or the definition.
+Whatever is quoted between “ ” is verbatim; a letter whose case changes is bracketed (“[u]rges Parties”),
+as lawyers quote. What stands outside the quotation marks is taken from the text too (the parent lead-in,
+the acting body) or is one of the fixed labels of force.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .force import force_of
+from .sentences import clause_spans, sentence_spans
+from .terms import terms
+from .types import Hit
+
+NOT_STATED = "Not stated in these texts"
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|"
+                 r"eighth|ninth|tenth|twelfth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|ninetieth|"
+                 r"half|two-thirds|three-quarters|three-fourths|majority|unanimous\w*|consensus")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_FIGURE = re.compile(
+    rf"(?:\b(?:within|after|before|not later than|no later than|at least|at most|up to|at intervals of|every|"
+    rf"each|by|until|from|for a period of|a period of|of|on the|the)\s+)?"
+    rf"(?:\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
+    rf"[^.;:,()]{{0,90}}", re.I)
+_FIGURE_HEAD = re.compile(rf"\b\d|\b(?:{_NUMBER_WORDS})\b|\b(?:annual|annually|biennial|triennial|yearly)\b", re.I)
+_PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regular(?:ly)?|"
+                       r"at (?:regular )?intervals|at each (?:ordinary )?meeting|periodic(?:ally)?)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:shall|may|must|will|can|should|does|do|is|are)\s+not\b|\bcannot\b|^\s*no\b|\bno\s+\w+(?:\s+\w+)?\s+"
+    r"(?:may|shall|is|are|can)\b|\bnon-?(?:legally[- ])?binding\b|\bnot (?:be )?(?:permitted|allowed|"
+    r"authori[sz]ed|required|binding)\b|\bprohibit\w*\b|\bforbid\w*\b|\bin no case\b", re.I)
+_CONDITION = re.compile(r"\b(?:only (?:if|when|where|after|in)|unless|except(?: where| when| as| for)?|"
+                        r"provided that|subject to|on condition|exceptional circumstances)\b", re.I)
+_PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:\w+ly\s+)?(?:provided|performed|"
+                            r"carried out|exercised|appointed|elected|designated|convened|established|administered|"
+                            r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served)\s+by\s+"
+                            r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
+                            r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
+_SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
+                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
+                      r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
+# "This Convention shall ..." names no actor: the instrument itself is the subject.
+_SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
+                   r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
+
+
+@dataclass
+class LeadParts:
+    prefix: str  # "Yes", "Ninety days", "A binding treaty obligation", the actor ... ("" for none)
+    quote: str  # verbatim substring of the paragraph
+    framing: str  # words before the quote: the lead-in tail or the acting body ("" for none)
+    actor_framing: bool = False  # the framing is the acting body, so the quote continues its sentence
+
+
+def where(hit: Hit) -> str:
+    """ "CITES Convention Art. III(2)", "CMS Res. 11.10 (Rev.COP14) para. 31", "JWP 2012-2014, B8"."""
+    if not hit.ref:
+        return hit.citation_name or hit.display
+    if re.match(r"^(?:Art\.|para\.|Annex|App\.|Part|Chapter|Section|Schedule|Rule|Table|Goal|Objective|Target|"
+                r"Action|fn\.)", hit.ref):
+        return f"{hit.citation_name} {hit.ref}"
+    return f"{hit.citation_name}, {hit.ref}"
+
+
+def quote_in_sentence(quote: str) -> str:
+    """Verbatim words between quotation marks; nothing is changed inside them (single marks outside a quote
+    that holds double ones, as in '“Endangered” ... means ...')."""
+    quote = quote.strip()
+    return f"‘{quote}’" if any(ch in quote for ch in "“”\"") else f"“{quote}”"
+
+
+def bracket_lower(quote: str) -> str:
+    """“[u]rges Parties to …”: the quote continues a sentence, so its capital becomes a bracketed lower case."""
+    quote = quote.strip()
+    if quote[:1].isupper() and quote[1:2].islower():
+        return f"[{quote[0].lower()}]{quote[1:]}"
+    return quote
+
+
+def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[float] | None = None,
+              max_chars: int = 420) -> tuple[int, int]:
+    """The sentence (or clause of a long sentence) that answers: shared query terms, the sentence-level
+    similarity the ranker computed, and what the kind of question needs (a figure, an actor, "means")."""
+    text = hit.text
+    spans = sentence_spans(text) or [(0, len(text))]
+    candidates: list[tuple[float, tuple[int, int]]] = []
+    for i, (s, e) in enumerate(spans):
+        sim = sentence_scores[i] if sentence_scores and i < len(sentence_scores) else 0.0
+        for cs, ce in clause_spans(text, s, e, max_chars):
+            piece = text[cs:ce]
+            score = len(terms(piece) & query_terms) + 2.0 * sim + (0.3 if i == 0 else 0.0)
+            if kind == "figure" and _FIGURE_HEAD.search(piece):
+                score += 1.5
+            elif kind == "definition" and re.search(r"\b(?:means|includes|shall mean|refers to)\b", piece):
+                score += 1.5
+            elif kind in ("obligation", "yes_no") and force_of(piece, hit.doc_type):
+                score += 0.5
+            elif kind == "who" and (_PASSIVE_AGENT.search(piece) or _SUBJECT.search(piece)):
+                score += 0.8
+            candidates.append((score, (cs, ce)))
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800
+          ) -> tuple[int, int]:
+    """The quote around the best clause: the whole paragraph when it is short, else the clause widened by
+    whole neighbouring sentences that share the question's words (the condition after a rule, the figure
+    before it), while it fits in `max_chars`."""
+    if len(text.strip()) <= whole:
+        lead = len(text) - len(text.lstrip())
+        return (lead, len(text.rstrip()))
+    spans = sentence_spans(text)
+    s, e = span
+    inside = [i for i, (a, b) in enumerate(spans) if a < e and b > s]
+    if not inside:
+        return span
+    lo, hi = inside[0], inside[-1]
+    s, e = min(s, spans[lo][0]), max(e, spans[hi][1])
+    while True:
+        options = []
+        for i in (lo - 1, hi + 1):
+            if 0 <= i < len(spans):
+                a, b = spans[i]
+                if max(e, b) - min(s, a) <= max_chars:
+                    options.append((len(terms(text[a:b]) & query_terms), -abs(i - lo), i))
+        if not options:
+            break
+        gain, _, i = max(options)
+        if gain == 0 and e - s >= 160:
+            break  # long enough, and the neighbours add nothing the question asks about
+        lo, hi = min(lo, i), max(hi, i)
+        s, e = min(s, spans[i][0]), max(e, spans[i][1])
+    return (s, e)
+
+
+_TIME_UNIT = re.compile(rf"\b(?:days?|weeks?|months?|years?|date|day|(?:{_MONTHS})|annual\w*|biennial\w*|"
+                        r"triennial\w*|(?:19|20)\d\d)\b", re.I)
+_ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
+                        r"deadline|time ?frame|period)\b", re.I)
+_DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
+
+
+def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
+    """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
+    a time for "when"/"how long", a count otherwise; of several, the one sharing most words with the question.
+    Cut before a new clause and at a whole word."""
+    wants_time = bool(_ASKS_TIME.search(question))
+    found = []
+    for m in _FIGURE.finditer(quote):
+        phrase = re.sub(r"\s+", " ", m.group(0).strip(" ,"))
+        if not _FIGURE_HEAD.search(phrase):
+            continue
+        phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",
+                          phrase, maxsplit=1)[0]
+        if len(phrase) > 100:
+            phrase = phrase[:100].rsplit(" ", 1)[0]
+        while _DANGLING.search(phrase):
+            phrase = _DANGLING.sub("", phrase)
+        timely = bool(_TIME_UNIT.search(phrase)) == wants_time
+        found.append((timely, len(terms(phrase) & query_terms), -m.start(), phrase))
+    if found:
+        return max(found)[3]
+    m = _PERIODIC.search(quote)
+    return m.group(0) if m else ""
+
+
+def actor_in(quote: str) -> str:
+    """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or the subject."""
+    m = _PASSIVE_AGENT.search(quote)
+    if m:
+        return m.group(1).strip()
+    m = _SUBJECT.match(quote)
+    if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)):
+        return m.group(1).strip()
+    return ""
+
+
+_ADDRESSEE = re.compile(r"^\s*(?:\w+ly\s+)?(?:also\s+)?(?:urges|requests|invites|encourages|calls (?:up)?on|instructs|"
+                        r"directs|appeals to)\s+((?:the |all |each |its |relevant |interested )?[^,;:]{2,90}?)\s+"
+                        r"(?:to|that|,)\b", re.I)
+
+
+def addressee_in(quote: str) -> str:
+    """Whom a resolution's operative verb addresses: "Urges Parties to ..." -> "Parties"."""
+    m = _ADDRESSEE.match(quote)
+    return m.group(1).strip() if m else ""
+
+
+def polarity(quote: str, relevant: bool) -> str:
+    """ "Yes", "No", "Only under conditions" or NOT_STATED, from the quote that answers a yes/no question."""
+    if not relevant:
+        return NOT_STATED
+    if _NEGATION.search(quote):
+        return "No"
+    if _CONDITION.search(quote):
+        return "Yes, under conditions"
+    return "Yes"
+
+
+def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
+    """Words that say who acts when the quote does not: the parent lead-in's last clause for a sub-paragraph,
+    the acting body for an operative paragraph of a resolution that opens with its verb."""
+    opens = hit.text.strip().startswith(quote.strip()[:40])
+    first = quote.strip()[:1]
+    if hit.lead_in and opens and (first.islower() or first in "(—–-…"):  # the item continues its lead-in
+        lead = re.sub(r"\s+", " ", hit.lead_in.strip())
+        spans = sentence_spans(lead)
+        tail = lead[spans[-1][0]:] if spans else lead
+        if len(tail) > 220:
+            tail = "… " + tail[-200:].split(" ", 1)[-1]
+        return tail, False
+    if hit.acting_body and opens and hit.kind == "operative" and re.match(
+            r"^(?:Also |Further |Strongly |Again )?(?:urges|requests|invites|encourages|calls|decides|instructs|"
+            r"welcomes|notes|recognizes|recognises|stresses|emphasizes|affirms|reaffirms|adopts|recommends|"
+            r"acknowledges|agrees|appeals|endorses|approves|takes note|expresses|confirms|directs)\b", quote.strip(),
+            re.I):
+        body = re.split(r"\s+to the\s+|,", hit.acting_body, maxsplit=1)[0].strip()
+        body = f"the {body[4:]}" if body.lower().startswith("the ") else f"the {body}"
+        return body, True
+    return "", False
+
+
+def render(hit: Hit, quote: str, framing: str, marker: int, actor_framing: bool = False) -> str:
+    """ "Under CITES Convention Art. III(2), “…” [1]", the framing words (lead-in or acting body) before the quote."""
+    shown = bracket_lower(quote) if actor_framing else quote.strip()
+    body = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
+    return f"Under {where(hit)}, {body} [{marker}]"
+
+
+def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
+               query_terms: set[str] = frozenset(), question: str = "") -> LeadParts:  # type: ignore[assignment]
+    """The prefix that states the answer, by kind of question; empty when the quote cannot supply one."""
+    framing, actor_framing = framing_of(hit, quote)
+    prefix = ""
+    if kind == "figure":
+        fig = figure_in(quote, query_terms, question)
+        prefix = fig[:1].upper() + fig[1:] if fig else ""
+    elif kind == "who":
+        actor = actor_in(quote)
+        prefix = actor[:1].upper() + actor[1:] if actor else ""
+    elif kind == "obligation":
+        force = force_of(f"{framing} {quote}", hit.doc_type)
+        if force is not None:
+            prefix = f"{force.label} (“{force.verb}”)"
+            holder = addressee_in(quote) or actor_in(quote) or actor_in(framing)
+            if holder and force.kind not in ("permission",):
+                prefix += f" on {holder[:1].lower() + holder[1:] if holder.lower().startswith(('the ', 'each ', 'any ', 'all ', 'every ')) else holder}"
+    if polar or kind == "yes_no":
+        answer = polarity(quote, relevant)
+        prefix = f"{answer}. {prefix}" if prefix and answer != NOT_STATED else answer
+    return LeadParts(prefix=prefix, quote=quote, framing=framing, actor_framing=actor_framing)
+
+
+def lead_sentence(hit: Hit, parts: LeadParts, marker: int = 1) -> str:
+    body = render(hit, parts.quote, parts.framing, marker, parts.actor_framing)
+    if not parts.prefix:
+        return body
+    if parts.prefix == NOT_STATED:
+        return f"{NOT_STATED}; the closest provision: {body[0].lower()}{body[1:]}"
+    return f"{parts.prefix}: {body[0].lower()}{body[1:]}"

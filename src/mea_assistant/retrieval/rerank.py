@@ -1,0 +1,146 @@
+"""Second stage: reorder the first stage's ~30 candidates so the paragraph that answers comes first.
+
+The first stage (dense + BM25, fused by rank) finds the right paragraph but often ranks a near miss above it:
+a neighbouring paragraph, a preamble, a lead-in ("The Parties shall:") without its items, a definition when
+the question asks an obligation. No cross-encoder ships here, so the second stage is a small logistic model
+over features a reader would use: how close the best *sentence* is to the question (sentence vectors are
+computed at ingest), how much of the question the paragraph covers, whether it belongs to the instrument
+the question names, and what kind of paragraph it is. Its weights are fitted on the development part of the
+evaluation set only (`evals/fit_rerank.py`) and shipped as data (`data/rerank.toml`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from ..terms import terms
+from ..types import Hit
+
+FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
+            "short", "definition", "fits")
+_MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
+_DEFINES = re.compile(r"^\s*[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b",
+                      re.I)
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
+_FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
+                     r"ninety|hundred|first|second|third|tenth|fiftieth|ninetieth|half|two-thirds|three-quarters|"
+                     r"majority|annual\w*|biennial\w*|triennial\w*|interval\w*)\b", re.I)
+# Who acts, as a treaty says it: the agent of a passive ("shall be provided by the Executive Director") or a
+# body as the subject of an operative verb ("The Conference of the Parties shall ...").
+_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the |its |an? )?[A-Z]"
+                    r"|^\s*(?:The |Each |Any )?(?:[A-Z][\w-]*\s+){1,6}(?:shall|should|may|will|is|are)\b")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the second stage knows about the question, decided once upstream."""
+
+    query: str
+    kind: str  # answer type (answer_types.py)
+    named_docs: frozenset[str]  # documents of the instruments the question names (empty: none named)
+    numbers: frozenset[str]  # numbers and dotted locators in the question ("5", "11.10")
+
+
+def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
+             sentence_sims: Sequence[float]) -> list[float]:
+    """One row of the model: each value in 0..1 (or a 0/1 flag), in the order of FEATURES."""
+    text_terms = terms(hit.text)
+    context_terms = text_terms | terms(hit.lead_in) | terms(hit.section) | terms(hit.display)
+    n = max(1, len(query_terms))
+    words = len(hit.text.split())
+    kind = signals.kind
+    fits = {
+        "figure": bool(_FIGURE.search(hit.text)),
+        "who": bool(_ACTOR.search(hit.text)),
+        "definition": bool(_DEFINES.search(hit.text)),
+        "obligation": bool(_MODAL.search(hit.text)),
+        "yes_no": bool(_MODAL.search(hit.text)),
+    }.get(kind, False)
+    return [
+        1.0,
+        hit.score / top_fused if top_fused > 0 else 0.0,
+        1.0 / (1.0 + rank),
+        max(0.0, hit.dense),
+        max(sentence_sims, default=max(0.0, hit.dense)),
+        hit.sparse / top_sparse if top_sparse > 0 else 0.0,
+        len(context_terms & query_terms) / n,
+        1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
+        1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
+        1.0 if hit.kind in ("preamble", "front-matter", "acting-body", "heading-text", "note") else 0.0,
+        1.0 if hit.text.rstrip().endswith((":", "—")) else 0.0,
+        1.0 if words < 8 else 0.0,
+        1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
+        1.0 if fits else 0.0,
+    ]
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The fitted weights shipped with the package (a missing feature weighs nothing)."""
+    data = tomllib.loads(resources.files("mea_assistant").joinpath("data/rerank.toml").read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.get("weights", {}).items()}
+
+
+def probability(row: Sequence[float], w: dict[str, float]) -> float:
+    z = sum(w.get(name, 0.0) * x for name, x in zip(FEATURES, row))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def signals_for(query: str, kind: str, named_docs: Sequence[str]) -> Signals:
+    numbers = frozenset(_NUMBER.findall(query))
+    return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers)
+
+
+def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
+                 ) -> list[list[float]]:
+    """The model's input for each hit, in the hits' (first-stage) order."""
+    if not hits:
+        return []
+    query_terms = terms(signals.query)
+    top_fused = max(h.score for h in hits)
+    top_sparse = max(h.sparse for h in hits)
+    return [features(hit, rank, signals, query_terms, top_fused, top_sparse,
+                     sentence_sims.get((hit.doc_id, hit.position), [])) for rank, hit in enumerate(hits)]
+
+
+def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]],
+           w: dict[str, float] | None = None) -> list[Hit]:
+    """Hits reordered by the model's probability that each answers the question; `score` becomes it.
+
+    Paragraphs found by an explicit reference ("Article III(4)") keep their place at the top, in order.
+    """
+    if not hits:
+        return hits
+    w = w if w is not None else weights()
+    exact = [h for h in hits if h.exact]
+    scored = [(probability(row, w), rank, hit)
+              for rank, (row, hit) in enumerate(zip(feature_rows(hits, signals, sentence_sims), hits))]
+    for p, _, hit in scored:
+        hit.score = p
+    rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
+    return exact + designated_first([h for _, _, h in rest], signals.query)
+
+
+# An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
+_DESIGNATOR = re.compile(r"\b(Appendix|Annex|Schedule|Category|Part)\s+([IVX]+|\d+|[A-Z])(?![\w.])")
+TIE = 0.95  # hits scoring at least this share of the first are a near tie the designator breaks
+
+
+def designated_first(hits: list[Hit], query: str) -> list[Hit]:
+    """Of the near-tied hits at the top, those naming every appendix/annex the question names come first: a
+    question about Appendix III is answered by the article on Appendix III, not its twin on Appendix I."""
+    named = {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(query)}
+    if not named or not hits:
+        return hits
+    cut = next((i for i, h in enumerate(hits) if h.score < TIE * hits[0].score), len(hits))
+    def names_all(hit: Hit) -> bool:
+        found = {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(hit.text)}
+        return named <= found
+    tied = hits[:cut]
+    return [h for h in tied if names_all(h)] + [h for h in tied if not names_all(h)] + hits[cut:]

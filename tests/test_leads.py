@@ -1,0 +1,97 @@
+"""The pieces of an answer that are pure text: kinds of question, sentences, force of verbs, the lead sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from mea_assistant.answer_types import classify, is_polar
+from mea_assistant.force import force_of
+from mea_assistant.leads import actor_in, figure_in, lead_parts, lead_sentence, polarity, widen
+from mea_assistant.sentences import clause_spans, sentence_spans, sentences
+from mea_assistant.terms import terms
+from mea_assistant.types import Hit
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("When does CITES enter into force for a State that accedes late?", "figure"),
+    ("How many ratifications does the Nagoya Protocol need?", "figure"),
+    ("Under the wetlands convention, how many sites must a country designate when it joins?", "figure"),
+    ("Can a Party make reservations to the CBD?", "yes_no"),
+    ("The signature period closed in 1974. Can a country still join?", "yes_no"),
+    ("Is the Sharks MOU legally binding?", "obligation"),
+    ("What must Parties to the Nagoya Protocol report?", "obligation"),
+    ("Who provides the Secretariat of CMS?", "who"),
+    ("Which body advises the COP on listings?", "who"),
+    ("What are the functions of the CMS Secretariat?", "list"),
+    ("What does 'specimen' mean under CITES?", "definition"),
+    ("What is a Range State?", "definition"),
+    ("How do CITES and CMS differ on amendments?", "comparison"),
+    ("What does Resolution 11.10 say about partnerships?", "explain"),
+])
+def test_the_kind_of_question(question, kind):
+    assert classify(question) == kind
+
+
+def test_an_elliptical_follow_up_keeps_the_kind_of_the_question_it_continues():
+    history = [{"role": "user", "content": "How long is a CITES export permit valid?"}, {"role": "assistant", "content": "."}]
+    assert classify("And an import permit?", history) == "figure"
+    assert classify("What does the CBD say about protected areas?", history) == "explain"
+    assert is_polar("Does it apply?") and not is_polar("What applies?")
+
+
+def test_sentences_are_offsets_so_quotes_stay_verbatim():
+    text = ("The Parties shall: (a) do this thing now and forever; (b) do that, e.g. the other. "
+            "See Art. III of the Convention for more.")
+    assert sentences(text) == ["The Parties shall: (a) do this thing now and forever;", "(b) do that, e.g. the other.",
+                               "See Art. III of the Convention for more."]
+    for s, e in sentence_spans(text):
+        assert text[s:e] in text
+    long = "A, " * 200 + "end."
+    assert all(e - s <= 360 for s, e in clause_spans(long, 0, len(long)))
+
+
+@pytest.mark.parametrize(("text", "doc_type", "kind", "verb"), [
+    ("Each Party shall designate a Management Authority.", "convention", "obligation", "shall"),
+    ("No reservations may be made to this Convention.", "convention", "prohibition", "No reservations may"),
+    ("Parties shall not permit trade.", "convention", "prohibition", "shall not"),
+    ("Parties shall endeavour to conclude agreements.", "convention", "qualified", "shall endeavour"),
+    ("Urges Parties to establish close collaboration.", "resolution", "recommendation", "Urges"),
+    ("Any Party may denounce this Convention.", "convention", "permission", "may"),
+    ("The Signatories should cooperate.", "mou", "recommendation", "should"),
+])
+def test_the_force_of_the_operative_verb(text, doc_type, kind, verb):
+    force = force_of(text, doc_type)
+    assert force is not None and force.kind == kind and force.verb == verb
+
+
+def test_a_treaty_binds_a_memorandum_does_not():
+    assert force_of("Each Party shall report.", "convention").label == "A binding treaty obligation"
+    assert "non-legally binding" in force_of("Each Signatory shall report.", "mou").label
+    assert force_of("Requests the Secretariat to report.", "resolution").label.startswith("A request")
+
+
+def test_figures_actors_and_polarity_come_from_the_quote():
+    quote = ("For each State which ratifies the present Convention after the deposit of the tenth instrument, "
+             "the present Convention shall enter into force 90 days after the deposit by such State of its instrument.")
+    assert figure_in(quote, terms("When does it enter into force?"), "When does it enter into force?") \
+        .startswith("90 days after the deposit")
+    assert actor_in("Upon entry into force, a Secretariat shall be provided by the Executive Director of the "
+                    "United Nations Environment Programme.") == "the Executive Director of the United Nations " \
+                                                                "Environment Programme"
+    assert actor_in("This Convention shall be open for signature.") == ""
+    assert polarity("No reservations may be made.", True) == "No"
+    assert polarity("Trade shall be authorized only in exceptional circumstances.", True) == "Yes, under conditions"
+    assert polarity("Any Party may denounce.", False).startswith("Not stated")
+
+
+def test_a_lead_sentence_quotes_verbatim_and_cites_one():
+    text = "Each Party shall designate for the purposes of the present Convention: (a) a Management Authority."
+    hit = Hit(doc_id="cites", ref="Art. IX(1)", display="CITES Convention, Art. IX(1)", text=text, score=1.0,
+              citation_name="CITES Convention", doc_type="convention")
+    parts = lead_parts(hit, "obligation", True, text, True)
+    lead = lead_sentence(hit, parts)
+    assert lead.startswith("Yes. A binding treaty obligation (“shall”) on each Party: under CITES Convention Art. IX(1)")
+    assert f"“{text}” [1]" in lead
+    long = "First sentence about nothing in particular at all here. " * 8 + "The permit is valid for six months."
+    s, e = widen(long, (len(long) - 35, len(long)), terms("How long is the permit valid?"))
+    assert long[s:e].endswith("six months.") and long[s:e] in long
