@@ -22,7 +22,7 @@ from mea_assistant.errors import MeaError
 from mea_assistant.index import read_manifest
 from mea_assistant.settings import Settings
 
-HEAVY = ("torch", "sentence_transformers", "transformers")
+HEAVY = ("torch", "sentence_transformers", "transformers", "llama_index.core")  # seconds each on a cold start
 
 
 @pytest.mark.slow
@@ -46,7 +46,8 @@ def test_onnx_and_torch_give_the_same_vectors_on_corpus_texts(corpus_docs):
 
 @pytest.mark.slow
 def test_question_path_never_imports_pytorch(built_settings):
-    """`ask`, `search` and the app's start (index opened, model warm, UI built) load ONNX Runtime, not torch."""
+    """`ask`, `search` and the app's start (index opened, model warm, UI built) load ONNX Runtime, not torch, and
+    the stores answer without llama-index (it only writes)."""
     script = f"""
 import sys
 from mea_assistant.cli import main

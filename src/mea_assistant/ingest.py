@@ -272,6 +272,8 @@ def _write_build(build: Path, docs: dict[str, Document], settings: Settings, emb
     report.chunks, report.sentences = len(chunks), len(sentences)
     all_keys = {text_key(c.embed_text) for c in chunks + sentences}
     to_embed = len(all_keys - cache.present(all_keys))
+    report.from_cache = to_embed < len(all_keys)  # embedded by an earlier run (a text shared by both collections
+    # is embedded once in this run and then read back from the cache: that is not an earlier run's vector)
     out.say(f"indexing {len(chunks):,} chunks and {len(sentences):,} sentences: {to_embed:,} texts to embed, "
             f"the rest already embedded")
     embedder = None
@@ -286,8 +288,8 @@ def _write_build(build: Path, docs: dict[str, Document], settings: Settings, emb
                     batch = parts[start:start + size]
                     keys = [text_key(c.embed_text) for c in batch]
                     vectors = cache.get_many(keys)
-                    report.from_cache = report.from_cache or bool(vectors)
                     todo = list({k: c.embed_text for k, c in zip(keys, batch) if k not in vectors}.items())
+                    todo.sort(key=lambda kv: len(kv[1]))  # similar lengths per step: little padding to embed
                     report.cached += len(batch) - len(todo)
                     bar.update(len(batch) - len(todo))
                     for step in range(0, len(todo), EMBED_STEP):
