@@ -100,7 +100,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def emit(result: dict[str, Any], as_json: bool, text: str) -> None:
-    """One JSON object on stdout with --json (progress goes to stderr), else the table."""
+    """One JSON object on stdout with --json (the table and progress go to stderr), else the table."""
+    if as_json:
+        print(text, file=sys.stderr, flush=True)
     print(json.dumps(result, ensure_ascii=False) if as_json else text, flush=True)
 
 

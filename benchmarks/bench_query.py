@@ -81,7 +81,7 @@ mark("open index (documents, vocabulary)")
 assistant.retriever.embedder
 mark("load embedder")
 assistant.index.vectors
-mark("open Chroma (imports chromadb, llama-index)")
+mark("open Chroma (imports chromadb; not llama-index)")
 assistant.index.lexical
 mark("open BM25 (imports bm25s)")
 assistant.ask(sys.argv[1])

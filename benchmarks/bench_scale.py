@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10,100", help="comma-separated replication factors")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--dataset", type=Path, default=TEST_SET)
-    parser.add_argument("--questions", type=int, default=50, help="questions asked at each size")
+    parser.add_argument("--questions", type=int, help="questions asked at each size (default 50; 5 with --small)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out" / "scale")
     parser.add_argument("--small", action="store_true", help="3 documents and 5 questions per size (CI)")
     parser.add_argument("--keep", type=Path, help="build the replicated corpora and indexes here and keep them")
@@ -155,7 +155,7 @@ def main() -> None:
         print(json.dumps(worker_query(args.corpus, args.index, args.dataset, args.questions)))
         return
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
-    n_questions = min(args.questions, 5) if args.small else args.questions
+    n_questions = args.questions or (5 if args.small else 50)
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         work = args.keep or Path(tmp)
