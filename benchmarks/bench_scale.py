@@ -113,7 +113,7 @@ def child(*args: str) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def plot(rows: list[dict[str, Any]], path: Path) -> None:
+def plot(rows: list[dict[str, Any]], path: Path, unit: str = "the shipped corpus") -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -126,7 +126,7 @@ def plot(rows: list[dict[str, Any]], path: Path) -> None:
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(sizes, [f"{s}x" for s in sizes])
-    ax.set_xlabel("corpus size (copies of the shipped corpus)")
+    ax.set_xlabel(f"corpus size (copies of {unit})")
     ax.set_title(f"MEA Assistant at scale ({machine()['cores']} cores)")
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8)
@@ -179,7 +179,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     result = {"sizes": rows, "questions": n_questions, **machine()}
     (args.out / "scale.json").write_text(json.dumps(result, indent=1) + "\n")
-    plot(rows, args.out / "scale.png")
+    plot(rows, args.out / "scale.png", "its 3 smallest documents" if args.small else "the shipped corpus")
     result["files"] = [str(args.out / "scale.json"), str(args.out / "scale.png")]
     headers = ["size", "docs", "chunks", "ingest s", "index MB", "ingest RSS MB", "serve RSS MB", "search p50",
                "search p95", "ask p50", "ask p95"]
