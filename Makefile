@@ -8,7 +8,7 @@ export TRANSFORMERS_OFFLINE ?= 1
 export GRADIO_ANALYTICS_ENABLED ?= False
 export ANONYMIZED_TELEMETRY ?= False
 
-.PHONY: install run test ingest eval bench clean
+.PHONY: install run test ingest eval bench bench-scale clean
 
 install: $(STAMP)
 
@@ -34,7 +34,12 @@ eval: install
 	$(BIN)/mea-assistant eval --out eval-out/hybrid
 
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_baseline.py
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_query.py
+
+bench-scale: install
+	$(BIN)/python benchmarks/bench_scale.py --sizes 1,10,100
 
 clean:
 	rm -rf $(VENV) index/current index/builds index/CURRENT eval-out

@@ -30,7 +30,8 @@ class Assistant:
 
     # ----- index --------------------------------------------------------------------------------------------
     def ingest(self, progress: Callable[[str], None] | None = None) -> IngestReport:
-        report = ingest(self.settings, lambda: get_embedder(self.settings.embed_model), progress)
+        report = ingest(self.settings, lambda: get_embedder(self.settings.embed_model, self.settings.embed_backend,
+                                                            bulk=True), progress)
         self._index, self._retriever = None, None
         return report
 
@@ -49,7 +50,8 @@ class Assistant:
     @property
     def retriever(self) -> Retriever:
         if self._retriever is None:
-            self._retriever = Retriever(self.index, get_embedder(self.settings.embed_model), self.settings)
+            self._retriever = Retriever(self.index, get_embedder(self.settings.embed_model, self.settings.embed_backend),
+                                        self.settings)
         return self._retriever
 
     def warm_up(self) -> None:

@@ -7,6 +7,9 @@ index/
   cache/vectors.sqlite3  vectors by the hash of the text embedded (see vectorcache.py)
   builds/<id>/         manifest.json, documents.json, chroma/ (two collections), bm25/
 ```
+With a Chroma server (MEA_CHROMA_URL) a build's two collections live on the server instead of in its chroma/
+folder, named for the build (`mea-<id>-paragraphs`), so an ingest writes new collections while processes
+serve the old ones, and the switch is still the one rename of CURRENT. The manifest records where they are.
 Everything read here is checked: a pointer that holds garbage or leads outside `builds/`, or a manifest or
 document list cut short, is reported as `IndexDamaged` in one line that says to re-ingest, never a traceback.
 """
@@ -28,6 +31,26 @@ COLLECTION = "paragraphs"  # the vector store's collection in `<build>/chroma`
 SENTENCES = "sentences"  # one vector per sentence of each paragraph, for the second-stage ranker
 BUILD_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$")
 REBUILD = "run `mea-assistant ingest` to rebuild it"
+
+
+def vector_store_record(build_id: str, url: str) -> dict[str, Any]:
+    """Where a build's vectors are, for its manifest: its own chroma/ folder, or collections named for the build
+    on the Chroma server at `url`."""
+    if not url:
+        return {"server": None, "collections": {COLLECTION: COLLECTION, SENTENCES: SENTENCES}}
+    return {"server": url, "collections": {n: f"mea-{build_id}-{n}" for n in (COLLECTION, SENTENCES)}}
+
+
+def vector_location(manifest: dict[str, Any], url: str) -> tuple[str | None, dict[str, str]]:
+    """(server URL, or None for the build's folder; {collection: its name there}) for a build's manifest.
+
+    A build made on a server is read through MEA_CHROMA_URL when it is set (the same server may have another
+    address from this machine), else through the URL it records; a build made without a server (and every
+    index older than this record) keeps its vectors in its folder whatever MEA_CHROMA_URL says."""
+    record = manifest.get("vector_store") or {}
+    names = record.get("collections") or {COLLECTION: COLLECTION, SENTENCES: SENTENCES}
+    server = record.get("server")
+    return (url or server if server else None), names
 
 
 def damaged(index_dir: Path, what: str) -> IndexDamaged:

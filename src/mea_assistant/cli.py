@@ -150,7 +150,8 @@ def ingest(args: argparse.Namespace, settings: Settings) -> int:
     from .ingest import ingest as run_ingest
     from .progress import Progress
 
-    report = run_ingest(settings, lambda: get_embedder(settings.embed_model), Progress.for_terminal(sys.stderr),
+    report = run_ingest(settings, lambda: get_embedder(settings.embed_model, settings.embed_backend, bulk=True),
+                        Progress.for_terminal(sys.stderr),
                         replace=args.replace)
     print(report.summary())
     return 0

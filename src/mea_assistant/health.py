@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builds import COLLECTION, SENTENCES, has_index, live_build, load_documents, load_manifest, pointer_problem
+from .builds import (COLLECTION, SENTENCES, has_index, live_build, load_documents, load_manifest, pointer_problem,
+                     vector_location)
 from .corpus import file_digest, identity, same_corpus, scan
 from .errors import IndexDamaged, MeaError, StoreError
 from .lock import holder
@@ -64,18 +65,20 @@ class Health:
         return out
 
 
-def check_stores(build: Path, manifest: dict[str, Any]) -> list[Finding]:
-    """Both Chroma collections and the BM25 index opened, read and counted against the manifest."""
+def check_stores(build: Path, manifest: dict[str, Any], chroma_url: str = "") -> list[Finding]:
+    """Both Chroma collections (in the build's folder or on the server it records) and the BM25 index opened,
+    read and counted against the manifest. A server that cannot be reached is not damage to the build."""
     findings = []
-    for part, name, expected in (("vectors", COLLECTION, manifest.get("chunks")),
-                                 ("sentences", SENTENCES, manifest.get("sentences"))):
-        store = None
+    server, names = vector_location(manifest, chroma_url)
+    for part, key, expected in (("vectors", COLLECTION, manifest.get("chunks")),
+                                ("sentences", SENTENCES, manifest.get("sentences"))):
+        store, name = None, names.get(key, key)
         try:
-            store = ChromaStore.open(build / "chroma", name)
+            store = ChromaStore.open(build / "chroma", name, server)
             count = store.count()
             store.probe()
         except StoreError as exc:
-            findings.append(Finding(part, False, str(exc)))
+            findings.append(Finding(part, False, str(exc), damage=not str(exc).startswith("cannot reach")))
             continue
         finally:
             if store is not None:
@@ -163,7 +166,7 @@ def check(settings: Settings, corpus: bool = True) -> Health:
                                            f"{expected}")
         else:
             health.add("documents", True, f"documents.json: {len(documents)} documents")
-    health.findings += check_stores(build, manifest)
+    health.findings += check_stores(build, manifest, settings.chroma_url)
     if manifest.get("settings") != settings.index_signature():
         health.add("settings", False, "built with other settings than the ones in force (model, chunking or parser); "
                                       "run `mea-assistant ingest` to rebuild it", damage=False)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from .builds import COLLECTION, SENTENCES, current_build, live_build, load_documents, load_manifest, read_manifest
+from .builds import (COLLECTION, SENTENCES, current_build, live_build, load_documents, load_manifest, read_manifest,
+                     vector_location)
 from .errors import IndexDamaged, IndexMismatch, StoreError
 from .ingest import IngestReport, index_is_fresh, ingest
 from .settings import Settings
@@ -40,6 +41,7 @@ class Index:
                                 f"({', '.join(f'{k}: {a} != {b}' for k, (a, b) in diff.items())}); "
                                 "re-ingest with `mea-assistant ingest`")
         self.documents: dict[str, Document] = load_documents(build, settings.index_dir)
+        self._server, self._collections = vector_location(self.manifest, settings.chroma_url)
         self._vectors: VectorStore | None = None
         self._sentences: VectorStore | None = None
         self._lexical: LexicalStore | None = None
@@ -63,14 +65,16 @@ class Index:
     def vectors(self) -> VectorStore:
         """The chunks' vectors, opened on first use (a CLI command that only lists documents never pays for it)."""
         if self._vectors is None:
-            self._vectors = self._open(lambda: ChromaStore.open(self.path / "chroma", COLLECTION))
+            self._vectors = self._open(lambda: ChromaStore.open(self.path / "chroma",
+                                                                  self._collections[COLLECTION], self._server))
         return self._vectors
 
     @property
     def sentences(self) -> VectorStore:
         """One vector per sentence of each paragraph (see chunking.sentence_chunks), opened on first use."""
         if self._sentences is None:
-            self._sentences = self._open(lambda: ChromaStore.open(self.path / "chroma", SENTENCES))
+            self._sentences = self._open(lambda: ChromaStore.open(self.path / "chroma",
+                                                                    self._collections[SENTENCES], self._server))
         return self._sentences
 
     @property
@@ -84,5 +88,7 @@ class Index:
         try:
             return opener()
         except StoreError as exc:
+            if str(exc).startswith("cannot reach"):
+                raise  # the Chroma server is down or misnamed: nothing in the index is damaged
             raise IndexDamaged(f"the index in {self.index_dir} is damaged: {exc}; run `mea-assistant ingest` "
                                "to rebuild it", str(exc)) from exc

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .builds import (COLLECTION, MANIFEST_VERSION, SENTENCES, builds_dir, doc_to_json, load_documents, remove_builds,
-                     remove_unfinished, switch, write_json)
+                     remove_unfinished, switch, vector_location, vector_store_record, write_json)
 from .chunking import chunk_document, sentence_chunks
 from .corpus import file_digest, identity, same_corpus, scan
 from .errors import MeaError, ParseError
@@ -51,7 +51,9 @@ class IngestReport:
     repaired: list[str] = field(default_factory=list)  # damage found in the live index and rebuilt
     notes: list[str] = field(default_factory=list)  # a stale lock taken over, a cache started afresh
     embedded: int = 0
+    embedder: str = ""  # the backend that embedded this run's new texts ("onnx-fused-fp32", "torch")
     cached: int = 0  # vectors taken from the cache instead of the model
+    from_cache: bool = False  # some vectors came from the cache (embedded by an earlier run)
     batch: int = 0
     seconds: float = 0.0
     changed: bool = True
@@ -129,7 +131,8 @@ def _ingest(settings: Settings, embedder_factory: Callable[[], Any], out: Progre
         raise MeaError(f"no document in {corpus} could be indexed ({reasons}{more})")
     report.documents, report.paragraphs = len(docs), sum(len(d.paragraphs) for d in docs.values())
     report.changed = previous is None or bool(report.parsed or report.removed) or set(prev_docs) != set(docs) \
-        or previous.get("skipped") != [list(s) for s in report.skipped] or previous.get("corpus") != identity(corpus)
+        or previous.get("skipped") != [list(s) for s in report.skipped] or previous.get("corpus") != identity(corpus) \
+        or bool((previous.get("vector_store") or {}).get("server")) != bool(settings.chroma_url)  # moved to/from a server
     if not report.changed and previous is not None:
         report.chunks, report.sentences = previous["chunks"], previous.get("sentences", 0)
         remove_unfinished(index_dir)  # what a killed ingest left behind
@@ -141,27 +144,62 @@ def _ingest(settings: Settings, embedder_factory: Callable[[], Any], out: Progre
     cache = VectorCache(index_dir / "cache" / "vectors.sqlite3", signature["embed_model"])
     if cache.reset_reason:
         report.notes.append(cache.reset_reason)
+    vector_store = vector_store_record(build_id, settings.chroma_url)
     try:
         if live.build is not None:
             _import_vectors_json(live.build, cache)
-        keys = _write_build(build, docs, settings, embedder_factory, cache, report, out)
+        keys = _write_build(build, docs, settings, embedder_factory, cache, report, out, vector_store)
         manifest = {"version": MANIFEST_VERSION, "settings": signature, "corpus": identity(corpus),
                     "files": file_info, "skipped": report.skipped, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "documents": report.documents, "paragraphs": report.paragraphs, "chunks": report.chunks,
-                    "sentences": report.sentences}
+                    "sentences": report.sentences, "embedded_by": _embedded_by(report, previous),
+                    "vector_store": vector_store}
         write_json(build / "manifest.json", manifest, indent=1)
-        problems = [f.text for f in check_stores(build, manifest) if not f.ok]
+        problems = [f.text for f in check_stores(build, manifest, settings.chroma_url) if not f.ok]
         if problems:
             raise MeaError(f"the new build failed its check ({'; '.join(problems)}); the index was left as it was")
         switch(index_dir, build_id)
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
+        if vector_store["server"]:
+            ChromaStore.drop(vector_store["server"], vector_store["collections"].values())
         cache.close()
         raise
-    remove_builds(index_dir, keep={build_id, *([live.build.name] if live.sound and live.build else [])})
+    keep = {build_id, *([live.build.name] if live.sound and live.build else [])}
+    on_server = _server_collections(index_dir, keep, settings.chroma_url)
+    remove_builds(index_dir, keep=keep)
+    for server, names in on_server.items():
+        left = ChromaStore.drop(server, names)
+        if left:
+            report.notes.append(f"could not delete {len(left)} old collections from the Chroma server {server}")
     cache.keep_only(keys)
     cache.close()
     return report
+
+
+def _embedded_by(report: IngestReport, previous: dict[str, Any] | None) -> list[str]:
+    """Which backends made the build's vectors. The cache is keyed by text and model, not backend: the ONNX
+    and PyTorch backends give the same vectors (cosine >= 0.999 on corpus texts, tests/test_embedding.py),
+    so a vector cached by one serves the other; the record says who computed them."""
+    names = {report.embedder} if report.embedded else set()
+    if report.from_cache:
+        names.update((previous or {}).get("embedded_by") or ["cache (backend not recorded)"])
+    return sorted(names)
+
+
+def _server_collections(index_dir: Path, keep: set[str], url: str) -> dict[str, list[str]]:
+    """{server: collection names} of the builds about to be removed, read from their manifests first."""
+    out: dict[str, list[str]] = {}
+    builds = builds_dir(index_dir)
+    for old in sorted(builds.iterdir()) if builds.is_dir() else []:
+        try:
+            manifest = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        server, names = vector_location(manifest, url) if old.name not in keep else (None, {})
+        if server and isinstance(names, dict):
+            out.setdefault(server, []).extend(names.values())
+    return out
 
 
 def _parse(files: list[Path], prev_docs: dict[str, Document], prev_files: dict[str, Any], report: IngestReport,
@@ -221,8 +259,9 @@ def _import_vectors_json(build: Path, cache: VectorCache) -> None:
 
 
 def _write_build(build: Path, docs: dict[str, Document], settings: Settings, embedder_factory: Callable[[], Any],
-                 cache: VectorCache, report: IngestReport, out: Progress) -> set[str]:
-    """documents.json, both Chroma collections batch by batch, and BM25; returns the text hashes written."""
+                 cache: VectorCache, report: IngestReport, out: Progress, vector_store: dict[str, Any]) -> set[str]:
+    """documents.json, both Chroma collections batch by batch (in the build's folder or on the server), and
+    BM25; returns the text hashes written."""
     with (build / "documents.json").open("w", encoding="utf-8") as f:
         json.dump([doc_to_json(d) for d in docs.values()], f, ensure_ascii=False)
         f.flush()
@@ -233,13 +272,15 @@ def _write_build(build: Path, docs: dict[str, Document], settings: Settings, emb
     report.chunks, report.sentences = len(chunks), len(sentences)
     all_keys = {text_key(c.embed_text) for c in chunks + sentences}
     to_embed = len(all_keys - cache.present(all_keys))
+    report.from_cache = to_embed < len(all_keys)  # embedded by an earlier run (a text shared by both collections
+    # is embedded once in this run and then read back from the cache: that is not an earlier run's vector)
     out.say(f"indexing {len(chunks):,} chunks and {len(sentences):,} sentences: {to_embed:,} texts to embed, "
             f"the rest already embedded")
     embedder = None
     bar = out.bar(len(chunks) + len(sentences), "indexing")
     try:
         for name, parts in ((COLLECTION, chunks), (SENTENCES, sentences)):
-            store = ChromaStore.create(build / "chroma", name)
+            store = ChromaStore.create(build / "chroma", vector_store["collections"][name], vector_store["server"])
             try:
                 size = max(1, min(settings.ingest_batch, store.max_batch_size()))
                 report.batch = size
@@ -248,10 +289,13 @@ def _write_build(build: Path, docs: dict[str, Document], settings: Settings, emb
                     keys = [text_key(c.embed_text) for c in batch]
                     vectors = cache.get_many(keys)
                     todo = list({k: c.embed_text for k, c in zip(keys, batch) if k not in vectors}.items())
+                    todo.sort(key=lambda kv: len(kv[1]))  # similar lengths per step: little padding to embed
                     report.cached += len(batch) - len(todo)
                     bar.update(len(batch) - len(todo))
                     for step in range(0, len(todo), EMBED_STEP):
-                        embedder = embedder or embedder_factory()
+                        if embedder is None:
+                            embedder = embedder_factory()
+                            report.embedder = getattr(embedder, "name", "unknown")
                         part = todo[step:step + EMBED_STEP]
                         got = embedder.embed([text for _, text in part])
                         cache.put_many(zip([k for k, _ in part], got))  # durable now: a kill after this loses nothing

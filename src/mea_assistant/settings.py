@@ -28,9 +28,10 @@ def _default_model_path() -> str:
 
 def _setting(default: Any = MISSING, *, doc: str, factory: Callable[[], Any] | None = None, index: bool = False,
              choices: tuple[str, ...] = (), low: float | None = None, high: float | None = None,
-             below: str = "") -> Any:
+             below: str = "", url: bool = False) -> Any:
     """A field with its documentation and what it accepts (shown by `mea-assistant settings`, checked at start)."""
-    meta: dict[str, Any] = {"doc": doc, "index": index, "choices": choices, "low": low, "high": high, "below": below}
+    meta: dict[str, Any] = {"doc": doc, "index": index, "choices": choices, "low": low, "high": high, "below": below,
+                            "url": url}
     if factory is not None:
         return field(default_factory=factory, metadata=meta)
     return field(default=default, metadata=meta)
@@ -45,6 +46,15 @@ class Settings:
     embed_model: str = _setting(
         factory=_default_model_path, index=True,
         doc="Local path of the sentence-transformers model (MEA_EMBED_MODEL); never downloaded.")
+    embed_backend: str = _setting(
+        "auto", choices=("auto", "onnx", "torch"),
+        doc="How texts are embedded (MEA_EMBED_BACKEND): onnx (ONNX Runtime, no PyTorch import: fast start), torch "
+            "(sentence-transformers), or auto: onnx for questions, the faster one for ingest. Same vectors either way.")
+    chroma_url: str = _setting(
+        "", url=True,
+        doc="A Chroma server holding the vectors (MEA_CHROMA_URL, e.g. http://127.0.0.1:8000, started with `chroma "
+            "run`), shared by several app processes; empty: the vectors stay in the index folder. BM25 and the "
+            "manifest stay in the index folder, which the processes share (README, Deploying for a team).")
     chunk_tokens: int = _setting(
         200, index=True, low=16, high=4096,
         doc="Longest chunk in tiktoken tokens; longer paragraphs are split in windows (MEA_CHUNK_TOKENS).")
@@ -155,6 +165,8 @@ def allowed(f: Field[Any], settings: Settings | None = None) -> str:
     meta = f.metadata
     if meta.get("choices"):
         return "one of " + ", ".join(meta["choices"])
+    if meta.get("url"):
+        return "an http:// or https:// URL with a host and no path, such as http://127.0.0.1:8000, or nothing"
     kind = _kind(f)
     if kind == "bool":
         return "true or false (also 1/0, yes/no, on/off)"
@@ -182,6 +194,8 @@ def _acceptable(f: Field[Any], value: Any, settings: Settings | None = None) -> 
     meta = f.metadata
     if meta.get("choices"):
         return value in meta["choices"]
+    if meta.get("url"):
+        return value == "" or _is_server_url(str(value))
     if _kind(f) == "bool":
         return isinstance(value, bool)
     if _kind(f) not in ("int", "float"):
@@ -194,6 +208,19 @@ def _acceptable(f: Field[Any], value: Any, settings: Settings | None = None) -> 
     if (low is not None and value < low) or (high is not None and value > high):
         return False
     return settings is None or not meta.get("below") or value < getattr(settings, meta["below"])
+
+
+def _is_server_url(value: str) -> bool:
+    """scheme://host[:port] and nothing more: what chromadb's HttpClient can be given."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number or out of range
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.path in ("", "/") \
+        and not parts.query and not parts.fragment and not parts.username
 
 
 _BOOLS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}

@@ -43,13 +43,14 @@ class VectorStore(Protocol):
     """Chunks with our own embeddings, searched by cosine similarity. Writes are durable when `add` returns."""
 
     @classmethod
-    def create(cls, path: Path, name: str) -> Self:
-        """A new, empty store called `name` in the folder `path`."""
+    def create(cls, path: Path, name: str, url: str | None = None) -> Self:
+        """A new, empty store called `name` in the folder `path` (or on the server at `url`)."""
         ...
 
     @classmethod
-    def open(cls, path: Path, name: str) -> Self:
-        """The store `name` written earlier in `path`; StoreError when it is missing or cannot be read."""
+    def open(cls, path: Path, name: str, url: str | None = None) -> Self:
+        """The store `name` written earlier in `path` (or on the server at `url`); StoreError when it is
+        missing or cannot be read."""
         ...
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: DocMeta) -> None: ...

@@ -3,10 +3,13 @@
 Kept on the llama-index retriever so an index written before this adapter existed opens unchanged and scores
 the same: English stemming, English stop words removed from the chunks, the chunk's embed text (document
 name, section, lead-in, words) as what is indexed, and the best `TOP_K` chunks scored per query.
+Questions are answered with bm25s itself, the way BM25Retriever.retrieve does (same tokenizer, stemmer, stop
+words, k), on the files it saved: importing llama-index would cost a cold `ask` seconds.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -23,8 +26,12 @@ TOP_K = 100  # chunks scored per query; recorded with the store, so changing it 
 class BM25Store:
     """A BM25 index of chunk texts, built in memory and saved as a folder of plain files."""
 
-    def __init__(self, retriever: Any) -> None:
-        self._retriever = retriever
+    def __init__(self, bm25: Any, corpus: Sequence[dict[str, Any]], top_k: int, retriever: Any = None) -> None:
+        import Stemmer
+
+        self._bm25, self._corpus, self._top_k = bm25, corpus, top_k
+        self._stemmer = Stemmer.Stemmer("english")  # BM25Retriever's default, used to index the chunks
+        self._retriever = retriever  # llama-index's, when built here: it writes the files
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], doc_meta: DocMeta, top_k: int = TOP_K) -> "BM25Store":
@@ -37,18 +44,22 @@ class BM25Store:
             # Metadata is excluded from the indexed text: BM25 sees exactly what was embedded.
             nodes.append(TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta,
                                   excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
-        return cls(BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(top_k, len(nodes))))
+        retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(top_k, len(nodes)))
+        return cls(retriever.bm25, retriever.corpus, retriever.similarity_top_k, retriever)
 
     @classmethod
     def open(cls, path: Path) -> "BM25Store":
         """The store persisted in `path`; StoreError naming the folder when a file is missing or unreadable."""
-        from llama_index.retrievers.bm25 import BM25Retriever
-
         logging.getLogger("bm25s").setLevel(logging.ERROR)
         if not path.is_dir():
             raise StoreError(f"the BM25 index {path} is missing")
         try:
-            store = cls(BM25Retriever.from_persist_dir(str(path)))
+            import bm25s
+
+            bm25 = bm25s.BM25.load(str(path), load_corpus=True)
+            args = json.loads((path / "retriever.json").read_text(encoding="utf-8"))
+            top_k = min(int(args["similarity_top_k"]), int(bm25.scores.get("num_docs") or len(bm25.corpus)))
+            store = cls(bm25, bm25.corpus, top_k)
             store.count()
         except Exception as exc:  # bm25s raises FileNotFoundError, JSON and numpy errors, or TypeError on a gap
             detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
@@ -56,22 +67,27 @@ class BM25Store:
         return store
 
     def persist(self, path: Path) -> None:
+        if self._retriever is None:
+            raise StoreError(f"a BM25 index opened for reading is not written again ({path})")
         self._retriever.persist(str(path), show_progress=False)
 
     def count(self) -> int:
-        return len(self._retriever.corpus)
+        return len(self._corpus)
 
     def query(self, text: str, doc_ids: Collection[str] | None = None) -> list[ScoredChunk]:
         """Best first. A score of 0 means no query term is in the chunk, so those are left out."""
-        from llama_index.core.schema import QueryBundle
+        import bm25s
 
+        tokens = bm25s.tokenize(text, stemmer=self._stemmer, show_progress=False)  # English stop words, as indexed
+        found, scores = self._bm25.retrieve(tokens, k=self._top_k, show_progress=False)
         out = []
-        for result in self._retriever.retrieve(QueryBundle(query_str=text)):
-            if result.score is None or result.score <= 0:
+        for item, score in zip(found[0], scores[0]):
+            if score is None or score <= 0:
                 continue
-            meta = result.node.metadata
-            if doc_ids is not None and meta["doc_id"] not in doc_ids:
+            meta = item if isinstance(item, dict) else self._corpus[int(item)]
+            doc_id = str(meta["mea_doc"])  # "doc_id" in llama-index's flat metadata is its source node, not ours
+            if doc_ids is not None and doc_id not in doc_ids:
                 continue
-            out.append(ScoredChunk(chunk_id=result.node.node_id, doc_id=meta["doc_id"],
-                                   position=int(meta["position"]), score=float(result.score)))
+            out.append(ScoredChunk(chunk_id=str(meta["node_id"]), doc_id=doc_id, position=int(meta["position"]),
+                                   score=float(score)))
         return out

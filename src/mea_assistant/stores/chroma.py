@@ -3,14 +3,18 @@
 Kept on the llama-index integration so an index written before this adapter existed reads back the same
 (metadata layout, `_node_content`) and scores the same. The collection is created in cosine space with no
 embedding function: Chroma's default one downloads a model, and every vector here is our own.
+
+A collection lives either in a folder (Chroma's embedded PersistentClient, the default) or on a Chroma server
+(`url`, MEA_CHROMA_URL, through chromadb's HttpClient) that several app processes share; which collection
+names to use there is the index's business (builds.py), not this adapter's.
 """
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
-from typing import Any, Collection, Sequence
+from typing import Any, Collection, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from ..types import Chunk
@@ -23,12 +27,26 @@ os.environ.setdefault("TQDM_DISABLE", "1")  # the libraries' own bars would drow
 HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 400, "hnsw:construction_ef": 200}
 
 
-def _client(path: Path) -> Any:
+def _client(path: Path, url: str | None = None) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False,
-                                                                             allow_reset=False))
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if url:
+        parts = urlsplit(url)
+        secure = parts.scheme == "https"
+        try:
+            return chromadb.HttpClient(host=parts.hostname or "127.0.0.1", port=parts.port or (443 if secure else 80),
+                                       ssl=secure, settings=settings)
+        except Exception as exc:  # connection refused, a proxy's error page, another server's version
+            raise StoreError(f"cannot reach the Chroma server at {url} ({_first_line(exc)}); start it with "
+                             "`chroma run --path DIR --host HOST --port PORT` or correct MEA_CHROMA_URL") from exc
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 def _forget_failed_start(path: Path) -> None:
@@ -40,32 +58,49 @@ def _forget_failed_start(path: Path) -> None:
         SharedSystemClient._identifier_to_system.pop(str(path), None)
 
 
-def _damaged(path: Path, name: str, exc: Exception) -> StoreError:
+def _damaged(where: Path | str, name: str, exc: Exception) -> StoreError:
     """Chroma's own errors (a file that is not a database, a missing collection) in one line naming the store."""
-    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-    return StoreError(f"the Chroma collection '{name}' in {path} cannot be read ({detail})")
+    return StoreError(f"the Chroma collection '{name}' {_at(where)} cannot be read ({_first_line(exc)})")
+
+
+def _at(where: Path | str) -> str:
+    return f"on the server {where}" if isinstance(where, str) else f"in {where}"
 
 
 class ChromaStore:
-    """A Chroma collection on disk holding one vector per chunk, filterable by document."""
+    """A Chroma collection holding one vector per chunk, filterable by document: in a folder, or on a server."""
 
-    def __init__(self, client: Any, collection: Any, path: Path | None = None) -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
-        self._path = path
+    def __init__(self, client: Any, collection: Any, path: Path | str | None = None) -> None:
+        self._path = path  # the folder, or the server's URL: only for messages
         self._client = client
         self._collection = collection
-        self._store = ChromaVectorStore(chroma_collection=collection)
+        self._store: Any = None  # llama-index's ChromaVectorStore, made only to write (its import costs seconds)
 
     @classmethod
-    def create(cls, path: Path, name: str) -> "ChromaStore":
-        client = _client(path)
-        collection = client.get_or_create_collection(name, embedding_function=None, metadata=HNSW)
-        return cls(client, collection, path)
+    def create(cls, path: Path, name: str, url: str | None = None) -> "ChromaStore":
+        """A new (or the named) collection in the folder `path`, or on the server at `url` when given."""
+        client = _client(path, url)
+        try:
+            collection = client.get_or_create_collection(name, embedding_function=None, metadata=HNSW)
+        except StoreError:
+            raise
+        except Exception as exc:
+            if url:
+                raise StoreError(f"creating the Chroma collection '{name}' on the server {url} failed "
+                                 f"({_first_line(exc)})") from exc
+            raise
+        return cls(client, collection, url or path)
 
     @classmethod
-    def open(cls, path: Path, name: str) -> "ChromaStore":
-        """The collection written earlier; StoreError when the folder holds no readable collection of that name."""
+    def open(cls, path: Path, name: str, url: str | None = None) -> "ChromaStore":
+        """The collection written earlier; StoreError when the folder (or the server at `url`) holds no
+        readable collection of that name, or the server cannot be reached."""
+        if url:
+            client = _client(path, url)
+            try:
+                return cls(client, client.get_collection(name), url)
+            except Exception as exc:
+                raise _damaged(url, name, exc) from exc
         if not (path / "chroma.sqlite3").is_file():
             raise StoreError(f"the Chroma collection '{name}' in {path} is missing (no chroma.sqlite3)")
         client = None
@@ -77,6 +112,23 @@ class ChromaStore:
                 client.close()
             _forget_failed_start(path)
             raise _damaged(path, name, exc) from exc
+
+    @staticmethod
+    def drop(url: str, names: Iterable[str]) -> list[str]:
+        """Delete collections from the server (those of builds no longer kept); returns what could not be deleted.
+        Best effort: a collection left behind wastes space on the server but is never read."""
+        left = []
+        try:
+            client = _client(Path("."), url)
+        except StoreError:
+            return list(names)
+        for name in names:
+            try:
+                client.delete_collection(name)
+            except Exception as exc:  # noqa: BLE001 - already gone is fine; anything else is reported
+                if type(exc).__name__ != "NotFoundError":
+                    left.append(name)
+        return left
 
     def max_batch_size(self) -> int:
         """The most chunks one `add` may write: a server's limit for a remote client, SQLite's for a local one."""
@@ -93,39 +145,42 @@ class ChromaStore:
                                   excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
         if not nodes:
             return
+        if self._store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._store = ChromaVectorStore(chroma_collection=self._collection)
         try:
             self._store.add(nodes)
         except Exception as exc:  # a full disk or a damaged file surfaces as Chroma's own error type
             if isinstance(exc, OSError):
                 raise
-            raise StoreError(f"writing to the Chroma collection '{self._collection.name}' in {self._path} failed "
+            where = _at(self._path or "")
+            raise StoreError(f"writing to the Chroma collection '{self._collection.name}' {where} failed "
                              f"({str(exc).strip()[:200] or type(exc).__name__})") from exc
 
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"mea_doc": doc_id})
 
     def query(self, vector: Sequence[float], k: int, doc_ids: Collection[str] | None = None) -> list[ScoredChunk]:
-        from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters, VectorStoreQuery
-
-        filters = None
+        """Asked of Chroma directly, not through llama-index: a question never pays for importing llama-index
+        (seconds on a cold start). The ids are the chunks' ids and `mea_doc`/`position` our own metadata, as
+        llama-index wrote them; Chroma's cosine distance is 1 - cosine, the order is Chroma's own."""
+        where = None
         if doc_ids is not None:
             if not doc_ids:
                 return []
-            filters = MetadataFilters(filters=[MetadataFilter(key="mea_doc", value=list(doc_ids),
-                                                              operator=FilterOperator.IN)])
+            where = {"mea_doc": {"$in": sorted(doc_ids)}}
         try:
-            result = self._store.query(VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k,
-                                                        filters=filters))
-        except Exception as exc:  # a vector segment damaged after the collection opened
-            raise StoreError(f"the Chroma collection '{self._collection.name}' in {self._path} cannot be searched "
-                             f"({str(exc).strip()[:200] or type(exc).__name__}); `mea-assistant check` says "
-                             "what is damaged") from exc
-        out = []
-        for node, sim in zip(result.nodes or [], result.similarities or []):
-            cosine = 1.0 + math.log(max(sim, 1e-9))  # llama-index reports exp(-distance); distance = 1 - cosine
-            out.append(ScoredChunk(chunk_id=node.node_id, doc_id=node.metadata["doc_id"],
-                                   position=int(node.metadata["position"]), score=cosine))
-        return out
+            got = self._collection.query(query_embeddings=[list(vector)], n_results=k, where=where,
+                                         include=["metadatas", "distances"])
+        except Exception as exc:  # a vector segment damaged after the collection opened, a server gone
+            where_ = _at(self._path or "")
+            raise StoreError(f"the Chroma collection '{self._collection.name}' {where_} cannot be searched "
+                             f"({_first_line(exc)}); `mea-assistant check` says what is damaged") from exc
+        ids, metas, distances = got["ids"][0], (got["metadatas"] or [[]])[0], (got["distances"] or [[]])[0]
+        return [ScoredChunk(chunk_id=chunk_id, doc_id=str(meta["mea_doc"]), position=int(meta["position"]),
+                            score=1.0 - float(distance))
+                for chunk_id, meta, distance in zip(ids, metas, distances)]
 
     def vectors_for(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[int, list[float]]]]:
         keys = list(dict.fromkeys(keys))
