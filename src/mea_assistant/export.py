@@ -1,4 +1,4 @@
-"""Answers and briefing notes as HTML, plain text, Markdown and Word: every renderer in one place.
+"""Chat answers as HTML and plain text (briefing notes: note_export.py).
 
 Safety rule for the HTML renderers: every string that comes from a document, a question or an answer goes
 through `esc` (html.escape) before it is placed in markup, so a paragraph such as
@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
-from typing import Any, Iterable
-
-from .types import Note
+from typing import Any
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def esc(text: Any) -> str:
@@ -162,108 +158,3 @@ def answer_plain_text(result: dict[str, Any]) -> str:
         lines += ["", "Possibly related (not cited):"]
         lines += [f"- {h.get('display', '')}" for h in result["related"]]
     return "\n".join(lines)
-
-
-# ----- briefing notes ---------------------------------------------------------------------------------------
-def _marks(refs: Iterable[int]) -> str:
-    return "".join(f"[{n}]" for n in refs)
-
-
-def _md(text: str) -> str:
-    """Backslash-escape the Markdown characters that could turn corpus text into links, HTML or emphasis."""
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", str(text))
-
-
-def note_markdown(note: Note) -> str:
-    out = [f"# Briefing note: {_md(note.topic)}", "", f"**Purpose:** {_md(note.purpose)}", ""]
-    for section in note.sections:
-        out += [f"## {section.title}", ""]
-        group = None
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                group = bullet.group
-                out += ([""] if out[-1] else []) + [f"### {_md(group)}", ""]
-            # A paragraph may hold line breaks (a heading kept with its text, table records): one bullet line.
-            out.append(f"- {_md(' '.join(bullet.text.split()))} {_marks(bullet.refs)}".rstrip())
-        if not section.bullets:
-            out.append("- Nothing found in the indexed documents.")
-        out.append("")
-    out += ["## References", ""]
-    for r in note.references:
-        where = f" ({_md(r.section)})" if r.section else ""
-        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(' '.join(r.quote.split()))}”  ")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def note_html(note: Note) -> str:
-    """The note for the app's Briefing tab; all text escaped, markers linked to the references."""
-    def marks(refs: list[int]) -> str:
-        return "".join(f'<a class="mea-marker" href="#note-ref-{n}">[{n}]</a>' for n in refs)
-
-    out = [f'<div class="mea-note"><h2>Briefing note: {esc(note.topic)}</h2>',
-           f"<p><strong>Purpose:</strong> {esc(note.purpose)}</p>"]
-    for section in note.sections:
-        out.append(f"<h3>{esc(section.title)}</h3>")
-        group, items = None, []
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                if items:
-                    out.append("<ul>" + "".join(items) + "</ul>")
-                    items = []
-                group = bullet.group
-                out.append(f"<h4>{esc(group)}</h4>")
-            items.append(f"<li>{esc(bullet.text)} {marks(bullet.refs)}</li>")
-        out.append("<ul>" + ("".join(items) or "<li>Nothing found in the indexed documents.</li>") + "</ul>")
-    out.append("<h3>References</h3><ol class=\"mea-refs\">")
-    for r in note.references:
-        out.append(f'<li id="note-ref-{r.number}" value="{r.number}"><strong>{esc(r.display)}</strong>'
-                   + (f' <span class="mea-section">{esc(r.section)}</span>' if r.section else "")
-                   + f"<br><q>{esc(r.quote)}</q></li>")
-    out.append("</ol></div>")
-    return "".join(out)
-
-
-def _clean(text: str) -> str:
-    """python-docx refuses control characters that PDF extraction sometimes leaves behind."""
-    return _XML_INVALID.sub("", str(text))
-
-
-def note_docx(note: Note, path: str | Path) -> Path:
-    """Word export: real headings and bullets, superscript reference numbers, a numbered References section."""
-    from docx import Document as DocxDocument
-    from docx.shared import Pt
-
-    path = Path(path)
-    doc = DocxDocument()
-    doc.core_properties.title = _clean(f"Briefing note: {note.topic}")
-    doc.add_heading(_clean(f"Briefing note: {note.topic}"), level=0)
-    purpose = doc.add_paragraph()
-    purpose.add_run("Purpose: ").bold = True
-    purpose.add_run(_clean(note.purpose))
-    for section in note.sections:
-        doc.add_heading(_clean(section.title), level=1)
-        group = None
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                group = bullet.group
-                doc.add_heading(_clean(group), level=2)
-            para = doc.add_paragraph(style="List Bullet")
-            para.add_run(_clean(bullet.text))
-            if bullet.refs:
-                para.add_run(" " + _marks(bullet.refs)).font.superscript = True
-        if not section.bullets:
-            doc.add_paragraph("Nothing found in the indexed documents.", style="List Bullet")
-    doc.add_heading("References", level=1)
-    for r in note.references:
-        para = doc.add_paragraph()
-        para.paragraph_format.left_indent = Pt(18)
-        para.paragraph_format.first_line_indent = Pt(-18)
-        para.add_run(f"[{r.number}] ").bold = True
-        para.add_run(_clean(r.display)).bold = True
-        if r.section:
-            para.add_run(_clean(f" ({r.section})"))
-        para.add_run(": ")
-        para.add_run(_clean(f"“{r.quote}”")).italic = True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path

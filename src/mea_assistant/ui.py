@@ -25,9 +25,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or ve
 
 import gradio as gr  # noqa: E402
 
-from .briefing import build_note, to_docx, to_markdown  # noqa: E402
+from .briefing import build_note  # noqa: E402
 from .errors import InputError, MeaError  # noqa: E402
-from .export import answer_plain_text, chat_messages, note_html, sources_html  # noqa: E402
+from .export import answer_plain_text, chat_messages, sources_html  # noqa: E402
+from .note_export import note_docx, note_html, note_markdown  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 if TYPE_CHECKING:
@@ -229,8 +230,8 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
         folder = Path(tempfile.mkdtemp(dir=notes_dir))
         stem = f"briefing-{_slug(note.topic)}"
         md_path = folder / f"{stem}.md"
-        md_path.write_text(to_markdown(note), encoding="utf-8")
-        docx_path = to_docx(note, folder / f"{stem}.docx")
+        md_path.write_text(note_markdown(note), encoding="utf-8")
+        docx_path = note_docx(note, folder / f"{stem}.docx")
         return note_html(note), str(docx_path), str(md_path)
 
     with gr.Blocks(title="MEA Assistant", delete_cache=(3600, 3600)) as demo:
