@@ -1,11 +1,14 @@
 """Start the chat UI: `python app.py` (what `make run` does after ingesting). Host, port and login: MEA_* settings.
 
-Thin on purpose: it builds the index if needed, loads the models once, then hands over to `mea_assistant.ui`.
+Thin on purpose: it serves the index it is given (building one only when there is none, or updating it when
+MEA_INGEST_ON_START is set, never from another corpus than the one it was built from), loads the models once,
+then hands over to `mea_assistant.ui`. SIGTERM stops it like Ctrl-C, so temporary files are removed.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 for _name, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
@@ -14,14 +17,27 @@ for _name, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", 
 
 from mea_assistant.assistant import Assistant  # noqa: E402
 from mea_assistant.errors import MeaError  # noqa: E402
+from mea_assistant.health import start_plan  # noqa: E402
+from mea_assistant.progress import Progress  # noqa: E402
 from mea_assistant.settings import Settings  # noqa: E402
 
 
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # Gradio closes its server on it; atexit handlers then remove temporary files
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop)
     try:
         settings = Settings.from_env()
+        ingest_first, why = start_plan(settings)
+        print(why, file=sys.stderr)
         assistant = Assistant(settings)
-        assistant.ensure_index(progress=print)
+        if ingest_first:
+            from mea_assistant.embedding import get_embedder
+            from mea_assistant.ingest import ingest
+
+            print(ingest(settings, lambda: get_embedder(settings.embed_model), Progress.for_terminal()).summary())
         assistant.warm_up()  # the embedding model, Chroma and BM25 load here, once, not on the first question
         from mea_assistant import ui
 
@@ -30,6 +46,8 @@ def main() -> int:
     except MeaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 0
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from mea_assistant.types import Document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+SMALL = ["dugong-mou-mos3-spms.txt", "cms-capacity-building-target-9.txt", "cms-res-11-10-synergies-partnerships.txt"]
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +41,28 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("index"))
     Assistant(settings).ingest()
     return settings
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A three-document index built once (real model, real Chroma); tests copy it rather than re-embed."""
+    from mea_assistant.embedding import get_embedder
+    from mea_assistant.ingest import ingest
+
+    root = tmp_path_factory.mktemp("small")
+    (root / "corpus").mkdir()
+    for name in SMALL:
+        shutil.copy(CORPUS / name, root / "corpus" / name)
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index")
+    ingest(settings, lambda: get_embedder(settings.embed_model))
+    return settings
+
+
+@pytest.fixture
+def small_index(small_built: Settings, tmp_path: Path) -> Settings:
+    """A copy of the small index (its vector cache included) over the same corpus folder, for one test to damage."""
+    shutil.copytree(small_built.index_dir, tmp_path / "index")
+    return Settings(corpus_dir=small_built.corpus_dir, index_dir=tmp_path / "index")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from mea_assistant.errors import StoreError
 from mea_assistant.stores import ScoredChunk
 from mea_assistant.stores.bm25 import BM25Store
 from mea_assistant.stores.chroma import ChromaStore
@@ -78,19 +79,37 @@ def test_chroma_deletes_a_document(chroma) -> None:  # type: ignore[no-untyped-d
 
 
 def test_chroma_reopens_what_was_written(tmp_path, chroma) -> None:  # type: ignore[no-untyped-def]
-    before = chroma.query(unit(0, 1, 0, 0), k=3)
-    chroma.close()
+    before = chroma.query(unit(0, 1, 0, 0), k=2)  # the third and fourth tie at cosine 0, in no set order
+    chroma.close()  # releases Chroma's system for the folder: the reopen reads from disk
     reopened = ChromaStore.open(tmp_path / "chroma", "paragraphs")
     assert reopened.count() == 4
-    assert reopened.query(unit(0, 1, 0, 0), k=3) == before
+    assert reopened.query(unit(0, 1, 0, 0), k=2) == before
     assert before[0] == ScoredChunk("cites::1::0", "cites", 1, pytest.approx(1 / math.sqrt(1.01), abs=1e-5))
 
 
-def test_chroma_open_never_creates_a_collection(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from chromadb.errors import NotFoundError
-
-    with pytest.raises(NotFoundError):
+def test_chroma_open_never_creates_a_collection(tmp_path, chroma) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StoreError, match="missing"):
         ChromaStore.open(tmp_path / "empty", "paragraphs")
+    assert not (tmp_path / "empty").exists()
+    with pytest.raises(StoreError, match="'sentences'.*cannot be read"):  # the folder exists, the collection not
+        ChromaStore.open(tmp_path / "chroma", "sentences")
+
+
+def test_a_damaged_store_is_one_store_error(tmp_path, chroma) -> None:  # type: ignore[no-untyped-def]
+    chroma.close()
+    (tmp_path / "chroma" / "chroma.sqlite3").write_bytes(b"not a database" * 100)
+    for _ in range(2):  # the second open must fail the same way, not on a half-started system Chroma kept
+        with pytest.raises(StoreError, match="file is not a database"):
+            ChromaStore.open(tmp_path / "chroma", "paragraphs")
+    bm25 = BM25Store.build(LEXICAL_CHUNKS, DOC_META)
+    bm25.persist(tmp_path / "bm25")
+    (tmp_path / "bm25" / "params.index.json").unlink()
+    with pytest.raises(StoreError, match="BM25 index .* cannot be read"):
+        BM25Store.open(tmp_path / "bm25")
+
+
+def test_the_store_says_how_many_chunks_one_write_may_hold(chroma) -> None:  # type: ignore[no-untyped-def]
+    assert 1000 < chroma.max_batch_size() < 1_000_000  # SQLite's bound on variables, as Chroma computes it
 
 
 LEXICAL_CHUNKS = [

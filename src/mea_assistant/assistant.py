@@ -11,6 +11,7 @@ from .composing import Request, compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
+from .hygiene import bound_request, dropped_note
 from .index import Index, IngestReport, index_is_fresh, ingest
 from .queries import analyse, instrument_spans
 from .retrieval import Retriever
@@ -80,18 +81,16 @@ class Assistant:
                           instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
                           relevant=relevance >= self.settings.abstain_threshold + 0.1)
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
+        if query.dropped:
+            answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
     def understand(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
                    doc_types: Sequence[str] = ()) -> Query:
         """The question read once: cleaned, made standalone from the history, its instruments and kind."""
-        question = (question or "").strip()
-        if not question:
-            raise InputError("the question is empty; type a question about the indexed agreements")
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"the question has {len(question)} characters; the limit is "
-                             f"{self.settings.max_question_chars} (MEA_MAX_QUESTION_CHARS): shorten it")
+        bounded = bound_request(question, history, self.settings)  # cleaned question, bounded history
+        question, history = bounded.question, bounded.history
         docs, vocab = self.index.documents, self.index.vocabulary
         named = analyse(question, docs, vocab)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
@@ -99,7 +98,8 @@ class Assistant:
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
-                     polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)))
+                     polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
+                     dropped=bounded.dropped)
 
     @staticmethod
     def relevance(hits: list[Hit], sentence_sims: dict[tuple[str, int], list[float]]) -> float:

@@ -43,8 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="mea-assistant", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="build or update the index from the corpus")
+    p = sub.add_parser("ingest", help="build or update the index from the corpus; repairs a damaged index")
     p.add_argument("--corpus", type=Path, help="corpus folder (default: MEA_CORPUS_DIR or corpus/)")
+    p.add_argument("--replace", action="store_true",
+                   help="rebuild an index that was built from another corpus folder (refused without it)")
+    _add_index(p)
+
+    p = sub.add_parser("check", help="the index's health in plain words (exit 1 when damaged or missing)")
+    p.add_argument("--corpus", type=Path, help="corpus folder to compare with (default: MEA_CORPUS_DIR or corpus/)")
     _add_index(p)
 
     p = sub.add_parser("search", help="ranked paragraphs for a query (hybrid retrieval)")
@@ -131,7 +137,7 @@ def _load_history(path: Path | None) -> list[dict[str, str]]:
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not JSON
         raise MeaError(f"{path}: cannot read the history file ({exc}); it must be a JSON list of "
                        "{{\"role\", \"content\"}} objects") from exc
     if not isinstance(data, list) or not all(isinstance(t, dict) and "role" in t and "content" in t for t in data):
@@ -147,9 +153,22 @@ def show_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def ingest(args: argparse.Namespace, settings: Settings) -> int:
-    report = _assistant(settings).ingest(progress=lambda msg: print(msg, file=sys.stderr, flush=True))
+    from .embedding import get_embedder
+    from .ingest import ingest as run_ingest
+    from .progress import Progress
+
+    report = run_ingest(settings, lambda: get_embedder(settings.embed_model), Progress.for_terminal(sys.stderr),
+                        replace=args.replace)
     print(report.summary())
     return 0
+
+
+def check(args: argparse.Namespace, settings: Settings) -> int:
+    from .health import check as check_index
+
+    health = check_index(settings)
+    print("\n".join(health.lines()))
+    return 0 if health.sound else 1
 
 
 def search(args: argparse.Namespace, settings: Settings) -> int:
@@ -257,8 +276,8 @@ def evaluate_briefing(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
-    "ingest": ingest, "search": search, "ask": ask, "chat": chat, "paragraphs": paragraphs, "docs": docs,
-    "settings": show_settings, "eval": evaluate, "brief": brief, "eval-brief": evaluate_briefing,
+    "ingest": ingest, "check": check, "search": search, "ask": ask, "chat": chat, "paragraphs": paragraphs,
+    "docs": docs, "settings": show_settings, "eval": evaluate, "brief": brief, "eval-brief": evaluate_briefing,
 }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .force import force_of
-from .leads import (NOT_STATED, _CONDITION, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
+from .leads import (NOT_STATED, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
                     quote_in_sentence, where, widen)
 from .terms import terms
 from .types import Answer, Citation, Hit
@@ -22,8 +22,9 @@ from .types import Answer, Citation, Hit
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
-SUPPORT_FLOOR = 0.4  # a supporting paragraph scores at least this share of the lead's score
-CLOSE = 0.6  # ... and one scoring at least this share is cited even when it repeats the lead's words
+SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
+WHO_CLOSE = 0.9  # a "who" lead may be a runner-up this close to the first (see _who_lead)
+CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 
@@ -97,7 +98,8 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
 
 def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
     usable = [h for h in hits if _usable(h)] or hits[:1]
-    lead_hit = usable[0]
+    lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
+    usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)
     citations: list[Citation] = []
     _cite(citations, lead_hit, quote)
@@ -116,6 +118,19 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
         covered |= terms(q)
         chosen.append(hit)
     return lines, citations
+
+
+def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
+    """A "who" question is answered by a paragraph that names someone the question does not: of the paragraphs
+    the ranker trusts nearly as much as its first, the first whose quote has such an actor leads."""
+    top = usable[0]
+    for hit in usable[:3]:
+        if hit is not top and hit.score < WHO_CLOSE * top.score:
+            break
+        actor = actor_in(_quote(hit, request, query_terms))
+        if actor and terms(actor) - query_terms:
+            return hit
+    return top
 
 
 def _adds(hit: Hit, chosen: list[Hit], covered: set[str], query_terms: set[str], request: Request) -> bool:

@@ -92,6 +92,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     new_slots = _slot_phrases(question)
     named_now = named_conventions(question)
     carried: list[str] = []
+    seen: set[str] = set()  # the carried words lower-cased, kept as a set so a long turn costs linear time
     for previous in reversed(users[-3:]):
         text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
         for slot, phrase in _slot_phrases(previous).items():
@@ -100,8 +101,9 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         for word in content_words(text):
             if named_now and named_conventions(word):
                 continue  # "And for CITES?" after a CMS question: CITES replaces CMS
-            if word.lower() not in {c.lower() for c in carried} and word.lower() not in question.lower():
+            if word.lower() not in seen and word.lower() not in question.lower():
                 carried.append(word)
+                seen.add(word.lower())
         if named_conventions(previous) or len(carried) >= 8:
             break
     if not carried:

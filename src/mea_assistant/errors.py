@@ -24,3 +24,19 @@ class IndexMismatch(MeaError):
 
 class InputError(MeaError):
     """A request the user can fix (empty or too long question, unknown document, bad history file)."""
+
+
+class StoreError(MeaError):
+    """A store on disk cannot be opened or read (a damaged file, a missing collection)."""
+
+
+class IndexDamaged(MeaError):
+    """The live index is incomplete or damaged; `mea-assistant ingest` rebuilds it. `what` says which part."""
+
+    def __init__(self, message: str, what: str = "") -> None:
+        super().__init__(message)
+        self.what = what or message
+
+
+class IndexBusy(MeaError):
+    """Another ingest holds the index's lock."""

@@ -41,8 +41,9 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"carried out|exercised|appointed|elected|designated|convened|established|administered|"
                             r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served)\s+by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
-                            r"shall|under)\b|$)", re.I)
-_SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
+                            r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
+_SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
+                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
                       r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
 # "This Convention shall ..." names no actor: the instrument itself is the subject.
 _SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
@@ -106,7 +107,7 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
     return max(candidates, key=lambda c: c[0])[1]
 
 
-def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 450, max_chars: int = 600
+def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800
           ) -> tuple[int, int]:
     """The quote around the best clause: the whole paragraph when it is short, else the clause widened by
     whole neighbouring sentences that share the question's words (the condition after a rule, the figure

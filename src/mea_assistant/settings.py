@@ -65,9 +65,30 @@ class Settings:
     max_citations: int = _setting(5, low=1, high=50, doc="Most sources cited in one answer (MEA_MAX_CITATIONS).")
     max_question_chars: int = _setting(2000, low=1, high=100_000,
                                        doc="Longer questions are refused (MEA_MAX_QUESTION_CHARS).")
+    max_history_turns: int = _setting(
+        20, low=0, high=1000,
+        doc="Latest history turns (messages) read for a follow-up; earlier ones are dropped with a note "
+            "(MEA_MAX_HISTORY_TURNS).")
+    max_history_chars: int = _setting(
+        20_000, low=0, high=1_000_000,
+        doc="Most characters of history read for a follow-up, newest first (MEA_MAX_HISTORY_CHARS).")
+    ingest_batch: int = _setting(
+        1024, low=1, high=100_000,
+        doc="Chunks embedded and written per batch during ingest (MEA_INGEST_BATCH); never more than the "
+            "vector store accepts at once.")
+    ingest_wait: float = _setting(
+        120, low=0, high=86_400,
+        doc="Seconds an ingest waits for another ingest of the same index to finish before giving up "
+            "(MEA_INGEST_WAIT).")
+    ingest_on_start: bool = _setting(
+        False, doc="Update the index from the corpus when the app starts (MEA_INGEST_ON_START); otherwise the app "
+                   "serves the index as it is, and builds one only when there is none.")
     host: str = _setting("127.0.0.1", doc="Chat UI bind address (MEA_HOST).")
     port: int = _setting(7860, low=1, high=65535, doc="Chat UI port (MEA_PORT).")
     auth: str = _setting("", doc="user:password, or a file of such lines, to require login (MEA_AUTH).")
+    login_attempts: int = _setting(
+        5, low=1, high=1000,
+        doc="Failed sign-ins allowed per client in 5 minutes; further attempts wait (MEA_LOGIN_ATTEMPTS).")
 
     def __post_init__(self) -> None:
         self.corpus_dir = Path(self.corpus_dir)
@@ -117,8 +138,11 @@ def env_name(f: Field[Any]) -> str:
 
 
 def _kind(f: Field[Any]) -> str:
-    """"int" | "float" | "path" | "str" (annotations are strings under `from __future__ import annotations`)."""
+    """"bool" | "int" | "float" | "path" | "str" (annotations are strings under `from __future__ import
+    annotations`)."""
     kind = str(f.type)
+    if kind == "bool":
+        return "bool"
     if "int" in kind and "float" not in kind:
         return "int"
     if "float" in kind:
@@ -132,6 +156,8 @@ def allowed(f: Field[Any], settings: Settings | None = None) -> str:
     if meta.get("choices"):
         return "one of " + ", ".join(meta["choices"])
     kind = _kind(f)
+    if kind == "bool":
+        return "true or false (also 1/0, yes/no, on/off)"
     if kind not in ("int", "float"):
         return ""
     noun = "a whole number" if kind == "int" else "a number"
@@ -156,6 +182,8 @@ def _acceptable(f: Field[Any], value: Any, settings: Settings | None = None) -> 
     meta = f.metadata
     if meta.get("choices"):
         return value in meta["choices"]
+    if _kind(f) == "bool":
+        return isinstance(value, bool)
     if _kind(f) not in ("int", "float"):
         return True
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
@@ -168,10 +196,15 @@ def _acceptable(f: Field[Any], value: Any, settings: Settings | None = None) -> 
     return settings is None or not meta.get("below") or value < getattr(settings, meta["below"])
 
 
+_BOOLS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
 def _coerce(f: Field[Any], raw: str) -> Any:
     """The environment's text as the field's type; a non-number names the variable and what it accepts."""
     kind = _kind(f)
     value: Any = Path(raw) if kind == "path" else raw
+    if kind == "bool":
+        value = _BOOLS.get(raw.strip().lower())
     try:
         if kind == "int":
             value = int(raw)

@@ -171,6 +171,8 @@ class Answer:
     latency_ms: float = 0.0
     lead: str = ""  # the sentence that states the answer; `text` starts with it
     answer_type: str = "explain"  # the kind of question as read: figure, yes_no, obligation, who, list, ...
+    history_dropped: int = 0  # earlier history turns not read (request bounds, see hygiene.py)
+    note: str = ""  # said to the user beside the answer (why turns were dropped)
 
     def to_result(self, question_id: str | None = None) -> dict[str, Any]:
         """The result object of shared/eval-format.md (used by `ask --json`, `eval` and the /ask endpoint)."""
@@ -189,6 +191,8 @@ class Answer:
             "related": [h.to_json() for h in self.related],
             "latency_ms": round(self.latency_ms, 1),
         })
+        if self.history_dropped:  # additive: present only when the history was cut
+            result.update({"history_dropped": self.history_dropped, "note": self.note})
         return result
 
 

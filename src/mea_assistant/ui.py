@@ -28,8 +28,10 @@ import gradio as gr  # noqa: E402
 from .briefing import build_note  # noqa: E402
 from .errors import InputError, MeaError  # noqa: E402
 from .export import answer_plain_text, chat_messages, sources_html  # noqa: E402
+from .hygiene import EmptyQuestion, clean_question  # noqa: E402
 from .note_export import note_docx, note_html, note_markdown  # noqa: E402
 from .settings import Settings  # noqa: E402
+from .throttle import FailedLogins, LoginThrottle  # noqa: E402
 
 if TYPE_CHECKING:
     from .assistant import Assistant
@@ -37,7 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 CONCURRENCY = 4  # requests served at once; the embedder is locked, retrieval and answering run in parallel
 QUEUE_SIZE = 64  # beyond this the queue refuses new requests instead of growing without bound
-NOTE_FILES_MAX_AGE_S = 3600
+NOTE_FILES_MAX_AGE_S = 600  # Gradio serves its own copy of a note once the request returns; ours can go soon
+UPLOAD_LIMIT = 0  # bytes: nothing in the app takes a file, so Gradio's upload route accepts none
 EXAMPLES = [
     "What does CITES require to export a specimen of an Appendix II species?",
     "How long is a CITES export permit valid?",
@@ -72,7 +75,11 @@ def parse_auth(value: str) -> list[tuple[str, str]] | None:
         return None
     path = Path(value).expanduser()
     if path.is_file():
-        lines = path.read_text(encoding="utf-8").splitlines()
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MeaError(f"{path}: cannot read the login file ({exc}); MEA_AUTH names a UTF-8 text file of "
+                           "user:password lines") from exc
         source = str(path)
     else:
         lines, source = [value], "MEA_AUTH"
@@ -107,9 +114,18 @@ def launch(demo: gr.Blocks, settings: Settings, *, port: int | None = None, prev
     if not is_loopback(settings.host) and not auth:
         print(f"warning: serving on {settings.host}, reachable from other machines, without a login; "
               "set MEA_AUTH=user:password (or a file of such lines) to require one", file=sys.stderr)
+    # Failed sign-ins are throttled per client address in front of Gradio's /login route (see throttle.py).
+    middleware = [_middleware(LoginThrottle, failures=FailedLogins(settings.login_attempts))] if auth else []
     return demo.launch(server_name=settings.host, server_port=port or settings.port, share=False, auth=auth,
                        auth_message="MEA Assistant: sign in" if auth else None,
-                       prevent_thread_lock=prevent_thread_lock, quiet=quiet, css=CSS, show_error=False)
+                       prevent_thread_lock=prevent_thread_lock, quiet=quiet, css=CSS, show_error=False,
+                       max_file_size=UPLOAD_LIMIT, app_kwargs={"middleware": middleware})
+
+
+def _middleware(cls: Any, **options: Any) -> Any:
+    from starlette.middleware import Middleware  # Gradio's own web framework
+
+    return Middleware(cls, **options)
 
 
 # ----- request handling ---------------------------------------------------------------------------------------
@@ -142,12 +158,10 @@ def chat_turn(assistant: "Assistant", question: str, turns: list[dict[str, Any]]
 
     Raises InputError for an over-long question before any retrieval, with the limit in the message.
     """
-    question = (question or "").strip()
-    if not question:
+    try:
+        question = clean_question(question, assistant.settings.max_question_chars)
+    except EmptyQuestion:
         return None
-    limit = assistant.settings.max_question_chars
-    if len(question) > limit:
-        raise InputError(f"The question has {len(question)} characters; the limit is {limit}. Please shorten it.")
     answer = assistant.ask(question, history=history_of(turns or []), conventions=conventions or (),
                            doc_types=doc_types or ())
     return [*(turns or []), with_footnotes(answer.to_result(), assistant.index.documents)]
@@ -206,6 +220,8 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
             return gr.skip()
         if new_turns is None:
             return gr.skip()
+        if new_turns[-1].get("note"):
+            gr.Info(new_turns[-1]["note"])
         messages, panel, copy_text = render_chat(new_turns)
         return messages, new_turns, panel, copy_text, ""
 
@@ -291,4 +307,13 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                      api_visibility="private", concurrency_id="assistant")
         gr.api(ask, api_name="ask", concurrency_id="assistant")
     demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_SIZE)
+    atexit.register(_delete_served_copies, demo)
     return demo
+
+
+def _delete_served_copies(demo: gr.Blocks) -> None:
+    """Gradio's copies of the notes it served, at exit: its own clean-up runs only when the server shuts down
+    with no connection open, which a stop signal does not wait for."""
+    from gradio.route_utils import delete_files_created_by_app
+
+    delete_files_created_by_app(demo, age=None)

@@ -17,3 +17,4 @@ class Query:
     kind: str  # answer type: figure, yes_no, obligation, who, list, definition, comparison, explain
     polar: bool  # a yes/no question by its form
     filters: Filters
+    dropped: int = 0  # earlier history turns left unread (hygiene.bound_request)

@@ -17,10 +17,35 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
+def _utf16(data: bytes) -> str | None:
+    """"utf-16" (with a BOM), "utf-16-le"/"-be" (without: every other byte of ASCII text is NUL), or None.
+    Word's "Unicode text" and Windows Notepad save UTF-16; its NUL bytes once got it reported as binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, path: str) -> str:
-    """UTF-8 first (with or without BOM); then a Windows/Latin fallback, as older Secretariat exports use."""
+    """UTF-16 when the bytes say so; UTF-8 (with or without BOM); then a Windows/Latin fallback, as older
+    Secretariat exports use."""
     if not data.strip():
         raise ParseError(path, "the file is empty; add text or remove it from the corpus")
+    encoding = _utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ParseError(path, "the file looks like UTF-16 text but cannot be decoded; re-save it as UTF-8") \
+                from None
     if b"\x00" in data[:4096]:
         raise ParseError(path, "the file looks binary (NUL bytes); save it as text, .pdf or .docx")
     try:

@@ -124,4 +124,23 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     for p, _, hit in scored:
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
-    return exact + [h for _, _, h in rest]
+    return exact + designated_first([h for _, _, h in rest], signals.query)
+
+
+# An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
+_DESIGNATOR = re.compile(r"\b(Appendix|Annex|Schedule|Category|Part)\s+([IVX]+|\d+|[A-Z])(?![\w.])")
+TIE = 0.95  # hits scoring at least this share of the first are a near tie the designator breaks
+
+
+def designated_first(hits: list[Hit], query: str) -> list[Hit]:
+    """Of the near-tied hits at the top, those naming every appendix/annex the question names come first: a
+    question about Appendix III is answered by the article on Appendix III, not its twin on Appendix I."""
+    named = {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(query)}
+    if not named or not hits:
+        return hits
+    cut = next((i for i, h in enumerate(hits) if h.score < TIE * hits[0].score), len(hits))
+    def names_all(hit: Hit) -> bool:
+        found = {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(hit.text)}
+        return named <= found
+    tied = hits[:cut]
+    return [h for h in tied if names_all(h)] + [h for h in tied if not names_all(h)] + hits[cut:]

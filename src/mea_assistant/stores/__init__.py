@@ -49,7 +49,7 @@ class VectorStore(Protocol):
 
     @classmethod
     def open(cls, path: Path, name: str) -> Self:
-        """The store `name` written earlier in `path`."""
+        """The store `name` written earlier in `path`; StoreError when it is missing or cannot be read."""
         ...
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: DocMeta) -> None: ...
@@ -66,6 +66,14 @@ class VectorStore(Protocol):
 
     def count(self) -> int: ...
 
+    def max_batch_size(self) -> int:
+        """The most chunks one `add` may write (asked of the client: a server sets its own limit)."""
+        ...
+
+    def probe(self) -> None:
+        """Read a vector and search once; StoreError when the stored vectors cannot be used."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -77,7 +85,7 @@ class LexicalStore(Protocol):
 
     @classmethod
     def open(cls, path: Path) -> Self:
-        """The store persisted earlier in `path`."""
+        """The store persisted earlier in `path`; StoreError when a file is missing or cannot be read."""
         ...
 
     def query(self, text: str, doc_ids: Collection[str] | None = None) -> list[ScoredChunk]:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any, Collection, Sequence
 
+from ..errors import StoreError
 from ..types import Chunk
 from . import DocMeta, ScoredChunk, chunk_metadata
 
@@ -40,13 +41,22 @@ class BM25Store:
 
     @classmethod
     def open(cls, path: Path) -> "BM25Store":
+        """The store persisted in `path`; StoreError naming the folder when a file is missing or unreadable."""
         from llama_index.retrievers.bm25 import BM25Retriever
 
         logging.getLogger("bm25s").setLevel(logging.ERROR)
-        return cls(BM25Retriever.from_persist_dir(str(path)))
+        if not path.is_dir():
+            raise StoreError(f"the BM25 index {path} is missing")
+        try:
+            store = cls(BM25Retriever.from_persist_dir(str(path)))
+            store.count()
+        except Exception as exc:  # bm25s raises FileNotFoundError, JSON and numpy errors, or TypeError on a gap
+            detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"the BM25 index in {path} cannot be read ({detail})") from exc
+        return store
 
     def persist(self, path: Path) -> None:
-        self._retriever.persist(str(path))
+        self._retriever.persist(str(path), show_progress=False)
 
     def count(self) -> int:
         return len(self._retriever.corpus)

@@ -12,14 +12,15 @@ import os
 from pathlib import Path
 from typing import Any, Collection, Sequence
 
+from ..errors import StoreError
 from ..types import Chunk
 from . import DocMeta, ScoredChunk, chunk_metadata
 
-os.environ.setdefault("TQDM_DISABLE", "1")
+os.environ.setdefault("TQDM_DISABLE", "1")  # the libraries' own bars would drown the ingest's progress bar
 # Cosine space. A wider search than Chroma's default (ef 100) for the 60 candidates asked of it: with the
 # default, the approximate search missed some of the true 60 nearest chunks for a quarter of the evaluation
 # questions, and which ones changed from one build to the next.
-HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 400, "hnsw:construction_ef": 200}  # progress bars would drown the ingest's own progress lines
+HNSW = {"hnsw:space": "cosine", "hnsw:search_ef": 400, "hnsw:construction_ef": 200}
 
 
 def _client(path: Path) -> Any:
@@ -30,12 +31,28 @@ def _client(path: Path) -> Any:
                                                                              allow_reset=False))
 
 
+def _forget_failed_start(path: Path) -> None:
+    """Chroma caches one system per folder before starting it, and keeps it when the start fails (a damaged
+    chroma.sqlite3): drop that half-started system, or every later open of the folder fails differently."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    if SharedSystemClient._identifier_to_refcount.get(str(path), 0) <= 0:
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+
+
+def _damaged(path: Path, name: str, exc: Exception) -> StoreError:
+    """Chroma's own errors (a file that is not a database, a missing collection) in one line naming the store."""
+    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    return StoreError(f"the Chroma collection '{name}' in {path} cannot be read ({detail})")
+
+
 class ChromaStore:
     """A Chroma collection on disk holding one vector per chunk, filterable by document."""
 
-    def __init__(self, client: Any, collection: Any) -> None:
+    def __init__(self, client: Any, collection: Any, path: Path | None = None) -> None:
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
+        self._path = path
         self._client = client
         self._collection = collection
         self._store = ChromaVectorStore(chroma_collection=collection)
@@ -44,12 +61,26 @@ class ChromaStore:
     def create(cls, path: Path, name: str) -> "ChromaStore":
         client = _client(path)
         collection = client.get_or_create_collection(name, embedding_function=None, metadata=HNSW)
-        return cls(client, collection)
+        return cls(client, collection, path)
 
     @classmethod
     def open(cls, path: Path, name: str) -> "ChromaStore":
-        client = _client(path)
-        return cls(client, client.get_collection(name))
+        """The collection written earlier; StoreError when the folder holds no readable collection of that name."""
+        if not (path / "chroma.sqlite3").is_file():
+            raise StoreError(f"the Chroma collection '{name}' in {path} is missing (no chroma.sqlite3)")
+        client = None
+        try:
+            client = _client(path)
+            return cls(client, client.get_collection(name), path)
+        except Exception as exc:  # chromadb raises its own errors, sqlite's and Rust panics turned into Python ones
+            if client is not None:
+                client.close()
+            _forget_failed_start(path)
+            raise _damaged(path, name, exc) from exc
+
+    def max_batch_size(self) -> int:
+        """The most chunks one `add` may write: a server's limit for a remote client, SQLite's for a local one."""
+        return int(self._client.get_max_batch_size())
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: DocMeta) -> None:
         from llama_index.core.schema import TextNode
@@ -60,8 +91,15 @@ class ChromaStore:
             # Metadata is for filtering and reading back, never part of the embedded text.
             nodes.append(TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta, embedding=list(vector),
                                   excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
-        if nodes:
+        if not nodes:
+            return
+        try:
             self._store.add(nodes)
+        except Exception as exc:  # a full disk or a damaged file surfaces as Chroma's own error type
+            if isinstance(exc, OSError):
+                raise
+            raise StoreError(f"writing to the Chroma collection '{self._collection.name}' in {self._path} failed "
+                             f"({str(exc).strip()[:200] or type(exc).__name__})") from exc
 
     def delete_document(self, doc_id: str) -> None:
         self._collection.delete(where={"mea_doc": doc_id})
@@ -75,8 +113,13 @@ class ChromaStore:
                 return []
             filters = MetadataFilters(filters=[MetadataFilter(key="mea_doc", value=list(doc_ids),
                                                               operator=FilterOperator.IN)])
-        result = self._store.query(VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k,
-                                                    filters=filters))
+        try:
+            result = self._store.query(VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k,
+                                                        filters=filters))
+        except Exception as exc:  # a vector segment damaged after the collection opened
+            raise StoreError(f"the Chroma collection '{self._collection.name}' in {self._path} cannot be searched "
+                             f"({str(exc).strip()[:200] or type(exc).__name__}); `mea-assistant check` says "
+                             "what is damaged") from exc
         out = []
         for node, sim in zip(result.nodes or [], result.similarities or []):
             cosine = 1.0 + math.log(max(sim, 1e-9))  # llama-index reports exp(-distance); distance = 1 - cosine
@@ -102,6 +145,18 @@ class ChromaStore:
     def count(self) -> int:
         return int(self._collection.count())
 
+    def probe(self) -> None:
+        """Read one vector back and run one search, so a damaged vector segment shows now, not on a question."""
+        try:
+            got = self._collection.get(limit=1, include=["embeddings"])
+            if got["embeddings"] is not None and len(got["embeddings"]):
+                self._collection.query(query_embeddings=[list(got["embeddings"][0])], n_results=1, include=[])
+        except Exception as exc:
+            raise _damaged(self._path or Path("."), self._collection.name, exc) from exc
+
     def close(self) -> None:
-        """Drop our handles; Chroma has already written everything added."""
+        """Release the client: Chroma keeps one shared system per folder until its last client closes, and a
+        folder whose system stays open cannot be safely replaced or removed."""
+        if self._client is not None:
+            self._client.close()
         self._store = self._collection = self._client = None
