@@ -47,7 +47,8 @@ def _link_markers(escaped: str, turn: int, titles: dict[int, str]) -> str:
 
 
 def answer_html(result: dict[str, Any], turn: int) -> str:
-    """The assistant's chat message: answer lines with linked markers, or the abstention, plus the searched query.
+    """The assistant's chat message: the lead sentence first and plainly, the supporting points below it (linked
+    markers), or the abstention, plus the searched query. No retrieval scores: they stay in the API and --json.
 
     The answer text uses a tiny Markdown subset (`**Instrument**` group lines, `- ` items); it is interpreted
     here, after escaping, because the chatbot is configured not to render Markdown or raw HTML itself.
@@ -63,17 +64,24 @@ def answer_html(result: dict[str, Any], turn: int) -> str:
                               for i, h in enumerate(related, 1))
             parts.append(f'<div class="mea-related-links">Possibly related (not cited): {links}</div>')
     else:
+        lines = [line for line in str(result.get("answer", "")).split("\n") if line.strip()]
+        lead = str(result.get("lead") or "").strip()
+        if lines and (not lead or lines[0].strip() == lead):
+            lead = lines.pop(0).strip()
         items: list[str] = []
-        for line in str(result.get("answer", "")).split("\n"):
-            if not line.strip():
-                continue
+        if lead:
+            items.append(f'<p class="mea-lead">{_link_markers(esc(lead), turn, titles)}</p>')
+        support: list[str] = []
+        for line in lines:
             bold = _BOLD_LINE.match(line.strip())
             if bold:
-                items.append(f'<div class="mea-group"><strong>{esc(bold.group(1))}</strong></div>')
+                support.append(f'<div class="mea-group"><strong>{esc(bold.group(1))}</strong></div>')
             elif line.startswith("- "):
-                items.append(f'<div class="mea-item">• {_link_markers(esc(line[2:]), turn, titles)}</div>')
+                support.append(f'<div class="mea-item">• {_link_markers(esc(line[2:]), turn, titles)}</div>')
             else:
-                items.append(f'<div class="mea-line">{_link_markers(esc(line), turn, titles)}</div>')
+                support.append(f'<div class="mea-line">{_link_markers(esc(line), turn, titles)}</div>')
+        if support:
+            items.append('<div class="mea-support">' + "".join(support) + "</div>")
         parts.append('<div class="mea-answer">' + "".join(items) + "</div>")
     parts.append(f'<div class="mea-query">Searched for: <em>{esc(result.get("rewritten_query", ""))}</em></div>')
     return "".join(parts)
@@ -88,6 +96,13 @@ def chat_messages(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
     return messages
 
 
+def pending_message(turns: list[dict[str, Any]], question: str) -> list[dict[str, str]]:
+    """The chat while a question is being answered: earlier turns, the question, and a "searching" line."""
+    return [*chat_messages(turns), {"role": "user", "content": question_html(question)},
+            {"role": "assistant", "content": '<div class="mea-pending" role="status">Searching the documents and '
+                                             "composing the answer…</div>"}]
+
+
 def highlight(text: str, quote: str) -> str:
     """The whole paragraph, escaped, with the quoted words wrapped in <mark>."""
     at = text.find(quote) if quote else -1
@@ -97,17 +112,14 @@ def highlight(text: str, quote: str) -> str:
     return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
 
 
-def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str, score: float,
+def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str,
           footnotes: list[str] | tuple[str, ...] = ()) -> str:
-    """One source paragraph; its footnotes below it, apart from the quoted text."""
+    """One source paragraph (document and ref, the quoted words highlighted in the whole paragraph); its footnotes
+    below it, apart from the quoted text. Retrieval scores are not shown to the reader."""
     notes = "".join(f'<li>{esc(n)}</li>' for n in footnotes)
-    meta = []
-    if section:
-        meta.append(f'<span class="mea-section">{esc(section)}</span>')
-    meta.append(f'<span class="mea-score">score {float(score):.3f}</span>')
+    meta = f'<div class="mea-src-meta"><span class="mea-section">{esc(section)}</span></div>' if section else ""
     return (f'<div class="mea-src" id="{anchor}"><div class="mea-src-head"><span class="mea-src-label">'
-            f"{esc(label)}</span> <strong>{esc(display)}</strong></div>"
-            f'<div class="mea-src-meta">{" · ".join(meta)}</div>'
+            f"{esc(label)}</span> <strong>{esc(display)}</strong></div>{meta}"
             f'<blockquote class="mea-src-text">{highlight(text, quote)}</blockquote>'
             + (f'<ol class="mea-footnotes" title="Footnotes of this paragraph">{notes}</ol>' if notes else "")
             + "</div>")
@@ -122,8 +134,7 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
         links = "".join(f'<li><a href="#{anchor_id(turn, int(c["marker"]))}">[{int(c["marker"])}] '
                         f'{esc(c.get("display", ""))}</a></li>' for c in cites)
         cards = "".join(_card(anchor_id(turn, int(c["marker"])), f"[{int(c['marker'])}]", c.get("display", ""),
-                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("score", 0.0),
-                              c.get("footnotes", ()))
+                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("footnotes", ()))
                         for c in cites)
         return f'{head}<ul class="mea-src-list">{links}</ul>{cards}</div>'
     related = result.get("related") or []
@@ -132,7 +143,7 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
     links = "".join(f'<li><a href="#{anchor_id(turn, i, "rel")}">{esc(h.get("display", ""))}</a></li>'
                     for i, h in enumerate(related, 1))
     cards = "".join(_card(anchor_id(turn, i, "rel"), "(related)", h.get("display", ""), h.get("text", ""), "",
-                          h.get("section", ""), h.get("score", 0.0)) for i, h in enumerate(related, 1))
+                          h.get("section", "")) for i, h in enumerate(related, 1))
     return (f'{head}<p class="mea-none">Not answered. Possibly related paragraphs (not cited):</p>'
             f'<ul class="mea-src-list">{links}</ul>{cards}</div>')
 
