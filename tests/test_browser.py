@@ -4,7 +4,7 @@ paragraph; a follow-up keeps the context; the conversation becomes a briefing no
 Needs the `playwright` Python package and a Chromium binary (Debian: `apt-get install chromium`; the path
 can be changed with CHROMIUM_PATH). Playwright's own browser download is not used. Skipped when either is
 missing (a failure under CI=true, where .ci/run installs it). Screenshots are saved under the test's tmp_path and
-their paths printed (`pytest -s`); MEA_SAVE_SCREENSHOT=1 also refreshes docs/screenshot-chat.png for the README.
+their paths printed (`pytest -s`); SAVE_CHAT_SCREENSHOT=1 also refreshes docs/screenshot-chat.png for the README.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def test_enter_sends_a_cited_lead_and_a_follow_up_keeps_context(assistant: Assis
         shot = tmp_path / "chat.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
-        if os.environ.get("MEA_SAVE_SCREENSHOT"):  # refresh docs/screenshot-chat.png for the README
+        if os.environ.get("SAVE_CHAT_SCREENSHOT"):  # refresh docs/screenshot-chat.png for the README
             page.screenshot(path=str(Path(__file__).resolve().parent.parent / "docs" / "screenshot-chat.png"))
         print(f"screenshot: {shot}")
     finally:
