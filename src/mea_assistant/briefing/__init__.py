@@ -18,7 +18,7 @@ from ..types import Note, NoteSection, Point
 from .compose import Draft, heading, summary, unit_point
 from .gather import gather, key
 from .headings import KINDS, TITLES
-from .openpoints import open_points
+from .openpoints import open_points, status_points
 from .provenance import index_version, scope_line, year_of
 from .selection import select
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..assistant import Assistant
 
 MAX_TOPIC_CHARS = 300
+MIN_SUMMARY = 3  # a summary this short is completed by what the instruments say of their own legal weight
 
 __all__ = ["MAX_TOPIC_CHARS", "build_note"]
 
@@ -45,6 +46,8 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
     units = [(d, selection.units[d]) for d in selection.documents if selection.units.get(d)]
     draft = Draft(subject=set(pool.subject) or terms(topic), documents=documents)
     points = summary(units, draft)
+    if len(points) < MIN_SUMMARY:
+        points += status_points(units, draft, documents)[:MIN_SUMMARY - len(points)]
     sections: list[NoteSection] = []
     shown: set[tuple[str, int]] = set()
     for doc_id, doc_units in units:

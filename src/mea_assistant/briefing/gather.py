@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..queries import instrument_spans
 from ..stores.hits import paragraph_hit
+from ..force import TREATY_TYPES
 from ..types import Document, Hit
-from .subject import coverage, subject_of, weighted_terms
+from .subject import conjuncts, coverage, subject_of, weighted_terms
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
@@ -35,6 +36,10 @@ DEPTH = 30  # paragraphs kept from each question's ranked list
 RRF_K = 10  # reciprocal-rank constant: small, so the top of each list counts most
 FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) and articles join the pool
 MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read as one unit of meaning
+CORE_TITLE = 0.34  # an article whose title carries this share of the subject words is a core article
+MAX_CORE = 6
+_ARTICLE_LABEL = re.compile(r"^(?:Article|Art\.)\s+\w+", re.I)
+_OBJECTIVE = re.compile(r"^\s*(?:Objectives?|Object|Purpose)\s*$", re.I)
 Key = tuple[str, int]
 
 
@@ -58,6 +63,8 @@ class Pool:
     subject: dict[str, float]  # the topic's subject words (stems, or phrases such as "appendix i") and weights
     subject_text: str = ""  # the topic without the instruments it names
     searches: list[dict[str, str]] = field(default_factory=list)
+    parts: list[dict[str, float]] = field(default_factory=list)  # subject words of each conjunct ("A and B")
+    core: list[Key] = field(default_factory=list)  # first paragraphs of the named treaties' articles on the topic
 
     def named_docs(self) -> set[str]:
         return {d for group in self.named for d in group}
@@ -85,9 +92,48 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
             cand = pool.candidates.setdefault(key(hit), Candidate(hit))
             cand.fused += 1.0 / (RRF_K + rank)
             cand.ranks[aspect] = rank
+    pool.parts = [w for w in (weighted_terms(c, assistant.index) for c in conjuncts(subject_text)) if w]
+    pool.core = core_articles(assistant.index.documents, pool, understood.filters)
+    for k in pool.core:
+        if k not in pool.candidates:
+            pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))
     _add_families(assistant, pool, understood.filters)
     _score(assistant, pool, understood.info.expanded)
     return pool
+
+
+def article_title(doc: Document, position: int) -> str:
+    """The title of the article a paragraph belongs to ("Access to genetic resources"); "" when it has none."""
+    section = doc.paragraphs[position].section
+    return " ".join(part for part in section[1:] if not _ARTICLE_LABEL.match(part)) if len(section) > 1 else ""
+
+
+def core_articles(documents: dict[str, Document], pool: Pool, filters) -> list[Key]:  # type: ignore[no-untyped-def]
+    """The named treaties' articles on the topic, found by their own titles: an article titled with the topic's
+    subject words ("Access to genetic resources" for "access and benefit-sharing under the Nagoya Protocol",
+    "Permits and Certificates" for "CITES Appendix I permits") is where the treaty creates its rules on it,
+    whether or not its paragraphs repeat those words; so is the Objective article when it states the subject.
+    Each such article's first paragraph, strongest title first, the objective first of all."""
+    found: list[tuple[float, int, Key]] = []
+    for doc_id in pool.named_docs():
+        doc = documents[doc_id]
+        if doc.doc_type not in TREATY_TYPES or not filters.allows(doc):
+            continue
+        seen: set[str] = set()
+        for p in doc.paragraphs:
+            head = article_of(p.ref)
+            if not head or head in seen or p.lead_in.strip() or p.kind in ("preamble", "front-matter"):
+                continue
+            seen.add(head)
+            title = article_title(doc, p.position)
+            if _OBJECTIVE.match(title) and coverage(pool.subject, p.text) >= CORE_TITLE:
+                found.append((2.0, p.position, (doc_id, p.position)))
+            elif title:
+                share = max([coverage(pool.subject, title)] + [coverage(part, title) for part in pool.parts])
+                if share >= CORE_TITLE:
+                    found.append((share, p.position, (doc_id, p.position)))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [k for _, _, k in found[:MAX_CORE]]
 
 
 def article_of(ref: str) -> str:

@@ -14,6 +14,7 @@ import re
 
 from ..force import NON_BINDING_TYPES, TREATY_TYPES, force_of
 from ..leads import where
+from ..stores.hits import paragraph_hit
 from ..types import Document, Hit, Point
 from .compose import Draft, heading
 from .gather import key
@@ -22,6 +23,10 @@ from .quotes import aligned_spans
 from .selection import Unit
 
 MAX_OPEN = 6
+_NOT_OPERATIVE = ("front-matter", "heading-text", "preamble", "acting-body")
+_STATUS = re.compile(r"\bnon-?(?:legally[- ])?binding\b|\blegally binding\b|\bnot (?:be )?legally binding\b", re.I)
+_SELF = re.compile(r"\bThis (?:Memorandum|Agreement|Plan|Programme|Strategy|Instrument|Declaration|Resolution|MoU|"
+                   r"Action Plan|Work Programme)\b", re.I)
 _LATER = re.compile(r"\b(?:to be (?:determined|decided|adopted|agreed|established)|shall (?:at its first (?:meeting|"
                     r"session) )?(?:determine|decide)|should be determined|as may be (?:decided|determined|agreed)|"
                     r"at (?:its|their) first (?:meeting|session)|shall consider the need|if (?:so )?established)\b",
@@ -60,13 +65,38 @@ def _legal_weight(units: list[tuple[str, list[Unit]]], draft: Draft, documents: 
         kind = _KIND.get(doc.doc_type, f"a {doc.doc_type.replace('-', ' ')}")
         binds = "binds no one as a treaty would" if doc.doc_type in NON_BINDING_TYPES else \
             "recommends and requests; it creates no treaty obligation"
-        own = _states_status(us)
+        own = _states_status(us) or status_paragraph(doc)
         marker = draft.cite(own) if own is not None else _first_marker(us, draft)
         parts.append(f"{doc.citation_name} is {kind} and {binds} [{marker}]")
         markers.append(marker)
     lead = f"Legal weight differs: {', '.join(treaties)} {'is a treaty' if len(treaties) == 1 else 'are treaties'}" \
         f" binding on {'its' if len(treaties) == 1 else 'their'} Parties, while " if treaties else "Legal weight: "
     return [Point(lead + "; ".join(parts) + ".", markers)]
+
+
+def status_paragraph(doc: Document) -> Hit | None:
+    """The paragraph in which a document states its own legal status ("This Memorandum of Understanding is a
+    non-legally binding instrument"), wherever it is in the document."""
+    for p in doc.paragraphs:
+        said = _SELF.search(p.text)
+        if said and _STATUS.search(p.text[said.end():said.end() + 120]) and p.kind not in _NOT_OPERATIVE:
+            return paragraph_hit(doc, p.position, 0.0)
+    return None
+
+
+def status_points(units: list[tuple[str, list[Unit]]], draft: Draft, documents: dict[str, Document]) -> list[Point]:
+    """Key points for a short summary: what each discussed non-treaty instrument says of its own legal weight,
+    in its own words (a desk officer needs to know a memorandum binds no one)."""
+    out = []
+    for d, _ in units:
+        doc = documents[d]
+        hit = status_paragraph(doc) if doc.doc_type not in TREATY_TYPES else None
+        if hit is None:
+            continue
+        marker = draft.cite(hit)
+        quote = " ".join(hit.text[slice(*draft.span(hit))].split())
+        out.append(Point(f"Legal weight: under {where(hit)}, “{quote}” [{marker}]", [marker]))
+    return out
 
 
 def _states_status(doc_units: list[Unit]) -> Hit | None:

@@ -44,6 +44,7 @@ ITEM_RATIO = 0.65  # items of a longer list: at least this share of the best ite
 MAX_ITEMS = 8
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
+CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 _RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
@@ -94,6 +95,8 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
     usable = {k: c for k, c in pool.candidates.items() if own_evidence(c, pool) and families.quotable(c.hit)
               and (not relation or _concerns_all(c.hit, pool, documents))}
+    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
+                   if k not in usable and families.quotable(pool.candidates[k].hit)})
     _by_article(pool, usable, rel, documents, families)
     by_doc: dict[str, list[Key]] = {}
     for k in sorted(usable, key=lambda k: -rel[k]):
@@ -114,10 +117,21 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]]
         chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top]
-        selection.units[d] = _units(chosen, usable, rel, families)[:PER_DOC[min(i, len(PER_DOC) - 1)]]
+        core = [k for k in pool.core if k[0] == d and k in usable]
+        units = _units(core + [k for k in chosen if k not in core], usable, rel, families)
+        first = _core_first(units, core)
+        selection.units[d] = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
     for k in strays:
         selection.units[k[0]] = _units([k], usable, rel, families)[:1]
     return selection
+
+
+def _core_first(units: list[Unit], core: list[Key]) -> list[Unit]:
+    """The named treaty's core articles first (in the order found), then the rest by relevance."""
+    order = {k: i for i, k in enumerate(core)}
+    def rank(u: Unit) -> int:
+        return min((order[key(h)] for h in u.paragraphs() if key(h) in order), default=len(order))
+    return sorted(units, key=lambda u: (rank(u), -u.relevance))
 
 
 def _concerns_all(hit: Hit, pool: Pool, documents: dict[str, Document]) -> bool:

@@ -50,10 +50,24 @@ def weighted_terms(text: str, index: "Index") -> dict[str, float]:
         return {}
     df = _document_frequency(index)
     n = max(1, df.get("", 1))
-    weights = {w: math.log(1 + n / (1 + df.get(w, 0))) for w in words}
+    # A word no indexed paragraph carries (an abbreviation such as "ABS") cannot tell paragraphs apart.
+    weights = {w: math.log(1 + n / (1 + df[w])) for w in words if df.get(w, 0) > 0}
     rarest = max(weights.values(), default=math.log(1 + n / 10))
     weights.update({p: rarest for p in phrases})
     return weights
+
+
+_AND = re.compile(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", re.I)
+_RELATIONAL = re.compile(r"\b(?:between|among|amongst)\b", re.I)
+
+
+def conjuncts(subject_text: str) -> list[str]:
+    """ "access and benefit-sharing" -> ["access", "benefit-sharing"]: a topic on A and B is about A and about B,
+    and a treaty often gives each its own article. A relation ("between X and Y") is one subject, not two."""
+    if _RELATIONAL.search(subject_text):
+        return []
+    parts = [p.strip() for p in _AND.split(subject_text) if p and p.strip()]
+    return parts if len(parts) > 1 else []
 
 
 def coverage(subject: dict[str, float], context: str) -> float:
