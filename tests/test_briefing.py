@@ -145,3 +145,19 @@ def test_a_conversation_gives_the_note_its_topic() -> None:
              {"question": "And who keeps the List?", "rewritten_query": "who keeps the Ramsar List of Wetlands?"}]
     assert conversation_topic(turns) == "keeps the Ramsar List of Wetlands"
     assert conversation_topic([]) == ""
+
+
+def test_both_briefing_sets_load_and_quote_the_corpus(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """Every expected provision of both sets is a paragraph of the shipped corpus, found by its words."""
+    from mea_assistant.evaluation.briefing import load_topics
+    from mea_assistant.evaluation.dataset import contains
+
+    root = Path(__file__).resolve().parent.parent / "evals"
+    for name in ("briefing-dev.jsonl", "briefing-test.jsonl"):
+        topics = load_topics(root / name)
+        for t in topics:
+            assert set(t.instruments) <= set(corpus_docs), t.id
+            for e in t.expected:
+                assert any(contains(p.text, e.quote) for p in corpus_docs[e.doc].paragraphs), (t.id, e.quote)
+    dev, test = (load_topics(root / n) for n in ("briefing-dev.jsonl", "briefing-test.jsonl"))
+    assert not {t.topic for t in dev} & {t.topic for t in test}

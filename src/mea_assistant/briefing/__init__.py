@@ -64,6 +64,8 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
             if section.points:
                 sections.append(section)
     opened = open_points(units, draft, documents, topic)
+    if len(points) < MIN_SUMMARY:  # still short: the legal weight of what is cited is a key point too
+        points += [p for p in opened if p.text.startswith("Legal weight") and p.markers][:1]
     if not units:
         opened.insert(0, Point(f"The indexed documents do not address “{topic}”"
                                + (" within the filters chosen." if conventions or doc_types else "."), []))

@@ -157,10 +157,14 @@ def _prefix(said: str, doc_type: str, clause: str) -> str:
     return prefix
 
 
+_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|This|These|Such|He|She)\b")  # needs the sentence before it
+
+
 def _best_sentence(text: str, span: tuple[int, int], subject: set[str]) -> str:
     s, e = span
     inside = [(a, b) for a, b in aligned_spans(text) if a >= s and b <= e] or [(s, e)]
-    scored = [(len(terms(text[a:b]) & subject) + (0.5 if force_of(text[a:b], "convention") else 0.0), -i, a, b)
+    scored = [(len(terms(text[a:b]) & subject) + (0.5 if force_of(text[a:b], "convention") else 0.0)
+               - (2.0 if i and _PRONOUN_START.match(text[a:b]) else 0.0), -i, a, b)
               for i, (a, b) in enumerate(inside)]
     _, _, a, b = max(scored)
     return text[a:b].strip()

@@ -23,7 +23,8 @@ TITLES = {"definitions": "Scope and definitions", "obligations": "Obligations",
 _DEFINES = re.compile(r"^\s*(?:\(\w+\)\s*)?[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|"
                       r"refers to)\b|^\s*For the purposes? of this [A-Z]?\w+,? [^.;:]{0,80}\b(?:are|means)\b"
                       r"|^\s*(?:An?|The)\s+[\w -]{2,60}?\s+(?:as referred to in [^,;]{0,60}?\s+)?means\b"
-                      r"|\bis (?:a|an) (?:non-)?(?:legally )?(?:binding )?instrument\b|\bshall apply to\b", re.I)
+                      r"|\bis (?:a|an) (?:non-)?(?:legally )?(?:binding )?instrument\b|\bshall apply to\b"
+                      r"|^\s*The (?:objectives?|object|purpose) of this \w+", re.I)
 _COOPERATION = re.compile(r"\b(?:co-?operat\w*|collaborat\w*|synerg\w*|partnerships?|liais\w*|joint (?:work|"
                           r"activit\w*|programmes?|projects?|meetings?)|jointly|coordinat\w*|co-ordinat\w*|"
                           r"memorand\w* of (?:understanding|cooperation))\b", re.I)

@@ -27,6 +27,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import Candidate, Key, Pool, article_mates, key
+from .subject import other_numbered
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
@@ -84,6 +85,8 @@ def relevance(pool: Pool) -> dict[Key, float]:
 def own_evidence(cand: Candidate, pool: Pool) -> bool:
     """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
     if cand.hit.kind in _WEAK:
+        return False
+    if other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
         return False
     return not pool.subject or cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE
 

@@ -85,6 +85,20 @@ def coverage(subject: dict[str, float], context: str) -> float:
     return found / total
 
 
+def other_numbered(subject: dict[str, float], context: str) -> bool:
+    """The paragraph names the subject's numbered part's siblings and not the part itself ("Appendix II" for a
+    topic on Appendix I): it is about another list of the treaty, however many other words it shares."""
+    for term in subject:
+        if " " not in term:
+            continue
+        word, _ = term.split(" ", 1)
+        if _has_numbered(term, context):
+            return False
+        if re.search(rf"\b(?i:{re.escape(word)})\w*\s+(?:[IVX]+|\d+)\b", context):
+            return True
+    return False
+
+
 def _has_numbered(phrase: str, context: str) -> bool:
     """ "append i" is in "Appendix I", "Appendices I and II", "Appendices I, II and III", not in "Appendix II"
     (the word in any case, the numeral as written)."""
