@@ -127,6 +127,13 @@ def test_out_of_corpus_questions_abstain(assistant):
         assert answer.lead == ABSTAIN_SENTENCE and answer.related  # shown as "possibly related", uncited
 
 
+def test_a_glossary_phrase_is_not_taken_for_an_unknown_name(assistant):
+    """"European Union" is what the treaties call a regional economic integration organization: not unknown."""
+    answer = assistant.ask("Can the European Union become a Party to CITES?")
+    assert not answer.abstained and answer.citations[0].doc_id == "cites-convention-1973"
+    assert "regional economic integration organization" in answer.citations[0].text
+
+
 def test_filters_restrict_documents(assistant):
     hits = assistant.search("cooperation with other conventions", k=10, conventions=["Ramsar"])
     assert hits and all("Ramsar" in h.conventions for h in hits)

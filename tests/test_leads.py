@@ -6,6 +6,7 @@ import pytest
 
 from mea_assistant.answer_types import classify, is_polar
 from mea_assistant.force import force_of
+from mea_assistant.retrieval.rerank import designated_first
 from mea_assistant.leads import actor_in, figure_in, lead_parts, lead_sentence, polarity, widen
 from mea_assistant.sentences import clause_spans, sentence_spans, sentences
 from mea_assistant.terms import terms
@@ -95,3 +96,30 @@ def test_a_lead_sentence_quotes_verbatim_and_cites_one():
     long = "First sentence about nothing in particular at all here. " * 8 + "The permit is valid for six months."
     s, e = widen(long, (len(long) - 35, len(long)), terms("How long is the permit valid?"))
     assert long[s:e].endswith("six months.") and long[s:e] in long
+
+
+def test_a_framing_clause_before_the_verb_keeps_a_question_polar():
+    assert is_polar("Under EUROBATS, may a Party allow bats to be captured?")
+    assert classify("In the Sharks MOU, is there a secretariat?") == "yes_no"
+    assert not is_polar("Under CITES, what is a specimen?")
+
+
+def test_a_named_appendix_breaks_a_near_tie():
+    def hit(ref: str, text: str, score: float) -> Hit:
+        return Hit(doc_id="cites", ref=ref, display=ref, text=text, score=score)
+    one = hit("Art. III(2)", "The export of any specimen of a species included in Appendix I shall ...", 1.0)
+    three = hit("Art. V(2)", "The export of any specimen of a species included in Appendix III ...", 0.97)
+    far = hit("Art. V(3)", "The import of any specimen of a species included in Appendix III ...", 0.5)
+    assert designated_first([one, three, far], "And for Appendix III? export") == [three, one, far]
+    assert designated_first([one, three, far], "export of Appendix I specimens") == [one, three, far]
+    assert designated_first([one, far], "And for Appendix III?") == [one, far]  # not near enough to move up
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("If the COP lists a new species on Appendix I, can a Party opt out of that listing?", "yes_no"),
+    ("How far ahead must the text of a proposed protocol be sent to the Parties?", "figure"),
+    ("Under what headings does the Action Plan set out actions?", "list"),
+    ("To which body does the resolution ask the Secretariat to report?", "who"),
+])
+def test_question_kinds_read_through_their_framing(question, kind):
+    assert classify(question) == kind

@@ -80,4 +80,9 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     doc_ids = list(dict.fromkeys(h.doc_id for h in hits))
     conventions = {c for h in hits for c in h.conventions}
     texts = [document_text(d) for d in doc_ids]
-    return [t for t in specific_terms(question) if not any(_supported(t, text, conventions) for text in texts)]
+    # Words of a phrase the glossary maps to the texts' own wording ("European Union" -> "regional economic
+    # integration organization") are supported together where that wording is, not each word on its own.
+    glossed = {w.strip(".'-") for pattern, words in SYNONYMS for m in re.finditer(pattern, question, re.I)
+               if any(words.lower() in text for text in texts) for w in _tokens(m.group(0))}
+    return [t for t in specific_terms(question)
+            if t not in glossed and not any(_supported(t, text, conventions) for text in texts)]

@@ -26,27 +26,31 @@ _BARE_TERM = re.compile(
     r"(?:\s+(?:under|in|for|according to)\s+[^?]{2,80})?\s*\??\s*$", re.I)
 _FIGURE = re.compile(
     r"(?:^|[,:;]\s*)(?:and\s+)?(?:when|by when|until when|since when)\b|"
-    r"\bhow (?:many|much|long|often|soon|early|late|frequently)\b|\b(?:time ?frame|timeline|deadline)\b|"
+    r"\bhow (?:many|much|long|often|soon|early|late|frequently)\b|\bhow far (?:ahead|in advance|before)\b|\b(?:time ?frame|timeline|deadline)\b|"
     r"\bwhat (?:share|percentage|per ?cent|proportion|fraction|majority|number|date|year|deadline|period|"
     r"time limit|quorum|interval|frequency)\b|\bwithin (?:how|what)\b|\bhow many (?:years|days|months)\b|"
     r"\b(?:at what|which) (?:date|year|age|point|majority|intervals?)\b", re.I)
 _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose|by whom|to whom)\b|"
-    r"^\s*(?:and\s+)?(?:which|what) (?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"
+    r"^\s*(?:and\s+)?(?:(?:to|by|from|with) )?(?:which|what) (?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"
     r"authority|authorities|state|states|country|countries|party|parties|government|governments|secretariat|"
     r"committee|depositary|depository)\b", re.I)
 _OBLIGATION = re.compile(
     r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
     r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
 _POLAR = re.compile(
-    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
+    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?"
+    # a short framing clause before the verb: "Under EUROBATS, may a Party ...?", "In CITES, is ...?"
+    r"(?:(?:under|in|for|according to|within|pursuant to|if|when|once|where)\s+[^,?]{1,80},\s*)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
     r"would|has|have|had|isn't|aren't|doesn't|don't|can't|cannot)\b", re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
     r"\bwhat (?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
     r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
-    r"shall|should|may|can)\b", re.I)
-_PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:can|could|may|might)\b", re.I)
+    r"shall|should|may|can)\b|^\s*(?:under |in )?what (?:\w+ )?\w{3,}s (?:do|does|must|should|shall|are|have|has|"
+    r"set|need)\b", re.I)
+_PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:(?:under|in|for|if|when|once|where)\s+[^,?]{1,80},"
+                         r"\s*)?(?:can|could|may|might)\b", re.I)
 
 
 def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:

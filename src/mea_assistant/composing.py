@@ -23,7 +23,8 @@ ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
 SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
-WHO_CLOSE = 0.9  # a "who" lead may be a runner-up this close to the first (see _who_lead)
+WHO_CLOSE = 0.6  # a "who" lead may be a runner-up scoring this share of the first (see _who_lead; dev-tuned) ...
+WHO_WINDOW = 4  # ... among the first this many
 CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
@@ -121,10 +122,11 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
 
 
 def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
-    """A "who" question is answered by a paragraph that names someone the question does not: of the paragraphs
-    the ranker trusts nearly as much as its first, the first whose quote has such an actor leads."""
+    """A "who" question is answered by a paragraph that names someone the question does not: of the first few
+    paragraphs the ranker scores close to its first, the first whose quote has such an actor leads (the
+    article on ratification mentions the Depositary; the one that names it answers "who is the Depositary")."""
     top = usable[0]
-    for hit in usable[:3]:
+    for hit in usable[:WHO_WINDOW]:
         if hit is not top and hit.score < WHO_CLOSE * top.score:
             break
         actor = actor_in(_quote(hit, request, query_terms))
@@ -206,7 +208,12 @@ def _introduces_list(hits: list[Hit], kind: str) -> bool:
     """List the items when the question asks for a list, or when the best paragraph is a lead-in ("Each Party
     shall designate ...:"), which says nothing without its items."""
     usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
+    if usable and len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
+        return False  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
     return bool(usable) and (kind == "list" or usable[0].text.rstrip().endswith((":", "—")))
+
+
+_INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 
 
 def _listing(request: Request, hits: list[Hit], query_terms: set[str], family: Family

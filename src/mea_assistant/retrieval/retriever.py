@@ -57,13 +57,15 @@ class Retriever:
         doc = self.index.documents[hit.doc_id]
         paras = doc.paragraphs
         chain = lambda p: " ".join(f"{p.lead_in} {p.text}".split())  # noqa: E731
+        items_of = lambda q: [p for p in paras[q.position + 1:q.position + 80]  # noqa: E731
+                              if " ".join(p.lead_in.split()) == chain(q)]
         parent = paras[hit.position]
-        if hit.lead_in.strip():
+        items = items_of(parent)  # a sub-paragraph that introduces its own list ("(g) Establish ...:") is its parent
+        if not items and hit.lead_in.strip() and not hit.text.rstrip().endswith(":"):  # its own list, unmarked
             lead = " ".join(hit.lead_in.split())
             parent = next((p for p in reversed(paras[max(0, hit.position - 80):hit.position]) if chain(p) == lead),
                           parent)
-        own = chain(parent)
-        items = [p for p in paras[parent.position + 1:parent.position + 80] if " ".join(p.lead_in.split()) == own]
+            items = items_of(parent)
         if not items:
             return None, []
         return (paragraph_hit(doc, parent.position, hit.score),
