@@ -62,6 +62,12 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+# Records whether the chat ever showed its "searching" line: a fast (cached) answer may replace it before a poll.
+SEE_PENDING = """() => { window.meaSawPending = false;
+  new MutationObserver(() => { if (document.querySelector('#mea-chat .mea-pending')) window.meaSawPending = true; })
+    .observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+
+
 def ask_in_page(page: Any, url: str, question: str) -> None:
     page.goto(url)
     box = page.locator("#mea-question textarea")
@@ -81,11 +87,12 @@ def test_enter_sends_a_cited_lead_and_a_follow_up_keeps_context(assistant: Assis
         box.type("second line")
         assert box.input_value() == "first line\nsecond line", "Shift+Enter makes a new line"
         assert page.locator("#mea-chat .mea-lead").count() == 0, "... and sends nothing"
+        page.evaluate(SEE_PENDING)
         box.fill(QUESTION)
         box.press("Enter")
-        page.locator("#mea-chat .mea-pending").wait_for(state="visible", timeout=10_000)  # progress while answering
         lead = page.locator("#mea-chat .mea-lead").first
         lead.wait_for(state="visible")
+        assert page.evaluate("window.meaSawPending"), "a searching state was shown while the answer was built"
         assert box.input_value() == "", "the box is emptied once the question is sent"
         marker = lead.locator("a.mea-marker").first
         assert marker.inner_text() == "[1]", "the lead sentence comes first and is cited"

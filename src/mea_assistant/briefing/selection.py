@@ -156,7 +156,8 @@ def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float],
         doc_top[k[0]] = max(doc_top.get(k[0], 0.0), rel[k])
     best = dict(rel)
     for k, cand in list(pool.candidates.items()):
-        if cand.hit.kind in _WEAK or not families.quotable(cand.hit):
+        if cand.hit.kind in _WEAK or not families.quotable(cand.hit) or \
+                other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
             continue
         mates = [(k[0], p) for p in _neighbours(article_mates(documents[k[0]], k[1]), k[1]) if (k[0], p) in usable]
         if not mates:
