@@ -17,7 +17,7 @@ from mea_assistant.parsing.cleaning import normalise_for_match
 from mea_assistant.refs import ref_matches
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-SETS = sorted(EVALS.glob("*.jsonl"))
+SETS = sorted(p for p in EVALS.glob("*.jsonl") if not p.name.startswith("briefing-"))  # briefing sets: test_briefing.py
 PARTS = {"dev": EVALS / "dev.jsonl", "test": EVALS / "test.jsonl"}
 UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"  # evals/unseen.jsonl asks about these
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}

@@ -12,7 +12,8 @@ import pytest
 from mea_assistant import ui
 from mea_assistant.assistant import Assistant
 from mea_assistant.errors import InputError, MeaError
-from mea_assistant.export import answer_html, note_html, question_html, sources_html
+from mea_assistant.export import answer_html, pending_message, question_html, sources_html
+from mea_assistant.note_export import note_html
 from mea_assistant.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -62,6 +63,18 @@ def test_ask_endpoint_returns_the_result_object(api: Any) -> None:
     assert any(c["doc_id"] == "cites-convention-1973" for c in result["citations"])
 
 
+def test_ask_endpoint_takes_the_filters_of_the_ask_tab(api: Any) -> None:
+    cms = api.predict("What must Range States do for migratory species?", "[]", ["CMS"], [], api_name="/ask")
+    assert cms["citations"] and all(c["doc_id"].startswith("cms-") for c in cms["citations"])
+    treaties = api.predict(QUESTION, "[]", "CITES", "convention", api_name="/ask")
+    assert treaties["citations"] and all(c["doc_id"] == "cites-convention-1973" for c in treaties["citations"])
+    assert "score" in treaties["citations"][0], "scores stay in the API's result"
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="unknown WWF"):
+        api.predict(QUESTION, "[]", ["WWF"], [], api_name="/ask")
+
+
 def test_follow_up_uses_the_history(api: Any) -> None:
     first = api.predict(QUESTION, "", api_name="/ask")
     history = [{"role": "user", "content": QUESTION}, {"role": "assistant", "content": first["answer"]}]
@@ -92,7 +105,7 @@ def test_briefing_note_downloads_through_the_app(api: Any) -> None:
     assert Path(docx_path).suffix == ".docx" and Path(md_path).suffix == ".md"
     document = docx.Document(docx_path)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "References" in headings and "Key provisions" in headings
+    assert "References" in headings and "Summary" in headings and "Open points" in headings
     refs = [p.text for p in document.paragraphs if p.text.startswith("[1] ")]
     assert refs, "the numbered references are in the Word file"
     markdown = Path(md_path).read_text(encoding="utf-8")
@@ -138,6 +151,26 @@ def test_chat_turns_link_markers_to_source_cards(assistant: Assistant) -> None:
     assert panel.index("Q2:") < panel.index("Q1:"), "the newest answer's sources come first"
     assert copy_text.startswith(turns[1]["answer"].split("\n")[0].replace("**", "")[:20])
     assert "\nSources:\n[1] " in copy_text and "**" not in copy_text
+
+
+def test_the_lead_comes_first_and_no_score_is_shown(assistant: Assistant) -> None:
+    turns = ui.chat_turn(assistant, QUESTION, [])
+    assert turns is not None and turns[0]["lead"]
+    messages, panel, _ = ui.render_chat(turns)
+    answer = messages[1]["content"]
+    assert answer.startswith('<div class="mea-answer"><p class="mea-lead">')
+    assert 'href="#src-1-1"' in answer.split("</p>")[0], "the lead cites its source"
+    assert "score" not in answer.lower() and "score" not in panel.lower()
+    waiting = pending_message(turns, "And for Appendix III?")
+    assert [m["role"] for m in waiting] == ["user", "assistant"] * 2 and "mea-pending" in waiting[-1]["content"]
+
+
+def test_the_question_box_sends_on_enter(assistant: Assistant) -> None:
+    """Gradio sends a one-line textbox on Enter and leaves Shift+Enter to make a new line (lines > 1 would
+    do the opposite); the box still grows to several lines."""
+    config = ui.build_app(assistant).get_config_file()
+    box = next(c["props"] for c in config["components"] if c["props"].get("elem_id") == "mea-question")
+    assert box["lines"] == 1 and box["max_lines"] > 1
 
 
 def test_empty_question_is_ignored_and_long_one_refused(assistant: Assistant) -> None:

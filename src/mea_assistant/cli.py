@@ -99,7 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("brief", help="a cited briefing note on a topic")
     p.add_argument("topic")
     p.add_argument("--out", type=Path, help="note.md or note.docx (default: print Markdown)")
+    p.add_argument("--json", action="store_true", help="print the note as one JSON object")
     _add_filters(p)
+    _add_index(p)
+
+    p = sub.add_parser("eval-brief", help="score briefing notes on a briefing set (provisions cited, ...)")
+    p.add_argument("--dataset", type=Path, default=Path("evals/briefing-dev.jsonl"),
+                   help="briefing set (default: the development part; report evals/briefing-test.jsonl)")
+    p.add_argument("--out", type=Path, help="folder for the notes, per-topic results and metrics")
     _add_index(p)
     return parser
 
@@ -258,14 +265,20 @@ def evaluate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def brief(args: argparse.Namespace, settings: Settings) -> int:
-    from .briefing import run_cli
+    from .briefing.cli import run_cli
 
     return run_cli(_assistant(settings), args)
 
 
+def evaluate_briefing(args: argparse.Namespace, settings: Settings) -> int:
+    from .evaluation.briefing import run_cli
+
+    return run_cli(_assistant(settings), args.dataset, args.out)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "ingest": ingest, "check": check, "search": search, "ask": ask, "chat": chat, "paragraphs": paragraphs,
-    "docs": docs, "settings": show_settings, "eval": evaluate, "brief": brief,
+    "docs": docs, "settings": show_settings, "eval": evaluate, "brief": brief, "eval-brief": evaluate_briefing,
 }
 
 

@@ -1,4 +1,4 @@
-"""Answers and briefing notes as HTML, plain text, Markdown and Word: every renderer in one place.
+"""Chat answers as HTML and plain text (briefing notes: note_export.py).
 
 Safety rule for the HTML renderers: every string that comes from a document, a question or an answer goes
 through `esc` (html.escape) before it is placed in markup, so a paragraph such as
@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
-from typing import Any, Iterable
-
-from .types import Note
+from typing import Any
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def esc(text: Any) -> str:
@@ -51,7 +47,8 @@ def _link_markers(escaped: str, turn: int, titles: dict[int, str]) -> str:
 
 
 def answer_html(result: dict[str, Any], turn: int) -> str:
-    """The assistant's chat message: answer lines with linked markers, or the abstention, plus the searched query.
+    """The assistant's chat message: the lead sentence first and plainly, the supporting points below it (linked
+    markers), or the abstention, plus the searched query. No retrieval scores: they stay in the API and --json.
 
     The answer text uses a tiny Markdown subset (`**Instrument**` group lines, `- ` items); it is interpreted
     here, after escaping, because the chatbot is configured not to render Markdown or raw HTML itself.
@@ -67,17 +64,24 @@ def answer_html(result: dict[str, Any], turn: int) -> str:
                               for i, h in enumerate(related, 1))
             parts.append(f'<div class="mea-related-links">Possibly related (not cited): {links}</div>')
     else:
+        lines = [line for line in str(result.get("answer", "")).split("\n") if line.strip()]
+        lead = str(result.get("lead") or "").strip()
+        if lines and (not lead or lines[0].strip() == lead):
+            lead = lines.pop(0).strip()
         items: list[str] = []
-        for line in str(result.get("answer", "")).split("\n"):
-            if not line.strip():
-                continue
+        if lead:
+            items.append(f'<p class="mea-lead">{_link_markers(esc(lead), turn, titles)}</p>')
+        support: list[str] = []
+        for line in lines:
             bold = _BOLD_LINE.match(line.strip())
             if bold:
-                items.append(f'<div class="mea-group"><strong>{esc(bold.group(1))}</strong></div>')
+                support.append(f'<div class="mea-group"><strong>{esc(bold.group(1))}</strong></div>')
             elif line.startswith("- "):
-                items.append(f'<div class="mea-item">• {_link_markers(esc(line[2:]), turn, titles)}</div>')
+                support.append(f'<div class="mea-item">• {_link_markers(esc(line[2:]), turn, titles)}</div>')
             else:
-                items.append(f'<div class="mea-line">{_link_markers(esc(line), turn, titles)}</div>')
+                support.append(f'<div class="mea-line">{_link_markers(esc(line), turn, titles)}</div>')
+        if support:
+            items.append('<div class="mea-support">' + "".join(support) + "</div>")
         parts.append('<div class="mea-answer">' + "".join(items) + "</div>")
     parts.append(f'<div class="mea-query">Searched for: <em>{esc(result.get("rewritten_query", ""))}</em></div>')
     return "".join(parts)
@@ -92,6 +96,13 @@ def chat_messages(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
     return messages
 
 
+def pending_message(turns: list[dict[str, Any]], question: str) -> list[dict[str, str]]:
+    """The chat while a question is being answered: earlier turns, the question, and a "searching" line."""
+    return [*chat_messages(turns), {"role": "user", "content": question_html(question)},
+            {"role": "assistant", "content": '<div class="mea-pending" role="status">Searching the documents and '
+                                             "composing the answer…</div>"}]
+
+
 def highlight(text: str, quote: str) -> str:
     """The whole paragraph, escaped, with the quoted words wrapped in <mark>."""
     at = text.find(quote) if quote else -1
@@ -101,17 +112,14 @@ def highlight(text: str, quote: str) -> str:
     return f"{esc(text[:at])}<mark>{esc(text[at:end])}</mark>{esc(text[end:])}"
 
 
-def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str, score: float,
+def _card(anchor: str, label: str, display: str, text: str, quote: str, section: str,
           footnotes: list[str] | tuple[str, ...] = ()) -> str:
-    """One source paragraph; its footnotes below it, apart from the quoted text."""
+    """One source paragraph (document and ref, the quoted words highlighted in the whole paragraph); its footnotes
+    below it, apart from the quoted text. Retrieval scores are not shown to the reader."""
     notes = "".join(f'<li>{esc(n)}</li>' for n in footnotes)
-    meta = []
-    if section:
-        meta.append(f'<span class="mea-section">{esc(section)}</span>')
-    meta.append(f'<span class="mea-score">score {float(score):.3f}</span>')
+    meta = f'<div class="mea-src-meta"><span class="mea-section">{esc(section)}</span></div>' if section else ""
     return (f'<div class="mea-src" id="{anchor}"><div class="mea-src-head"><span class="mea-src-label">'
-            f"{esc(label)}</span> <strong>{esc(display)}</strong></div>"
-            f'<div class="mea-src-meta">{" · ".join(meta)}</div>'
+            f"{esc(label)}</span> <strong>{esc(display)}</strong></div>{meta}"
             f'<blockquote class="mea-src-text">{highlight(text, quote)}</blockquote>'
             + (f'<ol class="mea-footnotes" title="Footnotes of this paragraph">{notes}</ol>' if notes else "")
             + "</div>")
@@ -126,8 +134,7 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
         links = "".join(f'<li><a href="#{anchor_id(turn, int(c["marker"]))}">[{int(c["marker"])}] '
                         f'{esc(c.get("display", ""))}</a></li>' for c in cites)
         cards = "".join(_card(anchor_id(turn, int(c["marker"])), f"[{int(c['marker'])}]", c.get("display", ""),
-                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("score", 0.0),
-                              c.get("footnotes", ()))
+                              c.get("text", ""), c.get("quote", ""), c.get("section", ""), c.get("footnotes", ()))
                         for c in cites)
         return f'{head}<ul class="mea-src-list">{links}</ul>{cards}</div>'
     related = result.get("related") or []
@@ -136,7 +143,7 @@ def turn_sources_html(result: dict[str, Any], turn: int) -> str:
     links = "".join(f'<li><a href="#{anchor_id(turn, i, "rel")}">{esc(h.get("display", ""))}</a></li>'
                     for i, h in enumerate(related, 1))
     cards = "".join(_card(anchor_id(turn, i, "rel"), "(related)", h.get("display", ""), h.get("text", ""), "",
-                          h.get("section", ""), h.get("score", 0.0)) for i, h in enumerate(related, 1))
+                          h.get("section", "")) for i, h in enumerate(related, 1))
     return (f'{head}<p class="mea-none">Not answered. Possibly related paragraphs (not cited):</p>'
             f'<ul class="mea-src-list">{links}</ul>{cards}</div>')
 
@@ -162,108 +169,3 @@ def answer_plain_text(result: dict[str, Any]) -> str:
         lines += ["", "Possibly related (not cited):"]
         lines += [f"- {h.get('display', '')}" for h in result["related"]]
     return "\n".join(lines)
-
-
-# ----- briefing notes ---------------------------------------------------------------------------------------
-def _marks(refs: Iterable[int]) -> str:
-    return "".join(f"[{n}]" for n in refs)
-
-
-def _md(text: str) -> str:
-    """Backslash-escape the Markdown characters that could turn corpus text into links, HTML or emphasis."""
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", str(text))
-
-
-def note_markdown(note: Note) -> str:
-    out = [f"# Briefing note: {_md(note.topic)}", "", f"**Purpose:** {_md(note.purpose)}", ""]
-    for section in note.sections:
-        out += [f"## {section.title}", ""]
-        group = None
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                group = bullet.group
-                out += ([""] if out[-1] else []) + [f"### {_md(group)}", ""]
-            # A paragraph may hold line breaks (a heading kept with its text, table records): one bullet line.
-            out.append(f"- {_md(' '.join(bullet.text.split()))} {_marks(bullet.refs)}".rstrip())
-        if not section.bullets:
-            out.append("- Nothing found in the indexed documents.")
-        out.append("")
-    out += ["## References", ""]
-    for r in note.references:
-        where = f" ({_md(r.section)})" if r.section else ""
-        out.append(f"[{r.number}] {_md(r.display)}{where}: “{_md(' '.join(r.quote.split()))}”  ")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def note_html(note: Note) -> str:
-    """The note for the app's Briefing tab; all text escaped, markers linked to the references."""
-    def marks(refs: list[int]) -> str:
-        return "".join(f'<a class="mea-marker" href="#note-ref-{n}">[{n}]</a>' for n in refs)
-
-    out = [f'<div class="mea-note"><h2>Briefing note: {esc(note.topic)}</h2>',
-           f"<p><strong>Purpose:</strong> {esc(note.purpose)}</p>"]
-    for section in note.sections:
-        out.append(f"<h3>{esc(section.title)}</h3>")
-        group, items = None, []
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                if items:
-                    out.append("<ul>" + "".join(items) + "</ul>")
-                    items = []
-                group = bullet.group
-                out.append(f"<h4>{esc(group)}</h4>")
-            items.append(f"<li>{esc(bullet.text)} {marks(bullet.refs)}</li>")
-        out.append("<ul>" + ("".join(items) or "<li>Nothing found in the indexed documents.</li>") + "</ul>")
-    out.append("<h3>References</h3><ol class=\"mea-refs\">")
-    for r in note.references:
-        out.append(f'<li id="note-ref-{r.number}" value="{r.number}"><strong>{esc(r.display)}</strong>'
-                   + (f' <span class="mea-section">{esc(r.section)}</span>' if r.section else "")
-                   + f"<br><q>{esc(r.quote)}</q></li>")
-    out.append("</ol></div>")
-    return "".join(out)
-
-
-def _clean(text: str) -> str:
-    """python-docx refuses control characters that PDF extraction sometimes leaves behind."""
-    return _XML_INVALID.sub("", str(text))
-
-
-def note_docx(note: Note, path: str | Path) -> Path:
-    """Word export: real headings and bullets, superscript reference numbers, a numbered References section."""
-    from docx import Document as DocxDocument
-    from docx.shared import Pt
-
-    path = Path(path)
-    doc = DocxDocument()
-    doc.core_properties.title = _clean(f"Briefing note: {note.topic}")
-    doc.add_heading(_clean(f"Briefing note: {note.topic}"), level=0)
-    purpose = doc.add_paragraph()
-    purpose.add_run("Purpose: ").bold = True
-    purpose.add_run(_clean(note.purpose))
-    for section in note.sections:
-        doc.add_heading(_clean(section.title), level=1)
-        group = None
-        for bullet in section.bullets:
-            if bullet.group and bullet.group != group:
-                group = bullet.group
-                doc.add_heading(_clean(group), level=2)
-            para = doc.add_paragraph(style="List Bullet")
-            para.add_run(_clean(bullet.text))
-            if bullet.refs:
-                para.add_run(" " + _marks(bullet.refs)).font.superscript = True
-        if not section.bullets:
-            doc.add_paragraph("Nothing found in the indexed documents.", style="List Bullet")
-    doc.add_heading("References", level=1)
-    for r in note.references:
-        para = doc.add_paragraph()
-        para.paragraph_format.left_indent = Pt(18)
-        para.paragraph_format.first_line_indent = Pt(-18)
-        para.add_run(f"[{r.number}] ").bold = True
-        para.add_run(_clean(r.display)).bold = True
-        if r.section:
-            para.add_run(_clean(f" ({r.section})"))
-        para.add_run(": ")
-        para.add_run(_clean(f"“{r.quote}”")).italic = True
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
-    return path

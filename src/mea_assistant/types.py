@@ -223,53 +223,79 @@ def display_name(citation_name: str, ref: str) -> str:
     return f"{citation_name}, {ref}" if ref else citation_name
 
 
-# ----- briefing notes (built by briefing.py, rendered by export.py) -----------------------------------------
+# ----- briefing notes (built by briefing/, rendered by note_export.py) ------------------------------------
 @dataclass
 class Reference:
-    """A cited paragraph: the number used in the note's markers, where it is, and the words quoted."""
+    """A cited paragraph: the number its markers use, where it is, the words quoted and where the text is published.
 
-    number: int
+    `quote` is always a verbatim substring of `text` that starts and ends at a sentence or clause boundary;
+    `text` is the whole paragraph (never its footnotes, which are kept apart in `footnotes`).
+    """
+
+    marker: int
     doc_id: str
     ref: str
     display: str
-    citation_name: str
     quote: str
     text: str
-    section: str = ""
+    url: str = ""
+    citation_name: str = ""
+    footnotes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"marker": self.marker, "doc_id": self.doc_id, "ref": self.ref, "display": self.display,
+                "quote": self.quote, "text": self.text, "url": self.url}
 
 
 @dataclass
-class Bullet:
-    """One line of a note: a paragraph's own words (or a merged group) and the reference numbers behind it."""
+class Point:
+    """One statement of a note, with the markers of the references it rests on."""
 
     text: str
-    refs: list[int] = field(default_factory=list)
-    group: str = ""  # the instrument heading, for "Key provisions"
+    markers: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "markers": list(self.markers)}
 
 
 @dataclass
 class NoteSection:
-    """A heading of the note ("Key provisions", "Open points") and its bullets."""
+    """A heading of the note ("CITES Convention: obligations", "Open points") and its points.
 
-    key: str
-    title: str
-    bullets: list[Bullet] = field(default_factory=list)
+    `instrument` is the document the section belongs to ("" for a section across instruments) and `kind` the
+    heading an officer uses (definitions, obligations, requests, institutions, cooperation, open).
+    """
+
+    heading: str
+    points: list[Point] = field(default_factory=list)
+    instrument: str = ""
+    kind: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"heading": self.heading, "points": [p.to_json() for p in self.points]}
 
 
 @dataclass
 class Note:
-    """A briefing note: sections of cited bullets and one numbered references list shared by all of them."""
+    """A briefing note: summary, sections by instrument, open points and one numbered list of references."""
 
     topic: str
-    purpose: str
+    generated: str  # ISO date and time the note was drawn up
+    index_version: str  # the index build it was drawn from and the dates of the documents cited
+    scope: str  # "Drawn from 3 documents: CITES Convention (1973), ..."
+    summary: list[Point]
     sections: list[NoteSection]
     references: list[Reference]
     conventions: tuple[str, ...] = ()
     doc_types: tuple[str, ...] = ()
-    searches: list[dict[str, Any]] = field(default_factory=list)  # what each aspect searched, for transparency
+    searches: list[dict[str, Any]] = field(default_factory=list)  # the questions asked for the note, for transparency
 
-    def section(self, key: str) -> NoteSection:
-        return next(s for s in self.sections if s.key == key)
+    def to_json(self) -> dict[str, Any]:
+        """The note as one object (issue 12): topic, generated, index_version, summary, sections, references."""
+        return {"topic": self.topic, "generated": self.generated, "index_version": self.index_version,
+                "summary": [p.to_json() for p in self.summary],
+                "sections": [s.to_json() for s in self.sections],
+                "references": [r.to_json() for r in self.references]}
 
     def markers(self) -> set[int]:
-        return {n for s in self.sections for b in s.bullets for n in b.refs}
+        return {n for p in [*self.summary, *(p for s in self.sections for p in s.points)] for n in p.markers}

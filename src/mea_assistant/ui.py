@@ -25,10 +25,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or ve
 
 import gradio as gr  # noqa: E402
 
-from .briefing import build_note, to_docx, to_markdown  # noqa: E402
+from .briefing import build_note  # noqa: E402
+from .briefing.topic import conversation_topic  # noqa: E402
 from .errors import InputError, MeaError  # noqa: E402
-from .export import answer_plain_text, chat_messages, note_html, sources_html  # noqa: E402
+from .export import answer_plain_text, chat_messages, pending_message, sources_html  # noqa: E402
 from .hygiene import EmptyQuestion, clean_question  # noqa: E402
+from .note_export import note_docx, note_html, note_markdown  # noqa: E402
 from .settings import Settings  # noqa: E402
 from .throttle import FailedLogins, LoginThrottle  # noqa: E402
 
@@ -63,6 +65,9 @@ CSS = """
 .mea-abstain { border-left: 4px solid #d97706; padding-left: 8px; }
 .mea-marker { font-weight: 600; text-decoration: none; }
 .mea-note mark { background: #fde68a; }
+.mea-lead { font-size: 1.05em; font-weight: 600; margin: 0 0 8px 0; }
+.mea-support { margin-left: 4px; }
+.mea-pending { opacity: 0.75; font-style: italic; }
 """
 
 
@@ -142,6 +147,20 @@ def parse_history(history_json: str | list[Any] | None) -> list[dict[str, str]]:
     return [{"role": t["role"], "content": t["content"]} for t in data]
 
 
+def parse_names(value: list[str] | str | None, field: str, known: list[str]) -> tuple[str, ...]:
+    """A filter of the /ask endpoint: a list of names or one comma-separated string; unknown names refused."""
+    if value is None or value == "":
+        return ()
+    names = [n.strip() for n in (value.split(",") if isinstance(value, str) else value) if str(n).strip()]
+    if not all(isinstance(n, str) for n in names):
+        raise InputError(f"{field} must be a list of names or a comma-separated string")
+    lowered = {k.lower(): k for k in known}
+    unknown = [n for n in names if n.lower() not in lowered]
+    if unknown:
+        raise InputError(f"{field}: unknown {', '.join(unknown)}; choose from {', '.join(known)}")
+    return tuple(lowered[n.lower()] for n in names)
+
+
 def history_of(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Conversation state (result objects) -> the plain-text history `Assistant.ask` rewrites follow-ups with."""
     history: list[dict[str, str]] = []
@@ -201,6 +220,7 @@ def _choices(assistant: "Assistant") -> tuple[list[str], list[str]]:
 def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Blocks:
     """The whole UI, wired to one shared `Assistant` (thread-safe for reads), with the queue configured."""
     conventions, doc_types = _choices(assistant)
+    conv_choices, type_choices = conventions, doc_types
     limit = assistant.settings.max_question_chars
     notes_dir = Path(tempfile.mkdtemp(prefix="mea-notes-"))
     atexit.register(shutil.rmtree, notes_dir, True)
@@ -212,28 +232,52 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
             new_turns = chat_turn(assistant, question, turns, convs, types)
         except MeaError as exc:
             gr.Warning(str(exc))
-            return gr.skip()
+            return _restore(turns, question)
         except Exception:  # a bug must not leave the chat hanging; the traceback goes to the server log
             log.exception("answering %r failed", (question or "")[:200])
             gr.Warning("Something went wrong while answering; the error was logged. Try again or rephrase.")
-            return gr.skip()
+            return _restore(turns, question)
         if new_turns is None:
-            return gr.skip()
+            return _restore(turns, "")
         if new_turns[-1].get("note"):
             gr.Info(new_turns[-1]["note"])
         messages, panel, copy_text = render_chat(new_turns)
         return messages, new_turns, panel, copy_text, ""
 
+    def _restore(turns: list[dict[str, Any]], question: str) -> Any:
+        """The chat as it was before the question (its "searching" line removed), the question back in the box."""
+        messages, panel, copy_text = render_chat(turns or [])
+        return messages, turns or [], panel, copy_text, question or ""
+
+    def pending(question: str, turns: list[dict[str, Any]]) -> Any:
+        """Shown at once on Enter: the question in the chat, a "searching" line until the answer replaces it,
+        the box emptied; the question travels on in a State to `respond`."""
+        if not (question or "").strip():
+            return gr.skip(), gr.skip(), ""
+        return pending_message(turns or [], question), "", question
+
     def reset() -> tuple[list[Any], list[Any], str, str, str]:
         return [], [], sources_html([]), "", ""
 
-    def ask(question: str, history_json: str = "[]") -> dict:
-        """Answer a question, with earlier turns as a JSON list of {role, content}; returns the result object
-        of eval-format.md (answer with [n] markers, citations, retrieved paragraphs, rewritten_query)."""
+    def ask(question: str, history_json: str = "[]", conventions: list[str] | str | None = None,
+            doc_types: list[str] | str | None = None) -> dict:
+        """Answer a question, with earlier turns as a JSON list of {role, content} and optional filters (lists,
+        or comma-separated names: conventions "CITES", document types "convention") as in the Ask tab; returns
+        the result object of eval-format.md (answer with [n] markers, citations with scores, rewritten_query)."""
         try:
-            return assistant.ask(question or "", history=parse_history(history_json)).to_result()
+            return assistant.ask(question or "", history=parse_history(history_json),
+                                 conventions=parse_names(conventions, "conventions", conv_choices),
+                                 doc_types=parse_names(doc_types, "doc_types", type_choices)).to_result()
         except MeaError as exc:
             raise gr.Error(str(exc), print_exception=False) from exc
+
+    def to_briefing(turns: list[dict[str, Any]]) -> Any:
+        """The conversation's topic goes to the Briefing tab, which opens; the note is then written."""
+        topic_text = conversation_topic(turns or [])
+        if not topic_text:
+            gr.Warning("Ask a question first: the note's topic is taken from the conversation.")
+            return gr.skip(), gr.skip()
+        return topic_text, gr.Tabs(selected="brief")
 
     def brief(topic: str, convs: list[str] | None, types: list[str] | None) -> tuple[str, str, str]:
         """A briefing note on `topic`: the rendered note, then the .docx and .md files to download."""
@@ -245,15 +289,16 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
         folder = Path(tempfile.mkdtemp(dir=notes_dir))
         stem = f"briefing-{_slug(note.topic)}"
         md_path = folder / f"{stem}.md"
-        md_path.write_text(to_markdown(note), encoding="utf-8")
-        docx_path = to_docx(note, folder / f"{stem}.docx")
+        md_path.write_text(note_markdown(note), encoding="utf-8")
+        docx_path = note_docx(note, folder / f"{stem}.docx")
         return note_html(note), str(docx_path), str(md_path)
 
     with gr.Blocks(title="MEA Assistant", delete_cache=(3600, 3600)) as demo:
         gr.Markdown("# MEA Assistant\nQuestions about the indexed environmental agreements, answered in their own "
                     "words. Click a marker such as [1] or a source to see the whole paragraph.")
         turns = gr.State([])
-        with gr.Tabs():
+        asked = gr.State("")  # the question being answered, handed from `pending` to `respond`
+        with gr.Tabs(selected="ask") as tabs:
             with gr.Tab("Ask", id="ask"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
@@ -262,12 +307,16 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                                              allow_tags=False, buttons=[], feedback_options=None,
                                              group_consecutive_messages=False,
                                              placeholder="Ask about CITES, CMS, CBD, Ramsar, AEWA, Nagoya ...")
-                        question = gr.Textbox(label="Question", elem_id="mea-question", lines=2, max_lines=8,
+                        # lines=1 (growing to max_lines): Gradio sends on Enter and lets Shift+Enter make a new
+                        # line; with lines>1 it would do the opposite.
+                        question = gr.Textbox(label="Question", elem_id="mea-question", lines=1, max_lines=8,
                                               placeholder=f"Type a question (up to {limit} characters) and press "
-                                                          "Enter")
+                                                          "Enter; Shift+Enter for a new line")
                         with gr.Row():
                             ask_btn = gr.Button("Ask", variant="primary", elem_id="mea-ask")
                             new_btn = gr.Button("New conversation", elem_id="mea-new")
+                            to_brief_btn = gr.Button("Make a briefing note from this conversation",
+                                                     elem_id="mea-to-brief")
                         with gr.Row():
                             conv_filter = gr.Dropdown(conventions, value=[], multiselect=True, label="Conventions",
                                                       info="Only documents of these conventions (none: all)")
@@ -278,8 +327,8 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                                               max_lines=16, interactive=False, buttons=["copy"],
                                               placeholder="The latest answer with its numbered sources, as text.")
                     with gr.Column(scale=2):
-                        gr.Markdown("### Sources")
-                        sources = gr.HTML(sources_html([]), elem_id="mea-sources-panel")
+                        with gr.Accordion("Sources", open=True, elem_id="mea-sources-accordion"):
+                            sources = gr.HTML(sources_html([]), elem_id="mea-sources-panel")
             with gr.Tab("Briefing note", id="brief"):
                 topic = gr.Textbox(label="Topic", elem_id="mea-topic",
                                    placeholder="e.g. cooperation between CMS and CITES")
@@ -292,11 +341,12 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                     md_file = gr.File(label="Markdown (.md)", interactive=False)
                 note_view = gr.HTML("", elem_id="mea-note")
 
-        chat_io: dict[str, Any] = dict(fn=respond, inputs=[question, turns, conv_filter, type_filter],
+        chat_io: dict[str, Any] = dict(fn=respond, inputs=[asked, turns, conv_filter, type_filter],
                                        outputs=[chatbot, turns, sources, copy_box, question],
-                                       api_visibility="private", concurrency_id="assistant")
-        question.submit(**chat_io)
-        ask_btn.click(**chat_io)
+                                       api_visibility="private", concurrency_id="assistant", show_progress="minimal")
+        for trigger in (question.submit, ask_btn.click):
+            trigger(pending, [question, turns], [chatbot, question, asked], api_visibility="private",
+                    queue=False).then(**chat_io)
         for trigger in (new_btn.click, chatbot.clear):
             trigger(reset, None, [chatbot, turns, sources, copy_box, question], api_visibility="private",
                     queue=False)
@@ -304,6 +354,9 @@ def build_app(assistant: "Assistant", concurrency: int = CONCURRENCY) -> gr.Bloc
                         concurrency_id="assistant")
         topic.submit(brief, [topic, brief_conv, brief_types], [note_view, docx_file, md_file],
                      api_visibility="private", concurrency_id="assistant")
+        to_brief_btn.click(to_briefing, [turns], [topic, tabs], api_visibility="private", queue=False).then(
+            brief, [topic, brief_conv, brief_types], [note_view, docx_file, md_file], api_visibility="private",
+            concurrency_id="assistant")
         gr.api(ask, api_name="ask", concurrency_id="assistant")
     demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_SIZE)
     atexit.register(_delete_served_copies, demo)

@@ -1,0 +1,192 @@
+"""The chosen provisions -> the note's points: a summary of key points, the provisions by instrument under an
+officer's headings, and the open points; every quoted word cited, references numbered in reading order.
+
+A paragraph is quoted the same way wherever it is cited (one reference, one quote): whole when short, else
+its sentences on the topic (quotes.py). A list's lead-in is quoted with the items chosen from it, each part
+between its own quotation marks and followed by its own marker: “Parties shall …:” [3] (b) “take …” [4].
+Summary points are built as the answers' lead sentences are (leads.py): the kind of duty first, then where,
+then the treaty's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..force import force_of
+from ..leads import (LeadParts, actor_in, addressee_in, bracket_lower, framing_of, lead_sentence, quote_in_sentence,
+                     where)
+from ..terms import terms
+from ..types import Document, Hit, Point, Reference
+from .gather import Key, key
+from .headings import heading_of, short_label
+from .quotes import aligned_spans, item_label, lead_fragment, quote_span, shown, tail_span
+from .selection import Unit
+
+MAX_SUMMARY = 5
+SUMMARY_ITEMS = 2  # a list in the summary: its lead-in and this many items
+
+
+@dataclass
+class Draft:
+    """References as they are first cited (reading order gives their numbers) and each paragraph's quote."""
+
+    subject: set[str]
+    documents: dict[str, Document] = field(default_factory=dict)
+    spans: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    markers: dict[Key, int] = field(default_factory=dict)
+
+    def span(self, hit: Hit, as_lead_in: bool = False) -> tuple[int, int]:
+        k = key(hit)
+        if k not in self.spans:
+            self.spans[k] = tail_span(hit.text) if as_lead_in else quote_span(hit.text, self.subject)
+        return self.spans[k]
+
+    def cite(self, hit: Hit, as_lead_in: bool = False) -> int:
+        k = key(hit)
+        if k not in self.markers:
+            s, e = self.span(hit, as_lead_in)
+            self.markers[k] = len(self.references) + 1
+            self.references.append(Reference(
+                marker=self.markers[k], doc_id=hit.doc_id, ref=hit.ref, display=hit.display, quote=hit.text[s:e],
+                text=hit.text, url=self._url(hit), citation_name=hit.citation_name, footnotes=self._footnotes(hit)))
+        return self.markers[k]
+
+    def _url(self, hit: Hit) -> str:
+        doc = self.documents.get(hit.doc_id)
+        return (doc.source_url or "") if doc is not None else ""
+
+    def _footnotes(self, hit: Hit) -> tuple[str, ...]:
+        doc = self.documents.get(hit.doc_id)
+        if doc is None or not 0 <= hit.position < len(doc.paragraphs):
+            return ()
+        return tuple(doc.paragraphs[hit.position].footnotes)
+
+
+def heading(unit: Unit) -> str:
+    first = unit.items[0]
+    lead = unit.head.text if unit.head is not None else first.lead_in
+    said = " ".join(h.text for h in unit.items[:3])
+    return heading_of(said if unit.head is not None else first.text, lead, first.doc_type)
+
+
+def unit_point(unit: Unit, draft: Draft) -> Point:
+    """ "Art. III(2) — binding treaty obligation (“shall”): “The export …:” [3] (a) “…” [4]" """
+    parts: list[str] = []
+    markers: list[int] = []
+    if unit.head is not None:
+        head = unit.head
+        span = draft.span(head, as_lead_in=True)
+        if head.lead_in.strip() and span[0] == len(head.text) - len(head.text.lstrip()):
+            parts.append(quote_in_sentence(lead_fragment(head.lead_in)))  # a nested list: the words above it too
+        marker = draft.cite(head, as_lead_in=True)
+        parts.append(f"{quote_in_sentence(shown(head.text, span))} [{marker}]")
+        markers.append(marker)
+        said = head.text
+        for item in unit.items:
+            marker = draft.cite(item)
+            parts.append(f"{item_label(item.ref)} {quote_in_sentence(shown(item.text, draft.span(item)))} [{marker}]")
+            markers.append(marker)
+        said += " " + " ".join(i.text for i in unit.items[:2])
+        label_hit = head
+    else:
+        hit = unit.items[0]
+        marker = draft.cite(hit)
+        quote = shown(hit.text, draft.span(hit))
+        framing, actor = framing_of(hit, hit.text[slice(*draft.span(hit))])
+        body = quote_in_sentence(bracket_lower(quote) if actor else quote)
+        parts.append(f"{framing} {body} [{marker}]" if framing else f"{body} [{marker}]")
+        markers.append(marker)
+        said = f"{framing} {hit.text}"
+        label_hit = hit
+    label = short_label(force_of(said, label_hit.doc_type), label_hit.doc_type)
+    ref = label_hit.ref or label_hit.citation_name
+    return Point(f"{ref} — {label}: {' '.join(parts)}" if label else f"{ref}: {' '.join(parts)}", markers)
+
+
+def summary_point(unit: Unit, draft: Draft) -> Point:
+    """One sentence that states something, built like an answer's lead: the kind of duty and who holds it,
+    where, then the treaty's words. A list is summarised by its lead-in and first items."""
+    head = unit.head
+    if head is not None:
+        marker = draft.cite(head, as_lead_in=True)
+        s, e = draft.span(head, as_lead_in=True)
+        spans = [(a, b) for a, b in aligned_spans(head.text) if a >= s and b <= e] or [(s, e)]
+        a, b = spans[-1]
+        sentence = " ".join(head.text[a:b].split())
+        pieces = [f"{quote_in_sentence(sentence)} [{marker}]"]
+        for item in unit.items[:SUMMARY_ITEMS]:
+            m = draft.cite(item)
+            said = _best_sentence(item.text, draft.span(item), draft.subject)
+            pieces.append(f"{item_label(item.ref)} {quote_in_sentence(said)} [{m}]")
+        if len(unit.items) > SUMMARY_ITEMS:
+            pieces.append("…")
+        prefix = _prefix(f"{sentence} {unit.items[0].text}", head.doc_type, sentence)
+        body = f"under {where(head)}, {' '.join(pieces)}"
+        text = f"{prefix}: {body}" if prefix else body[:1].upper() + body[1:]
+        return Point(_one_line(text), [marker] + [draft.markers[key(i)] for i in unit.items[:SUMMARY_ITEMS]])
+    hit = unit.items[0]
+    marker = draft.cite(hit)
+    sentence = _best_sentence(hit.text, draft.span(hit), draft.subject)
+    framing, actor = framing_of(hit, sentence)
+    parts = LeadParts(prefix=_prefix(f"{framing} {sentence}", hit.doc_type, f"{framing} {sentence}"),
+                      quote=sentence, framing=framing, actor_framing=actor)
+    return Point(_one_line(lead_sentence(hit, parts, marker)), [marker])
+
+
+_BODY_OF = re.compile(r"\b(?:Conference|Meeting) of the (?:Contracting )?(?:Parties|Signatories)\b")
+_HOLDER = re.compile(r"\b(?:Part(?:y|ies)|States?|Signator(?:y|ies)|Secretariats?|Conference|Meeting|Committee|"
+                     r"Council|Authorit(?:y|ies)|Governments?|Bureau|Depositary|users|providers)\b")
+
+
+def _prefix(said: str, doc_type: str, clause: str) -> str:
+    """ "A binding treaty obligation (“shall”) on each Party": the duty from the verb, and who holds it when
+    the words name a Party or a body plainly."""
+    force = force_of(said, doc_type)
+    if force is None:
+        return ""
+    prefix = f"{force.label} (“{force.verb}”)"
+    holder = addressee_in(clause) or actor_in(clause)
+    plain = _BODY_OF.sub("", holder)
+    if holder and len(holder.split()) <= 6 and _HOLDER.search(holder) and " of " not in plain \
+            and force.kind != "permission":
+        first = holder.split()[0].lower()
+        holder = holder[:1].lower() + holder[1:] if first in ("the", "each", "any", "all", "every") else holder
+        prefix += f" on {holder}"
+    return prefix
+
+
+_PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|This|These|Such|He|She)\b")  # needs the sentence before it
+
+
+def _best_sentence(text: str, span: tuple[int, int], subject: set[str]) -> str:
+    s, e = span
+    inside = [(a, b) for a, b in aligned_spans(text) if a >= s and b <= e] or [(s, e)]
+    scored = [(len(terms(text[a:b]) & subject) + (0.5 if force_of(text[a:b], "convention") else 0.0)
+               - (2.0 if i and _PRONOUN_START.match(text[a:b]) else 0.0), -i, a, b)
+              for i, (a, b) in enumerate(inside)]
+    _, _, a, b = max(scored)
+    return text[a:b].strip()
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def summary(units: list[tuple[str, list[Unit]]], draft: Draft) -> list[Point]:
+    """Key points: each instrument's most relevant provision in turn, then their next ones under headings not
+    yet summarised, up to five."""
+    queues = [list(u) for _, u in units]
+    chosen: list[Unit] = []
+    used: dict[str, set[str]] = {}
+    while len(chosen) < MAX_SUMMARY and any(queues):
+        for queue in queues:
+            if not queue or len(chosen) >= MAX_SUMMARY:
+                continue
+            taken = used.setdefault(queue[0].doc_id, set())
+            pick = next((u for u in queue if heading(u) not in taken), queue[0])
+            queue.remove(pick)
+            taken.add(heading(pick))
+            chosen.append(pick)
+    return [summary_point(u, draft) for u in chosen]

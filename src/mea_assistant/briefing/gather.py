@@ -1,0 +1,191 @@
+"""Retrieval for a briefing note: the topic asked as several questions, pooled and scored against the topic.
+
+A desk officer's note covers what Parties must do, what they are asked to do, which bodies and reports are
+involved and how others cooperate. Each of those is one question to the assistant's own retrieval (first
+stage, then the second-stage ranker), so the note finds what a delegate asking those questions would find.
+The ranked lists are fused by reciprocal rank; each paragraph then gets two signals of its own about the
+topic itself: how close its best sentence (or chunk) is to the topic, and how many of the topic's subject
+words (the topic without the instruments it names, rare words weighing more) it or its context carries.
+Lists come whole: a lead-in in the pool brings its items, an item brings its lead-in and siblings, so the
+note can quote "Parties shall … (b) …" and never a lead-in without its items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from ..queries import instrument_spans
+from ..stores.hits import paragraph_hit
+from ..force import TREATY_TYPES
+from ..types import Document, Hit
+from .subject import conjuncts, coverage, subject_of, weighted_terms
+
+if TYPE_CHECKING:
+    from ..assistant import Assistant
+
+ASPECTS: tuple[tuple[str, str], ...] = (
+    ("topic", "{topic}"),
+    ("obligations", "What must Parties do regarding {topic}?"),
+    ("requests", "What are Parties urged, requested, encouraged or invited to do regarding {topic}?"),
+    ("institutions", "Which bodies, secretariat, reports and deadlines apply to {topic}?"),
+    ("cooperation", "How do Parties and secretariats cooperate with other conventions and organizations on {topic}?"),
+)
+DEPTH = 30  # paragraphs kept from each question's ranked list
+RRF_K = 10  # reciprocal-rank constant: small, so the top of each list counts most
+FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) and articles join the pool
+MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read as one unit of meaning
+CORE_TITLE = 0.34  # an article whose title carries this share of the subject words is a core article
+MAX_CORE = 6
+_ARTICLE_LABEL = re.compile(r"^(?:Article|Art\.)\s+\w+", re.I)
+_OBJECTIVE = re.compile(r"^\s*(?:Objectives?|Object|Purpose)\s*$", re.I)
+Key = tuple[str, int]
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    fused: float = 0.0  # reciprocal-rank fusion over the questions' lists (0 for a paragraph joined as family)
+    ranks: dict[str, int] = field(default_factory=dict)  # question -> rank of this paragraph in its list
+    similarity: float = 0.0  # best cosine of the paragraph's chunks (text with its context) with the topic
+    sentence: float = 0.0  # best cosine of its sentences alone with the topic's subject (no instrument names)
+    cover: float = 0.0  # weighted share of the topic's subject words in the paragraph and its context
+
+
+@dataclass
+class Pool:
+    topic: str
+    named: list[list[str]]  # documents of each instrument the topic names
+    named_codes: list[str]  # conventions the topic names ("CMS", "CITES") ...
+    named_ids: list[str]  # ... and documents it names by their own name
+    candidates: dict[Key, Candidate]
+    subject: dict[str, float]  # the topic's subject words (stems, or phrases such as "appendix i") and weights
+    subject_text: str = ""  # the topic without the instruments it names
+    searches: list[dict[str, str]] = field(default_factory=list)
+    parts: list[dict[str, float]] = field(default_factory=list)  # subject words of each conjunct ("A and B")
+    core: list[Key] = field(default_factory=list)  # first paragraphs of the named treaties' articles on the topic
+
+    def named_docs(self) -> set[str]:
+        return {d for group in self.named for d in group}
+
+
+def key(hit: Hit) -> Key:
+    return (hit.doc_id, hit.position)
+
+
+def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), doc_types: Sequence[str] = ()
+           ) -> Pool:
+    """Ask the topic's questions, pool what they find, add list families, score each paragraph on the topic."""
+    retriever = assistant.retriever
+    understood = assistant.understand(topic, (), conventions, doc_types)
+    subject_text = subject_of(topic, assistant.index.documents)
+    pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(understood.info) if g],
+                named_codes=list(understood.info.conventions), named_ids=list(understood.info.doc_ids),
+                candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text)
+    for aspect, template in ASPECTS:
+        query = assistant.understand(template.format(topic=topic), (), conventions, doc_types)
+        hits = retriever.search(query.standalone, k=DEPTH, filters=query.filters, info=query.info)
+        hits, _ = retriever.second_stage(query.info, hits, query.kind)
+        pool.searches.append({"aspect": aspect, "query": query.standalone})
+        for rank, hit in enumerate(hits[:DEPTH]):
+            cand = pool.candidates.setdefault(key(hit), Candidate(hit))
+            cand.fused += 1.0 / (RRF_K + rank)
+            cand.ranks[aspect] = rank
+    pool.parts = [w for w in (weighted_terms(c, assistant.index) for c in conjuncts(subject_text)) if w]
+    pool.core = core_articles(assistant.index.documents, pool, understood.filters)
+    for k in pool.core:
+        if k not in pool.candidates:
+            pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))
+    _add_families(assistant, pool, understood.filters)
+    _score(assistant, pool, understood.info.expanded)
+    return pool
+
+
+def article_title(doc: Document, position: int) -> str:
+    """The title of the article a paragraph belongs to ("Access to genetic resources"); "" when it has none."""
+    section = doc.paragraphs[position].section
+    return " ".join(part for part in section[1:] if not _ARTICLE_LABEL.match(part)) if len(section) > 1 else ""
+
+
+def core_articles(documents: dict[str, Document], pool: Pool, filters) -> list[Key]:  # type: ignore[no-untyped-def]
+    """The named treaties' articles on the topic, found by their own titles: an article titled with the topic's
+    subject words ("Access to genetic resources" for "access and benefit-sharing under the Nagoya Protocol",
+    "Permits and Certificates" for "CITES Appendix I permits") is where the treaty creates its rules on it,
+    whether or not its paragraphs repeat those words; so is the Objective article when it states the subject.
+    Each such article's first paragraph, strongest title first, the objective first of all."""
+    found: list[tuple[float, int, Key]] = []
+    for doc_id in pool.named_docs():
+        doc = documents[doc_id]
+        if doc.doc_type not in TREATY_TYPES or not filters.allows(doc):
+            continue
+        seen: set[str] = set()
+        for p in doc.paragraphs:
+            head = article_of(p.ref)
+            if not head or head in seen or p.lead_in.strip() or p.kind in ("preamble", "front-matter"):
+                continue
+            seen.add(head)
+            title = article_title(doc, p.position)
+            if _OBJECTIVE.match(title) and coverage(pool.subject, p.text) >= CORE_TITLE:
+                found.append((2.0, p.position, (doc_id, p.position)))
+            elif title:
+                share = max([coverage(pool.subject, title)] + [coverage(part, title) for part in pool.parts])
+                if share >= CORE_TITLE:
+                    found.append((share, p.position, (doc_id, p.position)))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [k for _, _, k in found[:MAX_CORE]]
+
+
+def article_of(ref: str) -> str:
+    """ "Art. III(4)(b)" -> "Art. III"; "" for a ref that is not an article's ("para. 13(h)", "B6")."""
+    head = re.split(r"[(,]", ref, maxsplit=1)[0].strip()
+    return head if head.startswith("Art.") else ""
+
+
+def article_mates(doc: Document, position: int) -> list[int]:
+    """Positions of the numbered paragraphs (not list items) of the article this paragraph belongs to, when
+    the article is short enough to be read as one provision ("Art. 2" of Ramsar: designating wetlands)."""
+    head = article_of(doc.paragraphs[position].ref)
+    if not head:
+        return []
+    mates = [p.position for p in doc.paragraphs if not p.lead_in.strip() and article_of(p.ref) == head]
+    return mates if len(mates) <= MAX_ARTICLE else []
+
+
+def _add_families(assistant: "Assistant", pool: Pool, filters) -> None:  # type: ignore[no-untyped-def]
+    """Lead-ins and items of the best candidates' lists, so a list can be quoted whole or with its lead-in,
+    and the other paragraphs of their articles, which the topic's words may not name."""
+    documents = assistant.index.documents
+    best = sorted(pool.candidates.values(), key=lambda c: -c.fused)[:FAMILY_FROM]
+    for cand in best:
+        hit = cand.hit
+        members: list[Hit] = []
+        if hit.lead_in.strip() or hit.text.rstrip().endswith((":", "—")):
+            parent, items = assistant.retriever.family(hit)
+            members += ([parent] if parent is not None else []) + items
+        doc = documents[hit.doc_id]
+        members += [paragraph_hit(doc, pos, 0.0) for pos in article_mates(doc, hit.position)]
+        for member in members:
+            if filters.allows(documents[member.doc_id]) and key(member) not in pool.candidates:
+                member.score = 0.0
+                pool.candidates[key(member)] = Candidate(member)
+
+
+def _score(assistant: "Assistant", pool: Pool, topic_text: str) -> None:
+    import numpy as np
+
+    keys = list(pool.candidates)
+    if not keys:
+        return
+    vector = np.asarray(assistant.retriever.query_vector(topic_text), dtype=np.float32)
+    subject = np.asarray(assistant.retriever.query_vector(pool.subject_text or topic_text), dtype=np.float32)
+    chunks = assistant.index.vectors.vectors_for(keys)
+    sentences = assistant.index.sentences.vectors_for(keys)
+    for k in keys:
+        cand = pool.candidates[k]
+        if chunks.get(k):
+            cand.similarity = float(np.max(np.asarray([v for _, v in chunks[k]], dtype=np.float32) @ vector))
+        if sentences.get(k):
+            cand.sentence = float(np.max(np.asarray([v for _, v in sentences[k]], dtype=np.float32) @ subject))
+        hit = cand.hit
+        cand.cover = coverage(pool.subject, f"{hit.text} {hit.lead_in} {hit.section}")

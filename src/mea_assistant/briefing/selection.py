@@ -1,0 +1,239 @@
+"""Which instruments a note discusses and which of their provisions it quotes: only what is on the topic.
+
+A paragraph's relevance adds the signals of gather.py: how the topic's questions ranked it, how close it and
+its sentences are to the topic, and how many of the topic's subject words it or its context carries. It is
+*on the topic* when it carries enough of those words or one of its sentences says nearly what the topic says
+(sharing the instrument's name is not enough), or when it belongs to a short article whose other paragraphs
+are the most relevant of their document and it sits next to one of them: the article is the treaty's unit of
+meaning, and its paragraphs need not repeat the topic's words (Ramsar Art. 2(2) selects "wetlands" for "the
+List" without saying "site").
+
+When the topic names instruments, the note discusses those; when it is about the relation between two of
+them ("cooperation between CMS and CITES"), a paragraph must concern both. A paragraph of any instrument the
+note does not otherwise discuss is cited only when it carries every subject word and is about as relevant as
+the note's best paragraph. A named instrument's own treaty comes first (the article that creates the
+obligation before the resolution that recalls it). Lists stay whole: a lead-in is quoted with its items, an
+item with its lead-in; a short list (the conditions for a permit) with all its items, a long one with the
+items on the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..force import TREATY_TYPES
+from ..queries import analyse
+from ..types import Document, Hit
+from .gather import Candidate, Key, Pool, article_mates, key
+from .subject import other_numbered
+
+if TYPE_CHECKING:
+    from ..assistant import Assistant
+
+W_FUSED, W_SIMILARITY, W_SENTENCE, W_COVER = 1.0, 0.5, 0.5, 0.4  # relevance: weighted sum of the signals
+MIN_COVER = 0.3  # share of the topic's subject words a paragraph (with its context) must carry ...
+SENTENCE_ALONE = 0.5  # ... unless one of its sentences is this close to the topic's subject
+ARTICLE_SHARE = 0.75  # a paragraph on the topic by its article: this share of the article's best relevance
+DOC_RATIO = 0.55  # an instrument is discussed when its score is at least this share of the best one's
+MAX_DOCS = 4
+PARA_RATIO = 0.6  # within an instrument: paragraphs at least this share of its best paragraph's relevance
+PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
+SHORT_LIST = 5  # a list this short is quoted with all its items
+ITEM_RATIO = 0.65  # items of a longer list: at least this share of the best item's relevance
+MAX_ITEMS = 8
+STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
+MAX_STRAYS = 2
+CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
+TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
+_WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
+_RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
+                       r"co-ordinat\w*|joint|partnerships?|liaison|interplay)\b", re.I)
+
+
+@dataclass
+class Unit:
+    """What one point of the note quotes: a paragraph alone, or a list's lead-in with chosen items."""
+
+    doc_id: str
+    items: list[Hit]  # the paragraph alone, or the items chosen from the list, in document order
+    head: Hit | None = None  # the list's lead-in
+    relevance: float = 0.0
+
+    @property
+    def position(self) -> int:
+        return (self.head or self.items[0]).position
+
+    def paragraphs(self) -> list[Hit]:
+        return ([self.head] if self.head is not None else []) + self.items
+
+
+@dataclass
+class Selection:
+    documents: list[str]  # the instruments discussed, in the note's order
+    units: dict[str, list[Unit]] = field(default_factory=dict)
+    relevance: dict[Key, float] = field(default_factory=dict)
+
+
+def relevance(pool: Pool) -> dict[Key, float]:
+    top = max((c.fused for c in pool.candidates.values()), default=0.0) or 1.0
+    return {k: W_FUSED * c.fused / top + W_SIMILARITY * c.similarity + W_SENTENCE * c.sentence + W_COVER * c.cover
+            for k, c in pool.candidates.items()}
+
+
+def own_evidence(cand: Candidate, pool: Pool) -> bool:
+    """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
+    if cand.hit.kind in _WEAK:
+        return False
+    if other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
+        return False
+    return not pool.subject or cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE
+
+
+def select(assistant: "Assistant", pool: Pool) -> Selection:
+    documents = assistant.index.documents
+    rel = relevance(pool)
+    families = _Families(assistant)
+    relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
+    usable = {k: c for k, c in pool.candidates.items() if own_evidence(c, pool) and families.quotable(c.hit)
+              and (not relation or _concerns_all(c.hit, pool, documents))}
+    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
+                   if k not in usable and families.quotable(pool.candidates[k].hit)})
+    _by_article(pool, usable, rel, documents, families)
+    by_doc: dict[str, list[Key]] = {}
+    for k in sorted(usable, key=lambda k: -rel[k]):
+        by_doc.setdefault(k[0], []).append(k)
+    if not by_doc:
+        return Selection(documents=[], relevance=rel)
+    score = {d: sum(w * rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in by_doc.items()}
+    named = pool.named_docs()
+    eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
+    best = max(score[d] for d in eligible)
+    kept = [d for d in sorted(eligible, key=lambda d: -score[d]) if score[d] >= DOC_RATIO * best][:MAX_DOCS]
+    kept.sort(key=lambda d: (not (d in named and documents[d].doc_type in TREATY_TYPES
+                                  and score[d] >= TREATY_FIRST * best), -score[d]))
+    top = max(rel[keys[0]] for d, keys in by_doc.items() if d in kept)
+    strays = [keys[0] for d, keys in by_doc.items() if d not in kept and usable[keys[0]].cover >= 0.999
+              and rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
+    selection = Selection(documents=kept + [k[0] for k in strays], relevance=rel)
+    for i, d in enumerate(kept):
+        doc_top = rel[by_doc[d][0]]
+        chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top]
+        core = [k for k in pool.core if k[0] == d and k in usable]
+        units = _units(core + [k for k in chosen if k not in core], usable, rel, families)
+        first = _core_first(units, core)
+        selection.units[d] = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
+    for k in strays:
+        selection.units[k[0]] = _units([k], usable, rel, families)[:1]
+    return selection
+
+
+def _core_first(units: list[Unit], core: list[Key]) -> list[Unit]:
+    """The named treaty's core articles first (in the order found), then the rest by relevance."""
+    order = {k: i for i, k in enumerate(core)}
+    def rank(u: Unit) -> int:
+        return min((order[key(h)] for h in u.paragraphs() if key(h) in order), default=len(order))
+    return sorted(units, key=lambda u: (rank(u), -u.relevance))
+
+
+def _concerns_all(hit: Hit, pool: Pool, documents: dict[str, Document]) -> bool:
+    """For a topic on the relation between instruments: the paragraph (its document included) names two."""
+    doc = documents[hit.doc_id]
+    info = analyse(f"{doc.citation_name} {hit.section} {hit.lead_in} {hit.text}", documents)
+    own = doc.conventions[0] if doc.conventions else ""
+    found = {c for c in pool.named_codes if c == own or c in info.conventions}
+    found |= {d for d in pool.named_ids if d == hit.doc_id or d in info.doc_ids}
+    return len(found) >= 2
+
+
+def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], documents: dict[str, Document],
+                families: "_Families") -> None:
+    """A paragraph next to an on-topic paragraph of the same short article, when that one is among the most
+    relevant of its document, is on the topic too: at least `ARTICLE_SHARE` as relevant as its neighbour."""
+    doc_top: dict[str, float] = {}
+    for k in usable:
+        doc_top[k[0]] = max(doc_top.get(k[0], 0.0), rel[k])
+    best = dict(rel)
+    for k, cand in list(pool.candidates.items()):
+        if cand.hit.kind in _WEAK or not families.quotable(cand.hit) or \
+                other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
+            continue
+        mates = [(k[0], p) for p in _neighbours(article_mates(documents[k[0]], k[1]), k[1]) if (k[0], p) in usable]
+        if not mates:
+            continue
+        article = max(best[m] for m in mates)
+        if article >= PARA_RATIO * doc_top.get(k[0], 0.0):
+            usable[k] = cand
+            rel[k] = max(rel[k], ARTICLE_SHARE * article)
+
+
+def _neighbours(mates: list[int], position: int) -> list[int]:
+    """The numbered paragraphs just before and after this one in its article (mates are in order)."""
+    if position not in mates:
+        return []
+    i = mates.index(position)
+    return mates[max(0, i - 1):i] + mates[i + 1:i + 2]
+
+
+def _units(chosen: list[Key], usable: dict[Key, Candidate], rel: dict[Key, float], families: "_Families"
+           ) -> list[Unit]:
+    """Chosen paragraphs grouped into points: items under their lead-in, a lead-in with its items."""
+    units: dict[Key, Unit] = {}
+    for k in chosen:
+        hit = usable[k].hit
+        head, items = families.of(hit)
+        if head is None:
+            unit = units.setdefault(k, Unit(hit.doc_id, [hit], None, rel[k]))
+            continue
+        unit = units.setdefault(key(head), Unit(hit.doc_id, [], head, 0.0))
+        unit.relevance = max(unit.relevance, rel[k])
+        if len(items) <= SHORT_LIST:
+            picked = items
+        else:
+            ranked = sorted(items, key=lambda h: -rel.get(key(h), 0.0))
+            floor = ITEM_RATIO * rel.get(key(ranked[0]), 0.0)
+            picked = [h for h in ranked if rel.get(key(h), 0.0) >= floor and key(h) in usable][:MAX_ITEMS]
+            if key(hit) != key(head) and all(key(h) != k for h in picked):
+                picked.append(hit)
+        have = {key(h) for h in unit.items}
+        for h in picked:  # an item that is itself a lead-in ("(g) ... may include, inter alia:") brings its items
+            for member in [h, *families.own_items(h)]:
+                if key(member) not in have:
+                    unit.items.append(member)
+                    have.add(key(member))
+        unit.items.sort(key=lambda h: h.position)
+    ordered = sorted(units.values(), key=lambda u: -u.relevance)
+    return [u for u in ordered if u.items]
+
+
+class _Families:
+    """The list a paragraph belongs to (its lead-in and the lead-in's items), looked up once per paragraph."""
+
+    def __init__(self, assistant: "Assistant") -> None:
+        self.retriever = assistant.retriever
+        self.cache: dict[Key, tuple[Hit | None, list[Hit]]] = {}
+
+    def of(self, hit: Hit) -> tuple[Hit | None, list[Hit]]:
+        k = key(hit)
+        if k not in self.cache:
+            if hit.lead_in.strip() or hit.text.rstrip().endswith((":", "—")):
+                self.cache[k] = self.retriever.family(hit)
+            else:
+                self.cache[k] = (None, [])
+        return self.cache[k]
+
+    def own_items(self, hit: Hit) -> list[Hit]:
+        """The items a paragraph itself introduces (none unless it ends like a lead-in)."""
+        if not hit.text.rstrip().endswith((":", "—")):
+            return []
+        _, items = self.retriever.family(replace(hit, lead_in=""))
+        return items
+
+    def quotable(self, hit: Hit) -> bool:
+        """A lead-in with no items ("Have agreed as follows:") says nothing; a fragment too short to read
+        alone is quoted only as an item of its list."""
+        head, items = self.of(hit)
+        if hit.text.rstrip().endswith((":", "—")) and not items:
+            return False
+        return head is not None or len(hit.text.split()) >= 6

@@ -1,0 +1,145 @@
+"""What a topic is about, in words a paragraph can be checked against.
+
+"CITES Appendix I permits" is about *permits* for *Appendix I*: the instrument it names says where to look,
+not what to look for, so the subject leaves it out; and "Appendix I" is one term (a paragraph about
+Appendix II is not about it), as are "Annex 2" or "Article 6". Words that frame a note rather than name its
+subject ("obligations of", "towards") are left out too: the note's headings sort provisions by duty. Each
+subject word weighs by its rarity in the indexed paragraphs, so "finning" counts for more than "shark".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from ..queries import instrument_spans
+from ..terms import terms
+from ..types import Document
+
+if TYPE_CHECKING:
+    from ..index import Index
+
+_INSTRUMENT_WORDS = re.compile(r"\b(?:convention|protocol|agreement|memorandum|mou|resolution)\b", re.I)
+_FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?|rules?|provisions?|towards?|"
+                      r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
+                      r"briefing|note)\b", re.I)
+_NUMBERED = re.compile(r"\b(Appendi(?:x|ces)|Annex(?:es)?|Articles?|Schedules?|Parts?|Lists?)\s+([IVX]+|\d+)\b")
+_DANGLING = re.compile(r"\s*\b(?:the|under|of|in|on|for|by|to|and|between|convention|protocol|agreement|"
+                       r"memorandum|mou|resolution)\s*$", re.I)
+
+
+def subject_of(topic: str, documents: dict[str, Document]) -> str:
+    """The topic without the instruments it names ("Ramsar site designation" -> "site designation")."""
+    chars = list(topic)
+    for s, e in instrument_spans(topic, documents):
+        chars[s:e] = " " * (e - s)
+    text = " ".join("".join(chars).split())
+    while _DANGLING.search(text):
+        text = _DANGLING.sub("", text)
+    return text.strip() or topic
+
+
+def weighted_terms(text: str, index: "Index") -> dict[str, float]:
+    """Subject words and numbered phrases ("appendix i"), each weighted by its rarity (inverse document
+    frequency over the indexed paragraphs); a phrase weighs as its rarest word."""
+    phrases = {f"{m.group(1)[:6].lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)}
+    plain = _NUMBERED.sub(" ", text)
+    words = terms(_FRAMING.sub(" ", _INSTRUMENT_WORDS.sub(" ", plain)))
+    if not words and not phrases:
+        return {}
+    df = _document_frequency(index)
+    n = max(1, df.get("", 1))
+    # A word no indexed paragraph carries (an abbreviation such as "ABS") cannot tell paragraphs apart.
+    weights = {w: math.log(1 + n / (1 + df[w])) for w in words if df.get(w, 0) > 0}
+    rarest = max(weights.values(), default=math.log(1 + n / 10))
+    weights.update({p: rarest for p in phrases})
+    return weights
+
+
+_AND = re.compile(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", re.I)
+_RELATIONAL = re.compile(r"\b(?:between|among|amongst)\b", re.I)
+
+
+def conjuncts(subject_text: str) -> list[str]:
+    """ "access and benefit-sharing" -> ["access", "benefit-sharing"]: a topic on A and B is about A and about B,
+    and a treaty often gives each its own article. A relation ("between X and Y") is one subject, not two."""
+    if _RELATIONAL.search(subject_text):
+        return []
+    parts = [p.strip() for p in _AND.split(subject_text) if p and p.strip()]
+    return parts if len(parts) > 1 else []
+
+
+def coverage(subject: dict[str, float], context: str) -> float:
+    """Weighted share of the subject found in a paragraph's text with its lead-in and section."""
+    total = sum(subject.values())
+    if not total:
+        return 1.0
+    words = terms(context)
+    found = 0.0
+    for term, weight in subject.items():
+        if " " in term:
+            found += weight if _has_numbered(term, context) else 0.0
+        elif _meets(term, words):
+            found += weight
+    return found / total
+
+
+def other_numbered(subject: dict[str, float], context: str) -> bool:
+    """The paragraph names the subject's numbered part's siblings and not the part itself ("Appendix II" for a
+    topic on Appendix I): it is about another list of the treaty, however many other words it shares."""
+    for term in subject:
+        if " " not in term:
+            continue
+        word, _ = term.split(" ", 1)
+        if _has_numbered(term, context):
+            return False
+        if re.search(rf"\b(?i:{re.escape(word)})\w*\s+(?:[IVX]+|\d+)\b", context):
+            return True
+    return False
+
+
+def _has_numbered(phrase: str, context: str) -> bool:
+    """ "append i" is in "Appendix I", "Appendices I and II", "Appendices I, II and III", not in "Appendix II"
+    (the word in any case, the numeral as written)."""
+    word, number = phrase.split(" ", 1)
+    pattern = rf"\b(?i:{re.escape(word)})\w*\s+(?:(?:[IVX]+|\d+)\s*(?:,|and|or)\s*)*{re.escape(number)}(?![\w])"
+    return re.search(pattern, context) is not None
+
+
+def _meets(term: str, context: set[str]) -> bool:
+    """A subject word is present when a word of the context is the same stem or shares a long prefix with it:
+    the crude stemmer leaves "designation" as "design" and "designate" as "designate", which still meet."""
+    if term in context:
+        return True
+    return any(len(t) >= 5 and len(term) >= 5 and (t.startswith(term) or term.startswith(t)
+                                                   or _common(t, term) >= 6) for t in context)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_DF_CACHE: dict[int, dict[str, int]] = {}
+
+
+def _document_frequency(index: "Index") -> dict[str, int]:
+    """Paragraph frequency of each stem in the index (key "" holds the paragraph count), built once per index."""
+    cached = _DF_CACHE.get(id(index))
+    if cached is None:
+        cached = {}
+        count = 0
+        for doc in index.documents.values():
+            for p in doc.paragraphs:
+                count += 1
+                for t in terms(f"{p.text} {p.lead_in}"):
+                    cached[t] = cached.get(t, 0) + 1
+        cached[""] = count
+        _DF_CACHE.clear()
+        _DF_CACHE[id(index)] = cached
+    return cached
