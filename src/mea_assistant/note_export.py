@@ -122,41 +122,33 @@ def _clean(text: str) -> str:
 
 def _anchor_link(paragraph, anchor: str, label: str) -> None:  # type: ignore[no-untyped-def]
     """A superscript marker that jumps to the bookmark `anchor` (the reference at the end)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), anchor)
-    link.set(qn("w:history"), "1")
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    align = OxmlElement("w:vertAlign")
-    align.set(qn("w:val"), "superscript")
-    props.append(align)
-    run.append(props)
-    text = OxmlElement("w:t")
-    text.text = label
-    run.append(text)
-    link.append(run)
-    paragraph._p.append(link)
+    _link(paragraph, label, [("w:vertAlign", "superscript")], anchor=anchor)
 
 
 def _url_link(paragraph, url: str, label: str) -> None:  # type: ignore[no-untyped-def]
     from docx.opc.constants import RELATIONSHIP_TYPE
+
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    _link(paragraph, label, [("w:color", "0563C1"), ("w:u", "single")], rel=rel)
+
+
+def _link(paragraph, label: str, formats: list[tuple[str, str]], anchor: str = "",  # type: ignore[no-untyped-def]
+          rel: str = "") -> None:
+    """A Word hyperlink run (python-docx has no API for one): to a bookmark or to a relationship's URL."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel)
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "0563C1")
-    props.append(color)
-    props.append(underline)
+    if anchor:
+        link.set(qn("w:anchor"), anchor)
+        link.set(qn("w:history"), "1")
+    if rel:
+        link.set(qn("r:id"), rel)
+    run, props = OxmlElement("w:r"), OxmlElement("w:rPr")
+    for tag, value in formats:
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        props.append(element)
     run.append(props)
     text = OxmlElement("w:t")
     text.text = label
