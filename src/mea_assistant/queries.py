@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .datafiles import compiled, entries, read_toml
@@ -116,22 +117,23 @@ _GENERIC = {"populations", "population", "species", "animals", "wild", "migrator
             "stocks", "resources", "nature", "wildlife", "flora", "fauna"}
 
 
-def subject_aliases(title: str) -> set[str]:
+@lru_cache(maxsize=1024)  # called for every document on every question; titles rarely change
+def subject_aliases(title: str) -> frozenset[str]:
     """"bats agreement", "european bats agreement" for the Agreement on the Conservation of Populations of
     European Bats; nothing when the title has no such subject or names only generic things."""
     words = [w for w in title.split() if w.lower() != "the"][:1]
     kinds = _KIND.get(words[0].lower().strip(",;:"), ()) if words else ()
     m = _SUBJECT_OF.search(title)
     if not kinds or not m:
-        return set()
+        return frozenset()
     parts = re.split(r"\s+of\s+(?:the\s+)?|\s*[,(]", m.group(1))
     for part in parts:
         tokens = [t.lower() for t in re.findall(r"[A-Za-z-]+", part)]
         if tokens and not all(t in _GENERIC for t in tokens):
             last = tokens[-1]
             names = {" ".join(tokens)} | ({last, last[:-1] if last.endswith("s") else last} - _GENERIC)
-            return {f"{name} {kind}" for name in names for kind in kinds}
-    return set()
+            return frozenset(f"{name} {kind}" for name in names for kind in kinds)
+    return frozenset()
 
 
 def vocabulary(documents: dict[str, Document]) -> frozenset[str]:

@@ -139,8 +139,6 @@ def designated_first(hits: list[Hit], query: str) -> list[Hit]:
     if not named or not hits:
         return hits
     cut = next((i for i, h in enumerate(hits) if h.score < TIE * hits[0].score), len(hits))
-    def names_all(hit: Hit) -> bool:
-        found = {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(hit.text)}
-        return named <= found
     tied = hits[:cut]
-    return [h for h in tied if names_all(h)] + [h for h in tied if not names_all(h)] + hits[cut:]
+    full = [named <= {(kind.lower(), mark) for kind, mark in _DESIGNATOR.findall(h.text)} for h in tied]
+    return [h for h, f in zip(tied, full) if f] + [h for h, f in zip(tied, full) if not f] + hits[cut:]

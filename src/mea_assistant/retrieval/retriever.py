@@ -10,7 +10,7 @@ from ..index import Index
 from ..queries import QueryInfo, analyse, explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
-from ..types import Filters, Hit, ParagraphKey
+from ..types import Filters, Hit, Paragraph, ParagraphKey
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .lookup import missing_reference, referenced
@@ -57,8 +57,9 @@ class Retriever:
         doc = self.index.documents[hit.doc_id]
         paras = doc.paragraphs
         chain = lambda p: " ".join(f"{p.lead_in} {p.text}".split())  # noqa: E731
-        items_of = lambda q: [p for p in paras[q.position + 1:q.position + 80]  # noqa: E731
-                              if " ".join(p.lead_in.split()) == chain(q)]
+        def items_of(q: Paragraph) -> list[Paragraph]:
+            own = chain(q)
+            return [p for p in paras[q.position + 1:q.position + 80] if " ".join(p.lead_in.split()) == own]
         parent = paras[hit.position]
         items = items_of(parent)  # a sub-paragraph that introduces its own list ("(g) Establish ...:") is its parent
         if not items and hit.lead_in.strip() and not hit.text.rstrip().endswith(":"):  # its own list, unmarked
