@@ -70,6 +70,23 @@ def test_chroma_returns_the_stored_vectors_of_paragraphs(chroma) -> None:  # typ
     assert got[("cites", 0)][1][1] == pytest.approx(unit(1, 0, 1, 0), abs=1e-6)
     assert got[("cms", 0)][0][1] == pytest.approx(unit(0, 0, 1, 0.1), abs=1e-6)
     assert chroma.vectors_for([]) == {}
+    # the store asks for every pair of these documents and positions: ("cites", 0) is one, and is not wanted
+    assert set(chroma.vectors_for([("cites", 1), ("cms", 0)])) == {("cites", 1), ("cms", 0)}
+
+
+def test_a_prefetched_store_answers_as_before(tmp_path, chroma) -> None:  # type: ignore[no-untyped-def]
+    before = chroma.query(unit(0, 1, 0, 0), k=2)
+    chroma.close()
+    reopened = ChromaStore.open(tmp_path / "chroma", "paragraphs")
+    reopened.prefetch()
+    reopened.prefetch()  # a second hint while the first load runs changes nothing
+    assert reopened.query(unit(0, 1, 0, 0), k=2) == before
+    assert set(reopened.vectors_for([("cites", 1)])) == {("cites", 1)}
+    reopened.close()
+    closing = ChromaStore.open(tmp_path / "chroma", "paragraphs")
+    closing.prefetch()
+    closing.close()  # waits for the load it started rather than closing the client under it
+    assert ChromaStore.open(tmp_path / "chroma", "paragraphs").count() == 4
 
 
 def test_chroma_deletes_a_document(chroma) -> None:  # type: ignore[no-untyped-def]

@@ -173,8 +173,10 @@ def check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def search(args: argparse.Namespace, settings: Settings) -> int:
-    hits = _assistant(settings).search(args.query, k=args.k, conventions=args.convention, doc_types=args.doc_type,
-                                       mode=args.retriever)
+    assistant = _assistant(settings)
+    assistant.load()
+    hits = assistant.search(args.query, k=args.k, conventions=args.convention, doc_types=args.doc_type,
+                            mode=args.retriever)
     if args.json:
         for h in hits:
             print(json.dumps(h.to_json(), ensure_ascii=False))
@@ -186,7 +188,9 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
 
 def ask(args: argparse.Namespace, settings: Settings) -> int:
     history = _load_history(args.history)
-    answer = _assistant(settings).ask(args.question, history=history, conventions=args.convention,
+    assistant = _assistant(settings)
+    assistant.load()
+    answer = assistant.ask(args.question, history=history, conventions=args.convention,
                                       doc_types=args.doc_type, mode=args.retriever)
     if args.json:
         print(json.dumps(answer.to_result(), ensure_ascii=False))

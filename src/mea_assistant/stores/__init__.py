@@ -75,6 +75,10 @@ class VectorStore(Protocol):
         """Read a vector and search once; StoreError when the stored vectors cannot be used."""
         ...
 
+    def prefetch(self) -> None:
+        """Start loading the stored vectors in the background (a hint: reads wait for it, errors surface there)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -12,6 +12,7 @@ names to use there is the index's business (builds.py), not this adapter's.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any, Collection, Iterable, Sequence
 from urllib.parse import urlsplit
@@ -75,6 +76,7 @@ class ChromaStore:
         self._client = client
         self._collection = collection
         self._store: Any = None  # llama-index's ChromaVectorStore, made only to write (its import costs seconds)
+        self._prefetch: threading.Thread | None = None
 
     @classmethod
     def create(cls, path: Path, name: str, url: str | None = None) -> "ChromaStore":
@@ -137,6 +139,7 @@ class ChromaStore:
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], doc_meta: DocMeta) -> None:
         from llama_index.core.schema import TextNode
 
+        self._ready()
         nodes = []
         for chunk, vector in zip(chunks, vectors, strict=True):
             meta = chunk_metadata(chunk, doc_meta)
@@ -158,7 +161,31 @@ class ChromaStore:
             raise StoreError(f"writing to the Chroma collection '{self._collection.name}' {where} failed "
                              f"({str(exc).strip()[:200] or type(exc).__name__})") from exc
 
+    def prefetch(self) -> None:
+        """Start loading the collection from disk in the background; the next read waits for it.
+
+        Chroma's first read of a collection in a process loads its segments (0.2-0.5 s here per collection), in
+        Rust with the GIL released: a cold `ask` loads the embedding model and BM25 meanwhile instead of after.
+        A failure is left for the read that follows to report in its own words."""
+        if self._prefetch is None and self._collection is not None:
+            self._prefetch = threading.Thread(target=self._quiet_probe, name="chroma-prefetch", daemon=True)
+            self._prefetch.start()
+
+    def _quiet_probe(self) -> None:
+        try:
+            self.probe()
+        except Exception:  # noqa: BLE001 - reported by the next read, which re-raises it with the store's name
+            pass
+
+    def _ready(self) -> None:
+        thread = self._prefetch
+        if thread is None or thread is threading.current_thread():
+            return
+        thread.join()
+        self._prefetch = None
+
     def delete_document(self, doc_id: str) -> None:
+        self._ready()
         self._collection.delete(where={"mea_doc": doc_id})
 
     def query(self, vector: Sequence[float], k: int, doc_ids: Collection[str] | None = None) -> list[ScoredChunk]:
@@ -170,6 +197,7 @@ class ChromaStore:
             if not doc_ids:
                 return []
             where = {"mea_doc": {"$in": sorted(doc_ids)}}
+        self._ready()
         try:
             got = self._collection.query(query_embeddings=[list(vector)], n_results=k, where=where,
                                          include=["metadatas", "distances"])
@@ -186,22 +214,30 @@ class ChromaStore:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return {}
-        clauses: list[dict[str, Any]] = [{"$and": [{"mea_doc": d}, {"position": p}]} for d, p in keys]
-        where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
+        # Every (document, position) pair of the wanted documents and positions, then the wanted ones kept here:
+        # Chroma answers these two $in filters in half the time of an $or of one clause per paragraph.
+        wanted = set(keys)
+        docs, positions = sorted({d for d, _ in keys}), sorted({p for _, p in keys})
+        where: dict[str, Any] = {"$and": [{"mea_doc": {"$in": docs}}, {"position": {"$in": positions}}]}
+        self._ready()
         got = self._collection.get(where=where, include=["embeddings", "metadatas"])
         out: dict[tuple[str, int], list[tuple[int, list[float]]]] = {}
         for meta, vector in zip(got["metadatas"] or [], got["embeddings"] if got["embeddings"] is not None else []):
             key = (str(meta["mea_doc"]), int(meta["position"]))
+            if key not in wanted:
+                continue
             out.setdefault(key, []).append((int(meta.get("part", 0)), [float(x) for x in vector]))
         for parts in out.values():
             parts.sort(key=lambda pv: pv[0])
         return out
 
     def count(self) -> int:
+        self._ready()
         return int(self._collection.count())
 
     def probe(self) -> None:
         """Read one vector back and run one search, so a damaged vector segment shows now, not on a question."""
+        self._ready()
         try:
             got = self._collection.get(limit=1, include=["embeddings"])
             if got["embeddings"] is not None and len(got["embeddings"]):
@@ -212,6 +248,7 @@ class ChromaStore:
     def close(self) -> None:
         """Release the client: Chroma keeps one shared system per folder until its last client closes, and a
         folder whose system stays open cannot be safely replaced or removed."""
+        self._ready()
         if self._client is not None:
             self._client.close()
         self._store = self._collection = self._client = None
