@@ -123,3 +123,27 @@ def test_a_named_appendix_breaks_a_near_tie():
 ])
 def test_question_kinds_read_through_their_framing(question, kind):
     assert classify(question) == kind
+
+
+# Sentences of the UNECE Water Convention and of CCAMLR (tests/fixtures/unseen2), as the treaties print them.
+WATER_17_1 = ("The first meeting of the Parties shall be convened no later than one year after the date of the entry "
+              "into force of this Convention. Thereafter, ordinary meetings shall be held every three years, or at "
+              "shorter intervals as laid down in the rules of procedure.")
+CCAMLR_XXVIII_1 = ("This Convention shall enter into force on the thirtieth day following the date of deposit of the "
+                   "eighth instrument of ratification, acceptance or approval by States referred to in paragraph 1 of "
+                   "Article XXVI of this Convention.")
+
+
+def test_a_figure_is_the_frequency_asked_for_and_ends_on_a_whole_word():
+    question = "How often do the Parties hold ordinary meetings?"
+    assert figure_in(WATER_17_1, terms(question), question) == "every three years"
+    question = "When is the first meeting convened?"
+    figure = figure_in(WATER_17_1, terms(question), question)
+    assert WATER_17_1.startswith(figure) or f" {figure}" in WATER_17_1
+    assert figure.split()[-1] in WATER_17_1.replace(".", " ").split()  # never "... the date of the ent"
+
+
+def test_a_locator_is_not_a_figure():
+    question = "How many ratifications were needed for the convention to enter into force?"
+    figure = figure_in(CCAMLR_XXVIII_1, terms(question), question)
+    assert "eighth instrument" in figure and "paragraph 1" not in figure and not figure.startswith("1 ")

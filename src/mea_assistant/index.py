@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+from .acronyms import spelled_out, title_acronyms
 from .builds import (COLLECTION, SENTENCES, current_build, live_build, load_documents, load_manifest, read_manifest,
                      vector_location)
 from .errors import IndexDamaged, IndexMismatch, StoreError
@@ -58,6 +59,8 @@ class Index:
             doc = self.documents[doc_id]
             parts = [doc.title, doc.citation_name, doc.date or "", doc.doc_id]
             parts += [f"{p.ref} {p.text} {' '.join(p.section)} {' '.join(p.meta.values())}" for p in doc.paragraphs]
+            # and the acronyms of what it spells out ("LRTAP", "UNECE"): a question may use those instead
+            parts += sorted(title_acronyms(doc.title) | spelled_out(" ".join(parts)))
             text = self._texts[doc_id] = " ".join(parts).lower()
         return text
 

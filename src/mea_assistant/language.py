@@ -14,8 +14,11 @@ _WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in shall be this that for by with any or on as are which its such".split()),
     "fr": frozenset("le la les des du de et est une un pour dans par sur aux au ou qui présente sont".split()),
     "es": frozenset("el la los las del de y en que por con para una un se su al sus o presente".split()),
-    "de": frozenset("der die das und des dem den ist zu von mit für auf nicht eine ein sind".split()),
-    "nl": frozenset("de het een van en in is op te dat voor met zijn die niet aan door worden".split()),
+    "de": frozenset("der die das und des dem den ist zu von mit für auf nicht eine ein sind über zur zum "
+                    "betreffend".split()),
+    # with the prepositions of treaty titles ("Verdrag betreffende ...", "Verdrag inzake ...", "tot")
+    "nl": frozenset("de het een van en in is op te dat voor met zijn die niet aan door worden betreffende inzake "
+                    "tot bij".split()),
 }
 # Words two languages share ("de", "la", "en") count for both, so a language wins on the words it alone uses.
 _TOKEN_RE = re.compile(r"[^\W\d_]+")

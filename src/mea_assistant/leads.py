@@ -26,7 +26,7 @@ _MONTHS = r"January|February|March|April|May|June|July|August|September|October|
 _FIGURE = re.compile(
     rf"(?:\b(?:within|after|before|not later than|no later than|at least|at most|up to|at intervals of|every|"
     rf"each|by|until|from|for a period of|a period of|of|on the|the)\s+)?"
-    rf"(?:\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
+    rf"(?P<n>\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
     rf"[^.;:,()]{{0,90}}", re.I)
 _FIGURE_HEAD = re.compile(rf"\b\d|\b(?:{_NUMBER_WORDS})\b|\b(?:annual|annually|biennial|triennial|yearly)\b", re.I)
 _PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regular(?:ly)?|"
@@ -143,6 +143,11 @@ _TIME_UNIT = re.compile(rf"\b(?:days?|weeks?|months?|years?|date|day|(?:{_MONTHS
                         r"triennial\w*|(?:19|20)\d\d)\b", re.I)
 _ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
                         r"deadline|time ?frame|period)\b", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|triennial\w*|yearly|once a)\b", re.I)
+# A number after one of these is a locator ("paragraph 1 of Article XXVI"), not a figure the text states.
+_LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?:x|ces)|sections?|sub-?paragraphs?|"
+                             r"rules?|resolutions?|decisions?|parts?|chapters?|principles?|no\.)\s*$", re.I)
 _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
 
 
@@ -151,9 +156,15 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     a time for "when"/"how long", a count otherwise; of several, the one sharing most words with the question.
     Cut before a new clause and at a whole word."""
     wants_time = bool(_ASKS_TIME.search(question))
+    wants_frequency = bool(_ASKS_FREQUENCY.search(question))
     found = []
     for m in _FIGURE.finditer(quote):
-        phrase = re.sub(r"\s+", " ", m.group(0).strip(" ,"))
+        if _LOCATOR_BEFORE.search(quote[:m.start("n")]):
+            continue
+        phrase = m.group(0)
+        if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
+            phrase = phrase.rsplit(" ", 1)[0] if " " in phrase.strip() else ""
+        phrase = re.sub(r"\s+", " ", phrase.strip(" ,"))
         if not _FIGURE_HEAD.search(phrase):
             continue
         phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",
@@ -163,9 +174,10 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
         while _DANGLING.search(phrase):
             phrase = _DANGLING.sub("", phrase)
         timely = bool(_TIME_UNIT.search(phrase)) == wants_time
-        found.append((timely, len(terms(phrase) & query_terms), -m.start(), phrase))
+        periodic = bool(_FREQUENCY.search(phrase)) == wants_frequency
+        found.append((periodic, timely, len(terms(phrase) & query_terms), -m.start(), phrase))
     if found:
-        return max(found)[3]
+        return max(found)[-1]
     m = _PERIODIC.search(quote)
     return m.group(0) if m else ""
 

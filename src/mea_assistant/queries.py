@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .acronyms import acronyms_in, title_acronyms
 from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
 from .instruments import catalogue
@@ -152,14 +153,18 @@ def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[in
     for doc in documents.values():
         for alias in document_aliases(doc):
             spans += [m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)]
+        for acronym in title_acronyms(doc.title):  # as written: "LRTAP", never the letters inside a word
+            spans += [m.span() for m in re.finditer(rf"(?<![\w.]){acronym}(?![\w])", text)]
     return sorted(spans)
 
 
 def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset(), context: str = ""
             ) -> QueryInfo:
     lower = text.lower()
+    named = set(acronyms_in(text))
     doc_ids = [doc_id for doc_id, doc in documents.items()
-               if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))]
+               if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))
+               or named & title_acronyms(doc.title)]
     return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=named_conventions(text),
                      doc_ids=doc_ids, context=context)
 

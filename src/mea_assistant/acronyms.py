@@ -1,0 +1,64 @@
+"""Acronyms readers use for what a text spells out: "CCAMLR" for the Convention on the Conservation of Antarctic
+Marine Living Resources, "LRTAP" for the Convention on Long-range Transboundary Air Pollution, "UNECE" for the
+United Nations Economic Commission for Europe.
+
+An acronym is the initials of consecutive words with the small words left out, which is how these are formed.
+Reading them off a document's own title and text means that an instrument nobody listed in
+data/instruments.toml is still found by the name people call it, and that a question using such a name is not
+taken for one about something the corpus lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+# Left out of acronyms in the languages of the MEAs ("Convention on the Conservation of ..." -> CC...).
+SMALL = frozenset("""of the on and for in to a an at by with concerning between
+de la le les des du et sur pour en y el los las del con""".split())
+INSTRUMENT_WORDS = frozenset("convention agreement protocol treaty memorandum accord convenio convención acuerdo "
+                             "protocolo tratado convenção".split())
+MIN_LETTERS = 4  # shorter initials collide with ordinary words and with each other
+_WORD = re.compile(r"[^\W\d_]+")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{%d,10}(?![\w])" % MIN_LETTERS)
+# A run of capitalised words, small words allowed inside: "United Nations Economic Commission for Europe".
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|the|on|and|for|de|la|des|du|del)\s+)*[A-Z][\w'-]*)+")
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(w[0].upper() for w in words)
+
+
+def _significant(text: str) -> list[str]:
+    """Words that give an acronym a letter; hyphenated words give one per part ("Long-range" -> L, R)."""
+    return [w for w in _WORD.findall(text) if w.lower() not in SMALL]
+
+
+@lru_cache(maxsize=1024)
+def title_acronyms(title: str) -> frozenset[str]:
+    """The initials of the whole title, and of the title without its leading instrument word: CCAMLR and CAMLR,
+    CLRTAP and LRTAP. Only these two: any other run of a title's initials is not a name anyone uses."""
+    words = _significant(title)
+    out = {_initials(words)}
+    if words and words[0].lower() in INSTRUMENT_WORDS:
+        out.add(_initials(words[1:]))
+    return frozenset(a for a in out if len(a) >= MIN_LETTERS)
+
+
+def spelled_out(text: str) -> frozenset[str]:
+    """Acronyms of the names a text writes out in capitals: every run of consecutive capitalised words
+    ("United Nations Economic Commission for Europe": UNECE, NECE, ECE...). Evidence that a document speaks of
+    what an acronym in a question names; too loose to pick a document by."""
+    found: set[str] = set()
+    for m in _CAPITAL_RUN.finditer(text):
+        letters = _initials(_significant(m.group(0)))
+        for start in range(len(letters)):
+            for end in range(start + MIN_LETTERS, min(len(letters), start + 10) + 1):
+                found.add(letters[start:end])
+    return frozenset(found)
+
+
+def acronyms_in(question: str) -> list[str]:
+    """Words of a question written as acronyms (four capitals or more)."""
+    return _ACRONYM.findall(question)
