@@ -19,7 +19,8 @@ from mea_assistant.refs import ref_matches
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 SETS = sorted(p for p in EVALS.glob("*.jsonl") if not p.name.startswith("briefing-"))  # briefing sets: test_briefing.py
 PARTS = {"dev": EVALS / "dev.jsonl", "test": EVALS / "test.jsonl"}
-UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"  # evals/unseen.jsonl asks about these
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2"]  # evals/unseen.jsonl and unseen-2.jsonl ask about these
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 
@@ -41,8 +42,8 @@ def test_the_split_parts_are_there():
 
 @pytest.fixture(scope="module")
 def known_docs(corpus_docs):
-    """The shipped corpus and the treaties outside it that evals/unseen.jsonl asks about."""
-    unseen = {p.stem: parse_file(p) for p in sorted(UNSEEN.iterdir()) if is_document_file(p)
+    """The shipped corpus and the treaties outside it that evals/unseen*.jsonl ask about."""
+    unseen = {p.stem: parse_file(p) for folder in UNSEEN for p in sorted(folder.iterdir()) if is_document_file(p)
               and not p.stem.lower().startswith("readme")}
     return {**corpus_docs, **unseen}
 
