@@ -6,7 +6,7 @@ import pytest
 
 from mea_assistant.answer_types import classify, is_polar
 from mea_assistant.force import force_of
-from mea_assistant.retrieval.rerank import designated_first
+from mea_assistant.retrieval.rerank import designated_first, names_new_actor
 from mea_assistant.leads import actor_in, figure_in, lead_parts, lead_sentence, polarity, widen
 from mea_assistant.sentences import clause_spans, sentence_spans, sentences
 from mea_assistant.terms import terms
@@ -83,6 +83,25 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert polarity("No reservations may be made.", True) == "No"
     assert polarity("Trade shall be authorized only in exceptional circumstances.", True) == "Yes, under conditions"
     assert polarity("Any Party may denounce.", False).startswith("Not stated")
+
+
+# CITES Art. XX and XXV(2), Ramsar Art. 9(3) as shipped in the corpus.
+CITES_XX = ("The present Convention shall be subject to ratification, acceptance or approval. Instruments of "
+            "ratification, acceptance or approval shall be deposited with the Government of the Swiss Confederation "
+            "which shall be the Depositary Government.")
+CITES_XXV_2 = ("The Depositary Government shall inform all signatory and acceding States and the Secretariat of "
+               "signatures, deposit of instruments of ratification, acceptance, approval or accession ...")
+RAMSAR_9_3 = ("Ratification or accession shall be effected by the deposit of an instrument of ratification or accession "
+              "with the Director-General of the United Nations Educational, Scientific and Cultural Organization "
+              "(hereinafter referred to as \"the Depositary\").")
+
+
+def test_the_depositary_is_the_one_instruments_are_deposited_with():
+    assert actor_in(CITES_XX) == "the Government of the Swiss Confederation"
+    assert actor_in(RAMSAR_9_3) == "the Director-General of the United Nations Educational"
+    question = terms("Which government is the depositary of CITES?")
+    assert names_new_actor(CITES_XX, question) and names_new_actor(RAMSAR_9_3, question)
+    assert not names_new_actor(CITES_XXV_2, question)  # only repeats "the Depositary Government"
 
 
 def test_a_lead_sentence_quotes_verbatim_and_cites_one():

@@ -45,6 +45,8 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
                       r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
                       r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
+# The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
+_DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?)(?=\s*[,;.()]|\s+which\b|$)")
 # "This Convention shall ..." names no actor: the instrument itself is the subject.
 _SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
                    r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
@@ -184,7 +186,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
 
 def actor_in(quote: str) -> str:
     """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or the subject."""
-    m = _PASSIVE_AGENT.search(quote)
+    m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote)
     if m:
         return m.group(1).strip()
     m = _SUBJECT.match(quote)

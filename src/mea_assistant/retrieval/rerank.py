@@ -23,7 +23,7 @@ from ..terms import terms
 from ..types import Hit
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
-            "short", "definition", "fits")
+            "short", "definition", "fits", "new_actor")
 _MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
 _DEFINES = re.compile(r"^\s*[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b",
                       re.I)
@@ -35,6 +35,24 @@ _FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
 # body as the subject of an operative verb ("The Conference of the Parties shall ...").
 _ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+by\s+(?:the |its |an? )?[A-Z]"
                     r"|^\s*(?:The |Each |Any )?(?:[A-Z][\w-]*\s+){1,6}(?:shall|should|may|will|is|are)\b")
+
+# The body a provision names as the one that acts or receives: the agent of a passive ("is provided by the
+# Executive Director of ...") or the one instruments are deposited with ("deposited with the Government of ...").
+_NAMED_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+by\s+"
+                          r"((?:the |its |an? )?[A-Z][^,;.()]{2,100})"
+                          r"|\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100})"
+                          r"|^\s*((?:The |Each |Any )?(?:[A-Z][\w-]*\s+(?:of the\s+|of\s+)?){1,6})(?:shall|should|may|will)\b")
+
+
+def names_new_actor(text: str, query_terms: set[str]) -> bool:
+    """A "who" question is answered by a paragraph naming a body the question does not name: "Who is the
+    depositary?" by the article naming the Government instruments are deposited with, not one that only
+    repeats "the Depositary"."""
+    for m in _NAMED_ACTOR.finditer(text):
+        actor = next(g for g in m.groups() if g)
+        if terms(actor) - query_terms:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
         1.0 if fits else 0.0,
+        1.0 if kind == "who" and names_new_actor(hit.text, query_terms) else 0.0,
     ]
 
 
