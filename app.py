@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 for _name, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
                       ("ANONYMIZED_TELEMETRY", "False")):
@@ -38,9 +39,16 @@ def main() -> int:
             from mea_assistant.ingest import ingest
 
             print(ingest(settings, lambda: get_embedder(settings.embed_model), Progress.for_terminal()).summary())
-        assistant.warm_up()  # the embedding model, Chroma and BM25 load here, once, not on the first question
-        from mea_assistant import ui
+        # The embedding model, Chroma and BM25 load here, once, not on the first question; in a thread, while
+        # Gradio is imported: their native parts (ONNX Runtime's session, Chroma's Rust segment loads) run
+        # without the GIL, so about half of the loading hides behind Gradio's import.
+        import numpy  # noqa: F401 - both sides import it: first here, never in two threads at once
 
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mea-warm-up") as pool:
+            warming = pool.submit(assistant.warm_up)
+            from mea_assistant import ui
+
+            warming.result()
         demo = ui.build_app(assistant)
         ui.launch(demo, settings)
     except MeaError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .abstention import asks_for_current_status, unsupported_terms
 from .answer_types import classify, is_polar
@@ -13,12 +13,15 @@ from .conversation import rewrite
 from .embedding import get_embedder
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
-from .index import Index, IngestReport, index_is_fresh, ingest
+from .index import Index
 from .queries import analyse, instrument_spans
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Filters, Hit
 from .understanding import Query
+
+if TYPE_CHECKING:
+    from .ingest import IngestReport
 
 CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 
@@ -31,6 +34,8 @@ class Assistant:
 
     # ----- index --------------------------------------------------------------------------------------------
     def ingest(self, progress: Callable[[str], None] | None = None) -> IngestReport:
+        from .ingest import ingest
+
         report = ingest(self.settings, lambda: get_embedder(self.settings.embed_model, self.settings.embed_backend,
                                                             bulk=True), progress)
         self._index, self._retriever = None, None
@@ -38,6 +43,8 @@ class Assistant:
 
     def ensure_index(self, progress: Callable[[str], None] | None = None) -> IngestReport | None:
         """Build or update the index when it is missing or stale; None when it was already current."""
+        from .ingest import index_is_fresh
+
         if index_is_fresh(self.settings):
             return None
         return self.ingest(progress)

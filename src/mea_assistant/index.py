@@ -14,7 +14,6 @@ from .acronyms import spelled_out, title_acronyms
 from .builds import (COLLECTION, SENTENCES, current_build, live_build, load_documents, load_manifest, read_manifest,
                      vector_location)
 from .errors import IndexDamaged, IndexMismatch, StoreError
-from .ingest import IngestReport, index_is_fresh, ingest
 from .settings import Settings
 from .stores import LexicalStore, VectorStore
 from .stores.bm25 import BM25Store
@@ -95,3 +94,12 @@ class Index:
                 raise  # the Chroma server is down or misnamed: nothing in the index is damaged
             raise IndexDamaged(f"the index in {self.index_dir} is damaged: {exc}; run `mea-assistant ingest` "
                                "to rebuild it", str(exc)) from exc
+
+
+def __getattr__(name: str) -> object:
+    """The writer's names, imported on first use: a question never needs the ingest code (parsers, tokenizer)."""
+    if name in ("IngestReport", "index_is_fresh", "ingest"):
+        from . import ingest as writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,6 +16,9 @@ from typing import Any, Callable
 from .errors import InputError
 
 INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, files)
+# Bump when parsing changes refs, text or names, so old indexes are rebuilt (6: a title in a treaty database's
+# language is not the name). Kept here, not in parsing/: a question checks it without importing the parsers.
+PARSER_VERSION = 6
 
 
 def _default_model_path() -> str:
@@ -122,8 +125,6 @@ class Settings:
 
     def index_signature(self) -> dict[str, Any]:
         """The settings an index was built with; querying with different ones is refused."""
-        from .parsing.structure import PARSER_VERSION
-
         sig = {f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("index")}
         sig["embed_model"] = Path(str(sig["embed_model"])).name or str(sig["embed_model"])
         sig["parser_version"] = PARSER_VERSION

@@ -35,7 +35,6 @@ from .readers import RawLine
 from .tables import table_items
 from .timeframes import Timeframes, is_work_programme, split_trailing_timeframe
 
-PARSER_VERSION = 6  # bump when parsing changes refs, text or names (6: a title in a treaty database's language is not the name), so old indexes are rebuilt
 
 
 class StructureBuilder:
