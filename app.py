@@ -13,7 +13,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 for _name, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
-                      ("ANONYMIZED_TELEMETRY", "False")):
+                      ("ANONYMIZED_TELEMETRY", "False"), ("MPLBACKEND", "agg")):
     os.environ.setdefault(_name, _value)  # before gradio/chromadb/transformers read them
 
 from mea_assistant.assistant import Assistant  # noqa: E402

@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no telemetry or version checks from the app
+# Gradio asks matplotlib for its backend around every event; unset, that imports pyplot on the first question
+# (0.5-1 s of the first answer here). A server draws nothing on screen: the non-interactive backend is right.
+os.environ.setdefault("MPLBACKEND", "agg")
 
 import gradio as gr  # noqa: E402
 
