@@ -16,9 +16,10 @@ from typing import Any, Callable
 from .errors import InputError
 
 INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, files)
-# Bump when parsing changes refs, text or names, so old indexes are rebuilt (6: a title in a treaty database's
-# language is not the name). Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 6
+# Bump when parsing changes refs, text or names, so old indexes are rebuilt. 6: a title in a treaty database's
+# language is not the name; 7: a paragraph under a numbered heading ("### 2") keeps the number for its items.
+# Kept here, not in parsing/: a question checks it without importing the parsers.
+PARSER_VERSION = 7
 
 
 def _default_model_path() -> str:

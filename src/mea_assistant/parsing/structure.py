@@ -283,7 +283,8 @@ class StructureBuilder:
         if text.rstrip().endswith(":"):
             self.numbering.reset()
             self.context_lead = text
-            self._start([], text, kind)
+            # a lead-in under a numbered heading ("### 2" / "In determining ... the following:") is that number
+            self._start_numbered_by_heading(text, kind, in_preamble)
             return
         lead = self.context_lead if not in_preamble else ""
         self._flush()
@@ -294,13 +295,24 @@ class StructureBuilder:
             # "- Memorandum of Understanding with IATA" heads the paragraph below it: keep them together.
             heading = self.paragraphs.pop()
             self.refs.forget(self.headings.container())
-        self._start([] if in_preamble else self.headings.take_number(), text, kind, lead)
+        self._start_numbered_by_heading(text, kind, in_preamble, lead)
         assert self.current is not None
         if heading is not None:
             self.current.lines.insert(0, heading.text)
             self.current.footnotes[:0] = heading.footnotes
         if in_preamble:
             preamble.mark_preamble_zone(self.current)
+
+
+    def _start_numbered_by_heading(self, text: str, kind: str, in_preamble: bool, lead: str = "") -> None:
+        """Start a paragraph cited by the number of the heading above it ("### 2"), if any; its lettered items
+        ("a) ...", "(i) ...") then nest under that number (`Annex II(2)(a)(iv)`), as under a printed "2."."""
+        parts = [] if in_preamble else self.headings.take_number()
+        self._start(parts, text, kind, lead)
+        if parts:
+            assert self.current is not None
+            style, value = parts[-1]
+            self.numbering.push(lab.Label(style, value, text), self.current)
 
 
 def build_paragraphs(doc_id: str, lines: list[RawLine], wrapped: bool) -> tuple[list[Paragraph], dict[str, Any]]:
