@@ -16,7 +16,8 @@ NAMED_WORDS = ("Goal", "Objective", "Target", "Action", "Activity", "Principle",
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)")),
-    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)")),
+    # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
+    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)")),
     ("pnum", re.compile(r"^\((\d{1,3})\)\s*(?=\S)")),
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
