@@ -9,6 +9,12 @@ Each size is ingested into a fresh index by a child process and queried by anoth
 resident memory (ru_maxrss) is its own: `ingest_rss_mb` for building, `serve_rss_mb` for a warm assistant
 answering the questions (what one app process holds). Writes scale.json and a log-log plot scale.png in --out.
 The 100x run takes the better part of an hour on 2 cores; CI runs `--sizes 1 --small`.
+
+`--vectors hashed` stores, instead of the model's vectors, a unit vector drawn from each text's hash: for a 100x
+run of the whole corpus, whose 550,000 texts would take the model about five hours to embed on 2 cores. Ingest
+then measures everything but the embedding (parsing, chunking, BM25, Chroma's writes; add the texts embedded
+at the model's rate from bench_ingest), and the index size, memory and question latency are those of an index
+that size (questions are embedded by the real model; what they find among hashed vectors is not meaningful).
 """
 
 from __future__ import annotations
@@ -69,13 +75,41 @@ def replicate(source: Path, target: Path, copies: int) -> int:
 
 
 # ----- the two child processes -------------------------------------------------------------------------------
-def worker_ingest(corpus: Path, index: Path) -> dict[str, Any]:
+class HashedVectors:
+    """A stand-in embedder for `--vectors hashed`: a unit vector per text, drawn from the text's hash (the same
+    text always gets the same vector), of the model's dimension."""
+
+    name = "hashed (benchmark stand-in)"
+
+    def __init__(self, dimension: int = 384) -> None:
+        self.dimension = dimension
+        self.texts_embedded = 0
+
+    def embed(self, texts: list[str], batch_size: int = 32, show_progress: bool = False) -> list[list[float]]:
+        import hashlib
+
+        import numpy as np
+
+        out = []
+        for text in texts:
+            seed = int.from_bytes(hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()[:8], "little")
+            v = np.random.default_rng(seed).standard_normal(self.dimension).astype(np.float32)
+            out.append((v / np.linalg.norm(v)).tolist())
+        self.texts_embedded += len(texts)
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+
+def worker_ingest(corpus: Path, index: Path, vectors: str = "model") -> dict[str, Any]:
     from mea_assistant.embedding import get_embedder
     from mea_assistant.index import ingest
     from mea_assistant.settings import Settings
 
     settings = Settings.from_env(corpus_dir=corpus, index_dir=index)
-    embedder = get_embedder(settings.embed_model, settings.embed_backend, bulk=True)
+    embedder = HashedVectors() if vectors == "hashed" else get_embedder(settings.embed_model, settings.embed_backend,
+                                                                         bulk=True)
     started = time.perf_counter()
     report = ingest(settings, lambda: embedder)
     return {"ingest_s": round(time.perf_counter() - started, 1), "documents": report.documents,
@@ -145,11 +179,14 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="3 documents and 5 questions per size (CI)")
     parser.add_argument("--keep", type=Path, help="build the replicated corpora and indexes here and keep them")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--vectors", choices=["model", "hashed"], default="model",
+                        help="hashed: stand-in vectors instead of the model's, for sizes the model cannot embed in "
+                             "time (see above)")
     parser.add_argument("--worker", choices=["ingest", "query"], help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker == "ingest":
-        print(json.dumps(worker_ingest(args.corpus, args.index)))
+        print(json.dumps(worker_ingest(args.corpus, args.index, args.vectors)))
         return
     if args.worker == "query":
         print(json.dumps(worker_query(args.corpus, args.index, args.dataset, args.questions)))
@@ -166,8 +203,9 @@ def main() -> None:
             shutil.rmtree(index, ignore_errors=True)
             files = replicate(base, corpus, size)
             say(f"{size}x: {files} documents; ingesting")
-            row: dict[str, Any] = {"size": size, **child("--worker", "ingest", "--corpus", str(corpus),
-                                                         "--index", str(index))}
+            row: dict[str, Any] = {"size": size, "vectors": args.vectors,
+                                   **child("--worker", "ingest", "--corpus", str(corpus), "--index", str(index),
+                                           "--vectors", args.vectors)}
             row["index_mb"] = round(dir_size_mb(index), 1)
             say(f"{size}x: ingested in {row['ingest_s']}s; asking {n_questions} questions")
             row.update(child("--worker", "query", "--corpus", str(corpus), "--index", str(index),
@@ -181,9 +219,9 @@ def main() -> None:
     (args.out / "scale.json").write_text(json.dumps(result, indent=1) + "\n")
     plot(rows, args.out / "scale.png", "its 3 smallest documents" if args.small else "the shipped corpus")
     result["files"] = [str(args.out / "scale.json"), str(args.out / "scale.png")]
-    headers = ["size", "docs", "chunks", "ingest s", "index MB", "ingest RSS MB", "serve RSS MB", "search p50",
+    headers = ["size", "vectors", "docs", "chunks", "ingest s", "index MB", "ingest RSS MB", "serve RSS MB", "search p50",
                "search p95", "ask p50", "ask p95"]
-    body = [(f"{r['size']}x", r["documents"], r["chunks"], r["ingest_s"], r["index_mb"], r["ingest_rss_mb"],
+    body = [(f"{r['size']}x", r.get("vectors", "model"), r["documents"], r["chunks"], r["ingest_s"], r["index_mb"], r["ingest_rss_mb"],
              r["serve_rss_mb"], r["search_p50_ms"], r["search_p95_ms"], r["ask_p50_ms"], r["ask_p95_ms"]) for r in rows]
     emit(result, args.json, table(headers, body) + f"\nlatencies in ms over {n_questions} questions; wrote "
                                                    f"{args.out}/scale.json and scale.png; {result['cores']} cores, "
