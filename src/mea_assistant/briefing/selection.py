@@ -47,6 +47,10 @@ STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's
 MAX_STRAYS = 2
 CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
+EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
+EACH_RATIO = 0.7  # ... and says the topic at least this share as closely as the best instrument's core does
+MAX_EACH = 8  # instruments a note across them discusses
+EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 _RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
                        r"co-ordinat\w*|joint|partnerships?|liaison|interplay)\b", re.I)
@@ -107,6 +111,8 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     if not by_doc:
         return Selection(documents=[], relevance=rel)
     score = {d: sum(w * rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in by_doc.items()}
+    if pool.across:
+        return _across(pool, usable, rel, by_doc, score, families)
     named = pool.named_docs()
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
@@ -126,6 +132,40 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         selection.units[d] = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
     for k in strays:
         selection.units[k[0]] = _units([k], usable, rel, families)[:1]
+    return selection
+
+
+def content(cand: Candidate) -> float:
+    """How closely a paragraph itself says the topic, whatever the pooled questions ranked it."""
+    return W_SIMILARITY * cand.similarity + W_SENTENCE * cand.sentence + W_COVER * cand.cover
+
+
+def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_doc: dict[str, list[Key]],
+            score: dict[str, float], families: "_Families") -> Selection:
+    """A topic across the instruments ("national reporting across the conventions"): each instrument's core
+    provision on it (the best of its own search's first paragraphs), for every instrument whose core says the
+    topic nearly as closely as the best one's; then more from the instrument that says most. Documents that
+    are not instruments (reports, work programmes) do not take the place of an instrument's own provision."""
+    leads: dict[str, Key] = {}
+    for d, keys in pool.leaders.items():
+        own = [k for k in keys[:EACH_LEADS] if k in usable]
+        if own:
+            leads[d] = max(own, key=lambda k: (content(usable[k]), -keys.index(k)))
+    if not leads:
+        return Selection(documents=[], relevance=rel)
+    best = max(content(usable[k]) for k in leads.values())
+    kept = [d for d in leads if content(usable[leads[d]]) >= EACH_RATIO * best]
+    kept = sorted(kept, key=lambda d: -max(score.get(d, 0.0), rel[leads[d]]))[:MAX_EACH]
+    selection = Selection(documents=kept, relevance=rel)
+    for i, d in enumerate(kept):
+        doc_top = rel[by_doc[d][0]] if by_doc.get(d) else rel[leads[d]]
+        chosen = [leads[d]] + [k for k in by_doc.get(d, []) if k != leads[d] and rel[k] >= PARA_RATIO * doc_top]
+        if i == 0:
+            selection.units[d] = _units(chosen, usable, rel, families)[:PER_DOC[0]]
+        else:
+            units = _units(chosen, usable, rel, families, max_items=EACH_ITEMS)
+            lead = [u for u in units if any(key(h) == leads[d] for h in u.paragraphs())]
+            selection.units[d] = (lead + [u for u in units if u not in lead])[:EACH_UNITS]
     return selection
 
 
@@ -176,8 +216,8 @@ def _neighbours(mates: list[int], position: int) -> list[int]:
     return mates[max(0, i - 1):i] + mates[i + 1:i + 2]
 
 
-def _units(chosen: list[Key], usable: dict[Key, Candidate], rel: dict[Key, float], families: "_Families"
-           ) -> list[Unit]:
+def _units(chosen: list[Key], usable: dict[Key, Candidate], rel: dict[Key, float], families: "_Families",
+           max_items: int = MAX_ITEMS) -> list[Unit]:
     """Chosen paragraphs grouped into points: items under their lead-in, a lead-in with its items."""
     units: dict[Key, Unit] = {}
     for k in chosen:
@@ -188,12 +228,12 @@ def _units(chosen: list[Key], usable: dict[Key, Candidate], rel: dict[Key, float
             continue
         unit = units.setdefault(key(head), Unit(hit.doc_id, [], head, 0.0))
         unit.relevance = max(unit.relevance, rel[k])
-        if len(items) <= SHORT_LIST:
+        if len(items) <= min(SHORT_LIST, max_items):
             picked = items
         else:
             ranked = sorted(items, key=lambda h: -rel.get(key(h), 0.0))
             floor = ITEM_RATIO * rel.get(key(ranked[0]), 0.0)
-            picked = [h for h in ranked if rel.get(key(h), 0.0) >= floor and key(h) in usable][:MAX_ITEMS]
+            picked = [h for h in ranked if rel.get(key(h), 0.0) >= floor and key(h) in usable][:max_items]
             if key(hit) != key(head) and all(key(h) != k for h in picked):
                 picked.append(hit)
         have = {key(h) for h in unit.items}
