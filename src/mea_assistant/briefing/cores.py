@@ -4,7 +4,8 @@ A treaty gives a subject an article ("Article 7 Identification and Monitoring");
 gives it a section ("3 Habitat Conservation", with 3.1.1 ... 3.3 under it); an MOU a section ("Section 7
 Advisory Committee"). The paragraphs under such a heading are the instrument's core provisions on the topic,
 whether or not they repeat the topic's words. A heading shared by most of the document (its title, "THE
-SIGNATORIES,") says nothing about one subject and is skipped. When the topic locates itself in the
+SIGNATORIES,") says nothing about one subject and is skipped, and so do the words of the instrument's own title
+(every heading of the waterbirds agreement is about waterbirds). When the topic locates itself in the
 instrument's Action Plan ("... under the AEWA Action Plan"), the annexed sections come before the articles.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from ..force import TREATY_TYPES
 from ..types import Document, Filters
-from .subject import coverage
+from .subject import beyond, coverage
 
 CORE_TYPES = TREATY_TYPES + ("mou",)  # instruments whose headings name their subjects
 CORE_TITLE = 0.34  # a heading carrying this share of the subject words makes its provisions core
@@ -58,8 +59,14 @@ def _numbered(doc: Document) -> list[int]:
 
 def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, float]]) -> list[CoreUnit]:
     """The document's headed units whose heading is on the subject (see the module's docstring)."""
+    whole = subject  # the Objective article states the instrument's own subject: judged on every word
+    own = f"{doc.title} {doc.citation_name}"
+    subject, parts = beyond(subject, own), [p for p in (beyond(part, own) for part in parts) if p]
+
     def share(title: str) -> float:
-        return max([coverage(subject, title)] + [coverage(part, title) for part in parts]) if title.strip() else 0.0
+        if not title.strip() or not subject or title.strip().lower() == doc.title.strip().lower():
+            return 0.0
+        return max([coverage(subject, title)] + [coverage(part, title) for part in parts])
 
     units: dict[tuple[str, ...], CoreUnit] = {}
     numbered = _numbered(doc)
@@ -74,7 +81,7 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
         annexed = p.ref.startswith(("Annex", "App"))
         if head and not annexed:
             title = article_title(doc, pos)
-            weight = OBJECTIVE_SHARE if _OBJECTIVE.match(title) and coverage(subject, p.text) >= CORE_TITLE \
+            weight = OBJECTIVE_SHARE if _OBJECTIVE.match(title) and coverage(whole, p.text) >= CORE_TITLE \
                 else share(title)
             if weight >= CORE_TITLE:
                 unit = units.setdefault((head,), CoreUnit(doc.doc_id, title, weight, [], False))

@@ -110,6 +110,13 @@ def coverage(subject: dict[str, float], context: str) -> float:
     return found / total
 
 
+def beyond(subject: dict[str, float], text: str) -> dict[str, float]:
+    """The subject without the words of `text` (an instrument's own title): "migratory waterbirds" cannot say
+    which part of the Agreement on African-Eurasian Migratory Waterbirds is on the topic, "hunting" can."""
+    words = terms(text)
+    return {t: w for t, w in subject.items() if " " in t or not _meets(t, words)}
+
+
 def other_numbered(subject: dict[str, float], context: str) -> bool:
     """The paragraph names the subject's numbered part's siblings and not the part itself ("Appendix II" for a
     topic on Appendix I): it is about another list of the treaty, however many other words it shares."""
