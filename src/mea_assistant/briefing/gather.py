@@ -95,8 +95,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     pool.across = across_instruments(topic, len(pool.named))
     if pool.across:
         _search_each(assistant, pool, understood.filters)
-    pool.core = core_provisions(assistant.index.documents, pool.named_docs(), pool.subject, pool.parts,
-                                understood.filters, plan)
+    pool.core = core_provisions(assistant.index.documents, set(pool.leaders) if pool.across else pool.named_docs(),
+                                pool.subject, pool.parts, understood.filters, plan)
     for k in pool.core:
         if k not in pool.candidates:
             pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))

@@ -49,7 +49,8 @@ TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least 
 EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
 EACH_RATIO = 0.7  # ... and says the topic at least this share as closely as the best instrument's core does
 MAX_EACH = 8  # instruments a note across them discusses
-EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first
+EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
+EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 _RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
                        r"co-ordinat\w*|joint|partnerships?|liaison|interplay)\b", re.I)
@@ -136,26 +137,32 @@ def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_
     topic nearly as closely as the best one's; then more from the instrument that says most. Documents that
     are not instruments (reports, work programmes) do not take the place of an instrument's own provision."""
     leads: dict[str, Key] = {}
+    headed: dict[str, Key] = {}  # an instrument's first provision under a heading on the topic (cores.py)
+    for k in pool.core:
+        if k in usable:
+            headed.setdefault(k[0], k)
     for d, keys in pool.leaders.items():
         own = [k for k in keys[:EACH_LEADS] if k in usable]
         if own:
             leads[d] = max(own, key=lambda k: (content(usable[k]), -keys.index(k)))
+        if d in headed and (d not in leads or content(usable[headed[d]]) >= EACH_RATIO * content(usable[leads[d]])):
+            leads[d] = headed[d]
     if not leads:
         return Selection(documents=[], relevance=rel)
     best = max(content(usable[k]) for k in leads.values())
-    kept = [d for d in leads if content(usable[leads[d]]) >= EACH_RATIO * best]
+    kept = [d for d in leads if d in headed or content(usable[leads[d]]) >= EACH_RATIO * best]
     kept = sorted(kept, key=lambda d: -max(score.get(d, 0.0), rel[leads[d]]))[:MAX_EACH]
     selection = Selection(documents=kept, relevance=rel)
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]] if by_doc.get(d) else rel[leads[d]]
         chosen = [leads[d]] + [k for k in by_doc.get(d, []) if k != leads[d] and rel[k] >= PARA_RATIO * doc_top]
         if i == 0:
-            units = build_units(chosen, usable, rel, families, set(pool.core), candidates=pool.candidates)
-            selection.units[d] = within(units[:PER_DOC[0]], REFS_PER_DOC[0])
+            units = build_units(chosen, usable, rel, families, max_items=EACH_ITEMS * 2, candidates=pool.candidates)
         else:
             units = build_units(chosen, usable, rel, families, max_items=EACH_ITEMS, candidates=pool.candidates)
-            lead = [u for u in units if any(key(h) == leads[d] for h in u.paragraphs())]
-            selection.units[d] = (lead + [u for u in units if u not in lead])[:EACH_UNITS]
+        lead = [u for u in units if any(key(h) == leads[d] for h in u.paragraphs())]
+        ordered = lead + [u for u in units if u not in lead]
+        selection.units[d] = within(ordered[:PER_DOC[0] if i == 0 else EACH_UNITS], EACH_REFS[min(i, 1)])
     return selection
 
 
