@@ -7,6 +7,8 @@ whether or not they repeat the topic's words. A heading shared by most of the do
 SIGNATORIES,") says nothing about one subject and is skipped, and so do the words of the instrument's own title
 (every heading of the waterbirds agreement is about waterbirds). When the topic locates itself in the
 instrument's Action Plan ("... under the AEWA Action Plan"), the annexed sections come before the articles.
+A core provision that sends the reader to a short annex of its own instrument ("having regard to the
+indicative list of categories set down in Annex I") brings that annex with it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ CORE_TITLE = 0.34  # a heading carrying this share of the subject words makes it
 OBJECTIVE_SHARE = 2.0  # the Objective article that states the subject outranks any titled heading
 MAX_UNIT = 8  # a unit of at most this many numbered paragraphs is core whole; a longer one by its first
 MAX_CORE = 10  # core paragraphs of a note, strongest heading first
+MAX_ANNEX = 4  # an annex a core provision refers to, of at most this many paragraphs, is part of the core
 SHARED = 0.25  # a heading over more than this share of a document's paragraphs is the document's own title
 _LABEL = re.compile(r"^\s*(?:(?:Article|Art\.|Section|Part|Chapter|Annex)\s+)?[\dIVXLC]+(?:\.\d+)*\.?\s*$", re.I)
 _LABEL_PREFIX = re.compile(r"^\s*(?:(?:Article|Art\.|Section|Part|Chapter)\s+)?[\dIVXLC]+(?:\.\d+)*\.?\s+", re.I)
 _ARTICLE_LABEL = re.compile(r"^(?:Article|Art\.)\s+\w+", re.I)
 _OBJECTIVE = re.compile(r"^\s*(?:Objectives?|Object|Purpose)\s*$", re.I)
+_ANNEX = re.compile(r"\bAnnex\s+([IVX]+|\d+)\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 Key = tuple[str, int]
 
 
@@ -118,4 +123,31 @@ def core_provisions(documents: dict[str, Document], named: set[str], subject: di
     core: list[Key] = []
     for *_, keys in found:
         core += [k for k in keys if k not in core]
-    return core[:MAX_CORE]
+    core = core[:MAX_CORE]
+    for doc_id in dict.fromkeys(k[0] for k in core):
+        doc = documents[doc_id]
+        core += [(doc_id, pos) for pos in annexes_referred(doc, [p for d, p in core if d == doc_id])
+                 if (doc_id, pos) not in core]
+    return core
+
+
+def _number(label: str) -> int:
+    """ "III" -> 3, "12" -> 12."""
+    if label.isdigit():
+        return int(label)
+    values = [_ROMAN[c] for c in label]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def annexes_referred(doc: Document, positions: list[int]) -> list[int]:
+    """Paragraphs of the short annexes these paragraphs (and the rest of their articles) refer to by number."""
+    articles = {article_of(doc.paragraphs[pos].ref) for pos in positions} - {""}
+    texts = [p.text for p in doc.paragraphs if p.position in positions or article_of(p.ref) in articles]
+    wanted = {_number(m.group(1)) for text in texts for m in _ANNEX.finditer(text)}
+    found: list[int] = []
+    for number in sorted(wanted):
+        own = [p.position for p in doc.paragraphs if not p.lead_in.strip()
+               and (m := re.match(r"Annex\s+([IVX]+|\d+)\b", p.ref)) and _number(m.group(1)) == number]
+        if 0 < len(own) <= MAX_ANNEX:
+            found += own
+    return found
