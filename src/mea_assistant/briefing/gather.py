@@ -7,7 +7,10 @@ The ranked lists are fused by reciprocal rank; each paragraph then gets two sign
 topic itself: how close its best sentence (or chunk) is to the topic, and how many of the topic's subject
 words (the topic without the instruments it names, rare words weighing more) it or its context carries.
 Lists come whole: a lead-in in the pool brings its items, an item brings its lead-in and siblings, so the
-note can quote "Parties shall … (b) …" and never a lead-in without its items.
+note can quote "Parties shall … (b) …" and never a lead-in without its items. The named instruments' core
+provisions (under headings on the topic, cores.py) join the pool whether or not a question found them; a
+topic across the instruments is also searched in each instrument alone, so that one instrument's long list
+cannot crowd out another instrument's one article on it.
 """
 
 from __future__ import annotations

@@ -12,9 +12,13 @@ When the topic names instruments, the note discusses those; when it is about the
 them ("cooperation between CMS and CITES"), a paragraph must concern both. A paragraph of any instrument the
 note does not otherwise discuss is cited only when it carries every subject word and is about as relevant as
 the note's best paragraph. A named instrument's own treaty comes first (the article that creates the
-obligation before the resolution that recalls it). Lists stay whole: a lead-in is quoted with its items, an
-item with its lead-in; a short list (the conditions for a permit) with all its items, a long one with the
-items on the topic.
+obligation before the resolution that recalls it), and within it the core provisions found by their headings
+(cores.py) before the rest. Points are lists or paragraphs (units.py); each instrument's points stop at a
+reference budget, so references go to the provisions an officer expects (5 to 8 a topic), not to a 30th item.
+
+A topic across the instruments ("national reporting across the conventions") is answered instrument by
+instrument: each one's own provision on it, found by a search of that instrument alone or by its heading,
+then more from the instrument that says most; reports and work programmes do not take an instrument's place.
 """
 
 from __future__ import annotations
