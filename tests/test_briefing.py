@@ -153,11 +153,52 @@ def test_both_briefing_sets_load_and_quote_the_corpus(corpus_docs) -> None:  # t
     from mea_assistant.evaluation.dataset import contains
 
     root = Path(__file__).resolve().parent.parent / "evals"
-    for name in ("briefing-dev.jsonl", "briefing-test.jsonl", "briefing-heldout.jsonl"):
+    for name in ("briefing-dev.jsonl", "briefing-dev2.jsonl", "briefing-test.jsonl", "briefing-heldout.jsonl"):
         topics = load_topics(root / name)
         for t in topics:
             assert set(t.instruments) <= set(corpus_docs), t.id
             for e in t.expected:
                 assert any(contains(p.text, e.quote) for p in corpus_docs[e.doc].paragraphs), (t.id, e.quote)
-    dev, test = (load_topics(root / n) for n in ("briefing-dev.jsonl", "briefing-test.jsonl"))
-    assert not {t.topic for t in dev} & {t.topic for t in test}
+    dev, dev2, test = (load_topics(root / n) for n in ("briefing-dev.jsonl", "briefing-dev2.jsonl", "briefing-test.jsonl"))
+    assert not {t.topic for t in dev + dev2} & {t.topic for t in test}
+
+
+# ----- what an officer expects: each instrument's core provision, an Action Plan's section, a list whole -----
+# (topics of the development sets, evals/briefing-dev.jsonl and evals/briefing-dev2.jsonl)
+
+def test_a_topic_across_the_conventions_cites_each_instruments_own_provision(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "secretariat functions across the conventions")
+    leads = {r.doc_id: r.text for r in note.references}
+    for doc_id, words in (("cites-convention-1973", "The functions of the Secretariat shall be"),
+                          ("cms-convention-1979", "The functions of the Secretariat shall be"),
+                          ("cbd-convention-1992", "Its functions shall be"),
+                          ("aewa-agreement-1995", "The functions of the Agreement secretariat shall be"),
+                          ("nagoya-protocol-2010", "on the functions of the Secretariat shall apply")):
+        assert any(r.doc_id == doc_id and words in r.text for r in note.references), (doc_id, sorted(leads))
+    docs = assistant.index.documents
+    assert all(docs[r.doc_id].doc_type in ("convention", "protocol", "agreement", "mou") for r in note.references), \
+        "no report or work programme takes the place of an instrument's own provision"
+    assert len(note.references) <= 30
+
+
+def test_a_topic_on_an_action_plan_cites_its_section_not_only_the_articles(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "habitat conservation under the AEWA Action Plan")
+    refs = {r.ref for r in note.references if r.doc_id == "aewa-agreement-1995"}
+    section = {"Annex 3, 3.1.1", "Annex 3, 3.1.2", "Annex 3, 3.2.1", "Annex 3, 3.2.2", "Annex 3, 3.2.3",
+               "Annex 3, 3.2.4", "Annex 3, 3.3"}
+    assert len(section & refs) >= 6, sorted(refs)
+
+
+def test_a_core_articles_list_is_quoted_nearly_whole_under_its_lead_in(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "in-situ conservation under the CBD")
+    by_ref = {r.ref: r.marker for r in note.references if r.doc_id == "cbd-convention-1992"}
+    items = [f"Art. 8({c})" for c in "abcdefghijklm"]
+    assert "Art. 8" in by_ref and sum(i in by_ref for i in items) >= 10, sorted(by_ref)
+    point = next(p for p in _points(note) if by_ref["Art. 8"] in p.markers and len(p.markers) > 3)
+    assert by_ref["Art. 8(a)"] in point.markers and by_ref["Art. 8(h)"] in point.markers
+
+
+def test_a_core_provision_brings_the_short_annex_it_refers_to(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "identification and monitoring of biological diversity under the CBD")
+    refs = {r.ref for r in note.references if r.doc_id == "cbd-convention-1992"}
+    assert {"Art. 7", "Art. 7(a)", "Annex 1(1)", "Annex 1(2)"} <= refs, sorted(refs)

@@ -1,7 +1,8 @@
 """Topic -> a briefing note a desk officer could send: summary, provisions by instrument, open points, references.
 
 gather.py asks the topic as several questions through the assistant's two-stage retrieval and scores what
-they find on the topic; select.py keeps the instruments and provisions that are on it; compose.py and
+they find on the topic, with each instrument's core provisions found by their headings (cores.py);
+selection.py keeps the instruments and provisions that are on it, as lists or paragraphs (units.py); compose.py and
 openpoints.py write the points, quoting whole sentences (quotes.py) under an officer's headings
 (headings.py); provenance.py says which index and documents the note was drawn from. Rendering (Markdown,
 HTML, Word, JSON) is note_export.py's and `Note.to_json`'s.

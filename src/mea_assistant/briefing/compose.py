@@ -11,7 +11,7 @@ then the treaty's words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..force import force_of
 from ..leads import (LeadParts, actor_in, addressee_in, bracket_lower, framing_of, lead_sentence, quote_in_sentence,
@@ -21,7 +21,7 @@ from ..types import Document, Hit, Point, Reference
 from .gather import Key, key
 from .headings import heading_of, short_label
 from .quotes import aligned_spans, item_label, lead_fragment, quote_span, shown, tail_span
-from .selection import Unit
+from .units import Unit
 
 MAX_SUMMARY = 5
 SUMMARY_ITEMS = 2  # a list in the summary: its lead-in and this many items
@@ -170,19 +170,33 @@ def _best_sentence(text: str, span: tuple[int, int], subject: set[str]) -> str:
     return text[a:b].strip()
 
 
+def _parts(unit: Unit) -> list[Unit]:
+    """A list as summary-sized parts: its lead-in with two items at a time."""
+    if unit.head is None or len(unit.items) <= SUMMARY_ITEMS:
+        return [unit]
+    return [replace(unit, items=unit.items[i:i + SUMMARY_ITEMS]) for i in range(0, len(unit.items), SUMMARY_ITEMS)]
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+MIN_POINTS = 3
+
+
 def summary(units: list[tuple[str, list[Unit]]], draft: Draft) -> list[Point]:
     """Key points: each instrument's most relevant provision in turn, then their next ones under headings not
-    yet summarised, up to five."""
+    yet summarised, up to five. A note of one or two long lists (an article's measures (a) to (m)) says more
+    than two things: its list is summarised in parts, each under its lead-in."""
     queues = [list(u) for _, u in units]
+    most = MAX_SUMMARY
+    if sum(len(q) for q in queues) < MIN_POINTS:
+        queues, most = [[part for u in q for part in _parts(u)] for q in queues], MIN_POINTS
     chosen: list[Unit] = []
     used: dict[str, set[str]] = {}
-    while len(chosen) < MAX_SUMMARY and any(queues):
+    while len(chosen) < most and any(queues):
         for queue in queues:
-            if not queue or len(chosen) >= MAX_SUMMARY:
+            if not queue or len(chosen) >= most:
                 continue
             taken = used.setdefault(queue[0].doc_id, set())
             pick = next((u for u in queue if heading(u) not in taken), queue[0])

@@ -7,20 +7,21 @@ The ranked lists are fused by reciprocal rank; each paragraph then gets two sign
 topic itself: how close its best sentence (or chunk) is to the topic, and how many of the topic's subject
 words (the topic without the instruments it names, rare words weighing more) it or its context carries.
 Lists come whole: a lead-in in the pool brings its items, an item brings its lead-in and siblings, so the
-note can quote "Parties shall … (b) …" and never a lead-in without its items.
+note can quote "Parties shall … (b) …" and never a lead-in without its items. The named instruments' core
+provisions (under headings on the topic, cores.py) join the pool whether or not a question found them; a
+topic across the instruments is also searched in each instrument alone, so that one instrument's long list
+cannot crowd out another instrument's one article on it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from ..queries import instrument_spans
 from ..stores.hits import paragraph_hit
-from ..force import TREATY_TYPES
 from ..types import Document, Hit
-from .subject import conjuncts, coverage, subject_of, weighted_terms
+from .cores import CORE_TYPES, article_of, core_provisions
+from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
@@ -36,10 +37,7 @@ DEPTH = 30  # paragraphs kept from each question's ranked list
 RRF_K = 10  # reciprocal-rank constant: small, so the top of each list counts most
 FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) and articles join the pool
 MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read as one unit of meaning
-CORE_TITLE = 0.34  # an article whose title carries this share of the subject words is a core article
-MAX_CORE = 6
-_ARTICLE_LABEL = re.compile(r"^(?:Article|Art\.)\s+\w+", re.I)
-_OBJECTIVE = re.compile(r"^\s*(?:Objectives?|Object|Purpose)\s*$", re.I)
+EACH_DEPTH = 6  # a topic across the instruments: paragraphs kept from each instrument's own search
 Key = tuple[str, int]
 
 
@@ -64,7 +62,9 @@ class Pool:
     subject_text: str = ""  # the topic without the instruments it names
     searches: list[dict[str, str]] = field(default_factory=list)
     parts: list[dict[str, float]] = field(default_factory=list)  # subject words of each conjunct ("A and B")
-    core: list[Key] = field(default_factory=list)  # first paragraphs of the named treaties' articles on the topic
+    core: list[Key] = field(default_factory=list)  # the named instruments' provisions under headings on the topic
+    across: bool = False  # the topic is about what each instrument says ("... across the conventions")
+    leaders: dict[str, list[Key]] = field(default_factory=dict)  # across: each instrument's own search, in order
 
     def named_docs(self) -> set[str]:
         return {d for group in self.named for d in group}
@@ -80,6 +80,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     retriever = assistant.retriever
     understood = assistant.understand(topic, (), conventions, doc_types)
     subject_text = subject_of(topic, assistant.index.documents)
+    plan = names_plan(subject_text)
+    subject_text = without_plan(subject_text) if plan else subject_text
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(understood.info) if g],
                 named_codes=list(understood.info.conventions), named_ids=list(understood.info.doc_ids),
                 candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text)
@@ -93,7 +95,11 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
             cand.fused += 1.0 / (RRF_K + rank)
             cand.ranks[aspect] = rank
     pool.parts = [w for w in (weighted_terms(c, assistant.index) for c in conjuncts(subject_text)) if w]
-    pool.core = core_articles(assistant.index.documents, pool, understood.filters)
+    pool.across = across_instruments(topic, len(pool.named))
+    if pool.across:
+        _search_each(assistant, pool, understood.filters)
+    pool.core = core_provisions(assistant.index.documents, set(pool.leaders) if pool.across else pool.named_docs(),
+                                pool.subject, pool.parts, understood.filters, plan)
     for k in pool.core:
         if k not in pool.candidates:
             pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))
@@ -102,44 +108,20 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     return pool
 
 
-def article_title(doc: Document, position: int) -> str:
-    """The title of the article a paragraph belongs to ("Access to genetic resources"); "" when it has none."""
-    section = doc.paragraphs[position].section
-    return " ".join(part for part in section[1:] if not _ARTICLE_LABEL.match(part)) if len(section) > 1 else ""
-
-
-def core_articles(documents: dict[str, Document], pool: Pool, filters) -> list[Key]:  # type: ignore[no-untyped-def]
-    """The named treaties' articles on the topic, found by their own titles: an article titled with the topic's
-    subject words ("Access to genetic resources" for "access and benefit-sharing under the Nagoya Protocol",
-    "Permits and Certificates" for "CITES Appendix I permits") is where the treaty creates its rules on it,
-    whether or not its paragraphs repeat those words; so is the Objective article when it states the subject.
-    Each such article's first paragraph, strongest title first, the objective first of all."""
-    found: list[tuple[float, int, Key]] = []
-    for doc_id in pool.named_docs():
-        doc = documents[doc_id]
-        if doc.doc_type not in TREATY_TYPES or not filters.allows(doc):
+def _search_each(assistant: "Assistant", pool: Pool, filters) -> None:  # type: ignore[no-untyped-def]
+    """A topic across the instruments: the subject searched in each instrument on its own, so that each one's
+    core provision can be found even where the pooled questions ranked another instrument's whole list first."""
+    retriever = assistant.retriever
+    for doc in assistant.index.documents.values():
+        if doc.doc_type not in CORE_TYPES or not filters.allows(doc):
             continue
-        seen: set[str] = set()
-        for p in doc.paragraphs:
-            head = article_of(p.ref)
-            if not head or head in seen or p.lead_in.strip() or p.kind in ("preamble", "front-matter"):
-                continue
-            seen.add(head)
-            title = article_title(doc, p.position)
-            if _OBJECTIVE.match(title) and coverage(pool.subject, p.text) >= CORE_TITLE:
-                found.append((2.0, p.position, (doc_id, p.position)))
-            elif title:
-                share = max([coverage(pool.subject, title)] + [coverage(part, title) for part in pool.parts])
-                if share >= CORE_TITLE:
-                    found.append((share, p.position, (doc_id, p.position)))
-    found.sort(key=lambda f: (-f[0], f[1]))
-    return [k for _, _, k in found[:MAX_CORE]]
-
-
-def article_of(ref: str) -> str:
-    """ "Art. III(4)(b)" -> "Art. III"; "" for a ref that is not an article's ("para. 13(h)", "B6")."""
-    head = re.split(r"[(,]", ref, maxsplit=1)[0].strip()
-    return head if head.startswith("Art.") else ""
+        own = filters.narrowed(doc_ids=(doc.doc_id,))
+        query = assistant.understand(pool.subject_text or pool.topic, (), own.conventions, own.doc_types)
+        hits = retriever.search(query.standalone, k=EACH_DEPTH, filters=own, info=query.info)
+        hits, _ = retriever.second_stage(query.info, hits, query.kind)
+        pool.leaders[doc.doc_id] = [key(h) for h in hits[:EACH_DEPTH]]
+        for hit in hits[:EACH_DEPTH]:
+            pool.candidates.setdefault(key(hit), Candidate(hit))
 
 
 def article_mates(doc: Document, position: int) -> list[int]:

@@ -20,7 +20,7 @@ from .compose import Draft, heading
 from .gather import key
 from .headings import TITLES
 from .quotes import aligned_spans
-from .selection import Unit
+from .units import Unit
 
 MAX_OPEN = 6
 _NOT_OPERATIVE = ("front-matter", "heading-text", "preamble", "acting-body")

@@ -12,15 +12,19 @@ When the topic names instruments, the note discusses those; when it is about the
 them ("cooperation between CMS and CITES"), a paragraph must concern both. A paragraph of any instrument the
 note does not otherwise discuss is cited only when it carries every subject word and is about as relevant as
 the note's best paragraph. A named instrument's own treaty comes first (the article that creates the
-obligation before the resolution that recalls it). Lists stay whole: a lead-in is quoted with its items, an
-item with its lead-in; a short list (the conditions for a permit) with all its items, a long one with the
-items on the topic.
+obligation before the resolution that recalls it), and within it the core provisions found by their headings
+(cores.py) before the rest. Points are lists or paragraphs (units.py); each instrument's points stop at a
+reference budget, so references go to the provisions an officer expects (5 to 8 a topic), not to a 30th item.
+
+A topic across the instruments ("national reporting across the conventions") is answered instrument by
+instrument: each one's own provision on it, found by a search of that instrument alone or by its heading,
+then more from the instrument that says most; reports and work programmes do not take an instrument's place.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..force import TREATY_TYPES
@@ -28,11 +32,12 @@ from ..queries import analyse
 from ..types import Document, Hit
 from .gather import Candidate, Key, Pool, article_mates, key
 from .subject import other_numbered
+from .units import Families, Unit, build_units, content, references
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
 
-W_FUSED, W_SIMILARITY, W_SENTENCE, W_COVER = 1.0, 0.5, 0.5, 0.4  # relevance: weighted sum of the signals
+W_FUSED = 1.0  # relevance: the pooled questions' fused rank, plus the paragraph's own closeness (units.content)
 MIN_COVER = 0.3  # share of the topic's subject words a paragraph (with its context) must carry ...
 SENTENCE_ALONE = 0.5  # ... unless one of its sentences is this close to the topic's subject
 ARTICLE_SHARE = 0.75  # a paragraph on the topic by its article: this share of the article's best relevance
@@ -40,33 +45,19 @@ DOC_RATIO = 0.55  # an instrument is discussed when its score is at least this s
 MAX_DOCS = 4
 PARA_RATIO = 0.6  # within an instrument: paragraphs at least this share of its best paragraph's relevance
 PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
-SHORT_LIST = 5  # a list this short is quoted with all its items
-ITEM_RATIO = 0.65  # items of a longer list: at least this share of the best item's relevance
-MAX_ITEMS = 8
+REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
+EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
+EACH_RATIO = 0.7  # ... and says the topic at least this share as closely as the best instrument's core does
+MAX_EACH = 8  # instruments a note across them discusses
+EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
+EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 _RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
                        r"co-ordinat\w*|joint|partnerships?|liaison|interplay)\b", re.I)
-
-
-@dataclass
-class Unit:
-    """What one point of the note quotes: a paragraph alone, or a list's lead-in with chosen items."""
-
-    doc_id: str
-    items: list[Hit]  # the paragraph alone, or the items chosen from the list, in document order
-    head: Hit | None = None  # the list's lead-in
-    relevance: float = 0.0
-
-    @property
-    def position(self) -> int:
-        return (self.head or self.items[0]).position
-
-    def paragraphs(self) -> list[Hit]:
-        return ([self.head] if self.head is not None else []) + self.items
 
 
 @dataclass
@@ -78,8 +69,7 @@ class Selection:
 
 def relevance(pool: Pool) -> dict[Key, float]:
     top = max((c.fused for c in pool.candidates.values()), default=0.0) or 1.0
-    return {k: W_FUSED * c.fused / top + W_SIMILARITY * c.similarity + W_SENTENCE * c.sentence + W_COVER * c.cover
-            for k, c in pool.candidates.items()}
+    return {k: W_FUSED * c.fused / top + content(c) for k, c in pool.candidates.items()}
 
 
 def own_evidence(cand: Candidate, pool: Pool) -> bool:
@@ -94,7 +84,7 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
 def select(assistant: "Assistant", pool: Pool) -> Selection:
     documents = assistant.index.documents
     rel = relevance(pool)
-    families = _Families(assistant)
+    families = Families(assistant)
     relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
     usable = {k: c for k, c in pool.candidates.items() if own_evidence(c, pool) and families.quotable(c.hit)
               and (not relation or _concerns_all(c.hit, pool, documents))}
@@ -107,6 +97,8 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     if not by_doc:
         return Selection(documents=[], relevance=rel)
     score = {d: sum(w * rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in by_doc.items()}
+    if pool.across:
+        return _across(pool, usable, rel, by_doc, score, families)
     named = pool.named_docs()
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
@@ -121,20 +113,71 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         doc_top = rel[by_doc[d][0]]
         chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top]
         core = [k for k in pool.core if k[0] == d and k in usable]
-        units = _units(core + [k for k in chosen if k not in core], usable, rel, families)
-        first = _core_first(units, core)
-        selection.units[d] = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
+        units = build_units(core + [k for k in chosen if k not in core], usable, rel, families, set(core),
+                            candidates=pool.candidates)
+        first = _core_first(units, core)[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
+        selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
     for k in strays:
-        selection.units[k[0]] = _units([k], usable, rel, families)[:1]
+        selection.units[k[0]] = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
+    return selection
+
+
+def within(units: list[Unit], budget: int) -> list[Unit]:
+    """The points in order while their references fit the budget: a note of 5 to 8 expected provisions is
+    not helped by a 30th reference; a point too large to fit leaves room for a smaller one after it."""
+    kept: list[Unit] = []
+    used = 0
+    for unit in units:
+        if not kept or used + references(unit) <= budget:
+            kept.append(unit)
+            used += references(unit)
+    return kept
+
+
+def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_doc: dict[str, list[Key]],
+            score: dict[str, float], families: Families) -> Selection:
+    """A topic across the instruments ("national reporting across the conventions"): each instrument's core
+    provision on it (the best of its own search's first paragraphs), for every instrument whose core says the
+    topic nearly as closely as the best one's; then more from the instrument that says most. Documents that
+    are not instruments (reports, work programmes) do not take the place of an instrument's own provision."""
+    leads: dict[str, Key] = {}
+    headed: dict[str, Key] = {}  # an instrument's first provision under a heading on the topic (cores.py)
+    for k in pool.core:
+        if k in usable:
+            headed.setdefault(k[0], k)
+    for d, keys in pool.leaders.items():
+        own = [k for k in keys[:EACH_LEADS] if k in usable]
+        if own:
+            leads[d] = max(own, key=lambda k: (content(usable[k]), -keys.index(k)))
+        if d in headed and (d not in leads or content(usable[headed[d]]) >= EACH_RATIO * content(usable[leads[d]])):
+            leads[d] = headed[d]
+    if not leads:
+        return Selection(documents=[], relevance=rel)
+    best = max(content(usable[k]) for k in leads.values())
+    kept = [d for d in leads if d in headed or content(usable[leads[d]]) >= EACH_RATIO * best]
+    kept = sorted(kept, key=lambda d: -max(score.get(d, 0.0), rel[leads[d]]))[:MAX_EACH]
+    selection = Selection(documents=kept, relevance=rel)
+    for i, d in enumerate(kept):
+        doc_top = rel[by_doc[d][0]] if by_doc.get(d) else rel[leads[d]]
+        chosen = [leads[d]] + [k for k in by_doc.get(d, []) if k != leads[d] and rel[k] >= PARA_RATIO * doc_top]
+        if i == 0:
+            units = build_units(chosen, usable, rel, families, max_items=EACH_ITEMS * 2, candidates=pool.candidates)
+        else:
+            units = build_units(chosen, usable, rel, families, max_items=EACH_ITEMS, candidates=pool.candidates)
+        lead = [u for u in units if any(key(h) == leads[d] for h in u.paragraphs())]
+        ordered = lead + [u for u in units if u not in lead]
+        selection.units[d] = within(ordered[:PER_DOC[0] if i == 0 else EACH_UNITS], EACH_REFS[min(i, 1)])
     return selection
 
 
 def _core_first(units: list[Unit], core: list[Key]) -> list[Unit]:
-    """The named treaty's core articles first (in the order found), then the rest by relevance."""
-    order = {k: i for i, k in enumerate(core)}
-    def rank(u: Unit) -> int:
-        return min((order[key(h)] for h in u.paragraphs() if key(h) in order), default=len(order))
-    return sorted(units, key=lambda u: (rank(u), -u.relevance))
+    """The named instrument's core provisions first (the first one found, its Objective when it states the
+    topic, first of all; the others by relevance), then the rest by relevance."""
+    first = core[:1]
+    def rank(u: Unit) -> tuple[int, float]:
+        keys = {key(h) for h in u.paragraphs()}
+        return (0 if keys & set(first) else 1 if keys & set(core) else 2, -u.relevance)
+    return sorted(units, key=rank)
 
 
 def _concerns_all(hit: Hit, pool: Pool, documents: dict[str, Document]) -> bool:
@@ -148,7 +191,7 @@ def _concerns_all(hit: Hit, pool: Pool, documents: dict[str, Document]) -> bool:
 
 
 def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], documents: dict[str, Document],
-                families: "_Families") -> None:
+                families: Families) -> None:
     """A paragraph next to an on-topic paragraph of the same short article, when that one is among the most
     relevant of its document, is on the topic too: at least `ARTICLE_SHARE` as relevant as its neighbour."""
     doc_top: dict[str, float] = {}
@@ -174,66 +217,3 @@ def _neighbours(mates: list[int], position: int) -> list[int]:
         return []
     i = mates.index(position)
     return mates[max(0, i - 1):i] + mates[i + 1:i + 2]
-
-
-def _units(chosen: list[Key], usable: dict[Key, Candidate], rel: dict[Key, float], families: "_Families"
-           ) -> list[Unit]:
-    """Chosen paragraphs grouped into points: items under their lead-in, a lead-in with its items."""
-    units: dict[Key, Unit] = {}
-    for k in chosen:
-        hit = usable[k].hit
-        head, items = families.of(hit)
-        if head is None:
-            unit = units.setdefault(k, Unit(hit.doc_id, [hit], None, rel[k]))
-            continue
-        unit = units.setdefault(key(head), Unit(hit.doc_id, [], head, 0.0))
-        unit.relevance = max(unit.relevance, rel[k])
-        if len(items) <= SHORT_LIST:
-            picked = items
-        else:
-            ranked = sorted(items, key=lambda h: -rel.get(key(h), 0.0))
-            floor = ITEM_RATIO * rel.get(key(ranked[0]), 0.0)
-            picked = [h for h in ranked if rel.get(key(h), 0.0) >= floor and key(h) in usable][:MAX_ITEMS]
-            if key(hit) != key(head) and all(key(h) != k for h in picked):
-                picked.append(hit)
-        have = {key(h) for h in unit.items}
-        for h in picked:  # an item that is itself a lead-in ("(g) ... may include, inter alia:") brings its items
-            for member in [h, *families.own_items(h)]:
-                if key(member) not in have:
-                    unit.items.append(member)
-                    have.add(key(member))
-        unit.items.sort(key=lambda h: h.position)
-    ordered = sorted(units.values(), key=lambda u: -u.relevance)
-    return [u for u in ordered if u.items]
-
-
-class _Families:
-    """The list a paragraph belongs to (its lead-in and the lead-in's items), looked up once per paragraph."""
-
-    def __init__(self, assistant: "Assistant") -> None:
-        self.retriever = assistant.retriever
-        self.cache: dict[Key, tuple[Hit | None, list[Hit]]] = {}
-
-    def of(self, hit: Hit) -> tuple[Hit | None, list[Hit]]:
-        k = key(hit)
-        if k not in self.cache:
-            if hit.lead_in.strip() or hit.text.rstrip().endswith((":", "—")):
-                self.cache[k] = self.retriever.family(hit)
-            else:
-                self.cache[k] = (None, [])
-        return self.cache[k]
-
-    def own_items(self, hit: Hit) -> list[Hit]:
-        """The items a paragraph itself introduces (none unless it ends like a lead-in)."""
-        if not hit.text.rstrip().endswith((":", "—")):
-            return []
-        _, items = self.retriever.family(replace(hit, lead_in=""))
-        return items
-
-    def quotable(self, hit: Hit) -> bool:
-        """A lead-in with no items ("Have agreed as follows:") says nothing; a fragment too short to read
-        alone is quoted only as an item of its list."""
-        head, items = self.of(hit)
-        if hit.text.rstrip().endswith((":", "—")) and not items:
-            return False
-        return head is not None or len(hit.text.split()) >= 6

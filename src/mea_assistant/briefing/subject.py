@@ -20,13 +20,19 @@ from ..types import Document
 if TYPE_CHECKING:
     from ..index import Index
 
-_INSTRUMENT_WORDS = re.compile(r"\b(?:convention|protocol|agreement|memorandum|mou|resolution)\b", re.I)
+# "agreements" and "protocols" stay: under CMS they are a subject ("agreements for Appendix II species").
+_INSTRUMENT_WORDS = re.compile(r"\b(?:conventions?|protocol|agreement|memorand(?:um|a)|mous?|resolutions?|treat(?:y|ies)|"
+                               r"instruments?|meas?)\b", re.I)
 _FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?|rules?|provisions?|towards?|"
                       r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
-                      r"briefing|note)\b", re.I)
+                      r"briefing|note|across|each|every|various|different)\b", re.I)
 _NUMBERED = re.compile(r"\b(Appendi(?:x|ces)|Annex(?:es)?|Articles?|Schedules?|Parts?|Lists?)\s+([IVX]+|\d+)\b")
-_DANGLING = re.compile(r"\s*\b(?:the|under|of|in|on|for|by|to|and|between|convention|protocol|agreement|"
+_DANGLING = re.compile(r"\s*\b(?:the|under|of|in|on|for|by|to|and|between|across|conventions?|protocols?|agreements?|"
                        r"memorandum|mou|resolution)\s*$", re.I)
+# "across the conventions", "in all the agreements": a topic on what every instrument says, none named.
+_MANY = re.compile(r"\b(?:conventions|treaties|agreements|protocols|instruments|MEAs|memoranda|MOUs)\b", re.I)
+# "the AEWA Action Plan", "the Action Plan": where in the instrument to look (its annexed plan), not a subject word.
+_PLAN = re.compile(r"\bthe\s+(?:\S+\s+)?Action\s+Plan\b(?!s)", re.I)
 
 
 def subject_of(topic: str, documents: dict[str, Document]) -> str:
@@ -38,6 +44,25 @@ def subject_of(topic: str, documents: dict[str, Document]) -> str:
     while _DANGLING.search(text):
         text = _DANGLING.sub("", text)
     return text.strip() or topic
+
+
+def across_instruments(topic: str, named: int) -> bool:
+    """ "national reporting across the conventions": the topic names no instrument and speaks of several."""
+    return named == 0 and bool(_MANY.search(topic))
+
+
+def names_plan(subject_text: str) -> bool:
+    """The topic locates itself in an instrument's annexed Action Plan ("... under the AEWA Action Plan")."""
+    return bool(_PLAN.search(subject_text))
+
+
+def without_plan(subject_text: str) -> str:
+    """The subject without the plan it is located in: "habitat conservation under the Action Plan" ->
+    "habitat conservation"."""
+    text = " ".join(_PLAN.sub(" ", subject_text).split())
+    while _DANGLING.search(text):
+        text = _DANGLING.sub("", text)
+    return text.strip() or subject_text
 
 
 def weighted_terms(text: str, index: "Index") -> dict[str, float]:
@@ -83,6 +108,13 @@ def coverage(subject: dict[str, float], context: str) -> float:
         elif _meets(term, words):
             found += weight
     return found / total
+
+
+def beyond(subject: dict[str, float], text: str) -> dict[str, float]:
+    """The subject without the words of `text` (an instrument's own title): "migratory waterbirds" cannot say
+    which part of the Agreement on African-Eurasian Migratory Waterbirds is on the topic, "hunting" can."""
+    words = terms(text)
+    return {t: w for t, w in subject.items() if " " in t or not _meets(t, words)}
 
 
 def other_numbered(subject: dict[str, float], context: str) -> bool:

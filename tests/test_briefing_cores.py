@@ -1,0 +1,46 @@
+"""How a note finds an instrument's core provisions and reads a topic: on the shipped corpus, no index needed."""
+
+from __future__ import annotations
+
+from mea_assistant.briefing.cores import annexes_referred, core_units
+from mea_assistant.briefing.subject import across_instruments, beyond, names_plan, without_plan
+from mea_assistant.terms import terms
+
+
+def _subject(text: str) -> dict[str, float]:
+    return {t: 1.0 for t in terms(text)}
+
+
+def test_an_action_plan_section_is_a_core_unit_and_its_heading_not_the_documents_title(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    aewa = corpus_docs["aewa-agreement-1995"]
+    units = core_units(aewa, _subject("habitat conservation"), [])
+    refs = {aewa.paragraphs[p].ref for u in units if u.annexed for p in u.positions}
+    assert {"Annex 3, 3.1.1", "Annex 3, 3.2.1", "Annex 3, 3.3"} <= refs, sorted(refs)
+    waterbirds = core_units(aewa, _subject("migratory waterbirds"), [])
+    assert not waterbirds, "the Agreement's own title words locate no heading in it"
+
+
+def test_an_mou_section_heading_makes_its_paragraphs_core(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    sharks = corpus_docs["sharks-mou-2010"]
+    units = core_units(sharks, _subject("advisory committee"), [])
+    refs = {sharks.paragraphs[p].ref for u in units for p in u.positions}
+    assert {"para. 24", "para. 25", "para. 26"} <= refs and "para. 27" not in refs, sorted(refs)
+
+
+def test_a_provision_brings_the_short_annex_it_refers_to_by_number(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    cbd = corpus_docs["cbd-convention-1992"]
+    art7 = [p.position for p in cbd.paragraphs if p.ref == "Art. 7"]
+    assert [cbd.paragraphs[p].ref for p in annexes_referred(cbd, art7)] == ["Annex 1(1)", "Annex 1(2)", "Annex 1(3)"]
+    aewa = corpus_docs["aewa-agreement-1995"]
+    art4 = [p.position for p in aewa.paragraphs if p.ref == "Art. IV(1)"]
+    assert annexes_referred(aewa, art4) == [], "the Action Plan annex is too long to come whole"
+
+
+def test_topic_words_that_place_rather_than_name_the_subject() -> None:
+    assert across_instruments("national reporting across the conventions", 0)
+    assert not across_instruments("synergies between CMS and other biodiversity-related conventions", 1)
+    assert not across_instruments("shark finning", 0)
+    assert names_plan("habitat conservation under the Action Plan")
+    assert without_plan("habitat conservation under the Action Plan") == "habitat conservation"
+    assert not names_plan("single species action plans")
+    assert beyond({"hunt": 1.0, "waterbird": 1.0}, "Migratory Waterbirds") == {"hunt": 1.0}
