@@ -141,3 +141,16 @@ def test_filters_restrict_documents(assistant):
     assert hits and all(h.doc_type == "resolution" for h in hits)
     answer = assistant.ask("What does the Secretariat do?", conventions=["CITES"], doc_types=["convention"])
     assert answer.citations and all(c.doc_id == "cites-convention-1973" for c in answer.citations)
+
+
+def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assistant):
+    """Texts as adopted cannot give the present state of affairs, nor the date an instrument actually entered
+    into force; they do state the rule for when it does."""
+    from mea_assistant.abstention import asks_for_current_status
+
+    assert asks_for_current_status("What is the current number of Wetlands of International Importance?")
+    assert asks_for_current_status("In which year did the Nagoya Protocol enter into force?")
+    assert not asks_for_current_status("When did the bats agreement enter into force, how many States had to join?")
+    assert assistant.ask("On what date did CITES actually enter into force?").abstained
+    answer = assistant.ask("When did CMS enter into force?")
+    assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")

@@ -29,11 +29,17 @@ and, i ii iii iv v vi vii viii ix x also if so then not no yes please tell me sa
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
 _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
+                     r"the current (?:number|list|status|membership|count|total)|"
                      r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
+# The date an instrument actually entered into force is an event after its adoption: its own text states the rule
+# ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
+# year is one for status data; "When did CMS enter into force?" is answered with the rule.
+_HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) year|what year|which year)\b.*\b"
+                       r"(?:enter(?:ed)?|came|come) into force\b|\bactually (?:enter(?:ed)?|came) into force\b", re.I)
 
 
 def asks_for_current_status(question: str) -> bool:
-    return bool(_STATUS.search(question))
+    return bool(_STATUS.search(question) or _HAPPENED.search(question))
 
 
 def _tokens(text: str) -> list[str]:
