@@ -168,6 +168,28 @@ def test_bm25_reopens_with_the_same_scores(tmp_path) -> None:  # type: ignore[no
     assert {r.doc_id for r in without.query("export permit")} == {"res"}
 
 
+def test_a_question_reads_bm25_without_importing_scipy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """In a fresh process, as a cold `ask` does: the saved index is read and scored the same without scipy,
+    and scipy.sparse stays importable afterwards."""
+    import json as json_
+    import subprocess
+    import sys
+
+    store = BM25Store.build(LEXICAL_CHUNKS, DOC_META)
+    store.persist(tmp_path / "bm25")
+    expected = [[r.chunk_id, round(r.score, 5)] for r in store.query("export permit")]
+    code = ("import json, sys\n"
+            "from mea_assistant.stores.bm25 import BM25Store\n"
+            f"store = BM25Store.open(__import__('pathlib').Path({str(tmp_path / 'bm25')!r}))\n"
+            "got = [[r.chunk_id, round(r.score, 5)] for r in store.query('export permit')]\n"
+            "before = 'scipy.sparse' in sys.modules\n"
+            "import scipy.sparse\n"
+            "print(json.dumps([got, before]))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    got, scipy_before = json_.loads(done.stdout.strip().splitlines()[-1])
+    assert got == expected and scipy_before is False
+
+
 def test_a_paragraph_scores_as_its_best_chunk() -> None:
     results = [ScoredChunk("a::0::1", "a", 0, 0.5), ScoredChunk("b::3::0", "b", 3, 0.7),
                ScoredChunk("a::0::0", "a", 0, 0.9), ScoredChunk("c::1::0", "c", 1, 0.2)]

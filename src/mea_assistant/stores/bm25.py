@@ -23,6 +23,28 @@ os.environ.setdefault("TQDM_DISABLE", "1")  # progress bars would drown the inge
 TOP_K = 100  # chunks scored per query; recorded with the store, so changing it needs a re-ingest
 
 
+def _bm25s_for_reading() -> Any:
+    """bm25s, imported without scipy when nothing has imported it yet.
+
+    bm25s imports scipy.sparse if it can, and uses it only to build an index (its numpy code builds the same
+    matrix). On a cold question that import cost 0.35 s of 2 s here: scipy's array-API layer walks numpy's lazy
+    submodules and so imports numpy.f2py (hundreds of regexes) and numpy.testing (unittest). Reading and
+    scoring a saved index never touch scipy, so it is kept out for that one import and allowed again after."""
+    import sys
+
+    if "bm25s" in sys.modules or "scipy.sparse" in sys.modules:
+        import bm25s
+
+        return bm25s
+    sys.modules["scipy.sparse"] = None  # type: ignore[assignment]  # "import scipy.sparse" -> ImportError
+    try:
+        import bm25s
+    finally:
+        if sys.modules.get("scipy.sparse", False) is None:
+            del sys.modules["scipy.sparse"]
+    return bm25s
+
+
 class BM25Store:
     """A BM25 index of chunk texts, built in memory and saved as a folder of plain files."""
 
@@ -54,9 +76,7 @@ class BM25Store:
         if not path.is_dir():
             raise StoreError(f"the BM25 index {path} is missing")
         try:
-            import bm25s
-
-            bm25 = bm25s.BM25.load(str(path), load_corpus=True)
+            bm25 = _bm25s_for_reading().BM25.load(str(path), load_corpus=True)
             args = json.loads((path / "retriever.json").read_text(encoding="utf-8"))
             top_k = min(int(args["similarity_top_k"]), int(bm25.scores.get("num_docs") or len(bm25.corpus)))
             store = cls(bm25, bm25.corpus, top_k)
