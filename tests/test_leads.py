@@ -59,6 +59,10 @@ def test_sentences_are_offsets_so_quotes_stay_verbatim():
     ("Urges Parties to establish close collaboration.", "resolution", "recommendation", "Urges"),
     ("Any Party may denounce this Convention.", "convention", "permission", "may"),
     ("The Signatories should cooperate.", "mou", "recommendation", "should"),
+    # "shall" whose subject is the treaty or an act: a rule it lays down, no Party's duty (Ramsar Art. 11)
+    ("Denunciation shall take effect four months after the day on which notice thereof is received.", "convention",
+     "rule", "shall take effect"),
+    ("This Convention shall continue in force for an indefinite period.", "convention", "rule", "shall continue in force"),
 ])
 def test_the_force_of_the_operative_verb(text, doc_type, kind, verb):
     force = force_of(text, doc_type)
@@ -69,6 +73,8 @@ def test_a_treaty_binds_a_memorandum_does_not():
     assert force_of("Each Party shall report.", "convention").label == "A binding treaty obligation"
     assert "non-legally binding" in force_of("Each Signatory shall report.", "mou").label
     assert force_of("Requests the Secretariat to report.", "resolution").label.startswith("A request")
+    assert force_of("This Convention shall enter into force on the ninetieth day.", "convention").label == \
+        "A rule the treaty lays down, not a duty on a Party"
 
 
 def test_figures_actors_and_polarity_come_from_the_quote():

@@ -21,6 +21,11 @@ _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins
      "shall not", "prohibition"),
     (r"\bshall\s+(?:\w+\s+){0,3}?endeavou?r\b|\bshall\s+(?:\w+\s+){0,2}?(?:strive|seek)\b", "shall endeavour",
      "qualified"),
+    # "shall" with the instrument or an act as its subject states a rule of the treaty, not a Party's duty:
+    # "This Convention shall enter into force ...", "Denunciation shall take effect ...".
+    (r"\bshall\s+(?:thereafter\s+)?(?:take effect|enter into force|come into force|continue in force|remain in force|"
+     r"cease to (?:have effect|be in force)|be open for|be deemed|be construed|be considered as|be subject to "
+     r"(?:ratification|acceptance|approval))\b", "shall", "rule"),
     (r"\bshall\b|\bmust\b|\bare required to\b|\bis required to\b|\bundertakes? to\b", "shall", "obligation"),
     (r"\burges?\b|\bcalls? (?:up)?on\b", "urges", "recommendation"),
     (r"\brequests?\b|\binstructs?\b|\bdirects?\b", "requests", "request"),
@@ -37,7 +42,8 @@ _QUALIFIERS = re.compile(r"\b(as far as possible|as appropriate|where appropriat
 @dataclass(frozen=True)
 class Force:
     verb: str  # the operative words as they stand in the text ("shall", "urges", "may")
-    kind: str  # prohibition | qualified | obligation | recommendation | request | encouragement | decision | permission
+    kind: str  # prohibition | qualified | obligation | rule | recommendation | request | encouragement | decision |
+    # permission
     label: str  # what it means for a delegate, in words
     qualifier: str = ""  # "as far as possible and as appropriate" when the text softens a "shall"
 
@@ -78,6 +84,10 @@ def _label(kind: str, doc_type: str, qualified: bool) -> str:
         return {"request": "A request of the body that adopted the text, not a treaty obligation",
                 "encouragement": "An encouragement, not an obligation",
                 }.get(kind, "A recommendation, not a treaty obligation")
+    if kind == "rule":
+        if soft:
+            return "A rule as worded in a non-legally binding instrument"
+        return "A rule the treaty lays down, not a duty on a Party" if treaty else "A rule as worded in this text"
     if kind == "decision":
         return "A decision of the body that adopted the text"
     return "A permission, not a duty"

@@ -263,7 +263,7 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
         if force is not None:
             prefix = f"{force.label} (“{force.verb}”)"
             holder = addressee_in(quote) or actor_in(quote) or actor_in(framing)
-            if holder and force.kind not in ("permission",):
+            if holder and force.kind not in ("permission", "rule"):
                 prefix += f" on {holder[:1].lower() + holder[1:] if holder.lower().startswith(('the ', 'each ', 'any ', 'all ', 'every ')) else holder}"
     if polar or kind == "yes_no":
         answer = polarity(quote, relevant)

@@ -150,7 +150,7 @@ def _prefix(said: str, doc_type: str, clause: str) -> str:
     holder = addressee_in(clause) or actor_in(clause)
     plain = _BODY_OF.sub("", holder)
     if holder and len(holder.split()) <= 6 and _HOLDER.search(holder) and " of " not in plain \
-            and force.kind != "permission":
+            and force.kind not in ("permission", "rule"):
         first = holder.split()[0].lower()
         holder = holder[:1].lower() + holder[1:] if first in ("the", "each", "any", "all", "every") else holder
         prefix += f" on {holder}"

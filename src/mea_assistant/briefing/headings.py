@@ -55,7 +55,7 @@ def heading_of(text: str, lead: str, doc_type: str) -> str:
         return "requests" if doc_type in NON_BINDING_TYPES else "obligations"
     if doc_type in NON_BINDING_TYPES:
         return "requests"
-    if force.kind in ("obligation", "prohibition", "qualified", "permission", "decision"):
+    if force.kind in ("obligation", "prohibition", "qualified", "rule", "permission", "decision"):
         return "obligations"
     return "requests"
 
