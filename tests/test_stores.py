@@ -74,6 +74,17 @@ def test_chroma_returns_the_stored_vectors_of_paragraphs(chroma) -> None:  # typ
     assert set(chroma.vectors_for([("cites", 1), ("cms", 0)])) == {("cites", 1), ("cms", 0)}
 
 
+def test_vectors_by_id_are_the_vectors_by_paragraph(chroma) -> None:  # type: ignore[no-untyped-def]
+    keys = [("cites", 0), ("cms", 0), ("res", 0)]
+    by_filter = chroma.vectors_for(keys)
+    assert chroma.vectors_for(keys, {("cites", 0): ["cites::0::0"], ("cms", 0): ["cms::0::0"],
+                                     ("res", 0): ["res::0::0"]}) == by_filter
+    # an id list that misses a stored chunk, or a paragraph with none, falls back to the filter for it
+    assert chroma.vectors_for(keys, {("cites", 0): ["cites::0::0", "cites::0::9"]}) == by_filter
+    bm25 = BM25Store.build(LEXICAL_CHUNKS, DOC_META)
+    assert bm25.chunk_ids()[("cites", 1)] == ["cites::1::0"]
+
+
 def test_a_prefetched_store_answers_as_before(tmp_path, chroma) -> None:  # type: ignore[no-untyped-def]
     before = chroma.query(unit(0, 1, 0, 0), k=2)
     chroma.close()

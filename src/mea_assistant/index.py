@@ -18,7 +18,8 @@ from .settings import Settings
 from .stores import LexicalStore, VectorStore
 from .stores.bm25 import BM25Store
 from .stores.chroma import ChromaStore
-from .types import Document
+from .sentences import sentences
+from .types import Document, ParagraphKey
 
 __all__ = ["COLLECTION", "SENTENCES", "Index", "IngestReport", "current_build", "index_is_fresh", "ingest",
            "read_manifest"]
@@ -45,6 +46,7 @@ class Index:
         self._vectors: VectorStore | None = None
         self._sentences: VectorStore | None = None
         self._lexical: LexicalStore | None = None
+        self._chunk_ids: dict[ParagraphKey, list[str]] | None = None
         self._texts: dict[str, str] = {}
         from .queries import vocabulary
 
@@ -78,6 +80,21 @@ class Index:
             self._sentences = self._open(lambda: ChromaStore.open(self.path / "chroma",
                                                                     self._collections[SENTENCES], self._server))
         return self._sentences
+
+    def vector_ids(self, keys: list[ParagraphKey]) -> tuple[dict[ParagraphKey, list[str]], dict[ParagraphKey, list[str]]]:
+        """The ids the two vector collections hold for these paragraphs: their chunks' (as the lexical store lists
+        them: both stores hold the same chunks) and their sentences' (`doc::position::s<i>`, as ingest names
+        them), so vectors are looked up by id rather than by a metadata filter whose cost grows with the index."""
+        if self._chunk_ids is None:
+            self._chunk_ids = self.lexical.chunk_ids()
+        chunk_ids = {k: self._chunk_ids[k] for k in keys if k in self._chunk_ids}
+        sentence_ids = {}
+        for doc_id, position in keys:
+            doc = self.documents.get(doc_id)
+            if doc is not None and 0 <= position < len(doc.paragraphs):
+                count = len(sentences(doc.paragraphs[position].text))
+                sentence_ids[(doc_id, position)] = [f"{doc_id}::{position}::s{i}" for i in range(count)]
+        return chunk_ids, sentence_ids
 
     @property
     def lexical(self) -> LexicalStore:

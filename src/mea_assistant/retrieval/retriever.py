@@ -91,8 +91,9 @@ class Retriever:
 
         q = np.asarray(self.query_vector(info.expanded), dtype=np.float32)
         keys = [(h.doc_id, h.position) for h in hits]
-        chunk_vectors = self.index.vectors.vectors_for(keys)
-        sentence_vectors = self.index.sentences.vectors_for(keys)
+        chunk_ids, sentence_ids = self.index.vector_ids(keys)
+        chunk_vectors = self.index.vectors.vectors_for(keys, chunk_ids)
+        sentence_vectors = self.index.sentences.vectors_for(keys, sentence_ids)
         sims: dict[ParagraphKey, list[float]] = {}
         for hit, key in zip(hits, keys):
             parts = chunk_vectors.get(key)

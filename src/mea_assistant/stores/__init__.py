@@ -61,8 +61,10 @@ class VectorStore(Protocol):
         """The k nearest chunks, best first; `doc_ids` restricts them to those documents (None: all)."""
         ...
 
-    def vectors_for(self, keys: Collection[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[int, list[float]]]]:
-        """Every stored vector of these paragraphs (doc id, position), as (part, vector) in part order."""
+    def vectors_for(self, keys: Collection[tuple[str, int]], ids: Mapping[tuple[str, int], Sequence[str]] | None = None
+                    ) -> dict[tuple[str, int], list[tuple[int, list[float]]]]:
+        """Every stored vector of these paragraphs (doc id, position), as (part, vector) in part order; `ids`, when
+        the caller knows a paragraph's chunk ids, lets the store look them up directly."""
         ...
 
     def count(self) -> int: ...
@@ -98,6 +100,10 @@ class LexicalStore(Protocol):
         ...
 
     def count(self) -> int: ...
+
+    def chunk_ids(self) -> dict[tuple[str, int], list[str]]:
+        """Every chunk's id by paragraph (document id, position), in part order."""
+        ...
 
     def persist(self, path: Path) -> None: ...
 

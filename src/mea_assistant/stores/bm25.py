@@ -94,6 +94,15 @@ class BM25Store:
     def count(self) -> int:
         return len(self._corpus)
 
+    def chunk_ids(self) -> dict[tuple[str, int], list[str]]:
+        """Every chunk's id by paragraph (document id, position), in part order: the vector store is asked for a
+        paragraph's vectors by these ids, which costs the same at any size, not by a metadata filter."""
+        out: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for meta in self._corpus:
+            key = (str(meta["mea_doc"]), int(meta["position"]))
+            out.setdefault(key, []).append((int(meta.get("part", 0)), str(meta["node_id"])))
+        return {key: [chunk_id for _, chunk_id in sorted(parts)] for key, parts in out.items()}
+
     def query(self, text: str, doc_ids: Collection[str] | None = None) -> list[ScoredChunk]:
         """Best first. A score of 0 means no query term is in the chunk, so those are left out."""
         import bm25s
