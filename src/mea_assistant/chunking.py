@@ -101,13 +101,19 @@ def _row_windows(text: str, budget: int, enc) -> list[str]:  # type: ignore[no-u
     return windows
 
 
+def sentence_chunk_id(doc_id: str, position: int, i: int) -> str:
+    """The id of a paragraph's i-th sentence (`sentences.sentence_spans` order) in the sentence collection: the
+    index looks a paragraph's sentence vectors up by these ids."""
+    return f"{doc_id}::{position}::s{i}"
+
+
 def sentence_chunks(doc: Document) -> list[Chunk]:
     """One chunk per sentence of each paragraph, in `sentences.sentence_spans` order: the second-stage ranker
     compares a question with each sentence, since the sentence that answers is often one of several."""
     out: list[Chunk] = []
     for para in doc.paragraphs:
         for i, sentence in enumerate(sentences(para.text)):
-            out.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::s{i}", doc_id=doc.doc_id, ref=para.ref,
+            out.append(Chunk(chunk_id=sentence_chunk_id(doc.doc_id, para.position, i), doc_id=doc.doc_id, ref=para.ref,
                              position=para.position, part=i, embed_text=sentence, text=sentence))
     return out
 

@@ -13,12 +13,13 @@ from typing import Callable, TypeVar
 from .acronyms import spelled_out, title_acronyms
 from .builds import (COLLECTION, SENTENCES, current_build, live_build, load_documents, load_manifest, read_manifest,
                      vector_location)
+from .chunking import sentence_chunk_id
 from .errors import IndexDamaged, IndexMismatch, StoreError
+from .sentences import sentences
 from .settings import Settings
 from .stores import LexicalStore, VectorStore
 from .stores.bm25 import BM25Store
 from .stores.chroma import ChromaStore
-from .sentences import sentences
 from .types import Document, ParagraphKey
 
 __all__ = ["COLLECTION", "SENTENCES", "Index", "IngestReport", "current_build", "index_is_fresh", "ingest",
@@ -81,10 +82,12 @@ class Index:
                                                                     self._collections[SENTENCES], self._server))
         return self._sentences
 
-    def vector_ids(self, keys: list[ParagraphKey]) -> tuple[dict[ParagraphKey, list[str]], dict[ParagraphKey, list[str]]]:
+    def vector_ids(self, keys: list[ParagraphKey]
+                   ) -> tuple[dict[ParagraphKey, list[str]], dict[ParagraphKey, list[str]]]:
         """The ids the two vector collections hold for these paragraphs: their chunks' (as the lexical store lists
-        them: both stores hold the same chunks) and their sentences' (`doc::position::s<i>`, as ingest names
-        them), so vectors are looked up by id rather than by a metadata filter whose cost grows with the index."""
+        them: both stores hold the same chunks) and their sentences' (as ingest names them,
+        `chunking.sentence_chunk_id`), so vectors are looked up by id, not by a metadata filter whose cost grows
+        with the index."""
         if self._chunk_ids is None:
             self._chunk_ids = self.lexical.chunk_ids()
         chunk_ids = {k: self._chunk_ids[k] for k in keys if k in self._chunk_ids}
@@ -93,7 +96,7 @@ class Index:
             doc = self.documents.get(doc_id)
             if doc is not None and 0 <= position < len(doc.paragraphs):
                 count = len(sentences(doc.paragraphs[position].text))
-                sentence_ids[(doc_id, position)] = [f"{doc_id}::{position}::s{i}" for i in range(count)]
+                sentence_ids[(doc_id, position)] = [sentence_chunk_id(doc_id, position, i) for i in range(count)]
         return chunk_ids, sentence_ids
 
     @property

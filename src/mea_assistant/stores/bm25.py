@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any, Collection, Sequence
 
@@ -30,8 +31,6 @@ def _bm25s_for_reading() -> Any:
     matrix). On a cold question that import cost 0.35 s of 2 s here: scipy's array-API layer walks numpy's lazy
     submodules and so imports numpy.f2py (hundreds of regexes) and numpy.testing (unittest). Reading and
     scoring a saved index never touch scipy, so it is kept out for that one import and allowed again after."""
-    import sys
-
     if "bm25s" in sys.modules or "scipy.sparse" in sys.modules:
         import bm25s
 
