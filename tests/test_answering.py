@@ -60,6 +60,17 @@ def test_a_lead_in_is_answered_with_its_items(assistant):
     assert answer.answer_type == "list" and _cited(answer)[0] == ("cms-convention-1979", "Art. IX(4)")
     items = [line for line in answer.text.splitlines()[1:] if line.startswith("- (")]
     assert len(items) >= 5 and all(ref.startswith("Art. IX(4)(") for _, ref in _cited(answer)[1:])
+    assert "(a) “" in answer.lead and "[2]" in answer.lead and "[6]" in answer.lead  # the items, cited, in the lead
+
+
+def test_a_list_question_is_answered_by_the_list_next_to_the_best_paragraph(assistant):
+    # Art. 14(1) sets up the Clearing-House; 14(2) "The information shall include:" lists what goes on it.
+    answer = assistant.ask("What information must every Party put on the ABS Clearing-House?")
+    assert answer.answer_type == "list"
+    assert _cited(answer)[0] == ("nagoya-protocol-2010", "Art. 14(2)")
+    assert "permits" in answer.lead.lower() and all(ref.startswith("Art. 14(2)(") for _, ref in _cited(answer)[1:])
+    for c in answer.citations:
+        assert c.quote in c.text
 
 
 def test_a_comparison_gives_one_line_per_instrument(assistant):

@@ -145,6 +145,9 @@ def test_a_named_appendix_breaks_a_near_tie():
     ("How far ahead must the text of a proposed protocol be sent to the Parties?", "figure"),
     ("Under what headings does the Action Plan set out actions?", "list"),
     ("To which body does the resolution ask the Secretariat to report?", "who"),
+    ("What trade records does each Party have to keep?", "list"),
+    ("Which functions does the Scientific Council have?", "list"),
+    ("What do Parties have to report under the Protocol?", "obligation"),
 ])
 def test_question_kinds_read_through_their_framing(question, kind):
     assert classify(question) == kind

@@ -49,6 +49,13 @@ _LIST = re.compile(
     r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
     r"shall|should|may|can)\b|^\s*(?:under |in )?what (?:\w+ )?\w{3,}s (?:do|does|must|should|shall|are|have|has|"
     r"set|need)\b", re.I)
+# "What trade records does each Party have to keep?", "Which functions does the Council have?": what/which and a
+# plural noun (or "information") as the thing asked for, then the verb. Read before "must"/"have to", which
+# such questions often carry: the answer is the items, whatever the force of the verb that introduces them.
+_LIST_HEAD = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:under|in|for|according to)\s+[^,?]{1,80},\s*)?(?:what|which)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){0,2}?"
+    r"(?:(?!(?:is|was|has|does|this|its|thus|us|as|gas|ss)\b)[\w-]{2,}[^s\W]s|information|data|guidance)\s+"
+    r"(?:does|do|did|must|should|shall|may|can|will|have|has|are|were|need|needs)\b", re.I)
 _PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:(?:under|in|for|if|when|once|where)\s+[^,?]{1,80},"
                          r"\s*)?(?:can|could|may|might)\b", re.I)
 
@@ -84,6 +91,8 @@ def _classify_one(question: str) -> str:
         return "who"
     if _FIGURE.search(q):
         return "figure"
+    if _LIST_HEAD.search(q):
+        return "list"
     if _PERMISSION.search(q):
         return "yes_no"  # "Can Parties adopt stricter measures than required?" asks about a permission
     if _OBLIGATION.search(q):

@@ -22,6 +22,9 @@ from .types import Answer, Citation, Hit
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
+LIST_WINDOW = 3  # a list question may be answered by a list among the ranker's first this many ...
+LIST_CLOSE = 0.5  # ... scoring at least this share of the first
+LIST_ITEM_CHARS = 90  # an item in the lead sentence is cut at its first clause break past this length
 SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
 WHO_CLOSE = 0.6  # a "who" lead may be a runner-up scoring this share of the first (see _who_lead; dev-tuned) ...
 WHO_WINDOW = 4  # ... among the first this many
@@ -89,8 +92,8 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     query_terms = terms(request.query)
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
-    elif family is not None and _introduces_list(hits, request.kind):
-        lines, citations = _listing(request, hits, query_terms, family)
+    elif family is not None and (listed := _list_of(hits, request.kind, family, query_terms)):
+        lines, citations = _listing(*listed)
     else:
         lines, citations = _lead_and_support(request, hits, query_terms)
     return Answer(question=request.question, rewritten_query=request.query, text="\n".join(lines), abstained=False,
@@ -204,38 +207,69 @@ def _name_of(doc_id: str, hits: list[Hit]) -> str:
     return next((h.citation_name for h in hits if h.doc_id == doc_id), doc_id)
 
 
-def _introduces_list(hits: list[Hit], kind: str) -> bool:
-    """List the items when the question asks for a list, or when the best paragraph is a lead-in ("Each Party
-    shall designate ...:"), which says nothing without its items."""
+def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) -> tuple[Hit, list[Hit]] | None:
+    """The list to answer with: the best paragraph's when it is a lead-in ("Each Party shall designate ...:"),
+    which says nothing without its items; for a question asking for a list, the first list among the few
+    paragraphs the ranker trusts nearly as much as its first (Art. 14(1) sets up the Clearing-House, 14(2)
+    "The information shall include:" lists what goes on it)."""
     usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
-    if usable and len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
-        return False  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
-    return bool(usable) and (kind == "list" or usable[0].text.rstrip().endswith((":", "—")))
+    if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
+        return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
+    top = usable[0]
+    window = usable[:LIST_WINDOW] if kind == "list" else usable[:1]
+    lists = []
+    for rank, hit in enumerate(window):
+        if hit is not top and hit.score < LIST_CLOSE * top.score:
+            break
+        if not hit.text.rstrip().endswith((":", "—")):
+            continue  # an item answers with its own words (and its lead-in as framing), not as one of a list
+        parent, items = family(hit)
+        if parent is not None and items:  # the list whose lead-in says most of what the question asks, then rank
+            lists.append((len(terms(f"{parent.lead_in} {parent.text}") & query_terms), -rank, parent, items))
+    if not lists:
+        return None
+    _, _, parent, items = max(lists, key=lambda t: t[:2])
+    return parent, items
 
 
 _INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_ITEM_END = re.compile(r"[;,:]")
 
 
-def _listing(request: Request, hits: list[Hit], query_terms: set[str], family: Family
-             ) -> tuple[list[str], list[Citation]]:
-    """ "What are the functions of ...": the provision that introduces the list, then its items, each cited."""
-    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")] or hits[:1]
-    top = usable[0]
-    parent, items = family(top)
-    if parent is None or not items:
-        return _lead_and_support(request, hits, query_terms)
+def _listing(parent: Hit, items: list[Hit]) -> tuple[list[str], list[Citation]]:
+    """ "What are the functions of ...": the provision that introduces the list and its items, each cited, in
+    one lead sentence (each item up to its first clause); an item cut there is quoted whole below."""
     citations: list[Citation] = []
     intro = parent.text.strip()
     _cite(citations, parent, intro)
-    lines = [f"Under {where(parent)}, {quote_in_sentence(intro)} [1]"]
+    shown, below = [], []
     for item in items[:MAX_LIST_ITEMS]:
-        q = item.text.strip()
-        cite = _cite(citations, item, q)
-        label = re.search(r"\(([^()]+)\)$", item.ref)
-        lines.append(f"- {'(' + label.group(1) + ')' if label else item.ref} {quote_in_sentence(q)} [{cite.marker}]")
-    if len(items) > MAX_LIST_ITEMS:
-        lines.append(f"- … and {len(items) - MAX_LIST_ITEMS} more items in {where(parent)}.")
-    return lines, citations
+        text = item.text.strip()
+        cite = _cite(citations, item, text)
+        short, cut = _item_head(text)
+        label = _item_label(item)
+        shown.append(f"{label}{quote_in_sentence(short)}{' …' if cut else ''} [{cite.marker}]")
+        if cut:
+            below.append(f"- {label}{quote_in_sentence(text)} [{cite.marker}]")
+    more = f"; and {len(items) - MAX_LIST_ITEMS} more items" if len(items) > MAX_LIST_ITEMS else ""
+    lines = [f"Under {where(parent)}, {quote_in_sentence(intro)} [1] " + "; ".join(shown) + more + "."]
+    return lines + below, citations
+
+
+def _item_label(item: Hit) -> str:
+    label = re.search(r"\(([^()]+)\)$", item.ref)
+    return f"({label.group(1)}) " if label else ""
+
+
+def _item_head(text: str, limit: int = LIST_ITEM_CHARS) -> tuple[str, bool]:
+    """An item's words (without its closing "; and"), cut at its first clause break when it is long; always a
+    prefix of the item, and whether words were left out."""
+    bare = re.sub(r"(?:[;,.]?\s+(?:and|or))?[;,.:\s]*$", "", text.strip())
+    if len(bare) <= limit:
+        return bare, False
+    m = _ITEM_END.search(bare, 20)
+    cut = bare[:m.start()] if m and m.start() <= limit else bare[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:"), True
 
 
 def verify(answer: Answer) -> Answer:

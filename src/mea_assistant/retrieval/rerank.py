@@ -79,6 +79,7 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         "definition": bool(_DEFINES.search(hit.text)),
         "obligation": bool(_MODAL.search(hit.text)),
         "yes_no": bool(_MODAL.search(hit.text)),
+        "list": hit.text.rstrip().endswith((":", "—")),  # the lead-in of a list
     }.get(kind, False)
     return [
         1.0,
