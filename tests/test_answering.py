@@ -113,6 +113,19 @@ def test_follow_up_keeps_the_topic(assistant):
     assert any(c.doc_id == "cites-convention-1973" and c.ref.startswith("Art. V") for c in answer.citations)
 
 
+def test_a_follow_up_whose_subject_is_a_pronoun_carries_the_thing_not_the_earlier_question(assistant):
+    history = [{"role": "user", "content": "Who can sign the Migratory Sharks MOU?"},
+               {"role": "assistant", "content": "..."}]
+    answer = assistant.ask("When does it take effect?", history=history)
+    assert "sign" not in answer.rewritten_query.split("?", 1)[1] and "Sharks" in answer.rewritten_query
+    assert ("sharks-mou-2010", "para. 31") in _cited(answer)  # "will commence on the first day of the month ..."
+    history = [{"role": "user", "content": "Who sits on the AEWA Technical Committee?"},
+               {"role": "assistant", "content": "..."}]
+    assert "Technical Committee" in rewrite("How often does it meet?", history)
+    history = [{"role": "user", "content": "What does Resolution 11.10 ask the Secretariat to do about partnerships?"}]
+    assert "partnerships" in rewrite("Does it say who pays for that?", history)  # "that" is the topic: kept
+
+
 def test_follow_up_that_switches_the_instrument_keeps_the_topic(assistant):
     history = [{"role": "user", "content": "What does the Dugong MOU say about national reports?"},
                {"role": "assistant", "content": "..."}]

@@ -19,6 +19,13 @@ Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrume
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter)\b",
                       re.I)
+# "When does it take effect?", "How often does it meet?": the pronoun is the subject, so it stands for the thing
+# the earlier turn named (the MOU, the Committee), and that turn's own predicate ("who can sign") is not carried.
+_SUBJECT_PRONOUN = re.compile(r"\b(?:does|do|did|is|are|was|were|can|could|may|might|must|shall|should|will|would|"
+                              r"has|have|had)\s+(?:it|they)\b|^\s*(?:it|they)\b", re.I)
+# "Does it say who pays for that?": a pronoun after a verb or preposition stands for the earlier turn's topic.
+_OBJECT_PRONOUN = re.compile(r"\b(?:for|in|on|about|with|to|of|by|from|fund|pay|implement)\s+"
+                             r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)", re.I)
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
           "objective", "section", "table", "part")
 
@@ -73,6 +80,15 @@ def _switched(question: str, previous: str, names_instrument: bool, instrument_s
     return _blank(previous, drop)
 
 
+def _names_in(text: str, instrument_spans: Spans | None) -> str:
+    """What a turn names, without what it asks: its instruments, locators ("Appendix I") and named entities."""
+    spans = instrument_spans(text) if instrument_spans else []
+    rest = _blank(text, spans)
+    proper = [m.group(0) for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", rest)]
+    parts = [text[a:b] for a, b in spans] + list(_slot_phrases(text).values()) + entities(rest) + proper
+    return " ".join(dict.fromkeys(parts))
+
+
 def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False,
             instrument_spans: Spans | None = None) -> str:
     """The query to search for this turn: the question itself, or the question plus the carried context.
@@ -93,8 +109,12 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     named_now = named_conventions(question)
     carried: list[str] = []
     seen: set[str] = set()  # the carried words lower-cased, kept as a set so a long turn costs linear time
+    names_only = (bool(_SUBJECT_PRONOUN.search(question)) and not _OBJECT_PRONOUN.search(question)
+                  and not _ELLIPTICAL_START.search(question) and len(content_words(question)) >= 2)
     for previous in reversed(users[-3:]):
         text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
+        if names_only:
+            text = _names_in(text, instrument_spans)
         for slot, phrase in _slot_phrases(previous).items():
             if slot in new_slots:
                 text = text.replace(phrase, " ")

@@ -178,9 +178,10 @@ class Retriever:
                                    if len(h.text.split()) >= 6] if doc_ids else [])
             if own and all((own[0].doc_id, own[0].position) != (h.doc_id, h.position) for h in leaders):
                 leaders.append(own[0])
+        leaders = sorted(leaders[:slots], key=lambda h: -h.score)  # each instrument covered, the best one first
         keys = {(h.doc_id, h.position) for h in leaders}
         rest = [h for h in hits if (h.doc_id, h.position) not in keys]
-        return leaders[:slots] + rest
+        return leaders + rest
 
     def definitions(self, query: str, filters: Filters, info: QueryInfo) -> list[Hit]:
         """"How does the CBD define in-situ conservation?" -> the paragraph reading '"In-situ conservation" means'."""
