@@ -87,8 +87,8 @@ def _notes_under_headings(lines: list[RawLine], texts: list[str]) -> dict[int, s
     counts = Counter(texts[i] for i in range(len(lines)) if lines[i].heading is None and texts[i])
     found: dict[int, str] = {}
     for text, n in counts.items():
-        if n < 3 or lab.detect(text):
-            continue
+        if n < 3 or lab.detect(text) or text.rstrip().endswith(":"):
+            continue  # "This includes information on:" under each heading introduces that section's items
         spots = [i for i in range(len(lines)) if texts[i] == text and lines[i].heading is None]
         if all(i in after_heading for i in spots):
             for i in spots:

@@ -30,9 +30,17 @@ CONTAINER_RE = re.compile(
     rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
 _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
                                 re.I)  # "### Annex" alone
+# A resolution or declaration the signatories adopted with a treaty is often printed after it ("####Resolution on
+# Long-range Transboundary Air Pollution"): once articles have been read, such a heading opens a part of its own,
+# so its paragraphs 1.-4. are "Resolution, 1" and never the treaty's last article.
+# ("Resolution of Disputes" is an article's title, not such a part.)
+_APPENDED_RE = re.compile(r"^(Resolution|Résolution|Resolución|Declaration|Déclaration|Declaración)"
+                          r"(?:\s+(?:on|concerning|relating to|adopted|by|sur|relative|sobre|relativa)\b|\s*$)", re.I)
+_APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
+                  "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
 _CONTAINER_ABBR = _WORDS
-_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Part": 1, "Chapter": 1, "Section": 1,
-                   "Art.": 2, "Rule": 2, "Table": 3}
+_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
+                   "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Rule": 2, "Table": 3}
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
 
@@ -79,6 +87,10 @@ class Headings:
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
+        elif explicit and not at_top and self.seen_container and (appended := _APPENDED_RE.match(text)):
+            self._open_container(_APPENDED_ABBR[appended.group(1).lower()], "")
+        elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
+            self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
         self.close(level, at_top)

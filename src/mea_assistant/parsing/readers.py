@@ -85,8 +85,8 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
             continue
         line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no, page=page)
         if markdown:
-            # "####Title" (no space) is how several converters write headings; "#5" is not a heading.
-            heading = re.match(r"^(#{1,6})(?:\s+|(?=[A-Za-z]))(.*)$", body)
+            # "####Title" and "###9" (no space) are how several converters write headings; "#5" is not a heading.
+            heading = re.match(r"^(#{1,6})(?:\s+|(?=[A-Za-z])|(?<=##)(?=\d))(.*)$", body)
             if heading:
                 line.heading, line.text = len(heading.group(1)), heading.group(2).strip()
             elif body.startswith("|"):

@@ -203,11 +203,21 @@ class StructureBuilder:
             return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
         if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
             return True
+        if label is not None and label.style in ("letter", "roman", "pnum") and self._continues_list(label):
+            return False  # "(c) *Chlorine substances*" over "(i) ...", "(ii) ...": an item of the list, titling its own
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
         return is_wrapped_heading(text, index, label, self.lines, wrapped=self.wrapped,
                                   current_ended=self._current_ended(), at_start=at_start,
                                   current_text=self.current.text if self.current is not None else "",
                                   previous_line=self.previous_line)
+
+    def _continues_list(self, label: lab.Label) -> bool:
+        """The label is the next of a list in progress, or the first item of a list under a numbered paragraph
+        or a lead-in ("... include:")."""
+        if self.numbering.stack and self.numbering.is_expected(label):
+            return True
+        lead = self.current.text if self.current is not None else self.context_lead
+        return label.value in ("1", "a", "i") and (bool(self.numbering.stack) or lead.rstrip().endswith(":"))
 
     def _labelled(self, label: lab.Label, text: str) -> None:
         if not self.seen_numbered and self.current is not None and preamble.is_acting_body(self.current):
