@@ -48,11 +48,13 @@ def title_acronyms(title: str) -> frozenset[str]:
 
 def spelled_out(text: str) -> frozenset[str]:
     """Acronyms of the names a text writes out in capitals: every run of consecutive capitalised words
-    ("United Nations Economic Commission for Europe": UNECE, NECE, ECE...). Evidence that a document speaks of
+    ("United Nations Economic Commission for Europe": UNECE, NECE, ...; a run of three words only whole). Evidence that a document speaks of
     what an acronym in a question names; too loose to pick a document by."""
     found: set[str] = set()
     for m in _CAPITAL_RUN.finditer(text):
         letters = _initials(_significant(m.group(0)))
+        if len(letters) == 3:  # a three-letter name only as a whole run: "International Court of Justice" -> ICJ
+            found.add(letters)
         for start in range(len(letters)):
             for end in range(start + MIN_LETTERS, min(len(letters), start + 10) + 1):
                 found.add(letters[start:end])

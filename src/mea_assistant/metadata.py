@@ -78,7 +78,7 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol on\b"),
         ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b"),
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
-                       r"\bConvention on\b"),
+                       r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
     ]
     for kind, pattern in rules:
         if re.search(pattern, title, re.I | re.M):

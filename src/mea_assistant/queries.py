@@ -105,7 +105,23 @@ def document_aliases(doc: Document) -> list[str]:
         subject = (mou.group(1) if mou else doc.citation_name.split()[0]).lower()
         aliases |= {f"{subject} mou", f"{subject} memorandum"}
     aliases |= subject_aliases(doc.title)
+    aliases |= place_aliases(doc)
     return sorted(a for a in aliases if a)
+
+
+# A treaty is called after the place it was done at: "Espoo Convention", "Washington Convention" (CITES), "Bonn
+# Convention". The place is the first words of the closing formula's date ("DONE at Espoo (Finland), this ...").
+_PLACE = re.compile(r"^\s*(?i:the\s+)?([A-Z][\w'’-]+(?:\s+(?:de\s+|do\s+|del\s+)?[A-Z][\w'’-]+){0,2})")
+
+
+def place_aliases(doc: Document) -> set[str]:
+    """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document."""
+    if doc.doc_type not in ("convention", "protocol", "agreement") or not doc.date:
+        return set()
+    if doc.provenance.get("date") != "closing formula":
+        return set()
+    m = _PLACE.match(doc.date)
+    return {f"{m.group(1).lower()} {doc.doc_type}"} if m else set()
 
 
 # Readers name an instrument by what it protects: "the bats agreement", "the waterbirds agreement", "the
