@@ -86,6 +86,10 @@ def test_figures_actors_and_polarity_come_from_the_quote():
                     "United Nations Environment Programme.") == "the Executive Director of the United Nations " \
                                                                 "Environment Programme"
     assert actor_in("This Convention shall be open for signature.") == ""
+    # an adverb between the verb and its agent (the Rotterdam Convention's Art. 19(3)); a subject is not an agent
+    assert actor_in("The secretariat functions shall be performed jointly by the Executive Director of UNEP, subject "
+                    "to arrangements.", agent_only=True) == "the Executive Director of UNEP"
+    assert actor_in("Each Party shall transmit to the Secretariat its responses.", agent_only=True) == ""
     assert polarity("No reservations may be made.", True) == "No"
     assert polarity("Trade shall be authorized only in exceptional circumstances.", True) == "Yes, under conditions"
     assert polarity("Any Party may denounce.", False).startswith("Not stated")

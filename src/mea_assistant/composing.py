@@ -29,6 +29,10 @@ SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the 
 WHO_CLOSE = 0.6  # a "who" lead may be a runner-up scoring this share of the first (see _who_lead; dev-tuned) ...
 WHO_WINDOW = 4  # ... among the first this many
 CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
+_ASKS_AGENT = re.compile(r"\bwho\s+(?:\w+\s+)?(?:provides?|provided|performs?|performed|runs?|hosts?|hosted|"
+                         r"administers?|serves?|convenes?|convened|funds?|funded|pays?|paid|finances?|financed|"
+                         r"appoints?|appointed|elects?|elected|designates?|designated|manages?|operates?|chairs?)\b",
+                         re.I)
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 
@@ -129,12 +133,16 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
     paragraphs the ranker scores close to its first, the first whose quote has such an actor leads (the
     article on ratification mentions the Depositary; the one that names it answers "who is the Depositary")."""
     top = usable[0]
-    for hit in usable[:WHO_WINDOW]:
-        if hit is not top and hit.score < WHO_CLOSE * top.score:
-            break
-        actor = actor_in(_quote(hit, request, query_terms))
-        if actor and terms(actor) - query_terms:
-            return hit
+    close = [h for h in usable[:WHO_WINDOW] if h is top or h.score >= WHO_CLOSE * top.score]
+    close = close[:next((i for i, h in enumerate(close) if h.score < WHO_CLOSE * top.score), len(close))]
+    # "Who provides/runs/convenes X?" asks who does something to X, which a treaty puts in the passive ("performed
+    # jointly by the Executive Director"): such an agent comes before a mere subject ("Each Party shall ...").
+    passes = (True, False) if _ASKS_AGENT.search(request.question) else (False,)
+    for agent_only in passes:
+        for hit in close:
+            actor = actor_in(_quote(hit, request, query_terms), agent_only=agent_only)
+            if actor and terms(actor) - query_terms:
+                return hit
     return top
 
 

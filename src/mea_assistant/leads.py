@@ -39,7 +39,8 @@ _CONDITION = re.compile(r"\b(?:only (?:if|when|where|after|in)|unless|except(?: 
                         r"provided that|subject to|on condition|exceptional circumstances)\b", re.I)
 _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:\w+ly\s+)?(?:provided|performed|"
                             r"carried out|exercised|appointed|elected|designated|convened|established|administered|"
-                            r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served)\s+by\s+"
+                            r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served)"
+                            r"\s+(?:\w+ly\s+)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
@@ -184,11 +185,14 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     return m.group(0) if m else ""
 
 
-def actor_in(quote: str) -> str:
-    """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or the subject."""
+def actor_in(quote: str, agent_only: bool = False) -> str:
+    """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or, unless `agent_only`,
+    the subject."""
     m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote)
     if m:
         return m.group(1).strip()
+    if agent_only:
+        return ""
     m = _SUBJECT.match(quote)
     if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)):
         return m.group(1).strip()
