@@ -175,6 +175,12 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     assert asks_for_current_status("What is the current number of Wetlands of International Importance?")
     assert asks_for_current_status("In which year did the Nagoya Protocol enter into force?")
     assert not asks_for_current_status("When did the bats agreement enter into force, how many States had to join?")
+    # records of meetings and lists of members are not in the texts either; what a COP decided in a resolution is
+    assert asks_for_current_status("What were the results of the second session of the Meeting of the Parties?")
+    assert asks_for_current_status("How many States have ratified the Nagoya Protocol?")
+    assert asks_for_current_status("When was the Global Tiger Forum founded?")
+    assert not asks_for_current_status("At which COP did the Parties adopt the Strategic Plan?")
+    assert not asks_for_current_status("How many States have to ratify the Nagoya Protocol before it applies?")
     assert assistant.ask("On what date did CITES actually enter into force?").abstained
     answer = assistant.ask("When did CMS enter into force?")
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")

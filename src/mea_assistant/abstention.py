@@ -38,8 +38,18 @@ _HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) y
                        r"(?:enter(?:ed)?|came|come) into force\b|\bactually (?:enter(?:ed)?|came) into force\b", re.I)
 
 
+# Likewise what happened at a meeting and who has joined: records of sessions and lists of members, which the
+# texts as adopted do not hold ("What were the outcomes of the Summit?", "Which countries have signed the MOU?",
+# "When was the Initiative launched?"). Not "at which COP": a resolution records which COP decided what.
+_EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |their )?(?:\w+ ){0,4}?(?:summit|meeting|"
+                    r"session|conference|forum|workshop|cop|mop|mos)\b|"
+                    r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments)\b[^?]{0,40}\b"
+                    r"(?:have|has) (?:signed|ratified|joined|acceded)\b|"
+                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?:launched|founded|held|hosted)\b", re.I)
+
+
 def asks_for_current_status(question: str) -> bool:
-    return bool(_STATUS.search(question) or _HAPPENED.search(question))
+    return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question))
 
 
 def _tokens(text: str) -> list[str]:
