@@ -31,7 +31,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import Candidate, Key, Pool, article_mates, key
-from .subject import other_numbered
+from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
 if TYPE_CHECKING:
@@ -40,10 +40,12 @@ if TYPE_CHECKING:
 W_FUSED = 1.0  # relevance: the pooled questions' fused rank, plus the paragraph's own closeness (units.content)
 MIN_COVER = 0.3  # share of the topic's subject words a paragraph (with its context) must carry ...
 SENTENCE_ALONE = 0.5  # ... unless one of its sentences is this close to the topic's subject
+RANKED_TOP, RANKED_BY = 5, 2  # ... or this many of the topic's questions rank it among their first few
+PART_COVER = 0.5  # ... or it carries this share of one conjunct's words ("A and B": A, or B)
 ARTICLE_SHARE = 0.75  # a paragraph on the topic by its article: this share of the article's best relevance
-DOC_RATIO = 0.55  # an instrument is discussed when its score is at least this share of the best one's
-MAX_DOCS = 4
-PARA_RATIO = 0.6  # within an instrument: paragraphs at least this share of its best paragraph's relevance
+DOC_RATIO = 0.45  # an instrument is discussed when its score is at least this share of the best one's
+MAX_DOCS = 6
+PARA_RATIO = 0.5  # within an instrument: paragraphs at least this share of its best paragraph's relevance
 PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
@@ -78,7 +80,15 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
         return False
     if other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
         return False
-    return not pool.subject or cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE
+    if not pool.subject or cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE:
+        return True
+    # A topic in everyday words ("when no permit is needed") may share no word with the provision it is about
+    # ("Exemptions"): one that several of the topic's questions rank near the top is on it by retrieval.
+    if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY:
+        return True
+    # "goods in transit, personal belongings and old specimens" is about each: a paragraph on one of them is on it
+    context = f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"
+    return any(coverage(part, context) >= PART_COVER for part in pool.parts)
 
 
 def select(assistant: "Assistant", pool: Pool) -> Selection:
