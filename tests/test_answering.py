@@ -158,6 +158,15 @@ def test_a_glossary_phrase_is_not_taken_for_an_unknown_name(assistant):
     assert "regional economic integration organization" in answer.citations[0].text
 
 
+def test_a_word_only_one_document_is_named_by_names_it(assistant):
+    from mea_assistant.queries import analyse
+
+    docs = assistant.index.documents
+    assert analyse("What does the Dugong MOS3 paper recommend?", docs).doc_ids == ["dugong-mou-mos3-spms"]
+    assert analyse("What do CMS texts say about dugongs?", docs).doc_ids == []  # lower case: the animal, not the name
+    assert "cms-convention-1979" not in analyse("What does CMS say?", docs).doc_ids  # a code names a convention
+
+
 def test_filters_restrict_documents(assistant):
     hits = assistant.search("cooperation with other conventions", k=10, conventions=["Ramsar"])
     assert hits and all("Ramsar" in h.conventions for h in hits)

@@ -174,6 +174,25 @@ def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[in
     return sorted(spans)
 
 
+# Words of a document's short name that name a kind of text or an organ, not this document.
+_NAME_WORDS = frozenset("""convention agreement protocol memorandum understanding mou res resolution doc document
+response secretariat strategic plan target joint work programme rev cop the of on and for""".split())
+
+
+def _name_words(doc: Document) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
+
+
+def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
+    """A word of exactly one document's short name -> that document ("Dugong" -> the Dugong MOU MOS3 document):
+    "the Dugong MOS3 paper" names it as surely as its full name."""
+    owners: dict[str, set[str]] = {}
+    for doc in documents.values():
+        for word in _name_words(doc):
+            owners.setdefault(word, set()).add(doc.doc_id)
+    return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+
+
 def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset(), context: str = ""
             ) -> QueryInfo:
     lower = text.lower()
@@ -181,7 +200,11 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     doc_ids = [doc_id for doc_id, doc in documents.items()
                if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))
                or named & title_acronyms(doc.title)]
-    return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=named_conventions(text),
+    conventions = named_conventions(text)
+    for word, doc_id in distinctive_names(documents).items():  # as written ("Dugong"), never a convention's code
+        if doc_id not in doc_ids and word not in conventions and re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
+            doc_ids.append(doc_id)
+    return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
 
 
