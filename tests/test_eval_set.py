@@ -20,7 +20,8 @@ EVALS = Path(__file__).resolve().parent.parent / "evals"
 SETS = sorted(p for p in EVALS.glob("*.jsonl") if not p.name.startswith("briefing-"))  # briefing sets: test_briefing.py
 PARTS = {"dev": EVALS / "dev.jsonl", "test": EVALS / "test.jsonl"}
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3"]  # evals/unseen*.jsonl ask about these
+# evals/unseen*.jsonl ask about these
+UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTURES / "unseen4"]
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 
