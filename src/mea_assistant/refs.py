@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _NOISE = {"art", "article", "para", "paragraph", "paras", "op", "pp", "sub", "subparagraph", "no", "annex", "app",
-          "appendix", "appendices", "section", "part", "chapter", "of", "and", "the", "rule", "table"}
+          "appendix", "appendices", "section", "part", "chapter", "of", "and", "the", "rule", "table", "reg", "regulation"}
 
 
 def ref_tokens(ref: str, keep_words: bool = False) -> list[str]:

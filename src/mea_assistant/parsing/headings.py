@@ -22,7 +22,7 @@ _WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "A
           "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
           "section": "Section", "sección": "Section", "seccion": "Section", "schedule": "Schedule", "table": "Table",
           "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
-          "regla": "Rule", "título": "Part", "titre": "Part"}
+          "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg."}
 _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
 _NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|[a-z])\b)?"
 CONTAINER_RE = re.compile(
@@ -34,13 +34,14 @@ _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appen
 # Long-range Transboundary Air Pollution"): once articles have been read, such a heading opens a part of its own,
 # so its paragraphs 1.-4. are "Resolution, 1" and never the treaty's last article.
 # ("Resolution of Disputes" is an article's title, not such a part.)
-_APPENDED_RE = re.compile(r"^(Resolution|Résolution|Resolución|Declaration|Déclaration|Declaración)"
-                          r"(?:\s+(?:on|concerning|relating to|adopted|by|sur|relative|sobre|relativa)\b|\s*$)", re.I)
+_APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolution|Resolución|Declaration|Déclaration|"
+                          r"Declaración)(?:\s+(?:on|concerning|relating to|adopted|by|sur|relative|sobre|relativa)\b|"
+                          r"\s+(\d{1,2})\b|\s*$)", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
-                   "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Rule": 2, "Table": 3}
+                   "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
 
@@ -87,8 +88,10 @@ class Headings:
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
-        elif explicit and not at_top and self.seen_container and (appended := _APPENDED_RE.match(text)):
-            self._open_container(_APPENDED_ABBR[appended.group(1).lower()], "")
+        elif explicit and not at_top and self.seen_container and (appended := _APPENDED_RE.match(text)) \
+                and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
+            # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
+            self._open_container(_APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or "")
         elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):

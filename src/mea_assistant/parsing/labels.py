@@ -22,8 +22,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
-    ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),
-    ("letter", re.compile(r"^\(?([a-z])\)\s*(?=\S)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])")),
+    # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
+    ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)")),
+    ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])")),
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
@@ -66,8 +67,8 @@ def detect(text: str) -> list[Label]:
         if style == "roman" and not value:
             continue
         rest = text[match.end():].strip()
-        if not rest and style not in ("num", "dotted", "alnum"):
-            continue  # a bare "2." on its own line still opens paragraph 2 (its sub-paragraphs follow)
+        if not rest and style not in ("num", "dotted", "alnum", "letter"):
+            continue  # a bare "2." or "f)" on its own line still opens item 2 or (f) (its sub-items follow)
         found.append(Label(style, value, rest))
     # "(i)", "v)", "x)" read as letters too; "(c)" is never roman here.
     romans = [lab for lab in found if lab.style == "roman"]

@@ -226,7 +226,14 @@ class StructureBuilder:
             self.current.kind = "acting-body"
             preamble.leave_preamble_zone(self.current)
         self.timeframes.open = None
-        self.headings.number = None  # a numbered section whose paragraphs carry their own labels
+        # A numbered section ("### 1") whose first paragraph is a lettered item ("a). Unless ..."): the items are
+        # the section's, Annex(1)(a); a section whose paragraphs carry their own numbers keeps those.
+        number = self.headings.take_number() if label.style in ("letter", "roman", "pnum") else []
+        self.headings.number = None
+        if number and not self.numbering.stack:
+            section = Item(lines=[""], parts=number, container=self.headings.container(),
+                           section=self.headings.section(), lead_in="", kind="operative")
+            self.numbering.push(lab.Label(number[-1][0], number[-1][1], ""), section)
         parts = self.numbering.place(label, self.current)
         self.seen_numbered = True
         lead = self.numbering.lead_in(parts, self.context_lead)
