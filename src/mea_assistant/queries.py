@@ -96,7 +96,9 @@ def document_aliases(doc: Document) -> list[str]:
     """Phrases that name this document in a question: its short name, symbol and distinctive title words."""
     aliases = {doc.citation_name.lower()}
     own = catalogue().by_code(doc.instrument) if doc.instrument else None
-    if own is not None:  # the instrument the document IS, by its acronym and short name ("OSPAR", "OPRC Convention")
+    if own is not None and not own.question_aliases:
+        # the instrument the document IS, by its acronym and short name ("OSPAR", "OPRC Convention"); one a question
+        # names by its code ("CITES") means all of its documents instead (named_conventions)
         aliases |= {a.lower() for a in (own.acronym, own.citation) if a}
     symbol = re.search(r"(\d+\.\d+)", doc.citation_name)
     if doc.doc_type == "resolution" and symbol:
