@@ -209,24 +209,8 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     for word, doc_id in distinctive_names(documents).items():  # as written ("Dugong"), never a convention's code
         if doc_id not in doc_ids and word not in conventions and re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
             doc_ids.append(doc_id)
-    info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions, doc_ids=doc_ids,
-                     context=context)
-    if doc_ids or conventions:  # BM25 within the named instruments: their title's words tell nothing apart
-        focus = without_names(text, documents)
-        if focus != text:
-            info.lexical = info.lexical.replace(info.expanded, expand_acronyms(focus, vocab), 1)
-    return info
-
-
-def without_names(text: str, documents: dict[str, Document]) -> str:
-    """The question without the instruments it names, for searching within them: "Who is the depositary of the
-    International Treaty on Plant Genetic Resources for Food and Agriculture?" is about the depositary, and the
-    title's words are in every paragraph of the treaty. Kept whole when little else would remain."""
-    chars = list(text)
-    for s, e in instrument_spans(text, documents):
-        chars[s:e] = " " * (e - s)
-    rest = " ".join("".join(chars).split())
-    return rest if len(re.findall(r"[A-Za-z]{4,}", rest)) >= 3 else text
+    return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
+                     doc_ids=doc_ids, context=context)
 
 
 # ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----
