@@ -167,6 +167,17 @@ def test_a_word_only_one_document_is_named_by_names_it(assistant):
     assert "cms-convention-1979" not in analyse("What does CMS say?", docs).doc_ids  # a code names a convention
 
 
+def test_does_x_say_anything_about_y_is_answered_from_x(assistant):
+    from mea_assistant.queries import speaker_documents
+
+    docs = assistant.index.documents
+    assert speaker_documents("Does the Sharks MOU say anything about CITES?", docs) == ["sharks-mou-2010"]
+    assert speaker_documents("What does CITES say about the Sharks MOU?", docs) == []
+    answer = assistant.ask("Does Resolution 11.10 mention the Ramsar Convention?")
+    assert answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
+    assert "ramsar" in answer.citations[0].text.lower()
+
+
 def test_filters_restrict_documents(assistant):
     hits = assistant.search("cooperation with other conventions", k=10, conventions=["Ramsar"])
     assert hits and all("Ramsar" in h.conventions for h in hits)

@@ -14,7 +14,7 @@ from .embedding import get_embedder
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import analyse, instrument_spans
+from .queries import analyse, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Filters, Hit
@@ -100,12 +100,15 @@ class Assistant:
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode)
+        speaker = speaker_documents(query.text, self.index.documents)
+        if speaker:  # "does Res. 11.10 say anything about ...": its own paragraphs first
+            hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
         relevance = self.relevance(hits, sentence_sims)
         abstain = bool(note) or self.should_abstain(query.text, hits, relevance)
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
-                          relevant=relevance >= self.settings.abstain_threshold + 0.1)
+                          relevant=relevance >= self.settings.abstain_threshold + 0.1, mentions=bool(speaker))
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         if query.dropped:
             answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)

@@ -47,6 +47,7 @@ class Request:
     instruments: list[list[str]] = field(default_factory=list)  # doc ids per instrument the question names
     sentence_scores: dict[tuple[str, int], list[float]] = field(default_factory=dict)
     relevant: bool = True  # the best paragraph is close enough for a "Yes"/"No" to be given
+    mentions: bool = False  # "does X say anything about Y?": any paragraph of X answers, its preamble too
 
 
 Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
@@ -105,7 +106,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
 
 
 def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
-    usable = [h for h in hits if _usable(h)] or hits[:1]
+    usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)
