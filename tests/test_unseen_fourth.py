@@ -68,3 +68,20 @@ def test_a_numbered_resolution_after_the_treaty_and_items_under_a_numbered_headi
     assert refs["Resolution 1(2)"].startswith("Invites the Marine Environment Protection Committee")
     assert refs["Annex(1)(b)"].startswith("The principles laid down in subparagraph (a)")  # "b). The principles"
     assert refs["Art. 14(2)(f)(ii)"].startswith("An amendment to an appendix")  # under a bare "f)" line
+
+
+def test_a_definition_is_found_in_whatever_quotation_marks_the_treaty_prints(docs):
+    """AFS prints ‘‘Anti-fouling system’’ means ..., OPRC "Oil pollution incident" means ...; and "what counts as"
+    asks for a definition as "define" does."""
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defined_term, defining_paragraphs
+    from mea_assistant.types import Filters
+
+    info = QueryInfo(text="", expanded="")
+    afs = defining_paragraphs("anti-fouling system", {"afs-convention-2001": docs["afs-convention-2001"]}, Filters(),
+                              info)
+    assert [h.ref for h in afs] == ["Art. 2(2)"]
+    term = defined_term("What counts as an oil pollution incident under the OPRC Convention?")
+    assert term == "oil pollution incident"
+    oprc = defining_paragraphs(term, {"oprc-convention-1990": docs["oprc-convention-1990"]}, Filters(), info)
+    assert [h.ref for h in oprc] == ["Art. 2(2)"]

@@ -19,7 +19,7 @@ _COMPARISON = re.compile(
     r"same (?:way|as)|both\b.*\band\b)", re.I)
 _DEFINITION = re.compile(
     r"\bdefin(?:e|es|ed|ition)\b|\bwhat (?:is|are) meant by\b|\bwhat does (?:the (?:term|word|expression) )?"
-    r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\bwhat counts as\b|\bwhat qualifies as\b", re.I)
+    r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\b(?:what|who) (?:counts|qualifies|is considered) as\b", re.I)
 # "What is a Range State?", "What are specimens under CITES?" (a bare term, no "the", no verb after it).
 _BARE_TERM = re.compile(
     r"^\s*what (?:is|are) (?:an? )?[\"“'‘]?(?!the\b|its\b|their\b)([\w-]+(?:\s+[\w-]+){0,3})[\"”'’]?"

@@ -15,7 +15,9 @@ from .lookup import TREATY_TYPES
 _DEFINE_RE = re.compile(
     r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
     r"|what (?:is|are) meant by\s+[\"“']?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b)"
-    r"|what does (?:the term\s+)?[\"“']([\w\s-]{3,60})[\"”'] mean", re.I)
+    r"|what does (?:the term\s+)?[\"“']([\w\s-]{3,60})[\"”'] mean"
+    r"|\b(?:what|who|which \w+) (?:counts|qualifies|is considered|are considered|is regarded) as\s+(?:an?\s+|the\s+)?"
+    r"[\"“']?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,|\bfor\b)", re.I)
 # A term the question puts in quotation marks ("When is a species 'endangered'?"), or asks about bare
 # ("What is a Range State?"): looked up only when some paragraph defines exactly that term.
 _QUOTED = re.compile(r"(?:^|[\s(])[\"“‘']([A-Za-z][\w\s-]{2,60}?)[\"”’'](?=[\s?.,;:)]|$)")
@@ -49,12 +51,16 @@ def candidate_terms(query: str) -> list[str]:
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
-    pattern = re.compile(rf"^[\"“']?{re.escape(term)}s?[\"”']?\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?"
-                         r"\b(?:means|includes|shall mean|refers)\b", re.I)
+    # the term in any of the quotation marks treaties print (", “ ”, ‘‘ ’’, ,,) or none
+    pattern = re.compile(rf"^[\"“”‘’'`,]{{0,2}}{re.escape(term)}s?[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?"
+                         r"[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
+    named = set(info.doc_ids)
     hits = []
     for doc in documents.values():
         if not filters.allows(doc) or (info.conventions and doc.conventions[0] not in info.conventions):
             continue
+        if named and not info.conventions and doc.doc_id not in named:
+            continue  # "... under the OPRC Convention": that treaty's definition, not another's
         for p in doc.paragraphs:
             if pattern.match(p.text.strip()):
                 hits.append(paragraph_hit(doc, p.position, 1.0, exact=True))
