@@ -7,20 +7,12 @@ containers, and a numbered resolution printed after a treaty is a part of its ow
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
-from mea_assistant.evaluation.dataset import normalised
-from mea_assistant.parsing import is_document_file, parse_file
-from mea_assistant.queries import analyse
+import treaty_sets
 from mea_assistant.refs import ref_matches
-from survival import lost_sentences
 
-UNSEEN4 = Path(__file__).resolve().parent / "fixtures" / "unseen4"
-FILES = sorted(p for p in UNSEEN4.iterdir() if is_document_file(p))
-CHECKS = tomllib.loads((UNSEEN4 / "checks.toml").read_text(encoding="utf-8"))
+SET = treaty_sets.load("unseen4")
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
 KNOWN = {("afs-convention-2001", "16 2 f ii 2"): "(2) and (3) under (f)(ii) are read as paragraphs of the article",
          ("afs-convention-2001", "16 2 g ii"): "(g)(ii) is read under (f)(ii) after its numbered sub-items"}
@@ -28,32 +20,21 @@ KNOWN = {("afs-convention-2001", "16 2 f ii 2"): "(2) and (3) under (f)(ii) are 
 
 @pytest.fixture(scope="module")
 def docs():
-    return {p.stem: parse_file(p) for p in FILES}
+    return SET.parse()
 
 
-def test_each_is_named_after_itself_as_a_convention(docs):
-    for treaty in CHECKS["treaty"]:
-        doc = docs[treaty["doc"]]
-        assert doc.title.lower() == treaty["title"].lower(), doc.doc_id  # never the database's Dutch title line
-        assert doc.doc_type == "convention", doc.doc_id
-        assert not doc.citation_name.startswith(("Verdrag", "Overeenkomst")) and "..." not in doc.citation_name
-    assert len({d.citation_name for d in docs.values()}) == len(docs)
+def test_each_is_named_after_itself(docs):
+    treaty_sets.named_after_themselves(docs, SET.checks, doc_type="convention")
 
 
-@pytest.mark.parametrize("check", CHECKS["check"], ids=[f"{c['doc']}:{c['ref']}" for c in CHECKS["check"]])
+@pytest.mark.parametrize("check", SET.checks["check"], ids=SET.check_ids)
 def test_hand_read_spot_checks(docs, check):
-    if (check["doc"], check["ref"]) in KNOWN:
-        pytest.xfail(KNOWN[(check["doc"], check["ref"])])
-    found = [p for p in docs[check["doc"]].paragraphs if ref_matches(check["ref"], p.ref)]
-    assert any(normalised(p.text).startswith(normalised(check["starts"])) for p in found), \
-        [(p.ref, p.text[:60]) for p in found]
+    treaty_sets.spot_check(docs, check, KNOWN)
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", SET.files, ids=[p.name for p in SET.files])
 def test_refs_unique_and_no_sentence_lost(docs, path):
-    doc = docs[path.stem]
-    assert len({p.ref for p in doc.paragraphs}) == len(doc.paragraphs)
-    assert not lost_sentences(path, doc)
+    treaty_sets.refs_unique_and_nothing_lost(docs, path)
 
 
 def test_regulations_of_an_annex_are_containers(docs):

@@ -7,20 +7,12 @@ was done at ("Espoo Convention"), and a resolution printed after a treaty is a p
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
-from mea_assistant.evaluation.dataset import normalised
-from mea_assistant.parsing import is_document_file, parse_file
+import treaty_sets
 from mea_assistant.queries import analyse
-from mea_assistant.refs import ref_matches
-from survival import lost_sentences
 
-UNSEEN3 = Path(__file__).resolve().parent / "fixtures" / "unseen3"
-FILES = sorted(p for p in UNSEEN3.iterdir() if is_document_file(p))
-CHECKS = tomllib.loads((UNSEEN3 / "checks.toml").read_text(encoding="utf-8"))
+SET = treaty_sets.load("unseen3")
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
 KNOWN = {("rotterdam-convention-1998", "Annex I 2 d ii"):
          "a numbered line that only titles its section ('2. *Final regulatory action*') is read as a heading, so "
@@ -29,32 +21,21 @@ KNOWN = {("rotterdam-convention-1998", "Annex I 2 d ii"):
 
 @pytest.fixture(scope="module")
 def docs():
-    return {p.stem: parse_file(p) for p in FILES}
+    return SET.parse()
 
 
-def test_each_is_named_after_itself_as_a_convention(docs):
-    for treaty in CHECKS["treaty"]:
-        doc = docs[treaty["doc"]]
-        assert doc.title.lower() == treaty["title"].lower(), doc.doc_id  # never the database's Dutch title line
-        assert doc.doc_type == "convention", doc.doc_id
-        assert not doc.citation_name.startswith(("Verdrag", "Overeenkomst")) and "..." not in doc.citation_name
-    assert len({d.citation_name for d in docs.values()}) == len(docs)
+def test_each_is_named_after_itself(docs):
+    treaty_sets.named_after_themselves(docs, SET.checks, doc_type="convention")
 
 
-@pytest.mark.parametrize("check", CHECKS["check"], ids=[f"{c['doc']}:{c['ref']}" for c in CHECKS["check"]])
+@pytest.mark.parametrize("check", SET.checks["check"], ids=SET.check_ids)
 def test_hand_read_spot_checks(docs, check):
-    if (check["doc"], check["ref"]) in KNOWN:
-        pytest.xfail(KNOWN[(check["doc"], check["ref"])])
-    found = [p for p in docs[check["doc"]].paragraphs if ref_matches(check["ref"], p.ref)]
-    assert any(normalised(p.text).startswith(normalised(check["starts"])) for p in found), \
-        [(p.ref, p.text[:60]) for p in found]
+    treaty_sets.spot_check(docs, check, KNOWN)
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", SET.files, ids=[p.name for p in SET.files])
 def test_refs_unique_and_no_sentence_lost(docs, path):
-    doc = docs[path.stem]
-    assert len({p.ref for p in doc.paragraphs}) == len(doc.paragraphs)
-    assert not lost_sentences(path, doc)
+    treaty_sets.refs_unique_and_nothing_lost(docs, path)
 
 
 def test_a_treaty_is_found_by_the_place_it_was_done_at(docs):
