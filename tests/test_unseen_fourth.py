@@ -7,34 +7,16 @@ containers, and a numbered resolution printed after a treaty is a part of its ow
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 from mea_assistant.refs import ref_matches
 
-SET = treaty_sets.load("unseen4")
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
 KNOWN = {("afs-convention-2001", "16 2 f ii 2"): "(2) and (3) under (f)(ii) are read as paragraphs of the article",
          ("afs-convention-2001", "16 2 g ii"): "(g)(ii) is read under (f)(ii) after its numbered sub-items"}
 
 
-@pytest.fixture(scope="module")
-def docs():
-    return SET.parse()
-
-
-def test_each_is_named_after_itself(docs):
-    treaty_sets.named_after_themselves(docs, SET.checks, doc_type="convention")
-
-
-@pytest.mark.parametrize("check", SET.checks["check"], ids=SET.check_ids)
-def test_hand_read_spot_checks(docs, check):
-    treaty_sets.spot_check(docs, check, KNOWN)
-
-
-@pytest.mark.parametrize("path", SET.files, ids=[p.name for p in SET.files])
-def test_refs_unique_and_no_sentence_lost(docs, path):
-    treaty_sets.refs_unique_and_nothing_lost(docs, path)
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen4", KNOWN, "convention")
 
 
 def test_regulations_of_an_annex_are_containers(docs):

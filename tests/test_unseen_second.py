@@ -6,35 +6,17 @@ checks hold, no sentence is lost, and the acronyms people use for them (CCAMLR, 
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 from mea_assistant.acronyms import spelled_out, title_acronyms
 from mea_assistant.queries import analyse
 
-SET = treaty_sets.load("unseen2")
 UNSEEN2 = treaty_sets.FIXTURES / "unseen2"
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
 KNOWN: dict[tuple[str, str], str] = {}
 
 
-@pytest.fixture(scope="module")
-def docs():
-    return SET.parse()
-
-
-def test_each_is_named_after_itself(docs):
-    treaty_sets.named_after_themselves(docs, SET.checks, doc_type=None)
-
-
-@pytest.mark.parametrize("check", SET.checks["check"], ids=SET.check_ids)
-def test_hand_read_spot_checks(docs, check):
-    treaty_sets.spot_check(docs, check, KNOWN)
-
-
-@pytest.mark.parametrize("path", SET.files, ids=[p.name for p in SET.files])
-def test_refs_unique_and_no_sentence_lost(docs, path):
-    treaty_sets.refs_unique_and_nothing_lost(docs, path)
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen2", KNOWN)
 
 
 def test_a_treaty_is_found_by_the_acronym_of_its_title(docs):

@@ -7,35 +7,17 @@ was done at ("Espoo Convention"), and a resolution printed after a treaty is a p
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 from mea_assistant.queries import analyse
 
-SET = treaty_sets.load("unseen3")
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
 KNOWN = {("rotterdam-convention-1998", "Annex I 2 d ii"):
          "a numbered line that only titles its section ('2. *Final regulatory action*') is read as a heading, so "
          "the lettered items below it are not numbered under 2"}
 
 
-@pytest.fixture(scope="module")
-def docs():
-    return SET.parse()
-
-
-def test_each_is_named_after_itself(docs):
-    treaty_sets.named_after_themselves(docs, SET.checks, doc_type="convention")
-
-
-@pytest.mark.parametrize("check", SET.checks["check"], ids=SET.check_ids)
-def test_hand_read_spot_checks(docs, check):
-    treaty_sets.spot_check(docs, check, KNOWN)
-
-
-@pytest.mark.parametrize("path", SET.files, ids=[p.name for p in SET.files])
-def test_refs_unique_and_no_sentence_lost(docs, path):
-    treaty_sets.refs_unique_and_nothing_lost(docs, path)
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen3", KNOWN, "convention")
 
 
 def test_a_treaty_is_found_by_the_place_it_was_done_at(docs):

@@ -67,3 +67,27 @@ def refs_unique_and_nothing_lost(docs: dict[str, Document], path: Path) -> None:
     doc = docs[path.stem]
     assert len({p.ref for p in doc.paragraphs}) == len(doc.paragraphs)
     assert not lost_sentences(path, doc)
+
+
+def module_tests(name: str, known: dict[tuple[str, str], str], doc_type: str | None = None):  # type: ignore[no-untyped-def]
+    """The set's parsed documents (a module fixture) and its three tests, for a test module to bind at module
+    level: `SET, docs, test_a, test_b, test_c = module_tests("unseen3", KNOWN)`."""
+    treaties = load(name)
+
+    @pytest.fixture(scope="module")
+    def docs() -> dict[str, Document]:
+        return treaties.parse()
+
+    def test_each_is_named_after_itself(docs):  # type: ignore[no-untyped-def]
+        named_after_themselves(docs, treaties.checks, doc_type)
+
+    @pytest.mark.parametrize("check", treaties.checks["check"], ids=treaties.check_ids)
+    def test_hand_read_spot_checks(docs, check):  # type: ignore[no-untyped-def]
+        spot_check(docs, check, known)
+
+    @pytest.mark.parametrize("path", treaties.files, ids=[p.name for p in treaties.files])
+    def test_refs_unique_and_no_sentence_lost(docs, path):  # type: ignore[no-untyped-def]
+        refs_unique_and_nothing_lost(docs, path)
+
+    return treaties, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, \
+        test_refs_unique_and_no_sentence_lost
