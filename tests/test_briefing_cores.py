@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mea_assistant.briefing.cores import annexes_referred, core_units
-from mea_assistant.briefing.subject import across_instruments, beyond, names_plan, without_plan
+from mea_assistant.briefing.subject import across_instruments, beyond, conjuncts, names_plan, without_plan
 from mea_assistant.terms import terms
 
 
@@ -44,3 +44,19 @@ def test_topic_words_that_place_rather_than_name_the_subject() -> None:
     assert without_plan("habitat conservation under the Action Plan") == "habitat conservation"
     assert not names_plan("single species action plans")
     assert beyond({"hunt": 1.0, "waterbird": 1.0}, "Migratory Waterbirds") == {"hunt": 1.0}
+
+
+def test_a_heading_on_a_minor_word_of_one_aspect_is_not_core(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """"ports of entry" does not make "Entry into Force" core, nor "marking specimens" the article titled
+    "Regulation of Trade in Specimens ..."; the aspect "what the permit must show" does make "Permits and
+    Certificates" core. Weights as rarity gives them: the aspect's distinctive word weighs most."""
+    cites = corpus_docs["cites-convention-1973"]
+    parts = [{"port": 6.8, "entry": 4.1}, {"mark": 5.6, "specimen": 2.9}, {"permit": 3.8}]
+    subject = {t: w for part in parts for t, w in part.items()}
+    articles = {cites.paragraphs[u.positions[0]].ref.split("(")[0] for u in core_units(cites, subject, parts)}
+    assert articles == {"Art. VI"}, sorted(articles)
+
+
+def test_a_colon_opens_the_aspects_of_a_topic() -> None:
+    assert conjuncts("shipments: what the permit must show, marking and ports of entry") == [
+        "shipments", "what the permit must show", "marking", "ports of entry"]

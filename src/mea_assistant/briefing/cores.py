@@ -21,7 +21,8 @@ from ..types import Document, Filters
 from .subject import beyond, coverage
 
 CORE_TYPES = TREATY_TYPES + ("mou",)  # instruments whose headings name their subjects
-CORE_TITLE = 0.34  # a heading carrying this share of the subject words makes its provisions core
+CORE_TITLE = 0.34  # a heading carrying this share of the subject words makes its provisions core ...
+PART_TITLE = 0.5  # ... or this share of one conjunct's: "ports of entry" is not "Entry into Force"
 OBJECTIVE_SHARE = 2.0  # the Objective article that states the subject outranks any titled heading
 MAX_UNIT = 8  # a unit of at most this many numbered paragraphs is core whole; a longer one by its first
 MAX_CORE = 10  # core paragraphs of a note, strongest heading first
@@ -71,7 +72,8 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
     def share(title: str) -> float:
         if not title.strip() or not subject or title.strip().lower() == doc.title.strip().lower():
             return 0.0
-        return max([coverage(subject, title)] + [coverage(part, title) for part in parts])
+        by_part = [c for c in (coverage(part, title) for part in parts) if c >= PART_TITLE]
+        return max([coverage(subject, title)] + by_part)
 
     units: dict[tuple[str, ...], CoreUnit] = {}
     numbered = _numbered(doc)

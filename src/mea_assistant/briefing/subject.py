@@ -82,7 +82,7 @@ def weighted_terms(text: str, index: "Index") -> dict[str, float]:
     return weights
 
 
-_AND = re.compile(r"\s*(?:,|;|\band\b|\bor\b|&)\s*", re.I)
+_AND = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|&)\s*", re.I)  # ":" opens the aspects of a topic
 _RELATIONAL = re.compile(r"\b(?:between|among|amongst)\b", re.I)
 
 
