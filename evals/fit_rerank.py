@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from mea_assistant.assistant import Assistant  # noqa: E402
 from mea_assistant.evaluation.dataset import load_dataset  # noqa: E402
 from mea_assistant.evaluation.metrics import matched_items  # noqa: E402
-from mea_assistant.retrieval.rerank import FEATURES, feature_rows  # noqa: E402
+from mea_assistant.retrieval.rerank import FEATURES, feature_rows, weights  # noqa: E402
 
 L2 = 0.01
 CANDIDATES = 30
@@ -111,6 +111,8 @@ def main() -> int:
         cache.write_bytes(pickle.dumps(data))
     print(f"{len(data)} dev questions with a relevant candidate in the top {CANDIDATES}")
     before = summary(ranks(data, None))
+    shipped = weights()
+    print(f"shipped weights  {summary(ranks(data, np.array([shipped.get(name, 0.0) for name in FEATURES])))}")
     random.Random(7).shuffle(data)
     folds = [data[i::5] for i in range(5)]
     cv: list[int] = []
