@@ -181,6 +181,13 @@ def test_a_topic_across_the_conventions_cites_each_instruments_own_provision(ass
     assert len(note.references) <= 30
 
 
+def test_a_topic_across_the_conventions_that_a_report_answers_best_cites_the_report(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The treaties say little of INTERPOL; the CITES Secretariat's cooperation report says it plainly."""
+    note = build_note(assistant, "cooperation with INTERPOL and customs against wildlife crime across the conventions")
+    assert any(r.doc_id == "cites-cooperation-response-2025" and "INTERPOL" in r.text for r in note.references), \
+        sorted({r.doc_id for r in note.references})
+
+
 def test_a_topic_on_an_action_plan_cites_its_section_not_only_the_articles(assistant) -> None:  # type: ignore[no-untyped-def]
     note = build_note(assistant, "habitat conservation under the AEWA Action Plan")
     refs = {r.ref for r in note.references if r.doc_id == "aewa-agreement-1995"}

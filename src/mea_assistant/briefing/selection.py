@@ -55,6 +55,7 @@ TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least 
 EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
 EACH_RATIO = 0.7  # ... and says the topic at least this share as closely as the best instrument's core does
 MAX_EACH = 8  # instruments a note across them discusses
+OTHER_RATIO = 0.8  # ... besides any other document whose best paragraph is this share of the note's best
 EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
 EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
@@ -149,7 +150,9 @@ def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_
     """A topic across the instruments ("national reporting across the conventions"): each instrument's core
     provision on it (the best of its own search's first paragraphs), for every instrument whose core says the
     topic nearly as closely as the best one's; then more from the instrument that says most. Documents that
-    are not instruments (reports, work programmes) do not take the place of an instrument's own provision."""
+    are not instruments (reports, work programmes) do not take the place of an instrument's own provision, but
+    one that says the topic as well as the best paragraph anywhere is discussed too ("working with INTERPOL
+    across the conventions" is answered by the secretariats' cooperation reports, not only by the treaties)."""
     leads: dict[str, Key] = {}
     headed: dict[str, Key] = {}  # an instrument's first provision under a heading on the topic (cores.py)
     for k in pool.core:
@@ -165,6 +168,11 @@ def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_
         return Selection(documents=[], relevance=rel)
     best = max(content(usable[k]) for k in leads.values())
     kept = [d for d in leads if d in headed or content(usable[leads[d]]) >= EACH_RATIO * best]
+    top = max(rel[keys[0]] for keys in by_doc.values())
+    for d, keys in by_doc.items():
+        if d not in leads and rel[keys[0]] >= OTHER_RATIO * top:
+            leads[d] = keys[0]
+            kept.append(d)
     kept = sorted(kept, key=lambda d: -max(score.get(d, 0.0), rel[leads[d]]))[:MAX_EACH]
     selection = Selection(documents=kept, relevance=rel)
     for i, d in enumerate(kept):
