@@ -81,16 +81,20 @@ def _running_lines(lines: list[RawLine], texts: list[str], edges: dict[int, set[
 
 
 def _notes_under_headings(lines: list[RawLine], texts: list[str]) -> dict[int, str]:
-    """The same line directly below 3+ headings: an editorial note of the database the text came from."""
+    """The same line directly below 3+ headings: an editorial note of the database the text came from. Under a
+    form's heading it may sit one line lower (below the form's own title): it still counts when most of its
+    places are directly below a heading and none is further from one."""
     after_heading = {i for i in range(1, len(lines)) if lines[i - 1].heading is not None
                      and lines[i].heading is None and not lines[i].table_row}
+    near_heading = after_heading | {i for i in range(2, len(lines)) if lines[i - 2].heading is not None
+                                    and lines[i].heading is None and not lines[i].table_row}
     counts = Counter(texts[i] for i in range(len(lines)) if lines[i].heading is None and texts[i])
     found: dict[int, str] = {}
     for text, n in counts.items():
         if n < 3 or lab.detect(text) or text.rstrip().endswith(":"):
             continue  # "This includes information on:" under each heading introduces that section's items
         spots = [i for i in range(len(lines)) if texts[i] == text and lines[i].heading is None]
-        if all(i in after_heading for i in spots):
+        if all(i in near_heading for i in spots) and sum(i in after_heading for i in spots) >= 0.8 * len(spots):
             for i in spots:
                 found[i] = "editorial note repeated under every heading"
     return found

@@ -25,9 +25,12 @@ _WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "A
           "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg."}
 _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
 _NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|[a-z])\b)?"
+# A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
+# regulations ("Regulation A-1" in Section A, "Regulation B-4").
+_LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
 CONTAINER_RE = re.compile(
     rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
-    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*)\s*(?:$|[.:–—-]\s*(.*)$)")
+    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*(?:$|[.:–—-]\s*(.*)$)")
 _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
                                 re.I)  # "### Annex" alone
 # A resolution or declaration the signatories adopted with a treaty is often printed after it ("####Resolution on

@@ -2,7 +2,8 @@
 
 Styles seen across resolutions, treaties, plans and work programmes:
 `14.` `18)` (num) · `5.8)` `4.1.4)` `2.1.1` (dotted) · `A1.` `B.8` (alnum) · `a)` `(a)` `a.` (letter) ·
-`(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `Goal 1:` `Objective 5.1` (named).
+`(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `Goal 1:` `Objective 5.1` (named) ·
+`.1` `.2` (pdot: the sub-paragraphs of IMO conventions' regulations, cited "regulation B-1.3" / "(3)").
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pnum", re.compile(r"^\((\d{1,3})\)\s*(?=\S)")),
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
+    ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)")),
@@ -28,7 +30,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
-RANK = {"uroman": 0, "pupper": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "roman": 3,
+RANK = {"uroman": 0, "pupper": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2, "roman": 3,
         "pnum": 4}
 
 
@@ -82,7 +84,7 @@ def detect(text: str) -> list[Label]:
 
 def successor(style: str, value: str) -> str | None:
     """The label that would follow `value` in the same list ("a"->"b", "ii"->"iii", "B6"->"B7", "5.8"->"5.9")."""
-    if style in ("num", "pnum"):
+    if style in ("num", "pnum", "pdot"):
         return str(int(value) + 1)
     if style in ("letter", "pupper"):
         return chr(ord(value) + 1)
@@ -108,7 +110,7 @@ def successor(style: str, value: str) -> str | None:
 
 def render_part(style: str, value: str, first: bool) -> str:
     """One label as it appears inside a ref: children in parentheses, named/dotted ones after a comma."""
-    if style in ("letter", "roman", "pnum", "pupper"):
+    if style in ("letter", "roman", "pnum", "pupper", "pdot"):
         return f"({value})"
     if style == "num":
         return value if first else f"({value})"
@@ -121,7 +123,7 @@ def render_ref(container: str, parts: list[tuple[str, str]]) -> str:
         return container
     style0, value0 = parts[0]
     if container:
-        if style0 in ("num", "letter", "roman", "pnum"):
+        if style0 in ("num", "letter", "roman", "pnum", "pdot"):
             head = f"{container}({value0})" if style0 == "num" else f"{container}{render_part(style0, value0, False)}"
         else:
             head = f"{container}, {value0}"

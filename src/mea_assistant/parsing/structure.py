@@ -203,7 +203,7 @@ class StructureBuilder:
             return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
         if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
             return True
-        if label is not None and label.style in ("letter", "roman", "pnum") and self._continues_list(label):
+        if label is not None and label.style in ("letter", "roman", "pnum", "pdot") and self._continues_list(label):
             return False  # "(c) *Chlorine substances*" over "(i) ...", "(ii) ...": an item of the list, titling its own
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
         return is_wrapped_heading(text, index, label, self.lines, wrapped=self.wrapped,
@@ -228,7 +228,7 @@ class StructureBuilder:
         self.timeframes.open = None
         # A numbered section ("### 1") whose first paragraph is a lettered item ("a). Unless ..."): the items are
         # the section's, Annex(1)(a); a section whose paragraphs carry their own numbers keeps those.
-        number = self.headings.take_number() if label.style in ("letter", "roman", "pnum") else []
+        number = self.headings.take_number() if label.style in ("letter", "roman", "pnum", "pdot") else []
         self.headings.number = None
         if number and not self.numbering.stack:
             section = Item(lines=[""], parts=number, container=self.headings.container(),
