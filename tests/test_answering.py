@@ -151,6 +151,20 @@ def test_out_of_corpus_questions_abstain(assistant):
         assert answer.lead == ABSTAIN_SENTENCE and answer.related  # shown as "possibly related", uncited
 
 
+def test_the_bar_to_answer_is_lower_when_the_best_paragraph_is_of_the_instrument_named(assistant):
+    """A question about a named instrument may word it its own way; the same weak closeness to another
+    instrument's paragraph is still no answer."""
+    from mea_assistant.assistant import NAMED_EASE
+
+    question = "How is each Party's share of the Ramsar budget worked out?"
+    hits = assistant.search(question, k=5)
+    doc = hits[0].doc_id
+    weak = assistant.settings.abstain_threshold - NAMED_EASE / 2
+    assert not assistant.should_abstain(question, hits, weak, named=[doc])
+    assert assistant.should_abstain(question, hits, weak, named=[])
+    assert assistant.should_abstain(question, hits, weak, named=["not-" + doc])
+
+
 def test_a_glossary_phrase_is_not_taken_for_an_unknown_name(assistant):
     """"European Union" is what the treaties call a regional economic integration organization: not unknown."""
     answer = assistant.ask("Can the European Union become a Party to CITES?")
