@@ -116,6 +116,12 @@ def test_filters_are_respected(assistant) -> None:  # type: ignore[no-untyped-de
     assert "document types resolution" in note.scope
 
 
+def test_a_scope_in_the_topics_words_is_kept_to(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "only what the COP resolutions say about climate change")
+    docs = assistant.index.documents
+    assert note.references and {docs[r.doc_id].doc_type for r in note.references} == {"resolution"}
+
+
 def test_empty_and_long_topics_are_refused(assistant) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="empty"):
         build_note(assistant, "   ")

@@ -60,3 +60,13 @@ def test_a_heading_on_a_minor_word_of_one_aspect_is_not_core(corpus_docs) -> Non
 def test_a_colon_opens_the_aspects_of_a_topic() -> None:
     assert conjuncts("shipments: what the permit must show, marking and ports of entry") == [
         "shipments", "what the permit must show", "marking", "ports of entry"]
+
+
+def test_a_topic_that_limits_itself_to_a_kind_of_document_says_which() -> None:
+    from mea_assistant.briefing.scope import scope_types
+
+    assert scope_types("only what the COP resolutions say on climate change") == ("resolution", "decision")
+    assert scope_types("amendments (treaty texts only, not the MOUs or resolutions)") == (
+        "convention", "protocol", "agreement")
+    assert scope_types("not only the treaties but also the resolutions on bycatch") == ()
+    assert scope_types("shark finning") == ()

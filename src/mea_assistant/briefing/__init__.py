@@ -21,6 +21,7 @@ from .gather import gather, key
 from .headings import KINDS, TITLES
 from .openpoints import open_points, status_points
 from .provenance import index_version, scope_line, year_of
+from .scope import scope_types
 from .selection import select
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
         raise InputError("the topic is empty; name a subject, e.g. \"cooperation between CMS and CITES\"")
     if len(topic) > MAX_TOPIC_CHARS:
         raise InputError(f"the topic has {len(topic)} characters; the limit is {MAX_TOPIC_CHARS}: shorten it")
-    conventions, doc_types = tuple(conventions or ()), tuple(doc_types or ())
+    conventions, doc_types = tuple(conventions or ()), tuple(doc_types or ()) or scope_types(topic)
     documents = assistant.index.documents
     pool = gather(assistant, topic, conventions, doc_types)
     selection = select(assistant, pool)

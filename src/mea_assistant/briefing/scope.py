@@ -1,0 +1,35 @@
+"""The kinds of document a topic limits itself to, in its own words: "only what the COP resolutions say",
+"(treaty texts only, not the MOUs or resolutions)".
+
+An officer who writes that expects the note to keep to those documents, as the `--doc-type` option would; a
+scope the user gives explicitly always wins. What the topic excludes ("not the MOUs") is read as exclusion,
+never as the scope itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..force import TREATY_TYPES
+
+# Document types by the words a topic names them with (the types `docs` shows).
+_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?:(?:COP|MOP|CMP|Conference)\s+)?(?:resolutions?|decisions?)", ("resolution", "decision")),
+    (r"(?:treat(?:y|ies)(?:\s+texts?)?|conventions?|protocols?|agreements?)(?:\s+themselves)?", TREATY_TYPES),
+    (r"(?:MOUs?|memorand(?:a|um)(?:\s+of\s+understanding)?)", ("mou",)),
+    (r"(?:(?:joint\s+)?work\s+programmes?)", ("work-programme",)),
+    (r"(?:strategic\s+plans?)", ("strategic-plan",)),
+)
+_EXCLUDED = re.compile(r"\b(?:not|excluding|except|other than|leaving out)\b[^,;.:)(]*", re.I)
+_ONLY = r"\b(?:only|solely|just)\b"
+
+
+def scope_types(topic: str) -> tuple[str, ...]:
+    """The document types "only X" / "X only" names, after what the topic excludes is set aside; () if none."""
+    text = _EXCLUDED.sub(" ", topic)
+    for words, types in _KINDS:
+        before = re.search(rf"{_ONLY}\W+(?:\w+\W+){{0,3}}?(?:the\s+)?{words}\b", text, re.I)
+        after = re.search(rf"\b{words}\W+only\b", text, re.I)
+        if before or after:
+            return types
+    return ()
