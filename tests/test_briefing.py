@@ -116,6 +116,17 @@ def test_filters_are_respected(assistant) -> None:  # type: ignore[no-untyped-de
     assert "document types resolution" in note.scope
 
 
+def test_each_aspect_the_topic_asks_gets_its_provision(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"signing the Sharks MOU: is it legally binding, who may sign, what do signatories commit to, can we leave
+    later": the note answers each aspect (the MOU's "non-legally binding" paragraph among them), not the first
+    one five times."""
+    note = build_note(assistant, "signing the Sharks MOU: is it legally binding, who may sign, what do signatories "
+                                 "commit to, and can we leave later")
+    refs = {r.ref: r.text for r in note.references if r.doc_id == "sharks-mou-2010"}
+    assert any("non-legally binding" in t for t in refs.values()), sorted(refs)
+    assert "para. 12" in refs, sorted(refs)  # the objectives signatories should implement: what they commit to
+
+
 def test_a_scope_in_the_topics_words_is_kept_to(assistant) -> None:  # type: ignore[no-untyped-def]
     note = build_note(assistant, "only what the COP resolutions say about climate change")
     docs = assistant.index.documents

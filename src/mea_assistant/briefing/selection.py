@@ -124,9 +124,11 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         doc_top = rel[by_doc[d][0]]
         chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top]
         core = [k for k in pool.core if k[0] == d and k in usable]
-        units = build_units(core + [k for k in chosen if k not in core], usable, rel, families, set(core),
+        aspects = _aspect_leads(pool, by_doc[d], rel)
+        units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
                             candidates=pool.candidates)
-        first = _core_first(units, core)[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
+        first = _aspects_first(_core_first(units, core), aspects)
+        first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
         selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
     for k in strays:
         selection.units[k[0]] = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
@@ -186,6 +188,34 @@ def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_
         ordered = lead + [u for u in units if u not in lead]
         selection.units[d] = within(ordered[:PER_DOC[0] if i == 0 else EACH_UNITS], EACH_REFS[min(i, 1)])
     return selection
+
+
+def _aspect_leads(pool: Pool, keys: list[Key], rel: dict[Key, float]) -> list[Key]:
+    """For each aspect of a topic ("is it binding, who can sign, can we leave later"), the instrument's most
+    relevant paragraph that carries it (`PART_COVER` of its words): a note answers every aspect it was asked,
+    not the first one five times."""
+    leads: list[Key] = []
+    for part in pool.parts if len(pool.parts) >= 2 else []:
+        carrying = [k for k in keys if coverage(part, _context(pool.candidates[k].hit)) >= PART_COVER]
+        if carrying:
+            best = max(carrying, key=lambda k: rel[k])
+            if best not in leads:
+                leads.append(best)
+    return leads
+
+
+def _context(hit: Hit) -> str:
+    return f"{hit.text} {hit.lead_in} {hit.section}"
+
+
+def _aspects_first(units: list[Unit], aspects: list[Key]) -> list[Unit]:
+    """The first point (the instrument's core when it has one), then one point per aspect, then the rest."""
+    if not units or not aspects:
+        return units
+    wanted = set(aspects)
+    lead = units[:1]
+    by_aspect = [u for u in units[1:] if wanted & {key(h) for h in u.paragraphs()}]
+    return lead + by_aspect + [u for u in units[1:] if u not in by_aspect]
 
 
 def _core_first(units: list[Unit], core: list[Key]) -> list[Unit]:
