@@ -32,8 +32,7 @@ def test_refs_unique_and_no_sentence_lost(docs, path):
 
 
 KINDS = [("iccat-convention-1966", "convention"), ("cartagena-protocol-2000", "protocol"),
-         pytest.param("kyoto-protocol-1997", "protocol",
-                      marks=pytest.mark.xfail(strict=True, reason="the Kyoto Protocol is read as a convention")),
+         ("kyoto-protocol-1997", "protocol"),
          ("bwm-convention-2004", "convention")]
 
 

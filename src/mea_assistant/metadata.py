@@ -75,7 +75,8 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("mou", r"Memorandum of Understanding|\bMOU\b|M[ée]morandum d.accord|Memorando de Entendimiento"),
         ("action-plan", r"Action Plan|Plan d.action|Plan de acci[oó]n"),
         ("strategic-plan", r"Strategic Plan|Strategy\b|\bTarget \d+|Plan strat[ée]gique|Plan Estrat[ée]gico"),
-        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol on\b"),
+        # "Kyoto Protocol to the United Nations Framework Convention ...": a protocol, whatever convention it names
+        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b"),
         ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b"),
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
                        r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
