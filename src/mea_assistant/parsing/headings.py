@@ -24,7 +24,7 @@ _WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "A
           "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
           "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg."}
 _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
-_NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|[a-z])\b)?"
+_NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|quater|[a-z])\b|(?<=\d)[A-Z]\b)?"
 # A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
 # regulations ("Regulation A-1" in Section A, "Regulation B-4").
 _LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"

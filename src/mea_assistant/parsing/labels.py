@@ -18,7 +18,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)")),
     # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
-    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)")),
+    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)"
+                       r"|^(\d{1,3}\s?(?:bis|ter|quater|qua|quinquies))\s*\.\s+(?=\S)")),  # "5bis.", "1 qua." (inserted)
     ("pnum", re.compile(r"^\((\d{1,3})\)\s*(?=\S)")),
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
@@ -85,7 +86,7 @@ def detect(text: str) -> list[Label]:
 def successor(style: str, value: str) -> str | None:
     """The label that would follow `value` in the same list ("a"->"b", "ii"->"iii", "B6"->"B7", "5.8"->"5.9")."""
     if style in ("num", "pnum", "pdot"):
-        return str(int(value) + 1)
+        return str(int(re.match(r"\d+", value).group()) + 1)  # after an inserted "5bis" comes 6
     if style in ("letter", "pupper"):
         return chr(ord(value) + 1)
     if style in ("roman", "uroman"):
