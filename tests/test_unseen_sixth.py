@@ -50,3 +50,16 @@ def test_the_databases_status_line_is_dropped_and_counted(docs):
     wrc = docs["wrc-convention-2007"]
     assert not [p.ref for p in wrc.paragraphs if "Treedt in werking" in p.text]
     assert sum("Treedt in werking" in d.text for d in wrc.dropped) == 23
+
+
+def test_a_treaty_is_also_called_after_the_place_it_was_done_at_unless_that_names_another(docs):
+    """The Antarctic environmental protocol is the "Madrid Protocol" (its closing formula, "DONE at Madrid"; not
+    "the Antarctic Treaty done at Washington" of its definitions, nor the Treaty's 1959 date in its head); the
+    Cartagena Protocol, done at Montreal, is never the "Montreal Protocol", which is another instrument's name."""
+    from mea_assistant.parsing import parse_file
+    from mea_assistant.queries import place_aliases
+
+    assert place_aliases(docs["antarctic-protocol-1991"]) == {"madrid protocol"}
+    assert place_aliases(docs["montreal-protocol-1987"]) == {"montreal protocol"}
+    cartagena = parse_file(treaty_sets.FIXTURES / "unseen5" / "cartagena-protocol-2000.md")
+    assert place_aliases(cartagena) == set()

@@ -16,6 +16,7 @@ from .acronyms import acronyms_in, title_acronyms
 from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
 from .instruments import catalogue
+from .titleblock import closing_date
 from .types import Document
 
 # Where an expansion's words come from. Nothing written from the evaluation set is accepted: it tunes on the test.
@@ -120,13 +121,33 @@ _PLACE = re.compile(r"^\s*(?i:the\s+)?([A-Z][\w'’-]+(?:\s+(?:de\s+|do\s+|del\s
 
 
 def place_aliases(doc: Document) -> set[str]:
-    """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document."""
-    if doc.doc_type not in ("convention", "protocol", "agreement") or not doc.date:
+    """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document. The closing
+    formula is read even when the date came from elsewhere: the Antarctic environmental protocol's head names
+    the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol")."""
+    if doc.doc_type not in ("convention", "protocol", "agreement"):
         return set()
-    if doc.provenance.get("date") != "closing formula":
+    if doc.date and doc.provenance.get("date") == "closing formula":
+        closing = doc.date
+    else:
+        closing = next((c for p in doc.paragraphs if _FORMULA.search(p.text) and (c := closing_date(p.text))), "")
+    m = _PLACE.match(closing)
+    if not m:
         return set()
-    m = _PLACE.match(doc.date)
-    return {f"{m.group(1).lower()} {doc.doc_type}"} if m else set()
+    alias = f"{m.group(1).lower()} {doc.doc_type}"
+    own = doc.conventions[0] if doc.conventions else ""
+    # The Cartagena Protocol was done at Montreal; "Montreal Protocol" is another instrument's name.
+    if any(inst.code != own and _names(inst, alias) for inst in catalogue().instruments):
+        return set()
+    return {alias}
+
+
+def _names(inst: Any, alias: str) -> bool:
+    """The data file names this instrument so: its short citation, or one of its patterns, whole."""
+    return alias == inst.citation.lower() or any(
+        pattern and re.fullmatch(pattern, alias, re.I) for pattern in (inst.question_pattern, inst.document_pattern))
+
+
+_FORMULA = re.compile(r"\bDONE\b|WITNESS WHEREOF|^\s*Done\b")  # the closing formula, not "the Treaty done at ..."
 
 
 # Readers name an instrument by what it protects: "the bats agreement", "the waterbirds agreement", "the
