@@ -63,3 +63,16 @@ def test_a_treaty_is_also_called_after_the_place_it_was_done_at_unless_that_name
     assert place_aliases(docs["montreal-protocol-1987"]) == {"montreal protocol"}
     cartagena = parse_file(treaty_sets.FIXTURES / "unseen5" / "cartagena-protocol-2000.md")
     assert place_aliases(cartagena) == set()
+
+
+def test_a_definition_is_found_where_the_treaty_misprints_the_term(docs):
+    """The Industrial Accidents Convention prints '"Harzardous activity" means ...': asked for "hazardous
+    activity", that is its definition; a term far from the printed one is not."""
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    own = {"teia-convention-1992": docs["teia-convention-1992"]}
+    info = QueryInfo(text="", expanded="")
+    assert [h.ref for h in defining_paragraphs("hazardous activity", own, Filters(), info)] == ["Art. 1(b)"]
+    assert defining_paragraphs("hazardous waste", own, Filters(), info) == []

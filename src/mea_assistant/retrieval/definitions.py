@@ -5,6 +5,7 @@ from the texts' own drafting, not from any one document."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Mapping
 
 from ..queries import QueryInfo
@@ -48,6 +49,21 @@ def candidate_terms(query: str) -> list[str]:
     return [t for t in dict.fromkeys(terms) if t]
 
 
+# A defined term in quotation marks at the head of a paragraph, before "means" / "includes" / "refers".
+_DEFINED = re.compile(r"^\s*[\"“”‘’'`]{1,2}([A-Za-z][\w\s-]{2,60}?)[\"“”‘’'`]{1,2}\s*(?:\([^)]*\)\s*)?"
+                      r"(?:means|includes|shall mean|refers)\b", re.I)
+
+
+def _misspelt(term: str, text: str) -> bool:
+    """The paragraph defines the term as the treaty misprints it ("Harzardous activity" means ...): one or two
+    letters off a term of at least eight."""
+    m = _DEFINED.match(text)
+    if not m or len(term) < 8:
+        return False
+    defined = m.group(1).lower()
+    return defined != term and SequenceMatcher(None, defined, term).ratio() >= 0.9
+
+
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
@@ -62,7 +78,7 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
         if named and not info.conventions and doc.doc_id not in named:
             continue  # "... under the OPRC Convention": that treaty's definition, not another's
         for p in doc.paragraphs:
-            if pattern.match(p.text.strip()):
+            if pattern.match(p.text.strip()) or _misspelt(term, p.text):
                 hits.append(paragraph_hit(doc, p.position, 1.0, exact=True))
     hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
     return hits[:MAX_DEFINITIONS]
