@@ -212,6 +212,13 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     # records of meetings and lists of members are not in the texts either; what a COP decided in a resolution is
     assert asks_for_current_status("What were the results of the second session of the Meeting of the Parties?")
     assert asks_for_current_status("How many States have ratified the Nagoya Protocol?")
+    # who hosted a session, whom a committee found in breach, universal ratification, events since entry into force
+    assert asks_for_current_status("Which country hosted the seventh session of the Meeting of the Parties?")
+    assert asks_for_current_status("Which countries has the Compliance Committee found in non-compliance?")
+    assert asks_for_current_status("In which year did the Convention reach universal ratification?")
+    assert asks_for_current_status("Which wetlands have been listed since the Convention entered into force?")
+    assert not asks_for_current_status("What happens when a Party is found in non-compliance?")
+    assert not asks_for_current_status("Who hosts the Secretariat?")
     assert asks_for_current_status("When was the Global Tiger Forum founded?")
     assert not asks_for_current_status("At which COP did the Parties adopt the Strategic Plan?")
     assert not asks_for_current_status("How many States have to ratify the Nagoya Protocol before it applies?")

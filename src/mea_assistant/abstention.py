@@ -45,7 +45,16 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     r"session|conference|forum|workshop|cop|mop|mos)\b|"
                     r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments)\b[^?]{0,40}\b"
                     r"(?:have|has) (?:signed|ratified|joined|acceded)\b|"
-                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?:launched|founded|held|hosted)\b", re.I)
+                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?:launched|founded|held|hosted)\b|"
+                    # who hosted a session, whom a committee found in breach, when membership became universal,
+                    # what has happened since the instrument entered into force: records, not texts
+                    r"\b(?:which|what) (?:country|countries|city|cities|government)\b[^?]{0,30}\bhost(?:ed|s)\b|"
+                    r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments) (?:has|have|had|were|was)\b"
+                    r"[^?]{0,60}\bfound\b"
+                    r"[^?]{0,30}\bin (?:non-?compliance|breach)\b|"
+                    r"\b(?:reach(?:ed)?|achieve[sd]?|attain(?:ed)?) universal (?:ratification|membership|participation)\b|"
+                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b",
+                    re.I)
 
 
 def asks_for_current_status(question: str) -> bool:
