@@ -76,3 +76,15 @@ def test_a_definition_is_found_where_the_treaty_misprints_the_term(docs):
     info = QueryInfo(text="", expanded="")
     assert [h.ref for h in defining_paragraphs("hazardous activity", own, Filters(), info)] == ["Art. 1(b)"]
     assert defining_paragraphs("hazardous waste", own, Filters(), info) == []
+
+
+def test_a_near_spelling_never_displaces_the_exact_definition():
+    """The CBD defines both "Ex-situ" and "In-situ conservation": asked for in-situ, only in-situ comes."""
+    from mea_assistant.parsing import parse_file
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    cbd = parse_file(treaty_sets.FIXTURES.parent.parent / "corpus" / "cbd-convention-1992.md")
+    hits = defining_paragraphs("in-situ conservation", {cbd.doc_id: cbd}, Filters(), QueryInfo(text="", expanded=""))
+    assert [h.text.split('"')[1] if '"' in h.text else h.text[:20] for h in hits] == ["In-situ conservation"]

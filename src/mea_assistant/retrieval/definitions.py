@@ -5,7 +5,6 @@ from the texts' own drafting, not from any one document."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from typing import Mapping
 
 from ..queries import QueryInfo
@@ -55,13 +54,19 @@ _DEFINED = re.compile(r"^\s*[\"“”‘’'`]{1,2}([A-Za-z][\w\s-]{2,60}?)[\"�
 
 
 def _misspelt(term: str, text: str) -> bool:
-    """The paragraph defines the term as the treaty misprints it ("Harzardous activity" means ...): one or two
-    letters off a term of at least eight."""
+    """The paragraph defines the term as the treaty misprints it ("Harzardous activity" means ...): one letter
+    added, dropped or changed in a term of at least eight."""
     m = _DEFINED.match(text)
     if not m or len(term) < 8:
         return False
-    defined = m.group(1).lower()
-    return defined != term and SequenceMatcher(None, defined, term).ratio() >= 0.9
+    return _one_edit(m.group(1).lower().strip(), term)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
@@ -77,8 +82,9 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
             continue
         if named and not info.conventions and doc.doc_id not in named:
             continue  # "... under the OPRC Convention": that treaty's definition, not another's
-        for p in doc.paragraphs:
-            if pattern.match(p.text.strip()) or _misspelt(term, p.text):
-                hits.append(paragraph_hit(doc, p.position, 1.0, exact=True))
+        found = [p for p in doc.paragraphs if pattern.match(p.text.strip())]
+        # only where the document defines nothing under the exact term: "ex-situ" is no misprint of "in-situ"
+        found = found or [p for p in doc.paragraphs if _misspelt(term, p.text)]
+        hits += [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found]
     hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
     return hits[:MAX_DEFINITIONS]
