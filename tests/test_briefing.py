@@ -127,6 +127,17 @@ def test_each_aspect_the_topic_asks_gets_its_provision(assistant) -> None:  # ty
     assert "para. 12" in refs, sorted(refs)  # the objectives signatories should implement: what they commit to
 
 
+def test_each_aspect_is_also_searched_on_its_own(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Each aspect is asked alone too, with the MOU the topic names: "who may sign" finds the paragraph that keeps
+    the MOU open for signature first; a bare "the" left where the topic named the MOU is not asked."""
+    from mea_assistant.briefing.gather import gather
+
+    pool = gather(assistant, "the Sharks MOU: who may sign, what signatories commit to, and can we leave later")
+    signing = [c for c in pool.candidates.values() if "remain open for signature" in c.hit.text]
+    assert signing and signing[0].ranks.get("part: who may sign") == 0, signing[0].ranks if signing else None
+    assert not any("part: the" in c.ranks for c in pool.candidates.values())
+
+
 def test_a_scope_in_the_topics_words_is_kept_to(assistant) -> None:  # type: ignore[no-untyped-def]
     note = build_note(assistant, "only what the COP resolutions say about climate change")
     docs = assistant.index.documents

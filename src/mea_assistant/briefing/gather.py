@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 from ..stores.hits import paragraph_hit
+from ..terms import terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
@@ -38,6 +39,7 @@ RRF_K = 10  # reciprocal-rank constant: small, so the top of each list counts mo
 FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) and articles join the pool
 MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read as one unit of meaning
 EACH_DEPTH = 6  # a topic across the instruments: paragraphs kept from each instrument's own search
+MAX_PARTS, PART_DEPTH, PART_WEIGHT = 6, 6, 0.5  # each aspect's own search: how many, how deep, how much it counts
 Key = tuple[str, int]
 
 
@@ -94,7 +96,9 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
             cand = pool.candidates.setdefault(key(hit), Candidate(hit))
             cand.fused += 1.0 / (RRF_K + rank)
             cand.ranks[aspect] = rank
-    pool.parts = [w for w in (weighted_terms(c, assistant.index) for c in conjuncts(subject_text)) if w]
+    parts = conjuncts(subject_text)
+    pool.parts = [w for w in (weighted_terms(c, assistant.index) for c in parts) if w]
+    _search_parts(assistant, pool, parts, understood.info.doc_ids, conventions, doc_types)
     pool.across = across_instruments(topic, len(pool.named))
     if pool.across:
         _search_each(assistant, pool, understood.filters)
@@ -106,6 +110,23 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     _add_families(assistant, pool, understood.filters)
     _score(assistant, pool, understood.info.expanded)
     return pool
+
+
+def _search_parts(assistant: "Assistant", pool: Pool, parts: list[str], named: Sequence[str],
+                  conventions: Sequence[str], doc_types: Sequence[str]) -> None:
+    """Each aspect of the topic asked on its own (with the instruments the topic names): the whole topic's
+    questions average its aspects, and an aspect few of its words carry ("can we leave later") is lost in them."""
+    documents = assistant.index.documents
+    names = " ".join(documents[d].citation_name for d in named)
+    parts = [p for p in parts if terms(p)]  # not a bare "the" left where the topic named its instrument
+    for part in parts[:MAX_PARTS] if len(parts) >= 2 else []:
+        query = assistant.understand(f"{part} {names}".strip(), (), conventions, doc_types)
+        hits = assistant.retriever.search(query.standalone, k=PART_DEPTH, filters=query.filters, info=query.info)
+        hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)
+        for rank, hit in enumerate(hits[:PART_DEPTH]):
+            cand = pool.candidates.setdefault(key(hit), Candidate(hit))
+            cand.fused += PART_WEIGHT / (RRF_K + rank)
+            cand.ranks[f"part: {part}"] = rank
 
 
 def _search_each(assistant: "Assistant", pool: Pool, filters) -> None:  # type: ignore[no-untyped-def]
