@@ -70,9 +70,11 @@ def refs_unique_and_nothing_lost(docs: dict[str, Document], path: Path) -> None:
     assert not lost_sentences(path, doc)
 
 
-def module_tests(name: str, known: dict[tuple[str, str], str], doc_type: str | None = None):  # type: ignore[no-untyped-def]
+def module_tests(name: str, known: dict[tuple[str, str], str], doc_type: str | None = None,  # type: ignore[no-untyped-def]
+                 lost: dict[str, str] | None = None):
     """The set's parsed documents (a module fixture) and its three tests, for a test module to bind at module
-    level: `SET, docs, test_a, test_b, test_c = module_tests("unseen3", KNOWN)`."""
+    level: `SET, docs, test_a, test_b, test_c = module_tests("unseen3", KNOWN)`. `lost` names the files whose
+    "no sentence lost" check is a strict xfail today, with the reason."""
     treaties = load(name)
 
     @pytest.fixture(scope="module")
@@ -86,7 +88,11 @@ def module_tests(name: str, known: dict[tuple[str, str], str], doc_type: str | N
     def test_hand_read_spot_checks(docs, check):  # type: ignore[no-untyped-def]
         spot_check(docs, check, known)
 
-    @pytest.mark.parametrize("path", treaties.files, ids=[p.name for p in treaties.files])
+    lost = lost or {}
+    paths = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=lost[p.name])) if p.name in lost else p
+             for p in treaties.files]
+
+    @pytest.mark.parametrize("path", paths, ids=[p.name for p in treaties.files])
     def test_refs_unique_and_no_sentence_lost(docs, path):  # type: ignore[no-untyped-def]
         refs_unique_and_nothing_lost(docs, path)
 
