@@ -120,10 +120,23 @@ def document_aliases(doc: Document) -> list[str]:
 _PLACE = re.compile(r"^\s*(?i:the\s+)?([A-Z][\w'’-]+(?:\s+(?:de\s+|do\s+|del\s+)?[A-Z][\w'’-]+){0,2})")
 
 
+_PLACES: dict[tuple[str, str, int, str | None], frozenset[str]] = {}
+
+
 def place_aliases(doc: Document) -> set[str]:
     """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document. The closing
     formula is read even when the date came from elsewhere: the Antarctic environmental protocol's head names
-    the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol")."""
+    the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol"). Asked for every
+    document on every question, so each document's answer is kept."""
+    key = (doc.doc_id, doc.source_path, len(doc.paragraphs), doc.date)
+    if key not in _PLACES:
+        if len(_PLACES) > 4096:
+            _PLACES.clear()
+        _PLACES[key] = frozenset(_place_aliases(doc))
+    return set(_PLACES[key])
+
+
+def _place_aliases(doc: Document) -> set[str]:
     if doc.doc_type not in ("convention", "protocol", "agreement"):
         return set()
     if doc.date and doc.provenance.get("date") == "closing formula":
