@@ -145,6 +145,11 @@ def _search_each(assistant: "Assistant", pool: Pool, filters) -> None:  # type: 
             pool.candidates.setdefault(key(hit), Candidate(hit))
 
 
+def context(hit: Hit) -> str:
+    """What a paragraph's subject words are looked for in: its text, its list's lead-in and its headings."""
+    return f"{hit.text} {hit.lead_in} {hit.section}"
+
+
 def article_mates(doc: Document, position: int) -> list[int]:
     """Positions of the numbered paragraphs (not list items) of the article this paragraph belongs to, when
     the article is short enough to be read as one provision ("Art. 2" of Ramsar: designating wetlands)."""
@@ -190,5 +195,4 @@ def _score(assistant: "Assistant", pool: Pool, topic_text: str) -> None:
             cand.similarity = float(np.max(np.asarray([v for _, v in chunks[k]], dtype=np.float32) @ vector))
         if sentences.get(k):
             cand.sentence = float(np.max(np.asarray([v for _, v in sentences[k]], dtype=np.float32) @ subject))
-        hit = cand.hit
-        cand.cover = coverage(pool.subject, f"{hit.text} {hit.lead_in} {hit.section}")
+        cand.cover = coverage(pool.subject, context(cand.hit))

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
-from .gather import Candidate, Key, Pool, article_mates, key
+from .gather import Candidate, Key, Pool, article_mates, context, key
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -79,7 +79,7 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
     """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
     if cand.hit.kind in _WEAK:
         return False
-    if other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
+    if other_numbered(pool.subject, context(cand.hit)):
         return False
     if not pool.subject or cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE:
         return True
@@ -88,8 +88,8 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
     if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY:
         return True
     # "goods in transit, personal belongings and old specimens" is about each: a paragraph on one of them is on it
-    context = f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"
-    return any(coverage(part, context) >= PART_COVER for part in pool.parts)
+    words = context(cand.hit)
+    return any(coverage(part, words) >= PART_COVER for part in pool.parts)
 
 
 def select(assistant: "Assistant", pool: Pool) -> Selection:
@@ -196,16 +196,12 @@ def _aspect_leads(pool: Pool, keys: list[Key], rel: dict[Key, float]) -> list[Ke
     not the first one five times."""
     leads: list[Key] = []
     for part in pool.parts if len(pool.parts) >= 2 else []:
-        carrying = [k for k in keys if coverage(part, _context(pool.candidates[k].hit)) >= PART_COVER]
+        carrying = [k for k in keys if coverage(part, context(pool.candidates[k].hit)) >= PART_COVER]
         if carrying:
             best = max(carrying, key=lambda k: rel[k])
             if best not in leads:
                 leads.append(best)
     return leads
-
-
-def _context(hit: Hit) -> str:
-    return f"{hit.text} {hit.lead_in} {hit.section}"
 
 
 def _aspects_first(units: list[Unit], aspects: list[Key]) -> list[Unit]:
@@ -248,7 +244,7 @@ def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float],
     best = dict(rel)
     for k, cand in list(pool.candidates.items()):
         if cand.hit.kind in _WEAK or not families.quotable(cand.hit) or \
-                other_numbered(pool.subject, f"{cand.hit.text} {cand.hit.lead_in} {cand.hit.section}"):
+                other_numbered(pool.subject, context(cand.hit)):
             continue
         mates = [(k[0], p) for p in _neighbours(article_mates(documents[k[0]], k[1]), k[1]) if (k[0], p) in usable]
         if not mates:
