@@ -93,8 +93,23 @@ def named_conventions(text: str) -> list[str]:
     return found
 
 
+_ALIASES: dict[tuple[Any, ...], list[str]] = {}
+
+
 def document_aliases(doc: Document) -> list[str]:
-    """Phrases that name this document in a question: its short name, symbol and distinctive title words."""
+    """Phrases that name this document in a question: its short name, symbol and distinctive title words. Asked
+    for every document on every question, so each document's phrases are worked out once (keyed by what they are
+    made of)."""
+    key = (doc.doc_id, doc.source_path, doc.citation_name, doc.title, doc.doc_type, doc.instrument, doc.conventions,
+           doc.date, doc.provenance.get("date"), len(doc.paragraphs))
+    if key not in _ALIASES:
+        if len(_ALIASES) > 4096:
+            _ALIASES.clear()
+        _ALIASES[key] = _document_aliases(doc)
+    return list(_ALIASES[key])
+
+
+def _document_aliases(doc: Document) -> list[str]:
     aliases = {doc.citation_name.lower()}
     own = catalogue().by_code(doc.instrument) if doc.instrument else None
     if own is not None and not own.question_aliases:
@@ -120,23 +135,10 @@ def document_aliases(doc: Document) -> list[str]:
 _PLACE = re.compile(r"^\s*(?i:the\s+)?([A-Z][\w'’-]+(?:\s+(?:de\s+|do\s+|del\s+)?[A-Z][\w'’-]+){0,2})")
 
 
-_PLACES: dict[tuple[str, str, int, str | None], frozenset[str]] = {}
-
-
 def place_aliases(doc: Document) -> set[str]:
     """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document. The closing
     formula is read even when the date came from elsewhere: the Antarctic environmental protocol's head names
-    the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol"). Asked for every
-    document on every question, so each document's answer is kept."""
-    key = (doc.doc_id, doc.source_path, len(doc.paragraphs), doc.date)
-    if key not in _PLACES:
-        if len(_PLACES) > 4096:
-            _PLACES.clear()
-        _PLACES[key] = frozenset(_place_aliases(doc))
-    return set(_PLACES[key])
-
-
-def _place_aliases(doc: Document) -> set[str]:
+    the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol")."""
     if doc.doc_type not in ("convention", "protocol", "agreement"):
         return set()
     if doc.date and doc.provenance.get("date") == "closing formula":
