@@ -237,3 +237,14 @@ def test_a_core_provision_brings_the_short_annex_it_refers_to(assistant) -> None
     note = build_note(assistant, "identification and monitoring of biological diversity under the CBD")
     refs = {r.ref for r in note.references if r.doc_id == "cbd-convention-1992"}
     assert {"Art. 7", "Art. 7(a)", "Annex 1(1)", "Annex 1(2)"} <= refs, sorted(refs)
+
+
+def test_an_instrument_searched_alone_gives_its_own_provision_on_an_aspect(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"how can we tell if a shark population is doing well or badly": the Sharks MOU answers it in its definition
+    of a favourable conservation status (para. 3(d)), which the topic's pooled searches rank below the MOU's lists
+    of objectives and tasks; a search of the MOU alone for the topic puts it among the first."""
+    note = build_note(assistant, "which sharks does the Sharks MOU cover, and how can we tell if a shark population "
+                                 "is doing well or badly")
+    refs = {r.ref for r in note.references if r.doc_id == "sharks-mou-2010"}
+    assert {"para. 3(d)", "para. 3(d)(i)"} <= refs, sorted(refs)
+

@@ -40,6 +40,7 @@ FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) an
 MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read as one unit of meaning
 EACH_DEPTH = 6  # a topic across the instruments: paragraphs kept from each instrument's own search
 MAX_PARTS, PART_DEPTH, PART_WEIGHT = 6, 6, 0.5  # each aspect's own search: how many, how deep, how much it counts
+WITHIN_DOCS, WITHIN_DEPTH = 6, 5  # the instruments searched alone (topic and each aspect) and how deep
 Key = tuple[str, int]
 
 
@@ -51,6 +52,8 @@ class Candidate:
     similarity: float = 0.0  # best cosine of the paragraph's chunks (text with its context) with the topic
     sentence: float = 0.0  # best cosine of its sentences alone with the topic's subject (no instrument names)
     cover: float = 0.0  # weighted share of the topic's subject words in the paragraph and its context
+    within: int = WITHIN_DEPTH  # best rank in a search of its own instrument alone (topic or one aspect)
+    within_only: bool = False  # found by those searches alone, by none of the pooled ones
 
 
 @dataclass
@@ -102,10 +105,13 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     pool.across = across_instruments(topic, len(pool.named))
     if pool.across:
         _search_each(assistant, pool, understood.filters)
+    _search_within(assistant, pool, parts, understood.filters)
     pool.core = core_provisions(assistant.index.documents, set(pool.leaders) if pool.across else pool.named_docs(),
                                 pool.subject, pool.parts, understood.filters, plan)
     for k in pool.core:
-        if k not in pool.candidates:
+        if k in pool.candidates:
+            pool.candidates[k].within_only = False
+        else:
             pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))
     _add_families(assistant, pool, understood.filters)
     _score(assistant, pool, understood.info.expanded)
@@ -145,6 +151,32 @@ def _search_each(assistant: "Assistant", pool: Pool, filters) -> None:  # type: 
             pool.candidates.setdefault(key(hit), Candidate(hit))
 
 
+def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters) -> None:  # type: ignore[no-untyped-def]
+    """The topic and each of its aspects searched in each instrument the note may discuss, alone: a pooled
+    search ranks every instrument's paragraphs against each other, so an instrument's own provision on an
+    aspect can sit below another instrument's whole list, while a search of that instrument alone puts it
+    first. The instruments: those the topic names, else those the pooled searches found most."""
+    documents = assistant.index.documents
+    found: dict[str, float] = {}
+    for cand in pool.candidates.values():
+        found[cand.hit.doc_id] = found.get(cand.hit.doc_id, 0.0) + cand.fused
+    named = pool.named_docs()
+    docs = sorted(named or found, key=lambda d: -found.get(d, 0.0))[:WITHIN_DOCS]
+    aspects = [p for p in parts if terms(p)][:MAX_PARTS]
+    queries = [pool.subject_text or pool.topic] + (aspects if len(aspects) >= 2 else [])
+    for doc_id in docs:
+        if not filters.allows(documents[doc_id]):
+            continue
+        own = filters.narrowed(doc_ids=(doc_id,))
+        for text in queries:
+            query = assistant.understand(text, (), own.conventions, own.doc_types)
+            hits = assistant.retriever.search(query.standalone, k=WITHIN_DEPTH, filters=own, info=query.info)
+            hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)
+            for rank, hit in enumerate(hits[:WITHIN_DEPTH]):
+                cand = pool.candidates.setdefault(key(hit), Candidate(hit, within_only=True))
+                cand.within = min(cand.within, rank)
+
+
 def context(hit: Hit) -> str:
     """What a paragraph's subject words are looked for in: its text, its list's lead-in and its headings."""
     return f"{hit.text} {hit.lead_in} {hit.section}"
@@ -174,7 +206,9 @@ def _add_families(assistant: "Assistant", pool: Pool, filters) -> None:  # type:
         doc = documents[hit.doc_id]
         members += [paragraph_hit(doc, pos, 0.0) for pos in article_mates(doc, hit.position)]
         for member in members:
-            if filters.allows(documents[member.doc_id]) and key(member) not in pool.candidates:
+            if key(member) in pool.candidates:
+                pool.candidates[key(member)].within_only = False
+            elif filters.allows(documents[member.doc_id]):
                 member.score = 0.0
                 pool.candidates[key(member)] = Candidate(member)
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
-from .gather import Candidate, Key, Pool, article_mates, context, key
+from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -41,6 +41,8 @@ W_FUSED = 1.0  # relevance: the pooled questions' fused rank, plus the paragraph
 MIN_COVER = 0.3  # share of the topic's subject words a paragraph (with its context) must carry ...
 SENTENCE_ALONE = 0.5  # ... unless one of its sentences is this close to the topic's subject
 RANKED_TOP, RANKED_BY = 5, 2  # ... or this many of the topic's questions rank it among their first few
+WITHIN_TOP = 2  # ... or a search of its own instrument alone ranks it among its first two (gather._search_within)
+W_WITHIN = 0.25  # relevance: added for the first place in a search of its instrument alone, halved at the second ...
 PART_COVER = 0.5  # ... or it carries this share of one conjunct's words ("A and B": A, or B)
 ARTICLE_SHARE = 0.75  # a paragraph on the topic by its article: this share of the article's best relevance
 DOC_RATIO = 0.45  # an instrument is discussed when its score is at least this share of the best one's
@@ -70,12 +72,15 @@ class Selection:
     relevance: dict[Key, float] = field(default_factory=dict)
 
 
-def relevance(pool: Pool) -> dict[Key, float]:
+def relevance(pool: Pool, within: bool = True) -> dict[Key, float]:
+    """How relevant each paragraph is; `within` adds its place in a search of its own instrument alone, which
+    orders an instrument's paragraphs but says nothing of how much the instrument has to say."""
     top = max((c.fused for c in pool.candidates.values()), default=0.0) or 1.0
-    return {k: W_FUSED * c.fused / top + content(c) for k, c in pool.candidates.items()}
+    return {k: W_FUSED * c.fused / top + content(c) + (W_WITHIN / (1 + c.within) if within and c.within < WITHIN_DEPTH
+                                                        else 0.0) for k, c in pool.candidates.items()}
 
 
-def own_evidence(cand: Candidate, pool: Pool) -> bool:
+def own_evidence(cand: Candidate, pool: Pool, within: bool = True) -> bool:
     """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
     if cand.hit.kind in _WEAK:
         return False
@@ -85,7 +90,7 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
         return True
     # A topic in everyday words ("when no permit is needed") may share no word with the provision it is about
     # ("Exemptions"): one that several of the topic's questions rank near the top is on it by retrieval.
-    if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY:
+    if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY or (within and cand.within < WITHIN_TOP):
         return True
     # "goods in transit, personal belongings and old specimens" is about each: a paragraph on one of them is on it
     words = context(cand.hit)
@@ -94,20 +99,17 @@ def own_evidence(cand: Candidate, pool: Pool) -> bool:
 
 def select(assistant: "Assistant", pool: Pool) -> Selection:
     documents = assistant.index.documents
-    rel = relevance(pool)
     families = Families(assistant)
     relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
-    usable = {k: c for k, c in pool.candidates.items() if own_evidence(c, pool) and families.quotable(c.hit)
-              and (not relation or _concerns_all(c.hit, pool, documents))}
-    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
-                   if k not in usable and families.quotable(pool.candidates[k].hit)})
-    _by_article(pool, usable, rel, documents, families)
-    by_doc: dict[str, list[Key]] = {}
-    for k in sorted(usable, key=lambda k: -rel[k]):
-        by_doc.setdefault(k[0], []).append(k)
-    if not by_doc:
-        return Selection(documents=[], relevance=rel)
-    score = {d: sum(w * rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in by_doc.items()}
+    # Which instruments the note discusses: as the pooled searches and the paragraphs' own words judge them ...
+    base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, within=False)
+    if not base_by_doc:
+        return Selection(documents=[], relevance=base_rel)
+    score = {d: sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in base_by_doc.items()}
+    # ... and which of their paragraphs: also as a search of each instrument alone ranks them, which orders an
+    # instrument's paragraphs but says nothing of how much it has to say (it always ranks something first).
+    rel, usable, by_doc = _usable(pool, families, documents, relation, within=True)
+    by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
     if pool.across:
         return _across(pool, usable, rel, by_doc, score, families)
     named = pool.named_docs()
@@ -116,9 +118,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     kept = [d for d in sorted(eligible, key=lambda d: -score[d]) if score[d] >= DOC_RATIO * best][:MAX_DOCS]
     kept.sort(key=lambda d: (not (d in named and documents[d].doc_type in TREATY_TYPES
                                   and score[d] >= TREATY_FIRST * best), -score[d]))
-    top = max(rel[keys[0]] for d, keys in by_doc.items() if d in kept)
-    strays = [keys[0] for d, keys in by_doc.items() if d not in kept and usable[keys[0]].cover >= 0.999
-              and rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
+    top = max(base_rel[keys[0]] for d, keys in base_by_doc.items() if d in kept)
+    strays = [keys[0] for d, keys in base_by_doc.items() if d not in kept and base_usable[keys[0]].cover >= 0.999
+              and base_rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
     selection = Selection(documents=kept + [k[0] for k in strays], relevance=rel)
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]]
@@ -131,8 +133,24 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
         selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
     for k in strays:
-        selection.units[k[0]] = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
+        selection.units[k[0]] = build_units([k], base_usable, base_rel, families, candidates=pool.candidates)[:1]
     return selection
+
+
+def _usable(pool: Pool, families: Families, documents: dict[str, Document], relation: bool, within: bool
+            ) -> tuple[dict[Key, float], dict[Key, Candidate], dict[str, list[Key]]]:
+    """Each paragraph's relevance, the paragraphs on the topic, and those by instrument, most relevant first."""
+    rel = relevance(pool, within)
+    usable = {k: c for k, c in pool.candidates.items() if (within or not c.within_only)
+              and own_evidence(c, pool, within) and families.quotable(c.hit)
+              and (not relation or _concerns_all(c.hit, pool, documents))}
+    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
+                   if k not in usable and families.quotable(pool.candidates[k].hit)})
+    _by_article(pool, usable, rel, documents, families)
+    by_doc: dict[str, list[Key]] = {}
+    for k in sorted(usable, key=lambda k: -rel[k]):
+        by_doc.setdefault(k[0], []).append(k)
+    return rel, usable, by_doc
 
 
 def within(units: list[Unit], budget: int) -> list[Unit]:
