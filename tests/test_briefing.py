@@ -248,3 +248,11 @@ def test_an_instrument_searched_alone_gives_its_own_provision_on_an_aspect(assis
     refs = {r.ref for r in note.references if r.doc_id == "sharks-mou-2010"}
     assert {"para. 3(d)", "para. 3(d)(i)"} <= refs, sorted(refs)
 
+
+def test_a_preamble_is_cited_where_the_instrument_speaks_to_the_topic_only_there(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The CBD speaks of women only in its preamble ("the vital role that women play in the conservation and
+    sustainable use of biological diversity"): a note on the role of women cites that recital, not only the
+    operative articles that share the words "conservation and sustainable use"."""
+    note = build_note(assistant, "the role of women in conservation and sustainable use")
+    quoted = [r for r in note.references if r.doc_id == "cbd-convention-1992" and r.ref.startswith("PP")]
+    assert any("women" in r.text for r in quoted), [(r.doc_id, r.ref) for r in note.references]

@@ -147,6 +147,7 @@ def _usable(pool: Pool, families: Families, documents: dict[str, Document], rela
     usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
                    if k not in usable and families.quotable(pool.candidates[k].hit)})
     _by_article(pool, usable, rel, documents, families)
+    _preambles(pool, usable, rel, families)
     by_doc: dict[str, list[Key]] = {}
     for k in sorted(usable, key=lambda k: -rel[k]):
         by_doc.setdefault(k[0], []).append(k)
@@ -271,6 +272,21 @@ def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float],
         if article >= PARA_RATIO * doc_top.get(k[0], 0.0):
             usable[k] = cand
             rel[k] = max(rel[k], ARTICLE_SHARE * article)
+
+
+def _preambles(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], families: Families) -> None:
+    """A preamble paragraph is on the topic when it says it in its own words and more closely than any
+    operative paragraph of its instrument: where a treaty speaks to a subject only in its preamble (the CBD on
+    the role of women), that recital is what it says."""
+    best: dict[str, float] = {}
+    for k in usable:
+        best[k[0]] = max(best.get(k[0], 0.0), rel[k])
+    for k, cand in pool.candidates.items():
+        if cand.hit.kind != "preamble" or k in usable or not families.quotable(cand.hit):
+            continue
+        if (cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE) and rel[k] > best.get(k[0], 0.0) \
+                and not other_numbered(pool.subject, context(cand.hit)):
+            usable[k] = cand
 
 
 def _neighbours(mates: list[int], position: int) -> list[int]:
