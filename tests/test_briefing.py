@@ -151,6 +151,18 @@ def test_empty_and_long_topics_are_refused(assistant) -> None:  # type: ignore[n
         build_note(assistant, "wetlands " * 60)
 
 
+def test_a_request_of_a_few_sentences_is_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Desk officers write requests of three or four sentences (the blind briefing sets hold 305 and 323
+    characters); the limit refuses a pasted document, not a request."""
+    topic = ("our ministry is preparing for the next wetlands meeting: what must a country do when it designates a "
+             "wetland of international importance, what happens if the site's ecological character changes or it "
+             "has to be made smaller, who keeps the list, and what do the texts say about making up for any loss "
+             "of wetland resources?")
+    assert len(topic) > 300
+    note = build_note(assistant, topic)
+    assert any(r.doc_id == "ramsar-convention-1971" for r in note.references)
+
+
 def test_run_cli_writes_md_docx_json_and_refuses_other_suffixes(
         assistant, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     def args(out: Path | None, as_json: bool = False) -> argparse.Namespace:
