@@ -61,6 +61,9 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None)
     return tuple(found) or ("other",)
 
 
+_ENDS = r"\b%s\b(?:,?\s*\d{4})?\W*$"  # the title's last word, before a year
+
+
 def detect_doc_type(title: str, head: str, body: str) -> str:
     text = f"{title}\n{head}"
     symbol = r"^\W*(?:UNEP/\w+/)?(?:Resolution|Decision|Recommendation)\s+(?:Conf\.\s*)?\d+\.\d+[^\n]{0,30}$"
@@ -76,8 +79,9 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("action-plan", r"Action Plan|Plan d.action|Plan de acci[oó]n"),
         ("strategic-plan", r"Strategic Plan|Strategy\b|\bTarget \d+|Plan strat[ée]gique|Plan Estrat[ée]gico"),
         # "Kyoto Protocol to the United Nations Framework Convention ...": a protocol, whatever convention it names
-        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b"),
-        ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b"),
+        # ... and a title that ends with what the instrument is ("International Tropical Timber Agreement, 2006")
+        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b|" + _ENDS % "Protocol"),
+        ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b|" + _ENDS % "Agreement"),
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
                        r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
     ]
