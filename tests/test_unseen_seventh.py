@@ -12,13 +12,17 @@ import pytest
 
 import treaty_sets
 
-# What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed. Empty: the set was
-# written without running the parser, so no miss is known yet.
-KNOWN: dict[tuple[str, str], str] = {}
+# What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
+# fixed. 29 of 32 held blind.
+KNOWN = {("spaw-protocol-1990", "5 2 l"): "item 'l.' (printed with a full stop among 'k)' and 'm)') is not read as an item",
+         ("spaw-protocol-1990", "11 1 c i b"): "letters a)-c) under the roman item 11(1)(c)(i) are read as items of "
+                                                "11(1) itself",
+         ("prtr-protocol-2003", "7 1 a iii"): "the roman item printed '(Iii)' (capital I) is not read as (iii)"}
 
 # Sentences the parser loses today, per file, as strict xfails of the shared "refs unique, no sentence lost" test.
-# Empty for the same reason.
-LOST: dict[str, str] = {}
+LOST = {"prtr-protocol-2003.md": "cells of Annex I's activity table ('Basic plastic materials ...', 'Gases, such as "
+                                 "ammonia ...') and the header cells of Annex II's table ('Threshold for releases "
+                                 "(column', 'to air (column 1a)')"}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen7", KNOWN, lost=LOST)
