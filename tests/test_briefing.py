@@ -268,3 +268,16 @@ def test_a_preamble_is_cited_where_the_instrument_speaks_to_the_topic_only_there
     note = build_note(assistant, "the role of women in conservation and sustainable use")
     quoted = [r for r in note.references if r.doc_id == "cbd-convention-1992" and r.ref.startswith("PP")]
     assert any("women" in r.text for r in quoted), [(r.doc_id, r.ref) for r in note.references]
+
+
+def test_a_table_record_is_not_quoted_up_to_a_cell_label(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A CITES appendix record ("Appendix I: Anas aucklandica / Appendix II: Anas bernieri / ...") has a label and
+    its value on each line: a quote never stops at the next line's "Appendix I:", which would read as a lead-in
+    whose items were left out."""
+    from mea_assistant.briefing.quotes import quote_span
+
+    doc = assistant.index.documents["cites-convention-1973"]
+    record = next(p for p in doc.paragraphs if p.ref.endswith("Anatidae"))
+    assert record.text.count("\n") >= 5
+    s, e = quote_span(record.text, {"duck", "goose", "anas", "export"})
+    assert not record.text[s:e].rstrip().endswith(":"), record.text[s:e][-80:]

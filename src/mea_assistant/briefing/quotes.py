@@ -26,7 +26,7 @@ def aligned_spans(text: str) -> list[tuple[int, int]]:
     pending: tuple[int, int] | None = None
     for s, e in sentence_spans(text):
         start = pending[0] if pending else s
-        if _ENDS.search(text[start:e]) or e >= len(text.rstrip()):
+        if (_ENDS.search(text[start:e]) and not _cell_label(text, e)) or e >= len(text.rstrip()):
             spans.append((start, e))
             pending = None
         else:
@@ -58,6 +58,18 @@ def quote_span(text: str, subject: set[str]) -> tuple[int, int]:
             break
         lo, hi = min(lo, pick), max(hi, pick)
     return (spans[lo][0], spans[hi][1])
+
+
+def _cell_label(text: str, end: int) -> bool:
+    """The piece ending at `end` stops at a table record's cell label ("Appendix I: Anas aucklandica": a label of
+    a few words at the start of a line, its value after it on that line), which ends no sentence: a quote that
+    stopped at "Appendix I:" would read as a lead-in without its items."""
+    piece = text[:end].rstrip()
+    if not piece.endswith(":"):
+        return False
+    label = piece[piece.rfind("\n") + 1:-1].split()
+    value = text[len(piece):].split("\n", 1)[0].strip()
+    return 0 < len(label) <= 4 and bool(value)
 
 
 def tail_span(text: str, max_chars: int = MAX_QUOTE) -> tuple[int, int]:
