@@ -27,7 +27,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)")),
-    ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])")),
+    ("roman", re.compile(r"^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),  # "(Iii)": a capital typed first
+    ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])"
+                          r"|^([a-z])\.(?=(?:the|a|an|to|any|all|each)\s)")),  # "l.the regulation ..." (glued)
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
@@ -66,7 +68,7 @@ def detect(text: str) -> list[Label]:
         elif style == "alnum":
             value = f"{groups[0]}{groups[1]}"
         else:
-            value = groups[0]
+            value = groups[0].lower() if style == "roman" else groups[0]
         if style == "roman" and not value:
             continue
         rest = text[match.end():].strip()
