@@ -3,6 +3,8 @@ question, only paragraphs that add are cited, every quote is verbatim, follow-up
 
 from __future__ import annotations
 
+import pytest
+
 from mea_assistant.composing import ABSTAIN_SENTENCE
 from mea_assistant.conversation import rewrite
 
@@ -225,3 +227,16 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     assert assistant.ask("On what date did CITES actually enter into force?").abstained
     answer = assistant.ask("When did CMS enter into force?")
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")
+
+
+@pytest.mark.parametrize(("question", "doc_id", "ref"), [
+    ("What is the role of the GEF under the CBD?", "cbd-convention-1992", "Art. 39"),
+    ("What is the CHM for?", "cbd-convention-1992", "Art. 18(3)"),
+    ("How does CMS relate to UNCLOS?", "cms-convention-1979", "Art. XII(1)"),
+])
+def test_an_acronym_the_texts_only_spell_out_is_answered(assistant, question, doc_id, ref) -> None:  # type: ignore[no-untyped-def]
+    """The texts write "the Global Environment Facility", "a clearing-house mechanism" and "the law of the sea",
+    never GEF, CHM or UNCLOS: spelled out from the data file, the question finds the article that says it."""
+    answer = assistant.ask(question)
+    assert answer.citations and (answer.citations[0].doc_id, answer.citations[0].ref) == (doc_id, ref), \
+        [(c.doc_id, c.ref) for c in answer.citations]
