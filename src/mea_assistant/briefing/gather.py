@@ -10,7 +10,8 @@ Lists come whole: a lead-in in the pool brings its items, an item brings its lea
 note can quote "Parties shall … (b) …" and never a lead-in without its items. The named instruments' core
 provisions (under headings on the topic, cores.py) join the pool whether or not a question found them; a
 topic across the instruments is also searched in each instrument alone, so that one instrument's long list
-cannot crowd out another instrument's one article on it.
+cannot crowd out another instrument's one article on it; and every topic, with each of its aspects, is searched
+in each instrument the note may discuss alone, for the order of that instrument's own paragraphs.
 """
 
 from __future__ import annotations

@@ -16,6 +16,11 @@ obligation before the resolution that recalls it), and within it the core provis
 (cores.py) before the rest. Points are lists or paragraphs (units.py); each instrument's points stop at a
 reference budget, so references go to the provisions an officer expects (5 to 8 a topic), not to a 30th item.
 
+Which instruments a note discusses is judged on the pooled searches and the paragraphs' own words; which of an
+instrument's paragraphs it quotes also counts how a search of that instrument alone ranks them (for the topic
+and each of its aspects), and a preamble paragraph is quoted where it says the topic more closely than any
+operative paragraph of its instrument.
+
 A topic across the instruments ("national reporting across the conventions") is answered instrument by
 instrument: each one's own provision on it, found by a search of that instrument alone or by its heading,
 then more from the instrument that says most; reports and work programmes do not take an instrument's place.
@@ -72,15 +77,19 @@ class Selection:
     relevance: dict[Key, float] = field(default_factory=dict)
 
 
-def relevance(pool: Pool, within: bool = True) -> dict[Key, float]:
-    """How relevant each paragraph is; `within` adds its place in a search of its own instrument alone, which
+def relevance(pool: Pool, alone: bool = True) -> dict[Key, float]:
+    """How relevant each paragraph is; `alone` adds its place in a search of its own instrument alone, which
     orders an instrument's paragraphs but says nothing of how much the instrument has to say."""
     top = max((c.fused for c in pool.candidates.values()), default=0.0) or 1.0
-    return {k: W_FUSED * c.fused / top + content(c) + (W_WITHIN / (1 + c.within) if within and c.within < WITHIN_DEPTH
-                                                        else 0.0) for k, c in pool.candidates.items()}
+    return {k: W_FUSED * c.fused / top + content(c) + (_alone_bonus(c) if alone else 0.0)
+            for k, c in pool.candidates.items()}
 
 
-def own_evidence(cand: Candidate, pool: Pool, within: bool = True) -> bool:
+def _alone_bonus(cand: Candidate) -> float:
+    return W_WITHIN / (1 + cand.within) if cand.within < WITHIN_DEPTH else 0.0
+
+
+def own_evidence(cand: Candidate, pool: Pool, alone: bool = True) -> bool:
     """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
     if cand.hit.kind in _WEAK:
         return False
@@ -90,7 +99,7 @@ def own_evidence(cand: Candidate, pool: Pool, within: bool = True) -> bool:
         return True
     # A topic in everyday words ("when no permit is needed") may share no word with the provision it is about
     # ("Exemptions"): one that several of the topic's questions rank near the top is on it by retrieval.
-    if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY or (within and cand.within < WITHIN_TOP):
+    if sum(rank < RANKED_TOP for rank in cand.ranks.values()) >= RANKED_BY or (alone and cand.within < WITHIN_TOP):
         return True
     # "goods in transit, personal belongings and old specimens" is about each: a paragraph on one of them is on it
     words = context(cand.hit)
@@ -102,13 +111,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     families = Families(assistant)
     relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
     # Which instruments the note discusses: as the pooled searches and the paragraphs' own words judge them ...
-    base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, within=False)
+    base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, alone=False)
     if not base_by_doc:
         return Selection(documents=[], relevance=base_rel)
     score = {d: sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in base_by_doc.items()}
     # ... and which of their paragraphs: also as a search of each instrument alone ranks them, which orders an
     # instrument's paragraphs but says nothing of how much it has to say (it always ranks something first).
-    rel, usable, by_doc = _usable(pool, families, documents, relation, within=True)
+    rel, usable, by_doc = _usable(pool, families, documents, relation, alone=True)
     by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
     if pool.across:
         return _across(pool, usable, rel, by_doc, score, families)
@@ -137,12 +146,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     return selection
 
 
-def _usable(pool: Pool, families: Families, documents: dict[str, Document], relation: bool, within: bool
+def _usable(pool: Pool, families: Families, documents: dict[str, Document], relation: bool, alone: bool
             ) -> tuple[dict[Key, float], dict[Key, Candidate], dict[str, list[Key]]]:
-    """Each paragraph's relevance, the paragraphs on the topic, and those by instrument, most relevant first."""
-    rel = relevance(pool, within)
-    usable = {k: c for k, c in pool.candidates.items() if (within or not c.within_only)
-              and own_evidence(c, pool, within) and families.quotable(c.hit)
+    """Each paragraph's relevance, the paragraphs on the topic, and those by instrument, most relevant first;
+    `alone` counts the searches of each instrument alone (gather._search_within) and what only they found."""
+    rel = relevance(pool, alone)
+    usable = {k: c for k, c in pool.candidates.items() if (alone or not c.within_only)
+              and own_evidence(c, pool, alone) and families.quotable(c.hit)
               and (not relation or _concerns_all(c.hit, pool, documents))}
     usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
                    if k not in usable and families.quotable(pool.candidates[k].hit)})
