@@ -36,7 +36,8 @@ def test_the_note_has_a_summary_sections_by_instrument_and_open_points(note: Not
     assert all(p.markers for p in note.summary), "every key point is cited"
     by_instrument = [s for s in note.sections if s.instrument]
     assert by_instrument and by_instrument[0].instrument == "cites-convention-1973", "the treaty comes first"
-    assert {s.kind for s in by_instrument} <= {"definitions", "obligations", "requests", "institutions", "cooperation"}
+    assert {s.kind for s in by_instrument} <= {"context", "definitions", "obligations", "requests", "institutions",
+                                               "cooperation"}
     assert note.sections[-1].kind == "open" and note.sections[-1].points
     assert note.index_version and note.generated
     assert note.scope.startswith("Drawn from") and "CITES Convention" in note.scope
@@ -268,6 +269,8 @@ def test_a_preamble_is_cited_where_the_instrument_speaks_to_the_topic_only_there
     note = build_note(assistant, "the role of women in conservation and sustainable use")
     quoted = [r for r in note.references if r.doc_id == "cbd-convention-1992" and r.ref.startswith("PP")]
     assert any("women" in r.text for r in quoted), [(r.doc_id, r.ref) for r in note.references]
+    recital = next(s for s in note.sections if any(f"[{quoted[0].marker}]" in p.text for p in s.points))
+    assert recital.kind == "context" and recital.heading == "CBD: Context (preamble)", recital.heading
 
 
 def test_a_table_record_is_not_quoted_up_to_a_cell_label(assistant) -> None:  # type: ignore[no-untyped-def]

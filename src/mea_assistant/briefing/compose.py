@@ -66,6 +66,8 @@ class Draft:
 
 def heading(unit: Unit) -> str:
     first = unit.items[0]
+    if first.kind == "preamble":  # "Recognizing the vital role that women play ...": context, not a duty
+        return "context"
     lead = unit.head.text if unit.head is not None else first.lead_in
     said = " ".join(h.text for h in unit.items[:3])
     return heading_of(said if unit.head is not None else first.text, lead, first.doc_type)

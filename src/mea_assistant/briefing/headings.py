@@ -1,7 +1,7 @@
 """Which heading of a desk officer's note a provision belongs under, read from its wording.
 
 The headings are the ones a note uses: scope and definitions, obligations, requests and recommendations,
-institutions and reporting, cooperation. The kind of duty comes from the operative verb and the kind of
+institutions and reporting, cooperation; and context, for a preamble's recital (it recognises, it binds no one). The kind of duty comes from the operative verb and the kind of
 instrument (force.py: a treaty's *shall* binds, a resolution *urges* or *requests*, a memorandum of
 understanding binds no one whatever its verbs). A provision whose actor is a body (the Conference or Meeting
 of the Parties, a Secretariat, a committee, an authority or focal point) or that sets reports, budgets or
@@ -15,8 +15,8 @@ import re
 
 from ..force import NON_BINDING_TYPES, Force, force_of
 
-KINDS = ("definitions", "obligations", "requests", "institutions", "cooperation")
-TITLES = {"definitions": "Scope and definitions", "obligations": "Obligations",
+KINDS = ("context", "definitions", "obligations", "requests", "institutions", "cooperation")
+TITLES = {"context": "Context (preamble)", "definitions": "Scope and definitions", "obligations": "Obligations",
           "requests": "Requests and recommendations", "institutions": "Institutions and reporting",
           "cooperation": "Cooperation", "open": "Open points"}
 
