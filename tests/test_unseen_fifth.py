@@ -7,8 +7,6 @@ protocol."""
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
@@ -29,12 +27,7 @@ KINDS = [("iccat-convention-1966", "convention"), ("cartagena-protocol-2000", "p
          ("kyoto-protocol-1997", "protocol"),
          ("bwm-convention-2004", "convention")]
 
-
-@pytest.mark.parametrize(("doc_id", "doc_type"), KINDS)
-def test_a_protocol_is_a_protocol_and_a_convention_a_convention(docs, doc_id, doc_type):
-    """The set mixes conventions and protocols, so the shared check runs without a doc type and this one names
-    each: the title says which the treaty is ("Kyoto Protocol to the ...", "International Convention for ...")."""
-    assert docs[doc_id].doc_type == doc_type
+test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
 
 
 def test_the_databases_status_line_is_dropped_and_counted_even_under_a_forms_title(docs):

@@ -8,8 +8,6 @@ protocol."""
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 
 # What the spot checks found wrong, kept visible: a strict xfail fails the day it is fixed.
@@ -30,12 +28,7 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
 KINDS = [("wrc-convention-2007", "convention"), ("montreal-protocol-1987", "protocol"),
          ("antarctic-protocol-1991", "protocol"), ("teia-convention-1992", "convention")]
 
-
-@pytest.mark.parametrize(("doc_id", "doc_type"), KINDS)
-def test_a_protocol_is_a_protocol_and_a_convention_a_convention(docs, doc_id, doc_type):
-    """The set mixes conventions and protocols, so the shared check runs without a doc type and this one names
-    each: the title says which the treaty is ("Montreal Protocol on ...", "Convention on the ...")."""
-    assert docs[doc_id].doc_type == doc_type
+test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
 
 
 def test_the_databases_status_line_is_dropped_and_counted(docs):

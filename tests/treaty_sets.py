@@ -98,3 +98,14 @@ def module_tests(name: str, known: dict[tuple[str, str], str], doc_type: str | N
 
     return treaties, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, \
         test_refs_unique_and_no_sentence_lost
+
+
+def kinds_test(kinds: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """For a set that mixes conventions, protocols and agreements (so the shared naming check runs without a doc
+    type): each document is read as what its title calls it ("Kyoto Protocol to the ...", "International Tropical
+    Timber Agreement, 2006"). Bind at module level: `test_each_is_read_as_its_title_says = kinds_test(KINDS)`."""
+    @pytest.mark.parametrize(("doc_id", "doc_type"), kinds)
+    def test_each_is_read_as_its_title_says(docs, doc_id, doc_type):  # type: ignore[no-untyped-def]
+        assert docs[doc_id].doc_type == doc_type
+
+    return test_each_is_read_as_its_title_says
