@@ -80,7 +80,8 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("strategic-plan", r"Strategic Plan|Strategy\b|\bTarget \d+|Plan strat[ée]gique|Plan Estrat[ée]gico"),
         # "Kyoto Protocol to the United Nations Framework Convention ...": a protocol, whatever convention it names
         # ... and a title that ends with what the instrument is ("International Tropical Timber Agreement, 2006")
-        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b|" + _ENDS % "Protocol"),
+        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b|"
+                     + _ENDS % "Protocol"),
         ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b|" + _ENDS % "Agreement"),
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
                        r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),

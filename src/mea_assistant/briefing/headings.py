@@ -1,12 +1,12 @@
 """Which heading of a desk officer's note a provision belongs under, read from its wording.
 
 The headings are the ones a note uses: scope and definitions, obligations, requests and recommendations,
-institutions and reporting, cooperation; and context, for a preamble's recital (it recognises, it binds no one). The kind of duty comes from the operative verb and the kind of
-instrument (force.py: a treaty's *shall* binds, a resolution *urges* or *requests*, a memorandum of
-understanding binds no one whatever its verbs). A provision whose actor is a body (the Conference or Meeting
-of the Parties, a Secretariat, a committee, an authority or focal point) or that sets reports, budgets or
-deadlines is about institutions and reporting; one that works with other conventions, organizations or
-Parties is about cooperation. The order of the tests is the order of these rules.
+institutions and reporting, cooperation; and context, for a preamble's recital (it recognises, it binds no
+one). The kind of duty comes from the operative verb and the kind of instrument (force.py: a treaty's *shall*
+binds, a resolution *urges* or *requests*, a memorandum of understanding binds no one whatever its verbs).
+A provision whose actor is a body (the Conference or Meeting of the Parties, a Secretariat, a committee, an
+authority or focal point) or that sets reports, budgets or deadlines is about institutions and reporting; one
+that works with other conventions, organizations or Parties is about cooperation. The order of the tests is the order of these rules.
 """
 
 from __future__ import annotations

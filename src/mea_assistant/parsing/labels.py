@@ -26,8 +26,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
-    ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)")),
-    ("roman", re.compile(r"^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),  # "(Iii)": a capital typed first
+    # ... and "(Iii)", a capital typed first
+    ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)"
+                         r"|^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),
     ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])"
                           r"|^([a-z])\.(?=(?:the|a|an|to|any|all|each)\s)")),  # "l.the regulation ..." (glued)
 ]
