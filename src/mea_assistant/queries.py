@@ -120,7 +120,8 @@ def _document_aliases(doc: Document) -> list[str]:
     if doc.doc_type == "resolution" and symbol:
         aliases |= {f"resolution {symbol.group(1)}", f"res {symbol.group(1)}", f"res. {symbol.group(1)}"}
     if doc.doc_type == "work-programme":
-        aliases |= {"joint work programme", "work programme", "jwp", "programme of work"}
+        aliases |= {"joint work programme", "work programme", "jwp", "programme of work"} | joint_work_aliases(
+            doc.citation_name)
     mou = re.match(r"^([A-Z][\w-]+) MOU\b", doc.citation_name)
     if doc.doc_type == "mou" or mou:
         subject = (mou.group(1) if mou else doc.citation_name.split()[0]).lower()
@@ -128,6 +129,21 @@ def _document_aliases(doc: Document) -> list[str]:
     aliases |= subject_aliases(doc.title)
     aliases |= place_aliases(doc)
     return sorted(a for a in aliases if a)
+
+
+_JOINT = re.compile(r"^(?P<a>[A-Za-z][\w.]*)\s*[-/–]\s*(?P<b>[A-Za-z][\w.]*)\s+joint\s+work\s+(?:programme|plan)\b",
+                    re.I)
+
+
+def joint_work_aliases(name: str) -> set[str]:
+    """ "joint CMS-CITES work", "the CMS and CITES joint work" for the CMS-CITES Joint Work Programme: readers
+    name the joint work of two secretariats by its parties in either place, with or without "programme"."""
+    m = _JOINT.match(name)
+    if not m:
+        return set()
+    a, b = m.group("a").lower(), m.group("b").lower()
+    parties = {f"{a}-{b}", f"{a} and {b}", f"{a}/{b}"}
+    return {form for p in parties for form in (f"joint {p} work", f"{p} joint work")}
 
 
 # A treaty is called after the place it was done at: "Espoo Convention", "Washington Convention" (CITES), "Bonn
@@ -202,17 +218,38 @@ def vocabulary(documents: dict[str, Document]) -> frozenset[str]:
     return frozenset(words)
 
 
-def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[int, int]]:
-    """Where a text names an instrument (a document by its aliases, a convention by its names): a follow-up
-    that names another one replaces these words in the carried context ("And the Sharks MOU?")."""
-    spans = [m.span() for pattern, _ in CONVENTION_NAMES for m in re.finditer(pattern, text)]
+def instrument_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, int, str]]:
+    """Where a text names an instrument, and which: a convention's code ("CMS") or a document's id."""
+    found = [(*m.span(), code) for pattern, code in CONVENTION_NAMES for m in re.finditer(pattern, text)]
     lower = text.lower()
     for doc in documents.values():
         for alias in document_aliases(doc):
-            spans += [m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)]
+            found += [(*m.span(), doc.doc_id) for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)]
         for acronym in title_acronyms(doc.title):  # as written: "LRTAP", never the letters inside a word
-            spans += [m.span() for m in re.finditer(rf"(?<![\w.]){acronym}(?![\w])", text)]
-    return sorted(spans)
+            found += [(*m.span(), doc.doc_id) for m in re.finditer(rf"(?<![\w.]){acronym}(?![\w])", text)]
+    return sorted(found)
+
+
+def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[int, int]]:
+    """Where a text names an instrument (a document by its aliases, a convention by its names): a follow-up
+    that names another one replaces these words in the carried context ("And the Sharks MOU?")."""
+    return [(start, end) for start, end, _ in instrument_mentions(text, documents)]
+
+
+def own_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, int, str]]:
+    """The instruments a text names, less a convention named only inside a document's name: "the joint
+    CMS-CITES work" names the joint work programme, not the two conventions."""
+    mentions = instrument_mentions(text, documents)
+    names = [(s, e, label) for s, e, label in mentions if label in documents]
+
+    def inside_other(s: int, e: int, code: str) -> bool:  # "Nagoya" of "the Nagoya Protocol" is its own name
+        return any(ns <= s and e <= ne and (ns, ne) != (s, e) and not _is_treaty_of(documents[doc], code)
+                   for ns, ne, doc in names)
+    return [(s, e, label) for s, e, label in mentions if label in documents or not inside_other(s, e, label)]
+
+
+def _is_treaty_of(doc: Document, code: str) -> bool:
+    return doc.doc_type in ("convention", "protocol", "agreement") and doc.conventions[:1] == (code,)
 
 
 # Words of a document's short name that name a kind of text or an organ, not this document.

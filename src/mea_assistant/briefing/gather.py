@@ -16,13 +16,14 @@ in each instrument the note may discuss alone, for the order of that instrument'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..stores.hits import paragraph_hit
 from ..terms import terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
+from .relation import conventions_named
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
 if TYPE_CHECKING:
@@ -88,8 +89,10 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     subject_text = subject_of(topic, assistant.index.documents)
     plan = names_plan(subject_text)
     subject_text = without_plan(subject_text) if plan else subject_text
-    pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(understood.info) if g],
-                named_codes=list(understood.info.conventions), named_ids=list(understood.info.doc_ids),
+    codes = conventions_named(topic, assistant.index.documents)
+    named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
+    pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
+                named_codes=list(named.conventions), named_ids=list(named.doc_ids),
                 candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text)
     for aspect, template in ASPECTS:
         query = assistant.understand(template.format(topic=topic), (), conventions, doc_types)

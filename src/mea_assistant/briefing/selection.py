@@ -28,7 +28,6 @@ then more from the instrument that says most; reports and work programmes do not
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
+from .relation import about_relation
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -66,9 +66,6 @@ OTHER_RATIO = 0.8  # ... besides any other document whose best paragraph is this
 EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
 EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
-_RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
-                       r"co-ordinat\w*|joint|partnerships?|liaison|interplay)\b", re.I)
-
 
 @dataclass
 class Selection:
@@ -109,7 +106,7 @@ def own_evidence(cand: Candidate, pool: Pool, alone: bool = True) -> bool:
 def select(assistant: "Assistant", pool: Pool) -> Selection:
     documents = assistant.index.documents
     families = Families(assistant)
-    relation = len(pool.named_codes) + len(pool.named_ids) >= 2 and bool(_RELATION.search(pool.topic))
+    relation = about_relation(pool.topic, documents)
     # Which instruments the note discusses: as the pooled searches and the paragraphs' own words judge them ...
     base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, alone=False)
     if not base_by_doc:
