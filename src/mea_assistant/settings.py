@@ -20,7 +20,7 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # language is not the name; 7: a paragraph under a numbered heading ("### 2") keeps the number for its items,
 # and a number glued to its text ("2The tribunal") is read as one; 8: "<Place> Convention for ..." is a convention.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 12
+PARSER_VERSION = 13
 
 
 def _default_model_path() -> str:

@@ -16,6 +16,11 @@ from . import labels as lab
 from .items import Item, ends_clause
 
 
+# Label styles that number every level alike, relative to the level above: IMO's ".1" / ".2" (paragraph 4.1.3 of
+# the London Protocol prints as ".3" under ".1" under "4."), so where a ".1" sits is read from its lead-in.
+RELATIVE = ("pdot",)
+
+
 @dataclass
 class Numbering:
     """The open numbered items, innermost last: `[("num", "4", <item 4.>), ("letter", "b", <item b)>)]`."""
@@ -62,9 +67,16 @@ class Numbering:
     def place(self, label: lab.Label, current: Item | None) -> list[tuple[str, str]]:
         """Put a label into the numbering stack: sibling of its own style, else child or new top level."""
         styles = [s for s, _, _ in self.stack]
-        if label.style in styles:
-            idx = styles.index(label.style)
-            self.stack = self.stack[:idx]
+        if label.style in RELATIVE and label.value == "1" and current is not None and self.stack \
+                and current is self.stack[-1][2] and current.text.rstrip().endswith(":"):
+            pass  # ".3 ... techniques:" then ".1 product reformulation": IMO's relative labels open a level
+        elif label.style in styles:
+            # the innermost open item it continues (".4" after ".3" of the inner level), else its style's first;
+            # when an inner and an outer level both reach it, an inner item ending "...; or" closed its list
+            same = [i for i, s in enumerate(styles) if s == label.style]
+            after = [i for i in same if lab.successor(label.style, self.stack[i][1]) == label.value]
+            closed = len(after) > 1 and re.search(r"[;,]\s*or\s*$", self.stack[after[-1]][2].text) is not None
+            self.stack = self.stack[:(after[-2] if closed else after[-1]) if after else same[0]]
         elif self.stack:
             parent_text = self.stack[-1][2].text
             introduces = current is not None and ends_clause(current.text) and \
