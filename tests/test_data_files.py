@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # What every shipped document is tagged with: its own instrument first (by its title), then those its title block
 # names, then those its body names 3+ times, then parents. Issue 11 added the CMS Family and other MEAs to
-# data/instruments.toml, so documents now also carry the MOUs, BBNJ, ITPGRFA and World Heritage they cite.
+# data/instruments.toml, so documents now also carry the MOUs, BBNJ, ITPGRFA and World Heritage they cite; the
+# wider list of round 6 adds ICCAT to the CITES Secretariat's response, which names the tuna commission 3+ times.
 CORPUS_TAGS = {
     "aewa-agreement-1995": ("AEWA", "CMS", "CBD", "Ramsar"),
     "cbd-convention-1992": ("CBD",),
     "cites-convention-1973": ("CITES",),
-    "cites-cooperation-response-2025": ("CITES", "World Heritage", "CBD", "CMS"),
+    "cites-cooperation-response-2025": ("CITES", "World Heritage", "CBD", "CMS", "ICCAT"),
     "cms-capacity-building-target-9": ("CMS",),
     "cms-cites-jwp-2012-2014": ("CMS", "CITES", "Sharks MOU"),
     "cms-convention-1979": ("CMS",),
@@ -76,6 +77,26 @@ def test_a_treaty_is_named_by_its_title_not_by_the_convention_its_preamble_names
     assert conventions[0] == "CMS"  # tagged with the convention it names, for filtering ...
     name, source = citation_name(unknown, "", conventions, "agreement", own_instrument(unknown), None, None)
     assert name == unknown and source == "title block"  # ... but named after itself
+
+
+def test_a_protocol_to_a_known_convention_is_not_that_convention():
+    """The title names the parent after "to the": the text is the protocol's, named as the data file names it, or
+    after its own title when the file does not know it; never after its parent."""
+    london = "1996 Protocol to the Convention on the Prevention of Marine Pollution by Dumping of Wastes and Other Matter, 1972"
+    assert own_instrument(london) == "London Protocol"
+    assert citation_name(london, "", ("London Protocol", "London Convention"), "protocol", "London Protocol", None,
+                         None) == ("London Protocol", "data file")
+    heavy_metals = "Protocol to the 1979 Convention on Long-range Transboundary Air Pollution on Heavy Metals"
+    assert own_instrument(heavy_metals) is None
+    assert citation_name(heavy_metals, "", ("LRTAP",), "protocol", None, None, None)[0] == heavy_metals
+
+
+def test_a_title_printed_in_capitals_is_named_as_a_title():
+    title = "AGREEMENT ON THE CONSERVATION OF POLAR BEARS"
+    assert citation_name(title, "", ("other",), "agreement", None, None, None)[0] == \
+        "Agreement on the Conservation of Polar Bears"
+    assert citation_name("CONVENTION ON WETLANDS (RAMSAR, IRAN, 1971)", "", ("other",), "convention", None, None,
+                         None)[0] == "Convention on Wetlands (Ramsar, Iran, 1971)"
 
 
 def test_a_protocol_brings_its_convention_and_an_mou_brings_cms_when_it_names_it():

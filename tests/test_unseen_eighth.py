@@ -46,3 +46,15 @@ def test_imo_relative_labels_nest_under_the_item_that_introduces_them(docs) -> N
     assert bwm["Annex, Section A, Reg. A-3(3)"].startswith("the uptake and discharge")
     assert bwm["Annex, Section C, Reg. C-1(3)(2)(1)"].startswith("the precise co-ordinates")
 
+
+def test_a_long_title_names_its_document_by_its_proper_words_only(docs, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """A treaty whose name is its long title is named in a question by that title's proper words ("London",
+    "North Sea") and the data file's acronyms ("ENMOD"), never by its common ones ("with", "sea", "protection")."""
+    from mea_assistant.queries import analyse
+
+    both = {**corpus_docs, **docs}
+    assert analyse("Which kinds of waste can be dumped at sea under the London Protocol?", both).doc_ids == \
+        ["london-protocol-1996"]
+    assert analyse("Can a country join the CBD with reservations?", both).doc_ids == ["cbd-convention-1992"]
+    assert analyse("Is weather modification for peaceful purposes allowed under ENMOD?", both).doc_ids == \
+        ["enmod-convention-1976"]

@@ -16,6 +16,10 @@ _INSTRUMENTS = catalogue().in_documents()
 _PATTERNS = {i.code: re.compile(i.document_pattern) for i in _INSTRUMENTS}
 
 
+# What a title says before the instrument it was made under: "Protocol to the", "Agreement under the".
+_PARENT = re.compile(r"\b(?:Protocol|Agreement|Amendments?|Annex)\b[^,;]{0,60}?\b(?:to|under)\s+the\b", re.I)
+
+
 def own_instrument(title: str) -> str | None:
     """The instrument whose own text this is, by its title: the entry matched earliest in the title.
 
@@ -25,6 +29,8 @@ def own_instrument(title: str) -> str | None:
     best: tuple[int, int, str] | None = None
     for n, inst in enumerate(catalogue().instruments):
         match = re.search(inst.title_pattern, title)
+        if match and _PARENT.search(title[:match.start()]):
+            continue  # "1996 Protocol to the Convention on the Prevention of Marine Pollution ...": its parent
         if match and (best is None or (match.start(), n) < best[:2]):
             best = (match.start(), n, inst.code)
     return best[2] if best is not None and best[0] <= 40 else None

@@ -18,9 +18,28 @@ from .types import Document
 _LONG = 100
 
 
+_SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "concerning"}
+
+
+def _capitals_as_title(name: str) -> str:
+    """A title printed in capitals, written as a title ("INTERNATIONAL TROPICAL TIMBER AGREEMENT, 2006" ->
+    "International Tropical Timber Agreement, 2006"); an acronym the data file knows keeps its capitals."""
+    if re.search(r"[a-z]", name) or not re.search(r"[A-Z]{4}", name):
+        return name
+    known = {i.acronym for i in catalogue().instruments if i.acronym} | {i.code for i in catalogue().instruments}
+
+    def word(i: int, w: str) -> str:
+        if w.strip("(),.;:") in known:
+            return w
+        if i and w.lower() in _SMALL:
+            return w.lower()
+        return re.sub(r"(?:^|(?<=[-(]))[a-z]", lambda m: m.group().upper(), w.lower())  # "(Ramsar,", "African-Eurasian"
+    return " ".join(word(i, w) for i, w in enumerate(name.split(" ")))
+
+
 def _from_title(title: str) -> str:
     """The title as a name: "The" dropped; a very long one cut at its first colon, dash or bracket."""
-    name = re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip()
+    name = _capitals_as_title(re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip())
     if len(name) > _LONG:
         head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
         if 2 <= len(head.split()) or re.search(r"\d", head):

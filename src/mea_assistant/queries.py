@@ -257,18 +257,47 @@ _NAME_WORDS = frozenset("""convention agreement protocol memorandum understandin
 response secretariat strategic plan target joint work programme rev cop the of on and for""".split())
 
 
+_SHORT_NAME = 6  # words: a longer name is the document's title, whose words are mostly the field's common words
+
+
 def _name_words(doc: Document) -> set[str]:
-    return {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
+    words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
+    if len(doc.citation_name.split()) <= _SHORT_NAME:
+        return words
+    return {w for w in words if _proper(w, doc)}
+
+
+def _proper(word: str, doc: Document) -> bool:
+    """A word of a title that names something (Caribbean, Nairobi, Antarctic), not a common word that the title
+    capitalises (Protection, Environmental, Use): the document's own text writes it with a capital nearly always,
+    away from the start of a sentence."""
+    seen = capital = 0
+    pattern = re.compile(rf"(?<![.!?:;]\s)(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    for p in doc.paragraphs:
+        for m in pattern.finditer(p.text):
+            if m.start() == 0:
+                continue
+            seen += 1
+            capital += m.group()[0].isupper() and not m.group().isupper()
+    return seen >= 2 and capital >= 0.9 * seen
+
+
+_DISTINCT: dict[tuple[Any, ...], dict[str, str]] = {}
 
 
 def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
     """A word of exactly one document's short name -> that document ("Dugong" -> the Dugong MOU MOS3 document):
-    "the Dugong MOS3 paper" names it as surely as its full name."""
-    owners: dict[str, set[str]] = {}
-    for doc in documents.values():
-        for word in _name_words(doc):
-            owners.setdefault(word, set()).add(doc.doc_id)
-    return {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+    "the Dugong MOS3 paper" names it as surely as its full name. Worked out once per set of documents."""
+    key = tuple((d.doc_id, d.citation_name, len(d.paragraphs)) for d in documents.values())
+    if key not in _DISTINCT:
+        if len(_DISTINCT) > 64:
+            _DISTINCT.clear()
+        owners: dict[str, set[str]] = {}
+        for doc in documents.values():
+            for word in _name_words(doc):
+                owners.setdefault(word, set()).add(doc.doc_id)
+        _DISTINCT[key] = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1}
+    return dict(_DISTINCT[key])
 
 
 # "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one
