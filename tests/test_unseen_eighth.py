@@ -58,3 +58,15 @@ def test_a_long_title_names_its_document_by_its_proper_words_only(docs, corpus_d
     assert analyse("Can a country join the CBD with reservations?", both).doc_ids == ["cbd-convention-1992"]
     assert analyse("Is weather modification for peaceful purposes allowed under ENMOD?", both).doc_ids == \
         ["enmod-convention-1976"]
+
+
+def test_a_chunk_names_its_treaty_by_title_as_well_as_by_short_name(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "the protocol on dumping at sea" names the London Protocol by what its title says, not by its short name:
+    every chunk of it carries both."""
+    from mea_assistant.chunking import chunk_paragraph
+
+    london = docs["london-protocol-1996"]
+    assert london.citation_name == "London Protocol"
+    chunks = chunk_paragraph(london, london.paragraphs[20], 220, 40)
+    assert chunks[0].embed_text.startswith(f"London Protocol, {london.paragraphs[20].ref} (1996 Protocol to the "
+                                           "Convention on the Prevention of Marine Pollution by Dumping")

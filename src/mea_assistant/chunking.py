@@ -41,12 +41,19 @@ def _encoding():  # type: ignore[no-untyped-def]
     return tiktoken.get_encoding("cl100k_base")
 
 
+TITLE_CHARS = 200
+
+
 def context_prefix(doc: Document, para: Paragraph) -> str:
     """What a paragraph is, in words a question would use: instrument, locator, section, lead-in."""
     # The document title heads every section path: it says nothing about this paragraph, so leave it out.
     parts = [s for s in para.section if s and s != doc.title]
     section = " > ".join(parts)
     head = display_name(doc.citation_name, para.ref)
+    # A short name ("BWM Convention", "ITTA") says nothing of what the treaty is about; questions name it by its
+    # subject ("the ballast water convention", "the tropical timber agreement"): its title says it.
+    if doc.title and " ".join(doc.title.split()).lower() not in doc.citation_name.lower():
+        head += f" ({' '.join(doc.title.split())[:TITLE_CHARS]})"
     if section:
         head += f" ({section[-160:]})"
     if para.lead_in:
