@@ -50,10 +50,6 @@ def context_prefix(doc: Document, para: Paragraph) -> str:
     parts = [s for s in para.section if s and s != doc.title]
     section = " > ".join(parts)
     head = display_name(doc.citation_name, para.ref)
-    # A short name ("BWM Convention", "ITTA") says nothing of what the treaty is about; questions name it by its
-    # subject ("the ballast water convention", "the tropical timber agreement"): its title says it.
-    if doc.title and " ".join(doc.title.split()).lower() not in doc.citation_name.lower():
-        head += f" ({' '.join(doc.title.split())[:TITLE_CHARS]})"
     if section:
         head += f" ({section[-160:]})"
     if para.lead_in:
@@ -61,9 +57,18 @@ def context_prefix(doc: Document, para: Paragraph) -> str:
     return head
 
 
+def title_words(doc: Document) -> str:
+    """A short name ("BWM Convention", "ITTA") says nothing of what the treaty is about, and questions name it by
+    its subject ("the ballast water convention"): the title, for BM25 only. Embedded, it would make every chunk of
+    the treaty say the same thing and blunt how close any one chunk is to a question."""
+    title = " ".join(doc.title.split())
+    return title[:TITLE_CHARS] if title and title.lower() not in doc.citation_name.lower() else ""
+
+
 def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: int) -> list[Chunk]:
     enc = _encoding()
     prefix = context_prefix(doc, para)
+    title = title_words(doc)
     tokens = enc.encode(para.text)
     budget = max(32, max_tokens - min(len(enc.encode(prefix)), max_tokens // 2))
     windows: list[str] = []
@@ -82,7 +87,8 @@ def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: in
         embed_text = f"{prefix}\n{window}"
         key = hashlib.sha1(f"{doc.doc_id}|{para.ref}|{part}|{embed_text}".encode()).hexdigest()[:16]
         chunks.append(Chunk(chunk_id=f"{doc.doc_id}::{para.position}::{part}::{key}", doc_id=doc.doc_id,
-                            ref=para.ref, position=para.position, part=part, embed_text=embed_text, text=window))
+                            ref=para.ref, position=para.position, part=part, embed_text=embed_text, text=window,
+                            lexical_text=f"{title}\n{embed_text}" if title else ""))
     return chunks
 
 

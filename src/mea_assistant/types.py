@@ -110,6 +110,11 @@ class Chunk:
     part: int  # 0 for the first (or only) window of the paragraph
     embed_text: str  # text with document name, section and lead-in, for findability
     text: str  # the words of the paragraph this window covers
+    lexical_text: str = ""  # what BM25 indexes, when more than embed_text (the document's title): see chunking.py
+
+    @property
+    def indexed_text(self) -> str:
+        return self.lexical_text or self.embed_text
 
 
 @dataclass

@@ -62,8 +62,8 @@ class BM25Store:
         nodes = []
         for chunk in chunks:
             meta = chunk_metadata(chunk, doc_meta)
-            # Metadata is excluded from the indexed text: BM25 sees exactly what was embedded.
-            nodes.append(TextNode(id_=chunk.chunk_id, text=chunk.embed_text, metadata=meta,
+            # Metadata is excluded from the indexed text: BM25 sees what was embedded, and the document's title.
+            nodes.append(TextNode(id_=chunk.chunk_id, text=chunk.indexed_text, metadata=meta,
                                   excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta)))
         retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(top_k, len(nodes)))
         return cls(retriever.bm25, retriever.corpus, retriever.similarity_top_k, retriever)
