@@ -53,11 +53,12 @@ def named_after_themselves(docs: dict[str, Document], checks: dict, doc_type: st
         assert doc_type is None or doc.doc_type == doc_type, doc.doc_id
         assert "language" not in treaty or doc.language == treaty["language"], doc.doc_id
         assert not doc.citation_name.startswith(("Verdrag", "Overeenkomst")) and "..." not in doc.citation_name
-        # a name that says what kind of text it is says the treaty's own kind: a protocol is not a "Convention"
+        # a name that says what kind of text it is says the treaty's own kind first: a protocol is not named "London
+        # Convention", though its title goes on to name the convention it belongs to ("Protocol to the ... Convention")
         said = re.findall(r"\b(Convention|Protocol|Agreement|Treaty|MOU)\b", doc.citation_name)
         kinds = {"convention": {"Convention", "Treaty"}, "protocol": {"Protocol"}, "agreement": {"Agreement"},
                  "mou": {"MOU"}}.get(doc.doc_type)
-        assert not said or kinds is None or said[-1] in kinds, (doc.doc_id, doc.citation_name)
+        assert not said or kinds is None or said[0] in kinds, (doc.doc_id, doc.citation_name)
     assert len({d.citation_name for d in docs.values()}) == len(docs)
 
 
