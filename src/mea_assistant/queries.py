@@ -261,10 +261,15 @@ _SHORT_NAME = 6  # words: a longer name is the document's title, whose words are
 
 
 def _name_words(doc: Document) -> set[str]:
+    """The words (and, in a long title, the capitalised pairs: "Early Notification") that name this document."""
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
     if len(doc.citation_name.split()) <= _SHORT_NAME:
         return words
-    return {w for w in words if _proper(w, doc)}
+    # "the Early Notification Convention": two of its title's capitalised words together name it; one alone only
+    # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
+    pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", doc.citation_name)
+             if a.lower() not in _NAME_WORDS and b.lower() not in _NAME_WORDS}
+    return {w for w in words if w[:1].isupper() and _proper(w, doc)} | pairs
 
 
 def _proper(word: str, doc: Document) -> bool:
