@@ -26,3 +26,19 @@ KINDS = [("early-notification-convention-1986", "convention"), ("emep-protocol-1
          ("watercourses-convention-1997", "convention"), ("water-health-protocol-1999", "protocol")]
 
 test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
+
+
+def test_a_long_title_is_named_in_a_question_by_two_of_its_capitalised_words(docs, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """ "the IAEA's Early Notification Convention" names the Convention on Early Notification of a Nuclear Accident,
+    whose text writes "early notification" in small letters: a capitalised pair of its title's words, together."""
+    from mea_assistant.queries import analyse
+
+    both = {**corpus_docs, **docs}
+    question = "How many countries had to join the IAEA's Early Notification Convention before it took effect?"
+    assert analyse(question, both).doc_ids == ["early-notification-convention-1986"]
+    assert analyse("What is an early warning under CITES?", both).doc_ids == []
+
+
+def test_a_protocol_to_the_air_convention_is_named_by_how_its_title_goes_on(docs) -> None:  # type: ignore[no-untyped-def]
+    emep = docs["emep-protocol-1984"]
+    assert (emep.citation_name, emep.conventions[:2]) == ("EMEP Protocol", ("EMEP Protocol", "LRTAP"))
