@@ -109,3 +109,21 @@ def test_querying_with_other_settings_is_refused(small, tmp_path):
     other = Settings(corpus_dir=small.corpus_dir, index_dir=small.index_dir, chunk_tokens=120)
     with pytest.raises(IndexMismatch, match="re-ingest"):
         Index(other)
+
+
+def test_an_index_named_with_another_instruments_file_is_rebuilt_not_reused(small):
+    """Names and tags come from data/instruments.toml: an index built with another version of it (a user added an
+    instrument) is refused for queries and re-parsed whole by the next ingest, not kept for unchanged files."""
+    import json
+
+    _ingest(small)
+    manifest_path = current_build(small.index_dir) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["settings"]["instruments"] == small.index_signature()["instruments"]
+    manifest["settings"]["instruments"] = "0" * 12  # as built before the file was extended
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatch, match="instruments"):
+        Index(small)
+    report, _ = _ingest(small)
+    assert report.reused == [] and sorted(report.parsed) == sorted(Path(n).stem for n in SMALL)
+    Index(small)  # queryable again

@@ -23,6 +23,18 @@ def read_toml(name: str) -> tuple[dict[str, Any], str]:
     return parse_toml(text, where), where
 
 
+def digest(name: str) -> str:
+    """A short fingerprint of `data/<name>`: an index records the instruments file it was named and tagged with,
+    so that extending the file is followed by a rebuild rather than ignored for documents already indexed."""
+    import hashlib
+
+    resource = resources.files("mea_assistant").joinpath("data").joinpath(name)
+    try:
+        return hashlib.sha256(resource.read_bytes()).hexdigest()[:12]
+    except (FileNotFoundError, NotADirectoryError):
+        raise MeaError(f"{resource}: data file missing from the installed package; reinstall mea-assistant") from None
+
+
 def parse_toml(text: str, where: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)

@@ -13,6 +13,7 @@ from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
 
+from .datafiles import digest
 from .errors import InputError
 
 INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, files)
@@ -132,6 +133,7 @@ class Settings:
         sig["embed_model"] = Path(str(sig["embed_model"])).name or str(sig["embed_model"])
         sig["parser_version"] = PARSER_VERSION
         sig["index_format"] = INDEX_FORMAT
+        sig["instruments"] = digest("instruments.toml")  # names and tags come from it: an edit means a rebuild
         return sig
 
     def describe(self) -> list[tuple[str, str, str]]:
