@@ -15,6 +15,7 @@ from typing import Any
 from .acronyms import acronyms_in, title_acronyms
 from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
+from .force import TREATY_TYPES
 from .instruments import catalogue
 from .titleblock import closing_date
 from .types import Document
@@ -155,7 +156,7 @@ def place_aliases(doc: Document) -> set[str]:
     """ "espoo convention" for a convention done at Espoo; nothing for other kinds of document. The closing
     formula is read even when the date came from elsewhere: the Antarctic environmental protocol's head names
     the Treaty's 1959 date, its closing formula "DONE at Madrid" (the "Madrid Protocol")."""
-    if doc.doc_type not in ("convention", "protocol", "agreement"):
+    if doc.doc_type not in TREATY_TYPES:
         return set()
     if doc.date and doc.provenance.get("date") == "closing formula":
         closing = doc.date
@@ -249,7 +250,7 @@ def own_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, i
 
 
 def _is_treaty_of(doc: Document, code: str) -> bool:
-    return doc.doc_type in ("convention", "protocol", "agreement") and doc.conventions[:1] == (code,)
+    return doc.doc_type in TREATY_TYPES and doc.conventions[:1] == (code,)
 
 
 # Words of a document's short name that name a kind of text or an organ, not this document.
@@ -291,8 +292,10 @@ _DISTINCT: dict[tuple[Any, ...], dict[str, str]] = {}
 
 
 def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
-    """A word of exactly one document's short name -> that document ("Dugong" -> the Dugong MOU MOS3 document):
-    "the Dugong MOS3 paper" names it as surely as its full name. Worked out once per set of documents."""
+    """A word (or, in a long title, a capitalised pair of words) of exactly one document's name -> that document
+    ("Dugong" -> the Dugong MOU MOS3 document, "Early Notification" -> the Convention on Early Notification of a
+    Nuclear Accident): "the Dugong MOS3 paper" names it as surely as its full name. Worked out once per set of
+    documents."""
     key = tuple((d.doc_id, d.citation_name, len(d.paragraphs)) for d in documents.values())
     if key not in _DISTINCT:
         if len(_DISTINCT) > 64:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from ..force import TREATY_TYPES
 from ..queries import QueryInfo
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit
-from .lookup import TREATY_TYPES
 
 _DEFINE_RE = re.compile(
     r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping, Sequence
 
+from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
 from ..queries import QueryInfo
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit
 
-TREATY_TYPES = ("convention", "protocol", "agreement")  # a treaty's own text answers before texts that cite it
 MAX_PER_REF = 12  # "Article 5" of a long treaty: its first paragraphs, not the whole article
 
 
