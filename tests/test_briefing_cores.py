@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mea_assistant.briefing.cores import annexes_referred, core_units
-from mea_assistant.briefing.relation import about_relation, conventions_named
+from mea_assistant.briefing.relation import read_names
 from mea_assistant.briefing.subject import across_instruments, beyond, conjuncts, names_plan, without_plan
 from mea_assistant.queries import analyse
 from mea_assistant.terms import terms
@@ -74,14 +74,22 @@ def test_a_topic_that_limits_itself_to_a_kind_of_document_says_which() -> None:
     assert scope_types("shark finning") == ()
 
 
+def relation(topic: str, docs) -> bool:  # type: ignore[no-untyped-def]
+    return read_names(topic, docs)[1]
+
+
+def named(topic: str, docs) -> list[str]:  # type: ignore[no-untyped-def]
+    return read_names(topic, docs)[0]
+
+
 def test_a_relation_is_two_instruments_a_relation_word_joins_not_any_joint_word(corpus_docs) -> None:  # type: ignore[no-untyped-def]
-    assert about_relation("cooperation between CMS and CITES", corpus_docs)
-    assert about_relation("how the Ramsar Convention and the CBD work in synergy on wetlands", corpus_docs)
+    assert relation("cooperation between CMS and CITES", corpus_docs)
+    assert relation("how the Ramsar Convention and the CBD work in synergy on wetlands", corpus_docs)
     # "joint research" is what the university offers, not a relation between the CBD and the Nagoya Protocol
-    assert not about_relation("a foreign university collects samples: under the Nagoya Protocol and the CBD can we "
+    assert not relation("a foreign university collects samples: under the Nagoya Protocol and the CBD can we "
                               "give a simpler permit, and can we ask in return for joint research?", corpus_docs)
     # CITES with other bodies, and the joint programme by its name: no paragraph need name both conventions
-    assert not about_relation("how CITES works with other bodies on timber: which partnerships exist, and what has "
+    assert not relation("how CITES works with other bodies on timber: which partnerships exist, and what has "
                               "the joint CMS-CITES work said about bushmeat?", corpus_docs)
 
 
@@ -89,6 +97,6 @@ def test_the_joint_work_programme_is_named_by_its_parties_and_they_are_not_named
     topic = "what the joint CMS-CITES work says about bushmeat"
     assert analyse(topic, corpus_docs).doc_ids == ["cms-cites-jwp-2012-2014"]
     assert analyse("the CMS and CITES joint work on elephants", corpus_docs).doc_ids == ["cms-cites-jwp-2012-2014"]
-    assert conventions_named(topic, corpus_docs) == []
-    assert conventions_named("access and benefit-sharing under the Nagoya Protocol and CITES", corpus_docs) == \
+    assert named(topic, corpus_docs) == []
+    assert named("access and benefit-sharing under the Nagoya Protocol and CITES", corpus_docs) == \
         ["Nagoya", "CITES"], "a treaty's own name names its convention"

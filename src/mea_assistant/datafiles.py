@@ -4,6 +4,7 @@ user who extends one gets one line naming the file, the entry and the key to fix
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from importlib import resources
@@ -12,27 +13,32 @@ from typing import Any
 from .errors import MeaError
 
 
+def _resource(name: str):  # type: ignore[no-untyped-def]
+    return resources.files("mea_assistant").joinpath("data").joinpath(name)
+
+
+def _missing(resource) -> MeaError:  # type: ignore[no-untyped-def]
+    return MeaError(f"{resource}: data file missing from the installed package; reinstall mea-assistant")
+
+
 def read_toml(name: str) -> tuple[dict[str, Any], str]:
     """(parsed content, where it was read from) of `data/<name>`."""
-    resource = resources.files("mea_assistant").joinpath("data").joinpath(name)
-    where = str(resource)
+    resource = _resource(name)
     try:
         text = resource.read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError):
-        raise MeaError(f"{where}: data file missing from the installed package; reinstall mea-assistant") from None
-    return parse_toml(text, where), where
+        raise _missing(resource) from None
+    return parse_toml(text, str(resource)), str(resource)
 
 
 def digest(name: str) -> str:
     """A short fingerprint of `data/<name>`: an index records the instruments file it was named and tagged with,
     so that extending the file is followed by a rebuild rather than ignored for documents already indexed."""
-    import hashlib
-
-    resource = resources.files("mea_assistant").joinpath("data").joinpath(name)
+    resource = _resource(name)
     try:
         return hashlib.sha256(resource.read_bytes()).hexdigest()[:12]
     except (FileNotFoundError, NotADirectoryError):
-        raise MeaError(f"{resource}: data file missing from the installed package; reinstall mea-assistant") from None
+        raise _missing(resource) from None
 
 
 def parse_toml(text: str, where: str) -> dict[str, Any]:

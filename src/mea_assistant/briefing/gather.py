@@ -23,7 +23,7 @@ from ..stores.hits import paragraph_hit
 from ..terms import terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
-from .relation import conventions_named
+from .relation import read_names
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ class Pool:
     parts: list[dict[str, float]] = field(default_factory=list)  # subject words of each conjunct ("A and B")
     core: list[Key] = field(default_factory=list)  # the named instruments' provisions under headings on the topic
     across: bool = False  # the topic is about what each instrument says ("... across the conventions")
+    relation: bool = False  # the topic is about the relation between two of its instruments (briefing/relation.py)
     leaders: dict[str, list[Key]] = field(default_factory=dict)  # across: each instrument's own search, in order
 
     def named_docs(self) -> set[str]:
@@ -89,11 +90,12 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     subject_text = subject_of(topic, assistant.index.documents)
     plan = names_plan(subject_text)
     subject_text = without_plan(subject_text) if plan else subject_text
-    codes = conventions_named(topic, assistant.index.documents)
+    codes, relation = read_names(topic, assistant.index.documents)
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
-                candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text)
+                candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text,
+                relation=relation)
     for aspect, template in ASPECTS:
         query = assistant.understand(template.format(topic=topic), (), conventions, doc_types)
         hits = retriever.search(query.standalone, k=DEPTH, filters=query.filters, info=query.info)

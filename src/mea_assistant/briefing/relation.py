@@ -18,18 +18,18 @@ RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*
 NEAR = 5  # words between a relation word and each of two instruments it relates ("cooperation between CMS and CITES")
 
 
-def conventions_named(topic: str, documents: dict[str, Document]) -> list[str]:
-    """The conventions the topic names as subjects: not those named only inside a document's name."""
+def read_names(topic: str, documents: dict[str, Document]) -> tuple[list[str], bool]:
+    """(the conventions the topic names as subjects, whether it is about the relation between instruments), from
+    one reading of where it names them."""
+    mentions = own_mentions(topic, documents)
     codes: list[str] = []
-    for _, _, label in own_mentions(topic, documents):
+    for _, _, label in mentions:
         if label not in documents and label not in codes:
             codes.append(label)
-    return codes
+    return codes, _relates(topic, mentions, documents)
 
 
-def about_relation(topic: str, documents: dict[str, Document]) -> bool:
-    """A relation word with two instruments it relates close by, neither inside a document's name."""
-    mentions = own_mentions(topic, documents)
+def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[str, Document]) -> bool:
     names = [(s, e) for s, e, label in mentions if label in documents]
     for m in RELATION.finditer(topic):
         if any(s <= m.start() and m.end() <= e for s, e in names):

@@ -35,7 +35,6 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
-from .relation import about_relation
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -106,7 +105,7 @@ def own_evidence(cand: Candidate, pool: Pool, alone: bool = True) -> bool:
 def select(assistant: "Assistant", pool: Pool) -> Selection:
     documents = assistant.index.documents
     families = Families(assistant)
-    relation = about_relation(pool.topic, documents)
+    relation = pool.relation
     # Which instruments the note discusses: as the pooled searches and the paragraphs' own words judge them ...
     base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, alone=False)
     if not base_by_doc:
