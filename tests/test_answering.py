@@ -153,6 +153,20 @@ def test_out_of_corpus_questions_abstain(assistant):
         assert answer.lead == ABSTAIN_SENTENCE and answer.related  # shown as "possibly related", uncited
 
 
+def test_a_name_whose_words_only_occur_apart_is_not_in_the_corpus(assistant):
+    """ "Shark", "Trade" and "Advisory" each occur in the Sharks MOU, never as the name of one body; the words of
+    "Biodiversity Liaison Group" stand together ("Liaison Group of the Biodiversity-related Conventions")."""
+    from mea_assistant.abstention import unsupported_terms
+
+    question = "What did the Shark Trade Advisory Committee decide about fins?"
+    hits = assistant.search(question, k=5)
+    assert unsupported_terms(question, hits, assistant.index.document_text) == ["Shark Trade Advisory"]
+    assert assistant.ask(question).abstained
+    assert not assistant.ask("Does the Sharks MOU have an Advisory Committee?").abstained
+    liaison = "What does the Biodiversity Liaison Group do?"
+    assert unsupported_terms(liaison, assistant.search(liaison, k=5), assistant.index.document_text) == []
+
+
 def test_the_bar_to_answer_is_lower_when_the_best_paragraph_is_of_the_instrument_named(assistant):
     """A question about a named instrument may word it its own way; the same weak closeness to another
     instrument's paragraph is still no answer."""

@@ -3,7 +3,8 @@
 1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
 2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target
    number, another treaty ("Basel", "UNFCCC") — that none of the top paragraphs or their documents mention.
-   Extractive answers cannot bridge that gap, so answering would cite text about something else.
+   Extractive answers cannot bridge that gap, so answering would cite text about something else. A name of
+   several capitalised words ("World Coastal Forum") is supported only where its words stand together.
 """
 
 from __future__ import annotations
@@ -79,6 +80,40 @@ def specific_terms(question: str) -> list[str]:
     return out
 
 
+def name_runs(question: str) -> list[list[str]]:
+    """Proper names of two or more capitalised words ("World Coastal Forum", "Wildlife Trade Regulation").
+
+    Each word may occur somewhere in a document about something else; the name stands only where its words
+    stand together."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, word in enumerate(_tokens(question)):
+        bare = word.strip(".'-")
+        if (i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha()
+                and bare.lower() not in GENERIC and bare.upper() not in ACRONYMS):
+            current.append(bare)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+_NEAR = 60  # characters: the words of a name within a short phrase of each other ("Liaison Group of the Biodiversity-")
+
+
+def _together(words: list[str], evidence: str) -> bool:
+    """Every word of a name within _NEAR characters of one occurrence of its first word (singular or plural)."""
+    stems = [re.escape(w.lower().rstrip("s")) for w in words]
+    for hit in re.finditer(rf"\b{stems[0]}", evidence):
+        window = evidence[max(0, hit.start() - _NEAR): hit.end() + _NEAR]
+        if all(re.search(rf"\b{stem}", window) for stem in stems[1:]):
+            return True
+    return False
+
+
 def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     low = term.lower()
     for pattern, code in CONVENTION_NAMES:
@@ -109,5 +144,10 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     # integration organization") are supported together where that wording is, not each word on its own.
     glossed = {w.strip(".'-") for pattern, words in SYNONYMS for m in re.finditer(pattern, question, re.I)
                if any(words.lower() in text for text in texts) for w in _tokens(m.group(0))}
-    return [t for t in specific_terms(question)
-            if t not in glossed and not any(_supported(t, text, conventions) for text in texts)]
+    missing = [t for t in specific_terms(question)
+               if t not in glossed and not any(_supported(t, text, conventions) for text in texts)]
+    for run in name_runs(question):
+        words = [w for w in run if w not in glossed and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
+        if len(words) > 1 and not any(w in missing for w in words) and not any(_together(words, t) for t in texts):
+            missing.append(" ".join(words))
+    return missing
