@@ -29,7 +29,9 @@ UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTU
 # tolerated here, and reported once fixed.
 KNOWN_REF_MISSES = {("unseen-5.jsonl", "y10", "3 i a"), ("unseen-5.jsonl", "y10", "3 i b"),
                     ("unseen-5.jsonl", "y27", "Regulation B-2 1"),
-                    ("unseen-6.jsonl", "z13", "7.3")}  # the closing sentence of Montreal Art. 7(3), read as Art. 7 ¶5
+                    ("unseen-6.jsonl", "z13", "7.3"),  # the closing sentence of Montreal Art. 7(3), read as Art. 7 ¶5
+                    # a row of the LBS Protocol's Annex III Part C table, cited by the Part as the set writes it
+                    ("unseen-10.jsonl", "t23", "Annex III C")}
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 

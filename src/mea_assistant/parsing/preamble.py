@@ -23,7 +23,7 @@ _BODY_WORDS = (r"(?:Parties|States|Signatories|Governments|Parties|[ÉE]tats|Gou
 _GLUED = r"(?<=[a-z])(?=[A-ZÉ][a-zéè]+(?:ing|ed|ant|ando|iendo)\b)"
 _ACTING_BODY_RE = re.compile(
     rf"^(?:Preamble\s*|Préambule\s*|Preámbulo\s*)?((?:The|Les|Las|Los)\s+(?:High\s+|Hautes\s+|Altas\s+)?"
-    rf"(?:Contracting\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED})")
+    rf"(?:Contracting\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED}|\s*$)")
 _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
 _ACTING_LINE_RE = re.compile(
     r"^(?:The|La|Le|Les|El|Los|Las)\b.*\b(Conference|Conférence|Conferencia|Meeting|Réunion|Reunión|Parties|Partes|"
@@ -44,6 +44,15 @@ _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option
 def starts_clause(text: str) -> bool:
     """`Acknowledging the importance of ...`: a line that opens a preambular clause."""
     return (bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3) or bool(_ACTING_START_RE.match(text))
+
+
+# The enacting formula ("Have agreed as follows:", "Agree to ...") opens the operative part, not a clause.
+_ENACTING = re.compile(r"(?:Have|Agree|Agrees|Ont|Sont|Han|Hemos)\b")
+
+
+def is_numbered_clause(text: str) -> bool:
+    """`(iii) Reaffirming that ...;` above the first article: a preambular clause the treaty numbers."""
+    return bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3 and not _ENACTING.match(text)
 
 
 def is_front_matter(text: str) -> bool:
@@ -86,8 +95,8 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
     if len(pieces) < 3 and not acting:
         return []
     out: list[tuple[str, str]] = []
-    if acting:
-        out.append(("acting", acting.group(1) + ","))
+    if acting:  # "Preamble The Contracting Parties" on a line of its own keeps its words as printed
+        out.append(("acting", acting.group(1) + ("," if body or text[acting.end(1):].strip() else "")))
     for piece in pieces:
         out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) else "operative", piece))
     return out

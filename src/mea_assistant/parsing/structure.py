@@ -220,6 +220,11 @@ class StructureBuilder:
         return label.value in ("1", "a", "i") and (bool(self.numbering.stack) or lead.rstrip().endswith(":"))
 
     def _labelled(self, label: lab.Label, text: str) -> None:
+        if not self.seen_numbered and not self.headings.seen_container and preamble.is_numbered_clause(label.rest):
+            # "(iii) Reaffirming that ...;" above the first article: a numbered preambular clause, cited PPk in
+            # order as unnumbered ones are, not an operative item "(iii)" of no article.
+            self._start([], label.rest, "preamble")
+            return
         if not self.seen_numbered and self.current is not None and preamble.is_acting_body(self.current):
             # "The Conference of the Parties to the Convention ..." above the operative paragraphs: who acts.
             self.acting_body = re.sub(r"\s+", " ", self.current.text).strip()
