@@ -197,6 +197,20 @@ def test_a_word_only_one_document_is_named_by_names_it(assistant):
     assert "cms-convention-1979" not in analyse("What does CMS say?", docs).doc_ids  # a code names a convention
 
 
+def test_a_resolution_is_named_by_its_subject_and_cms_by_bonn_before_its_own_institutions(assistant):
+    """ "the Bonn synergies resolution" is CMS Res. 11.10 "Synergies and Partnerships"; "Bonn Appendix I" is CMS's
+    appendix; the CBD's Bonn Guidelines and the 1983 Bonn Agreement are not CMS."""
+    from mea_assistant.queries import analyse
+
+    docs = assistant.index.documents
+    named = analyse("What does the Bonn synergies resolution say about regional seas?", docs)
+    assert named.doc_ids == ["cms-res-11-10-synergies-partnerships"] and "CMS" in named.conventions
+    assert analyse("the resolution on partnerships", docs).doc_ids == ["cms-res-11-10-synergies-partnerships"]
+    assert "CMS" in analyse("It is on Bonn Appendix I but only on CITES Appendix II", docs).conventions
+    for other in ("What do the Bonn Guidelines say on consent?", "Who pays under the Bonn Agreement?"):
+        assert "CMS" not in analyse(other, docs).conventions
+
+
 def test_does_x_say_anything_about_y_is_answered_from_x(assistant):
     from mea_assistant.queries import speaker_documents
 

@@ -308,6 +308,23 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
     return dict(_DISTINCT[key])
 
 
+_DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
+
+
+def subject_names(documents: dict[str, Document]) -> dict[str, str]:
+    """A word of exactly one resolution's (or decision's) title, with its kind -> that document: "the synergies
+    resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships" (a title a
+    delegate does not capitalise; its words alone are common words)."""
+    owners: dict[str, set[str]] = {}
+    for doc in documents.values():
+        if doc.doc_type not in _DECIDED:
+            continue
+        for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - _GENERIC:
+            for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
+                owners.setdefault(form, set()).add(doc.doc_id)
+    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+
+
 # "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one
 # asked about, whatever else the question names; any of its paragraphs answers, its preamble included.
 _SPEAKER = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is there anything in)\s+(?P<who>.{2,80}?)\s+(?:say|said|mention|"
@@ -332,6 +349,9 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     conventions = named_conventions(text)
     for word, doc_id in distinctive_names(documents).items():  # as written ("Dugong"), never a convention's code
         if doc_id not in doc_ids and word not in conventions and re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
+            doc_ids.append(doc_id)
+    for form, doc_id in subject_names(documents).items():
+        if doc_id not in doc_ids and re.search(form, lower):
             doc_ids.append(doc_id)
     return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
