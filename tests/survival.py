@@ -60,6 +60,7 @@ def _unlabelled(sentence: str) -> str:
     sentence = re.sub(r"^(?:and|or|et|ou|y|o)\s+", "", sentence.strip())  # "; and" stays with the clause before
     sentence = re.sub(r"^(?:Preamble|Préambule|Preámbulo)(?=[A-Z ])", "", sentence).strip()
     sentence = re.sub(r"\s+\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]{1,4}|[A-Z]\.?\d{1,3})[.)]$", "", sentence)  # next label
+    sentence = re.sub(r"(?<=[a-z)][.:;])(?:[1-9]|[1-3]\d)\.$", "", sentence)  # "... environment.2.": glued on
     for _ in range(3):
         found = lab.detect(sentence) or ([lab.Label("glued", "", sentence[m.end():])]
                                          if (m := re.match(r"^\(?[a-z0-9]{1,4}[.)](?=\S)", sentence)) else [])

@@ -37,3 +37,15 @@ def test_a_numbered_preamble_is_cited_as_preambular_paragraphs(docs) -> None:  #
     assert preamble[2].text.startswith("Reaffirming that responsibility for nuclear safety rests with the State")
     assert not any(p.ref.startswith("(") for p in paragraphs)
     assert paragraphs[0].text == "The Contracting Parties"
+
+
+def test_a_number_glued_onto_the_sentence_before_opens_its_paragraph(docs) -> None:  # type: ignore[no-untyped-def]
+    """The LBS Protocol's source lost line breaks before numbered paragraphs ("... the receiving environment.2.
+    Characteristics of the Activity ..."): each number opens its own paragraph, so Annex II, Part A reads 1(a)-(g),
+    2(a)-(c), 3(a)-(f), not three lists (a)... under one number told apart by a heading in Dutch."""
+    paragraphs = docs["lbs-protocol-1999"].paragraphs
+    refs = {p.ref: p.text for p in paragraphs}
+    assert refs["Annex II, Part A(1)(g)"] == "Interaction with the receiving environment."
+    assert refs["Annex II, Part A(2)"].startswith("Characteristics of the Activity or Source Category")
+    assert refs["Annex II, Part A(3)(f)"].startswith("Alternative disposal activities")
+    assert not any(": Annex" in p.ref for p in paragraphs)  # no ref told apart by a heading

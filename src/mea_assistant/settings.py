@@ -22,7 +22,7 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # and a number glued to its text ("2The tribunal") is read as one; 8: "<Place> Convention for ..." is a convention;
 # 13: IMO's relative ".1" labels nest; 14-15: BM25 reads a chunk with its treaty's title (chunking.title_words).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 16
+PARSER_VERSION = 17
 
 
 def _default_model_path() -> str:

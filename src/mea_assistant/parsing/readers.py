@@ -64,6 +64,9 @@ def decode_bytes(data: bytes, path: str) -> str:
 
 
 _TAGS_ONLY_RE = re.compile(r"^(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")  # `<meta http-equiv=...>`: markup, not text
+# "... the receiving environment.2. Characteristics of ..." and "For the purposes of this Annex:1. “Domestic ...":
+# a converter that lost the line break before a numbered paragraph glues its number onto the sentence before.
+_GLUED_NUMBER_RE = re.compile(r"(?<=[a-z)][.:;])(?=(?:[1-9]|[1-3]\d)\.\s?[A-Z“\"])")
 
 
 def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]:
@@ -82,6 +85,12 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
         indent = len(stripped) - len(stripped.lstrip(" \t"))
         body = stripped.strip()
         if _TAGS_ONLY_RE.match(body):
+            continue
+        if not body.startswith(("#", "|")) and _GLUED_NUMBER_RE.search(body):
+            first, *rest = _GLUED_NUMBER_RE.split(body)
+            lines += [RawLine(text=first, indent=indent, blank_before=blank, lineno=no, page=page)]
+            lines += [RawLine(text=piece, blank_before=True, lineno=no, page=page) for piece in rest]
+            blank = False
             continue
         line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no, page=page)
         if markdown:
