@@ -49,3 +49,17 @@ def test_a_number_glued_onto_the_sentence_before_opens_its_paragraph(docs) -> No
     assert refs["Annex II, Part A(2)"].startswith("Characteristics of the Activity or Source Category")
     assert refs["Annex II, Part A(3)(f)"].startswith("Alternative disposal activities")
     assert not any(": Annex" in p.ref for p in paragraphs)  # no ref told apart by a heading
+
+
+def test_a_protocol_with_a_long_title_is_named_by_its_own_part_of_it(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "Protocol Concerning Pollution from Land-Based Sources and Activities to the Convention for the Protection and
+    Development of the Marine Environment of the Wider Caribbean Region": the protocol's name ends where its title
+    goes on to name the Convention it belongs to. The whole title still says what names it: "Caribbean" is a word
+    of both Caribbean protocols' titles, so it names neither alone."""
+    from mea_assistant.queries import analyse
+
+    lbs = docs["lbs-protocol-1999"]
+    assert lbs.citation_name == "Protocol Concerning Pollution from Land-Based Sources and Activities"
+    assert analyse("What does the Caribbean LBS Protocol require?", docs).doc_ids == []
+    assert analyse("Who runs the secretariat of the Wider Caribbean land-based sources protocol?",
+                   docs).doc_ids == ["lbs-protocol-1999"]

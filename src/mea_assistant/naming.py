@@ -37,9 +37,18 @@ def _capitals_as_title(name: str) -> str:
     return " ".join(word(i, w) for i, w in enumerate(name.split(" ")))
 
 
+# "Protocol Concerning Pollution from Land-Based Sources and Activities to the Convention for the Protection ...":
+# a protocol's own name ends where the title goes on to name the treaty it belongs to.
+_PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+to the (?:\d{4} )?(?:Convention|Treaty)\b")
+
+
 def _from_title(title: str) -> str:
-    """The title as a name: "The" dropped; a very long one cut at its first colon, dash or bracket."""
+    """The title as a name: "The" dropped; a very long one cut where a protocol's own name ends, else at its
+    first colon, dash or bracket."""
     name = _capitals_as_title(re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip())
+    own = _PARENT.match(name)
+    if len(name) > _LONG and own:
+        return own.group(1)
     if len(name) > _LONG:
         head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
         if 2 <= len(head.split()) or re.search(r"\d", head):

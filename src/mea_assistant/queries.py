@@ -266,9 +266,13 @@ def _name_words(doc: Document) -> set[str]:
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
     if len(doc.citation_name.split()) <= _SHORT_NAME:
         return words
+    # A long name is the title or its first part ("Protocol Concerning Pollution from Land-Based Sources and
+    # Activities", of a title that goes on "... of the Wider Caribbean Region"): the whole title's words count.
+    full = f"{doc.citation_name} {doc.title}"
+    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS}
     # "the Early Notification Convention": two of its title's capitalised words together name it; one alone only
     # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
-    pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", doc.citation_name)
+    pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", full)
              if a.lower() not in _NAME_WORDS and b.lower() not in _NAME_WORDS}
     return {w for w in words if w[:1].isupper() and _proper(w, doc)} | pairs
 
