@@ -179,3 +179,19 @@ def test_a_locator_is_not_a_figure():
     question = "How many ratifications were needed for the convention to enter into force?"
     figure = figure_in(CCAMLR_XXVIII_1, terms(question), question)
     assert "eighth instrument" in figure and "paragraph 1" not in figure and not figure.startswith("1 ")
+
+
+# Convention on Nuclear Safety Art. 31(1) (tests/fixtures/unseen10), "twentysecond" as the source prints it.
+CNS_31_1 = ("This Convention shall enter into force on the ninetieth day after the date of deposit with the Depositary "
+            "of the twentysecond instrument of ratification, acceptance or approval, including the instruments of "
+            "seventeen States, each having at least one nuclear installation which has achieved criticality in a "
+            "reactor core.")
+
+
+def test_a_count_is_found_inside_a_longer_figure_and_in_compound_number_words():
+    """ "How many ratifications": the count sits inside the time phrase ("the ninetieth day after ... of the
+    twentysecond instrument of ratification"), written as a compound; not "at least one nuclear installation"."""
+    question = "How many ratifications did the Convention on Nuclear Safety need before it came into force?"
+    assert figure_in(CNS_31_1, terms(question), question) == "the twentysecond instrument of ratification"
+    question = "When did it enter into force?"
+    assert figure_in(CNS_31_1, terms(question), question).startswith("on the ninetieth day after")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .force import force_of
 from .sentences import clause_spans, sentence_spans
@@ -18,9 +19,13 @@ from .terms import terms
 from .types import Hit
 
 NOT_STATED = "Not stated in these texts"
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                 r"fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|"
-                 r"eighth|ninth|tenth|twelfth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|ninetieth|"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# Numbers as treaties write them, compounds included: "seventeen States", "the twenty-second instrument" (and, as
+# one source prints it, "twentysecond"), "the thirty-fifth day".
+_NUMBER_WORDS = (rf"(?:{_TENS})(?:-?(?:{_UNITS}))?|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|"
+                 r"(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|ten|tenth|eleven(?:th)?|twelve|twelfth|"
+                 rf"{_UNITS}|hundred(?:th)?|thousand|"
                  r"half|two-thirds|three-quarters|three-fourths|majority|unanimous\w*|consensus")
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _FIGURE = re.compile(
@@ -154,6 +159,15 @@ _LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?
 _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
 
 
+def _figures(quote: str) -> Iterator[re.Match[str]]:
+    """Every figure phrase, one starting at each number: "the ninetieth day after ... of the twenty-second
+    instrument of ratification" holds a second figure, the count a "how many" question asks for."""
+    pos = 0
+    while (m := _FIGURE.search(quote, pos)) is not None:
+        yield m
+        pos = m.start("n") + 1
+
+
 def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
     """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
     a time for "when"/"how long", a count otherwise; of several, the one sharing most words with the question.
@@ -161,7 +175,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     wants_time = bool(_ASKS_TIME.search(question))
     wants_frequency = bool(_ASKS_FREQUENCY.search(question))
     found = []
-    for m in _FIGURE.finditer(quote):
+    for m in _figures(quote):
         if _LOCATOR_BEFORE.search(quote[:m.start("n")]):
             continue
         phrase = m.group(0)
