@@ -46,10 +46,10 @@ def _from_title(title: str) -> str:
     """The title as a name: "The" dropped; a very long one cut where a protocol's own name ends, else at its
     first colon, dash or bracket."""
     name = _capitals_as_title(re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip())
-    own = _PARENT.match(name)
-    if len(name) > _LONG and own:
-        return own.group(1)
     if len(name) > _LONG:
+        own = _PARENT.match(name)
+        if own:
+            return own.group(1)
         head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
         if 2 <= len(head.split()) or re.search(r"\d", head):
             return head

@@ -313,20 +313,26 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 
 
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
+_SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
 
 
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:
     """A word of exactly one resolution's (or decision's) title, with its kind -> that document: "the synergies
     resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships" (a title a
-    delegate does not capitalise; its words alone are common words)."""
-    owners: dict[str, set[str]] = {}
-    for doc in documents.values():
-        if doc.doc_type not in _DECIDED:
-            continue
-        for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - _GENERIC:
-            for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
-                owners.setdefault(form, set()).add(doc.doc_id)
-    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+    delegate does not capitalise; its words alone are common words). Worked out once per set of documents."""
+    key = tuple((d.doc_id, d.doc_type, d.title) for d in documents.values())
+    if key not in _SUBJECTS:
+        if len(_SUBJECTS) > 64:
+            _SUBJECTS.clear()
+        owners: dict[str, set[str]] = {}
+        for doc in documents.values():
+            if doc.doc_type not in _DECIDED:
+                continue
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - _GENERIC:
+                for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
+                    owners.setdefault(form, set()).add(doc.doc_id)
+        _SUBJECTS[key] = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+    return dict(_SUBJECTS[key])
 
 
 # "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one

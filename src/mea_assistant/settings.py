@@ -20,7 +20,9 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # Bump when parsing changes refs, text or names, so old indexes are rebuilt. 6: a title in a treaty database's
 # language is not the name; 7: a paragraph under a numbered heading ("### 2") keeps the number for its items,
 # and a number glued to its text ("2The tribunal") is read as one; 8: "<Place> Convention for ..." is a convention;
-# 13: IMO's relative ".1" labels nest; 14-15: BM25 reads a chunk with its treaty's title (chunking.title_words).
+# 13: IMO's relative ".1" labels nest; 14-15: BM25 reads a chunk with its treaty's title (chunking.title_words);
+# 16: a numbered preamble is preambular (PPk); 17: a number glued onto the sentence before opens its paragraph,
+# and a protocol with a long title is named by its own part of it.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
 PARSER_VERSION = 17
 

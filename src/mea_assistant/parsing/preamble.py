@@ -41,9 +41,13 @@ _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
 
 
+def _opens_with_verb(text: str) -> bool:
+    return bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3
+
+
 def starts_clause(text: str) -> bool:
     """`Acknowledging the importance of ...`: a line that opens a preambular clause."""
-    return (bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3) or bool(_ACTING_START_RE.match(text))
+    return _opens_with_verb(text) or bool(_ACTING_START_RE.match(text))
 
 
 # The enacting formula ("Have agreed as follows:", "Agree to ...") opens the operative part, not a clause.
@@ -52,7 +56,7 @@ _ENACTING = re.compile(r"(?:Have|Agree|Agrees|Ont|Sont|Han|Hemos)\b")
 
 def is_numbered_clause(text: str) -> bool:
     """`(iii) Reaffirming that ...;` above the first article: a preambular clause the treaty numbers."""
-    return bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3 and not _ENACTING.match(text)
+    return _opens_with_verb(text) and not _ENACTING.match(text)
 
 
 def is_front_matter(text: str) -> bool:
