@@ -67,13 +67,18 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z0-9.'-]*[A-Za-z0-9]|\d+(?:[.-]\d+)*", text)
 
 
+def _generic(bare: str) -> bool:
+    """A word of the field ("Convention", "Parties") or an acronym the glossary spells out: names nothing."""
+    return bare.lower() in GENERIC or bare.upper() in ACRONYMS
+
+
 def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms and numbers."""
     out = []
     words = _tokens(question)
     for i, word in enumerate(words):
         bare = word.strip(".'-")
-        if bare.lower() in GENERIC or bare.upper() in ACRONYMS:
+        if _generic(bare):
             continue
         if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1):
             out.append(bare)
@@ -89,8 +94,7 @@ def name_runs(question: str) -> list[list[str]]:
     current: list[str] = []
     for i, word in enumerate(_tokens(question)):
         bare = word.strip(".'-")
-        if (i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha()
-                and bare.lower() not in GENERIC and bare.upper() not in ACRONYMS):
+        if i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha() and not _generic(bare):
             current.append(bare)
             continue
         if len(current) > 1:

@@ -100,7 +100,7 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
         return []
     out: list[tuple[str, str]] = []
     if acting:  # "Preamble The Contracting Parties" on a line of its own keeps its words as printed
-        out.append(("acting", acting.group(1) + ("," if body or text[acting.end(1):].strip() else "")))
+        out.append(("acting", acting.group(1) + ("," if text[acting.end(1):].strip() else "")))
     for piece in pieces:
         out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) else "operative", piece))
     return out
