@@ -30,7 +30,8 @@ _NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter
 _LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
 CONTAINER_RE = re.compile(
     rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
-    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*(?:$|[.:–—-]\s*(.*)$)")
+    rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*"
+    rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$))(.*)$)")  # "ANNEX III (Until 1st June 1966)" too
 _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
                                 re.I)  # "### Annex" alone
 # A resolution or declaration the signatories adopted with a treaty is often printed after it ("####Resolution on

@@ -20,7 +20,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
     ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)"
                        r"|^(\d{1,3}\s?(?:bis|ter|quater|qua|quinquies))\s*\.\s+(?=\S)")),  # "5bis.", "1 qua." (inserted)
-    ("pnum", re.compile(r"^\((\d{1,3})\)\s*(?=\S)")),
+    ("pnum", re.compile(r"^\((\d{1,3})\)\.?\s*(?=\S)")),  # "(1).  No vessel ..." (a point after it) too
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
     ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
@@ -30,7 +30,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)"
                          r"|^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)")),
     ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])"
-                          r"|^([a-z])\.(?=(?:the|a|an|to|any|all|each)\s)")),  # "l.the regulation ..." (glued)
+                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.])")),  # "l.the regulation", "h.appoint ..." (glued), not "e.g."
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.

@@ -82,9 +82,15 @@ class Numbering:
             introduces = current is not None and ends_clause(current.text) and \
                 current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith(":")
             if not introduces:
-                while self.stack and lab.RANK[self.stack[-1][0]] >= lab.RANK[label.style]:
+                while self.stack and self._rank(len(self.stack) - 1) >= lab.RANK[label.style]:
                     self.stack.pop()
         return [(s, v) for s, v, _ in self.stack] + [(label.style, label.value)]
+
+    def _rank(self, level: int) -> int:
+        """How deep an open item's style sits: "(1)" opening an article's list numbers its paragraphs (the
+        Commonwealth drafting style, "(1) ... means (a) ... (b) ..."), as "1." does; deeper, it is a sub-item."""
+        style = self.stack[level][0]
+        return lab.RANK["num"] if level == 0 and style == "pnum" else lab.RANK[style]
 
     def lead_in(self, parts: list[tuple[str, str]], context_lead: str) -> str:
         """The full text of the enclosing items ("2. ... shall endeavour:"), read now that they are complete."""

@@ -7,8 +7,9 @@ name whose appendix was only a position on the page. Headers that number a group
 "I | II | III") are read as "Appendix I", "Appendix II", ... A row is aligned to the last columns when it
 has fewer cells than the header (converters drop the leading empty cells).
 
-A row with a single cell is a group header (`| ANATIDAE |`, `| *Dendrocygna bicolor* |`): the rows under
-it become one paragraph named after it, one record per line, with the header path as section and lead-in.
+In a table of several columns, a row with a single cell is a group header (`| ANATIDAE |`, `| *Dendrocygna
+bicolor* |`): the rows under it become one paragraph named after it, one record per line, with the header path
+as section and lead-in. A table of one column (a list of countries) is one record per row.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
                     item.container = f"{container}, {group_name}"
             items.append(item)
 
+    # A table of one column throughout (a list of countries) has no group headers: each row is a record.
+    grouped = len(labels) > 1 or any(len(_cells(row)) > 1 for row in rows if not is_table_separator(row))
     for row in rows:
         if is_table_separator(row):
             continue
@@ -95,7 +98,7 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
         content = [strip_inline_markup(c) for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c))]
         if not content:
             continue
-        single = len(content) == 1
+        single = grouped and len(content) == 1
         first_raw = next(c for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c)))
         italic = single and first_raw.startswith("*")
         is_header = single and (not italic or content[0].isupper() or word_count(content[0]) == 1)
