@@ -33,9 +33,7 @@ KNOWN_REF_MISSES = {("unseen-5.jsonl", "y10", "3 i a"), ("unseen-5.jsonl", "y10"
                     # a row of the LBS Protocol's Annex III Part C table, cited by the Part as the set writes it
                     ("unseen-10.jsonl", "t23", "Annex III C"),
                     # the unnumbered proviso under the Fishing Nets Convention's Annex II table, cited by the Annex
-                    ("unseen-11.jsonl", "s08", "Annex II"),
-                    # EPPO Art. XVII item "a.be the head of the secretariat ..." (letter glued to its text)
-                    ("unseen-11.jsonl", "s15", "XVII a")}
+                    ("unseen-11.jsonl", "s08", "Annex II")}
 KINDS = {"figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain"}
 
 
