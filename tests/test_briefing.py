@@ -128,6 +128,15 @@ def test_each_aspect_the_topic_asks_gets_its_provision(assistant) -> None:  # ty
     assert "para. 12" in refs, sorted(refs)  # the objectives signatories should implement: what they commit to
 
 
+def test_every_thing_a_request_asks_is_answered_beyond_the_budget(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A request that asks four things of the Bonn Convention: its last question ("how do we leave it later") is
+    answered by the denunciation article, which the instrument's budget of most relevant points leaves out."""
+    note = build_note(assistant, "joining the Bonn Convention: who may sign it, when does it enter into force for "
+                                 "us, can we enter reservations on listed species, and how do we leave it later")
+    refs = {r.ref: r.text for r in note.references if r.doc_id == "cms-convention-1979"}
+    assert any("may denounce this Convention" in t for t in refs.values()), sorted(refs)
+
+
 def test_each_aspect_is_also_searched_on_its_own(assistant) -> None:  # type: ignore[no-untyped-def]
     """Each aspect is asked alone too, with the MOU the topic names: "who may sign" finds the paragraph that keeps
     the MOU open for signature first; a bare "the" left where the topic named the MOU is not asked."""

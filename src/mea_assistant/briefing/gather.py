@@ -11,7 +11,8 @@ note can quote "Parties shall … (b) …" and never a lead-in without its items
 provisions (under headings on the topic, cores.py) join the pool whether or not a question found them; a
 topic across the instruments is also searched in each instrument alone, so that one instrument's long list
 cannot crowd out another instrument's one article on it; and every topic, with each of its aspects, is searched
-in each instrument the note may discuss alone, for the order of that instrument's own paragraphs.
+in each instrument the note may discuss alone, for the order of that instrument's own paragraphs and for the
+paragraph that answers each aspect there.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ MAX_ARTICLE = 8  # an article of at most this many numbered paragraphs is read a
 EACH_DEPTH = 6  # a topic across the instruments: paragraphs kept from each instrument's own search
 MAX_PARTS, PART_DEPTH, PART_WEIGHT = 6, 6, 0.5  # each aspect's own search: how many, how deep, how much it counts
 WITHIN_DOCS, WITHIN_DEPTH = 6, 5  # the instruments searched alone (topic and each aspect) and how deep
+MAX_ASPECTS = 10  # ... and the aspects (a desk officer's request may ask ten things at once)
 Key = tuple[str, int]
 
 
@@ -73,6 +75,8 @@ class Pool:
     across: bool = False  # the topic is about what each instrument says ("... across the conventions")
     relation: bool = False  # the topic is about the relation between two of its instruments (briefing/relation.py)
     leaders: dict[str, list[Key]] = field(default_factory=dict)  # across: each instrument's own search, in order
+    # each aspect's first paragraph in a search of an instrument alone (None: nothing found), in the aspects' order
+    answers: dict[str, list[Key | None]] = field(default_factory=dict)
 
     def named_docs(self) -> set[str]:
         return {d for group in self.named for d in group}
@@ -168,7 +172,7 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
         found[cand.hit.doc_id] = found.get(cand.hit.doc_id, 0.0) + cand.fused
     named = pool.named_docs()
     docs = sorted(named or found, key=lambda d: -found.get(d, 0.0))[:WITHIN_DOCS]
-    aspects = [p for p in parts if terms(p)][:MAX_PARTS]
+    aspects = [p for p in parts if terms(p)][:MAX_ASPECTS]
     queries = [pool.subject_text or pool.topic] + (aspects if len(aspects) >= 2 else [])
     for doc_id in docs:
         if not filters.allows(documents[doc_id]):
@@ -181,6 +185,8 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
             for rank, hit in enumerate(hits[:WITHIN_DEPTH]):
                 cand = pool.candidates.setdefault(key(hit), Candidate(hit, within_only=True))
                 cand.within = min(cand.within, rank)
+            if text is not queries[0]:
+                pool.answers.setdefault(doc_id, []).append(key(hits[0]) if hits else None)
 
 
 def context(hit: Hit) -> str:

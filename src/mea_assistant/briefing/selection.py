@@ -14,7 +14,8 @@ note does not otherwise discuss is cited only when it carries every subject word
 the note's best paragraph. A named instrument's own treaty comes first (the article that creates the
 obligation before the resolution that recalls it), and within it the core provisions found by their headings
 (cores.py) before the rest. Points are lists or paragraphs (units.py); each instrument's points stop at a
-reference budget, so references go to the provisions an officer expects (5 to 8 a topic), not to a 30th item.
+reference budget, so references go to the provisions an officer expects (5 to 8 a topic), not to a 30th item;
+a request that asks several things then gets one more point for each thing no point answers yet.
 
 Which instruments a note discusses is judged on the pooled searches and the paragraphs' own words; which of an
 instrument's paragraphs it quotes also counts how a search of that instrument alone ranks them (for the topic
@@ -137,9 +138,29 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         first = _aspects_first(_core_first(units, core), aspects)
         first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
         selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
+    _answer_each_aspect(selection, pool, kept, usable, rel, families)
     for k in strays:
         selection.units[k[0]] = build_units([k], base_usable, base_rel, families, candidates=pool.candidates)[:1]
     return selection
+
+
+def _answer_each_aspect(selection: Selection, pool: Pool, kept: list[str], usable: dict[Key, Candidate],
+                        rel: dict[Key, float], families: Families) -> None:
+    """A request that asks several things ("who may join, what must we report, can we leave later") gets an
+    answer to each: where no instrument's section quotes the paragraph a search of that instrument alone puts
+    first for an aspect, the first instrument of the note with such a paragraph on the topic adds it, beyond the
+    reference budget (one point per aspect at most)."""
+    quoted = {key(h) for units in selection.units.values() for u in units for h in u.paragraphs()}
+    for j in range(max((len(found) for found in pool.answers.values()), default=0)):
+        firsts = [(d, pool.answers[d][j]) for d in kept if len(pool.answers.get(d, [])) > j]
+        if any(k in quoted for _, k in firsts):
+            continue
+        for d, k in firsts:
+            if k is not None and k in usable:
+                unit = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
+                selection.units[d] += unit
+                quoted |= {key(h) for u in unit for h in u.paragraphs()}
+                break
 
 
 def _usable(pool: Pool, families: Families, documents: dict[str, Document], relation: bool, alone: bool
