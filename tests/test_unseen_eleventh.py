@@ -48,3 +48,30 @@ def test_a_one_column_table_is_kept_row_by_row(docs) -> None:  # type: ignore[no
     schedule = [p for p in docs["eppo-convention-1951"].paragraphs if p.ref.startswith("Schedule III")]
     rows = "\n".join(p.text for p in schedule).splitlines()
     assert "Egypt." in rows and "France (also for Algeria, Tunis and Morocco)." in rows
+
+
+def test_a_treaty_is_named_by_its_subject_and_year_in_lower_case(docs) -> None:  # type: ignore[no-untyped-def]
+    """Delegates do not capitalise a treaty's subject: "the fishing nets convention", "the animal transport
+    convention" and "the 1946 ... convention" each name the one convention whose title (or year) it is; "the
+    fishing convention" names neither fishing convention."""
+    from mea_assistant.queries import analyse
+
+    assert analyse("What does the fishing nets convention say about meshes?", docs).doc_ids == \
+        ["fishing-nets-convention-1946"]
+    assert analyse("Which animals does the animal transport convention cover?", docs).doc_ids == \
+        ["animal-transport-convention-1968"]
+    assert analyse("How can a country leave the 1946 fisheries convention?", docs).doc_ids == \
+        ["fishing-nets-convention-1946"]
+    assert analyse("What does the fishing convention say about lights?", docs).doc_ids == []
+
+
+def test_a_term_found_in_a_named_treaty_is_supported(docs) -> None:  # type: ignore[no-untyped-def]
+    """A comparison of two named treaties may find its first paragraphs all in one of them: the other's year
+    ("1946") is no reason to abstain when the question names that treaty."""
+    from mea_assistant.abstention import unsupported_terms
+
+    texts = {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+    question = "How do the 1946 fishing nets convention and the 1967 North Atlantic convention differ on withdrawal?"
+    assert unsupported_terms(question, [], texts.__getitem__, ["fishing-operations-convention-1967"]) == ["1946"]
+    assert unsupported_terms(question, [], texts.__getitem__,
+                             ["fishing-operations-convention-1967", "fishing-nets-convention-1946"]) == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
-from typing import Callable
+from typing import Callable, Sequence
 
 from .types import Hit
 
@@ -137,11 +137,13 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     return any(v and v in evidence for v in variants)
 
 
-def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str]) -> list[str]:
-    """Specific terms of the question found nowhere in the documents the top paragraphs come from.
+def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str],
+                      named: Sequence[str] = ()) -> list[str]:
+    """Specific terms of the question found nowhere in the documents the top paragraphs come from, nor in the
+    documents the question names (a comparison of two treaties may find its first paragraphs in one of them).
 
     `document_text(doc_id)` is the lower-cased text of a whole document (cached by the index)."""
-    doc_ids = list(dict.fromkeys(h.doc_id for h in hits))
+    doc_ids = list(dict.fromkeys([h.doc_id for h in hits] + list(named)))
     conventions = {c for h in hits for c in h.conventions}
     texts = [document_text(d) for d in doc_ids]
     # Words of a phrase the glossary maps to the texts' own wording ("European Union" -> "regional economic

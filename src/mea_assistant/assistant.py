@@ -150,4 +150,4 @@ class Assistant:
         ease = NAMED_EASE if named and hits[0].doc_id in named else 0.0
         if relevance < self.settings.abstain_threshold - ease:
             return True
-        return bool(unsupported_terms(question, hits[:5], self.index.document_text))
+        return bool(unsupported_terms(question, hits[:5], self.index.document_text, named))

@@ -17,7 +17,7 @@ from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
-from .titleblock import closing_date
+from .titleblock import closing_date, year_of
 from .types import Document
 
 # Where an expansion's words come from. Nothing written from the evaluation set is accepted: it tunes on the test.
@@ -314,23 +314,30 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
+# "the 1946 fishing nets convention": a year, then at most three words that are not an article, then the kind
+_YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){{0,3}}{kind}\b"
 
 
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:
-    """A word of exactly one resolution's (or decision's) title, with its kind -> that document: "the synergies
-    resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships" (a title a
-    delegate does not capitalise; its words alone are common words). Worked out once per set of documents."""
-    key = tuple((d.doc_id, d.doc_type, d.title) for d in documents.values())
+    """A word of exactly one resolution's, decision's or treaty's title, with its kind -> that document: "the
+    synergies resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the
+    fishing nets convention" the Convention for the Regulation of the Meshes of Fishing Nets (titles a delegate
+    does not capitalise, whose words alone are common words); a treaty's year before its kind ("the 1946 ...
+    convention") names it too. Worked out once per set of documents."""
+    key = tuple((d.doc_id, d.doc_type, d.title, d.date) for d in documents.values())
     if key not in _SUBJECTS:
         if len(_SUBJECTS) > 64:
             _SUBJECTS.clear()
         owners: dict[str, set[str]] = {}
         for doc in documents.values():
-            if doc.doc_type not in _DECIDED:
+            if doc.doc_type not in _DECIDED + TREATY_TYPES:
                 continue
             for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - _GENERIC:
                 for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
+            year = year_of(doc.date, doc.doc_id) if doc.doc_type in TREATY_TYPES else None
+            if year:
+                owners.setdefault(_YEAR_BEFORE.format(year=year, kind=doc.doc_type), set()).add(doc.doc_id)
         _SUBJECTS[key] = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
     return dict(_SUBJECTS[key])
 
