@@ -75,3 +75,26 @@ def test_a_term_found_in_a_named_treaty_is_supported(docs) -> None:  # type: ign
     assert unsupported_terms(question, [], texts.__getitem__, ["fishing-operations-convention-1967"]) == ["1946"]
     assert unsupported_terms(question, [], texts.__getitem__,
                              ["fishing-operations-convention-1967", "fishing-nets-convention-1946"]) == []
+
+
+def test_a_who_answer_leads_with_the_paragraph_whose_lead_in_names_the_actor(docs) -> None:  # type: ignore[no-untyped-def]
+    """The ranker's first paragraph answers "who" when its actor stands in its lead-in: the lead is not handed to
+    a runner-up that merely has a subject ("The Council shall ...")."""
+    from mea_assistant.composing import Request, compose
+    from mea_assistant.stores.hits import paragraph_hit
+
+    doc = docs["eppo-convention-1951"]  # "The Director-General shall: (a) be the head of the secretariat ..."
+    position = {p.ref: p.position for p in doc.paragraphs}
+    hits = [paragraph_hit(doc, position["Art. XVII(a)"], 0.6), paragraph_hit(doc, position["Art. XI"], 0.45)]
+    question = "Who heads the secretariat of the Organisation?"
+    answer = compose(Request(question=question, query=question, kind="who"), hits, False)
+    assert answer.citations[0].ref == "Art. XVII(a)", answer.text
+
+
+def test_the_agent_of_a_passive_is_the_actor(docs) -> None:  # type: ignore[no-untyped-def]
+    """"Before animals are loaded ... they shall be inspected by an authorised veterinary officer": who checks is
+    the officer, not the clause before "they"."""
+    from mea_assistant.leads import actor_in
+
+    text = next(p.text for p in docs["animal-transport-convention-1968"].paragraphs if p.ref == "Art. 3(1)")
+    assert actor_in(text).startswith("an authorised veterinary officer of the exporting country")

@@ -44,7 +44,9 @@ _CONDITION = re.compile(r"\b(?:only (?:if|when|where|after|in)|unless|except(?: 
                         r"provided that|subject to|on condition|exceptional circumstances)\b", re.I)
 _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:\w+ly\s+)?(?:provided|performed|"
                             r"carried out|exercised|appointed|elected|designated|convened|established|administered|"
-                            r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served)"
+                            r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served|"
+                            r"inspected|examined|checked|verified|supervised|issued|granted|approved|certified|"
+                            r"nominated|chosen|authori[sz]ed)"
                             r"\s+(?:\w+ly\s+)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
