@@ -64,6 +64,16 @@ def test_a_colon_opens_the_aspects_of_a_topic() -> None:
         "shipments", "what the permit must show", "marking", "ports of entry"]
 
 
+def test_a_relation_is_one_aspect_and_the_rest_of_the_request_still_several() -> None:
+    """ "between X and Y" is one subject; a request that mentions "a dispute between governments" still asks
+    several things (before the fix, the one "between" left it one undivided subject)."""
+    assert conjuncts("cooperation between the secretariats and") == []
+    assert conjuncts("a dispute between governments - mediation, arbitration, who names the arbitrators, "
+                     "and is the award binding") == [
+        "a dispute between governments - mediation", "arbitration", "who names the arbitrators",
+        "is the award binding"]
+
+
 def test_a_topic_that_limits_itself_to_a_kind_of_document_says_which() -> None:
     from mea_assistant.briefing.scope import scope_types
 

@@ -83,15 +83,18 @@ def weighted_terms(text: str, index: "Index") -> dict[str, float]:
 
 
 _AND = re.compile(r"\s*(?:,|;|:|\band\b|\bor\b|&)\s*", re.I)  # ":" opens the aspects of a topic
-_RELATIONAL = re.compile(r"\b(?:between|among|amongst)\b", re.I)
+# "between X and Y" up to its "and": the relation's two sides are one subject
+_RELATIONAL = re.compile(r"\b(?:between|among|amongst)\b[^,;:?]{0,80}?\band\b", re.I)
+_KEPT_AND = "\x00"
 
 
 def conjuncts(subject_text: str) -> list[str]:
     """ "access and benefit-sharing" -> ["access", "benefit-sharing"]: a topic on A and B is about A and about B,
-    and a treaty often gives each its own article. A relation ("between X and Y") is one subject, not two."""
-    if _RELATIONAL.search(subject_text):
-        return []
-    parts = [p.strip() for p in _AND.split(subject_text) if p and p.strip()]
+    and a treaty often gives each its own article. A relation ("between X and Y") is one subject, not two; the
+    rest of a request that speaks of one ("a dispute between governments - who names the arbitrators, is the
+    award binding") still asks several things."""
+    kept = _RELATIONAL.sub(lambda m: m.group(0)[:-3] + _KEPT_AND, subject_text)
+    parts = [p.strip().replace(_KEPT_AND, "and") for p in _AND.split(kept) if p and p.strip()]
     return parts if len(parts) > 1 else []
 
 
