@@ -101,6 +101,9 @@ def test_a_relation_is_two_instruments_a_relation_word_joins_not_any_joint_word(
     # CITES with other bodies, and the joint programme by its name: no paragraph need name both conventions
     assert not relation("how CITES works with other bodies on timber: which partnerships exist, and what has "
                               "the joint CMS-CITES work said about bushmeat?", corpus_docs)
+    # "synergies" of "the synergies resolution" names CMS Res. 11.10: the topic asks what each document says
+    assert not relation("what do the Bonn Convention's synergies resolution and the biodiversity convention say "
+                        "about traditional knowledge of migrations?", corpus_docs)
 
 
 def test_the_joint_work_programme_is_named_by_its_parties_and_they_are_not_named_as_subjects(corpus_docs) -> None:  # type: ignore[no-untyped-def]

@@ -3,14 +3,15 @@
 "Cooperation between CMS and CITES" asks what links the two: a paragraph must concern both. "How CITES works
 with other bodies ..., and what has the joint CMS-CITES work said about bushmeat" does not: its relation words
 ("works with", "partnerships") are about CITES and others, and "the joint CMS-CITES work" is the name of one
-document, the joint work programme, whose words name the two conventions without naming them as subjects.
+document, the joint work programme, whose words name the two conventions without naming them as subjects; and
+"synergies" of "the Bonn Convention's synergies resolution and the biodiversity convention" names Res. 11.10.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..queries import own_mentions
+from ..queries import own_mentions, subject_names
 from ..types import Document
 
 RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"
@@ -31,6 +32,8 @@ def read_names(topic: str, documents: dict[str, Document]) -> tuple[list[str], b
 
 def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[str, Document]) -> bool:
     names = [(s, e) for s, e, label in mentions if label in documents]
+    # a document named by its subject: "synergies" of "the synergies resolution" names CMS Res. 11.10
+    names += [m.span() for form in subject_names(documents) for m in re.finditer(form, topic.lower())]
     for m in RELATION.finditer(topic):
         if any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # "joint" of "the joint CMS-CITES work": part of a name
