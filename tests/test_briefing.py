@@ -137,6 +137,15 @@ def test_every_thing_a_request_asks_is_answered_beyond_the_budget(assistant) -> 
     assert any("may denounce this Convention" in t for t in refs.values()), sorted(refs)
 
 
+def test_every_instrument_the_topic_names_is_discussed(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The officer asks what CITES and the Bonn Convention say: the CMS Convention is discussed although CITES and
+    its Secretariat's cooperation report say far more about whale meat."""
+    note = build_note(assistant, "our coastal whalers: under CITES and the Bonn Convention may we sell whale meat to "
+                                 "other whaling nations, do whaling-commission rules take precedence, and how do the "
+                                 "secretariats work with the whaling commission?")
+    assert {"cites-convention-1973", "cms-convention-1979"} <= {r.doc_id for r in note.references}
+
+
 def test_each_aspect_is_also_searched_on_its_own(assistant) -> None:  # type: ignore[no-untyped-def]
     """Each aspect is asked alone too, with the MOU the topic names: "who may sign" finds the paragraph that keeps
     the MOU open for signature first; a bare "the" left where the topic named the MOU is not asked."""
