@@ -101,6 +101,10 @@ def test_a_relation_is_two_instruments_a_relation_word_joins_not_any_joint_word(
     # CITES with other bodies, and the joint programme by its name: no paragraph need name both conventions
     assert not relation("how CITES works with other bodies on timber: which partnerships exist, and what has "
                               "the joint CMS-CITES work said about bushmeat?", corpus_docs)
+    # "the Bonn Convention" names CMS twice (the convention and its treaty): one instrument, not two
+    assert relation("cooperation between CITES and the Bonn Convention", corpus_docs)
+    assert not relation("trade in sturgeon caviar with non-Parties under CITES and the Bonn Convention, and how the "
+                        "secretariats cooperate with fisheries bodies", corpus_docs)
     # "synergies" of "the synergies resolution" names CMS Res. 11.10: the topic asks what each document says
     assert not relation("what do the Bonn Convention's synergies resolution and the biodiversity convention say "
                         "about traditional knowledge of migrations?", corpus_docs)

@@ -37,10 +37,17 @@ def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[s
     for m in RELATION.finditer(topic):
         if any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # "joint" of "the joint CMS-CITES work": part of a name
-        near = {label for s, e, label in mentions if _words_between(topic, m.span(), (s, e)) <= NEAR}
+        near = {_instrument(label, documents) for s, e, label in mentions
+                if _words_between(topic, m.span(), (s, e)) <= NEAR}
         if len(near) >= 2:
             return True
     return False
+
+
+def _instrument(label: str, documents: dict[str, Document]) -> str:
+    """One instrument whether named by its convention ("CMS") or as a document ("the Bonn Convention" is both)."""
+    doc = documents.get(label)
+    return doc.conventions[0] if doc is not None and doc.conventions else label
 
 
 def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
