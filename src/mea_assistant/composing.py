@@ -143,7 +143,7 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
         for hit in close:
             # an item names its actor in its lead-in ("The Director-General shall: (a) be the head of ...")
             actor = actor_in(_quote(hit, request, query_terms), agent_only=agent_only) or \
-                (actor_in(hit.lead_in, agent_only=agent_only) if hit.lead_in.strip() else "")
+                actor_in(hit.lead_in, agent_only=agent_only)
             if actor and terms(actor) - query_terms:
                 return hit
     return top

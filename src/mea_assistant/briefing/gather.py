@@ -178,14 +178,14 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
         if not filters.allows(documents[doc_id]):
             continue
         own = filters.narrowed(doc_ids=(doc_id,))
-        for text in queries:
+        for n, text in enumerate(queries):
             query = assistant.understand(text, (), own.conventions, own.doc_types)
             hits = assistant.retriever.search(query.standalone, k=WITHIN_DEPTH, filters=own, info=query.info)
             hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)
             for rank, hit in enumerate(hits[:WITHIN_DEPTH]):
                 cand = pool.candidates.setdefault(key(hit), Candidate(hit, within_only=True))
                 cand.within = min(cand.within, rank)
-            if text is not queries[0]:
+            if n:  # an aspect, not the whole subject
                 pool.answers.setdefault(doc_id, []).append(key(hits[0]) if hits else None)
 
 
