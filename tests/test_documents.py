@@ -98,6 +98,16 @@ def test_table_rows_are_records_with_their_column_headers(corpus_docs):
     assert any("– Southern Africa | A: 1b | B: 2a 2c" in p.text for p in aewa.paragraphs if p.kind == "table")
 
 
+def test_a_note_row_of_a_listing_is_quotable_text_not_a_group(corpus_docs):
+    """The row "(For all of the following Appendix-I species, seedling or tissue cultures ... are not subject to the
+    provisions of the Convention ...)" under ORCHIDACEAE is a note of the listing: a record of the orchids'
+    paragraph, not the header of a group named "(For" whose words only a lead-in carries."""
+    cites = corpus_docs["cites-convention-1973"]
+    (orchids,) = [p for p in cites.paragraphs if p.kind == "table" and "Aerangis ellisii" in p.text]
+    assert "seedling or tissue cultures obtained in vitro" in orchids.text
+    assert orchids.ref.endswith("ORCHIDACEAE") and not any("(For" in p.ref for p in cites.paragraphs)
+
+
 def test_a_long_table_is_chunked_between_rows(corpus_docs):
     cites = corpus_docs["cites-convention-1973"]
     table = max((p for p in cites.paragraphs if p.kind == "table"), key=lambda p: len(p.text))

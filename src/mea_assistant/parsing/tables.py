@@ -20,6 +20,7 @@ from .cleaning import is_table_separator, strip_inline_markup
 from .items import Item, word_count
 
 _EMPTY_RE = re.compile(r"^(?:---|:?-+:?)?$")
+MAX_HEADER_WORDS = 12  # a group header names a group ("ORCHIDACEAE Orchids"); a longer single cell is a note
 _NUMERAL_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])$")
 
 
@@ -101,7 +102,10 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
         single = grouped and len(content) == 1
         first_raw = next(c for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c)))
         italic = single and first_raw.startswith("*")
-        is_header = single and (not italic or content[0].isupper() or word_count(content[0]) == 1)
+        # a sentence in a row of its own ("(For all of the following Appendix-I species, seedling ... are not
+        # subject to the provisions of the Convention ...)") is a note of the listing, kept as text to quote
+        is_header = single and word_count(content[0]) <= MAX_HEADER_WORDS and \
+            (not italic or content[0].isupper() or word_count(content[0]) == 1)
         if is_header:
             if group_lines:
                 emit()
