@@ -36,6 +36,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _DATE_RE = re.compile(rf"\b(\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}})\b", re.I)
 _SPAN_RE = re.compile(r"\b((?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4})\b")
 _YEAR_RE = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -48,13 +49,31 @@ class TitleBlock:
     date_source: str = ""  # "title block" | "closing formula"
 
 
-def choose_title(headings: list[str], language: str, first_line: str) -> str:
-    """The title-block heading in the document's language (else the first), never a symbol or a container."""
+def choose_title(headings: list[str], language: str, first_line: str, body: str = "") -> str:
+    """The title-block heading in the document's language (else the first), never a symbol or a container.
+
+    A title of two words may have no function word to tell its language by ("Europees landschapsverdrag" over
+    "European landscape convention"): a heading none of whose words the text uses elsewhere is not in its
+    language.
+    """
     candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip())]
+    if not candidates:
+        return first_line
     same = [h for h in candidates if detect_language(h, default="", minimum=1) in (language, "")]
+    echoed = [h for h in same if not body or _echoed(h, body, headings)]
+    if echoed and candidates[0] not in echoed:
+        return echoed[0]
     if same and detect_language(candidates[0], default="", minimum=1) not in (language, ""):
         return same[0]
-    return candidates[0] if candidates else first_line
+    return candidates[0]
+
+
+def _echoed(heading: str, body: str, headings: list[str]) -> bool:
+    """Some word of the heading (of four letters or more) occurs in the text more often than in its headings."""
+    words = {w.lower() for w in _WORD_RE.findall(heading)}
+    text, head = body.lower(), "\n".join(headings).lower()
+    return any(len(re.findall(rf"\b{re.escape(w)}\b", text)) > len(re.findall(rf"\b{re.escape(w)}\b", head))
+               for w in words)
 
 
 def find_symbol(head_lines: list[str]) -> str | None:
@@ -98,7 +117,7 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
     """
     short = [l for l in head_lines if len(l.split()) <= 25]
     head = "\n".join(short)
-    block = TitleBlock(title=choose_title(headings, language, first_line), symbol=find_symbol(short))
+    block = TitleBlock(title=choose_title(headings, language, first_line, body), symbol=find_symbol(short))
     adopted = _ADOPTED_RE.search(head)
     if adopted:
         block.adopted_by = re.sub(r"\s+", " ", adopted.group(1)).strip()

@@ -46,6 +46,8 @@ _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "reso
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
+# A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
+_ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
 
@@ -63,6 +65,7 @@ class Headings:
     number: tuple[int, str] | None = None  # (level, "2") of a heading that is only a number ("### 2")
     used: set[tuple[int, str]] = field(default_factory=set)  # open headings some paragraph sits under
     orphans: list[tuple[str, str]] = field(default_factory=list)  # (heading, why) closed with no paragraph
+    article: str | None = None  # "Art. 6" while its lettered parts ("A. Awareness-raising") qualify refs
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -98,6 +101,9 @@ class Headings:
             self._open_container(_APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or "")
         elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
+        elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
+                and self.containers[-1][0] == _CONTAINER_RANK["Art."]:
+            self._letter_article(part.group(1))
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
         self.close(level, at_top)
@@ -145,6 +151,12 @@ class Headings:
             return []
         number, self.number = self.number[1], None
         return [("dotted" if "." in number else "num", number)]
+
+    def _letter_article(self, letter: str) -> None:
+        """"A. Awareness-raising" under "Article 6": the article's part 6 A, whose paragraphs are "Art. 6 A(1)"."""
+        rank, label = self.containers[-1]
+        self.article = self.article if self.article and label.startswith(self.article) else label
+        self.containers[-1] = (rank, f"{self.article} {letter}")
 
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK[abbr]

@@ -1,0 +1,34 @@
+"""The twelfth set of treaties nobody tuned for (tests/fixtures/unseen12, see its README): the European Landscape
+Convention (Florence, 2000), the European Convention on the Protection of the Archaeological Heritage (revised,
+Valletta, 1992), the Tampere Convention on the Provision of Telecommunication Resources for Disaster Mitigation and
+Relief Operations (1998) and the Joint Convention on the Safety of Spent Fuel Management and on the Safety of
+Radioactive Waste Management (Vienna, 1997), spot-checked (checks.toml) and questioned (evals/unseen-12.jsonl) from
+the texts alone, before the system was run on them.
+
+Each is named after itself, the hand-read spot checks hold, no sentence is lost, and each convention is read as
+what its title calls it."""
+
+from __future__ import annotations
+
+import treaty_sets
+
+# What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
+# fixed. On the blind run (74eeb8f) 29 of 32 held: the Landscape Convention's Art. 6 B(b), 6 C(1)(a)(ii) and 6 D
+# (its lettered parts "A. Awareness-raising" ... "E. Implementation" were not read, so 6 B's items were "Art. 6(b)"
+# and 6 D was "Art. 6 ¶3"), and the same convention was named by the database's Dutch title line ("Europees
+# landschapsverdrag", a title of two words with no function word to tell its language by); all hold since
+# parser v20.
+KNOWN: dict[tuple[str, str], str] = {}
+
+# Sentences the parser loses, per file, as strict xfails of the shared "refs unique, no sentence lost" test. None
+# on the blind run.
+LOST: dict[str, str] = {}
+
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen12", KNOWN, lost=LOST)
+
+
+KINDS = [("landscape-convention-2000", "convention"), ("archaeological-heritage-convention-1992", "convention"),
+         ("tampere-convention-1998", "convention"), ("joint-convention-1997", "convention")]
+
+test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
