@@ -32,3 +32,17 @@ KINDS = [("landscape-convention-2000", "convention"), ("archaeological-heritage-
          ("tampere-convention-1998", "convention"), ("joint-convention-1997", "convention")]
 
 test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
+
+
+def test_the_databases_own_title_heads_no_section_and_is_listed_as_dropped(docs) -> None:  # type: ignore[no-untyped-def]
+    """Each file opens with the treaty database's Dutch title line ("Europees landschapsverdrag") over the English
+    title: the treaty's title heads every section (the sources panel, the embedded context), and the Dutch line is
+    listed by `paragraphs --dropped`, not lost."""
+    for doc in docs.values():
+        assert {p.section[0] for p in doc.paragraphs if p.section} == {doc.title}, doc.doc_id
+        assert [d.text for d in doc.dropped if d.reason.startswith("title in another language")], doc.doc_id
+
+
+def test_a_lettered_part_of_an_article_sits_under_the_article_and_its_title(docs) -> None:  # type: ignore[no-untyped-def]
+    paragraph = next(p for p in docs["landscape-convention-2000"].paragraphs if p.ref == "Art. 6 D")
+    assert paragraph.section[-3:] == ("Article 6", "Specific measures", "D. Landscape quality objectives")

@@ -25,9 +25,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # and a protocol with a long title is named by its own part of it; 18: "(1)." and "h.appoint" are labels, "(1)"
 # opening an article numbers its paragraphs, "ANNEX III (Until ...)" opens Annex III, a one-column table is kept;
 # 19: a table row of one long cell (a note of a listing) is text, not a group header;
-# 20: a titled lettered heading in an article ("A. Awareness-raising") is its part ("Art. 6 A(1)").
+# 20: a titled lettered heading in an article ("A. Awareness-raising") is its part ("Art. 6 A(1)");
+# 21: a treaty database's own-language title heads no section (the treaty's title does).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 20
+PARSER_VERSION = 21
 
 
 def _default_model_path() -> str:

@@ -60,20 +60,22 @@ def choose_title(headings: list[str], language: str, first_line: str, body: str 
     if not candidates:
         return first_line
     same = [h for h in candidates if detect_language(h, default="", minimum=1) in (language, "")]
-    echoed = [h for h in same if not body or _echoed(h, body, headings)]
-    if echoed and candidates[0] not in echoed:
-        return echoed[0]
+    native = [h for h in same if not body or echoed(h, body, headings)]
+    if native and candidates[0] not in native:
+        return native[0]
     if same and detect_language(candidates[0], default="", minimum=1) not in (language, ""):
         return same[0]
     return candidates[0]
 
 
-def _echoed(heading: str, body: str, headings: list[str]) -> bool:
-    """Some word of the heading (of four letters or more) occurs in the text more often than in its headings."""
+def echoed(heading: str, body: str, headings: list[str]) -> bool:
+    """In the text's language: at least half of the heading's words (of four letters or more) occur in the text
+    more often than in its headings (a place name alone, "Rotterdam", is shared by every language)."""
     words = {w.lower() for w in _WORD_RE.findall(heading)}
     text, head = body.lower(), "\n".join(headings).lower()
-    return any(len(re.findall(rf"\b{re.escape(w)}\b", text)) > len(re.findall(rf"\b{re.escape(w)}\b", head))
-               for w in words)
+    used = [len(re.findall(rf"\b{re.escape(w)}\b", text)) > len(re.findall(rf"\b{re.escape(w)}\b", head))
+            for w in words]
+    return bool(used) and 2 * sum(used) >= len(used)
 
 
 def find_symbol(head_lines: list[str]) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from ..errors import ParseError
@@ -11,8 +12,8 @@ from ..language import detect_language
 from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
 from ..naming import citation_name, distinct_names
 from ..overrides import override_digest, override_for
-from ..titleblock import read_title_block
-from ..types import Document
+from ..titleblock import echoed, read_title_block
+from ..types import Document, Dropped, Paragraph
 from .readers import SUPPORTED_SUFFIXES, read_lines
 from .structure import build_paragraphs
 
@@ -43,9 +44,12 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     body = "\n".join(p.text for p in paragraphs)
     language = detect_language(body)
     first_line = next((l.text for l in lines if l.text.strip()), path.stem)
-    block = read_title_block(info["headings"], [l.text for l in lines[:15]], "\n".join(l.text for l in lines),
-                             language, first_line)
+    text = "\n".join(l.text for l in lines)
+    block = read_title_block(info["headings"], [l.text for l in lines[:15]], text, language, first_line)
     title, provenance = block.title, {"title": "title block", "language": "text"}
+    paragraphs, replaced = _own_title_heads(paragraphs, title, info["headings"], text)
+    info["dropped"] += [Dropped(text=h, reason="title in another language than the text's (the treaty's own "
+                                "title heads its sections)") for h in replaced]
     raw_head = "\n".join(l.text for l in lines[:12])
     head = raw_head + "\n\n" + head_text(paragraphs, title)
     doc_type = detect_doc_type(title, head, body)
@@ -68,6 +72,19 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     doc.provenance = provenance
     apply_overrides(doc, override_for(path) if overrides is None else overrides)
     return doc
+
+
+def _own_title_heads(paragraphs: list[Paragraph], title: str, headings: list[str], text: str
+                     ) -> tuple[list[Paragraph], list[str]]:
+    """A treaty database's own-language title over the treaty ("Verdrag inzake ..." over "Convention on ...")
+    heads no paragraph's section: the treaty's title does, as in the sources panel and the embedded context.
+    Returns the paragraphs and the titles replaced (listed as dropped, never lost silently)."""
+    foreign = {h for h in headings if h != title and not echoed(h, text, headings)}
+    foreign &= {s for p in paragraphs for s in p.section}
+    if not foreign:
+        return paragraphs, []
+    return [replace(p, section=tuple(title if s in foreign else s for s in p.section))
+            if foreign & set(p.section) else p for p in paragraphs], sorted(foreign)
 
 
 def apply_overrides(doc: Document, fields: dict[str, Any]) -> None:

@@ -104,6 +104,7 @@ class Headings:
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
                 and self.containers[-1][0] == _CONTAINER_RANK["Art."]:
             self._letter_article(part.group(1))
+            level = self._below_article(level)
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
         self.close(level, at_top)
@@ -157,6 +158,16 @@ class Headings:
         rank, label = self.containers[-1]
         self.article = self.article if self.article and label.startswith(self.article) else label
         self.containers[-1] = (rank, f"{self.article} {letter}")
+
+    def _below_article(self, level: int) -> int:
+        """A lettered part sits under its article's heading and title ("Article 6 > Specific measures"), however
+        the source marks its level."""
+        for i in range(len(self.open) - 1, -1, -1):
+            match = CONTAINER_RE.match(self.open[i][1])
+            if match and _CONTAINER_ABBR.get(match.group(1).lower()) == "Art.":
+                titled = i + 1 < len(self.open) and not _ARTICLE_PART_RE.match(self.open[i + 1][1])
+                return self.open[i + 1 if titled else i][0] + 1
+        return level
 
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK[abbr]
