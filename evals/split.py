@@ -28,7 +28,7 @@ SEED = 1729
 DEV_SHARE = 0.5
 # (name, first id number, last id number or None): a new batch of questions gets a new entry, never an old range.
 BATCHES: tuple[tuple[str, int, int | None], ...] = (("curated", 1, 176), ("everyday", 177, 301), ("batch-3", 302, 401),
-                                                   ("batch-4", 402, None))
+                                                   ("batch-4", 402, 501), ("batch-5", 502, None))
 HERE = Path(__file__).resolve().parent
 DEV, TEST = HERE / "dev.jsonl", HERE / "test.jsonl"
 
