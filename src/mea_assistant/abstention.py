@@ -72,17 +72,35 @@ def _generic(bare: str) -> bool:
     return bare.lower() in GENERIC or bare.upper() in ACRONYMS
 
 
+# An ordinal picks one of a numbered series, as a number does ("our seventh national report", "the fifteenth
+# meeting"): a text that never says it is about another one.
+_ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                      r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)", re.I)
+
+
 def specific_terms(question: str) -> list[str]:
-    """Named things in a question: mid-sentence capitalised words, acronyms and numbers."""
+    """Named things in a question: mid-sentence capitalised words, acronyms, numbers and ordinals."""
     out = []
     words = _tokens(question)
     for i, word in enumerate(words):
         bare = word.strip(".'-")
         if _generic(bare):
             continue
-        if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1):
+        if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1) \
+                or _ORDINAL.fullmatch(bare):
             out.append(bare)
     return out
+
+
+# Words that never name a thing, even capitalised: a name run stops at them ("Which Committee ..."); a word of the
+# field ("Committee", "Fund") is part of a name it ends ("Compliance Committee", "Small Grants Fund").
+_FUNCTION = set("""what which who whom whose when where why how does do did is are was were can could should would shall
+will may might must has have had the a an and or of in on for to under according about between with by its their this
+that these those there any all each if so then not no yes please tell me say says also""".split())
+
+
+_INSTRUMENT_KINDS = {"convention", "conventions", "protocol", "protocols", "agreement", "agreements", "treaty",
+                     "memorandum", "understanding", "mou", "resolution", "resolutions", "decision", "decisions"}
 
 
 def name_runs(question: str) -> list[list[str]]:
@@ -92,16 +110,19 @@ def name_runs(question: str) -> list[list[str]]:
     stand together."""
     runs: list[list[str]] = []
     current: list[str] = []
-    for i, word in enumerate(_tokens(question)):
+    for i, word in enumerate(_tokens(question) + [""]):
         bare = word.strip(".'-")
-        if i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha() and not _generic(bare):
+        if i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha() and bare.lower() not in _FUNCTION \
+                and not any(re.search(p, bare) for p, _ in CONVENTION_NAMES):
             current.append(bare)
             continue
-        if len(current) > 1:
+        while current and _generic(current[0]):
+            current.pop(0)  # "Protocol Compliance Committee": the name starts at its own word
+        while current and current[-1].lower() in _INSTRUMENT_KINDS:
+            current.pop()  # "London Protocol" names a treaty: documents.py and the naming rules read those
+        if len(current) > 1 and not all(_generic(w) for w in current):
             runs.append(current)
         current = []
-    if len(current) > 1:
-        runs.append(current)
     return runs
 
 
