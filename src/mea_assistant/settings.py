@@ -26,9 +26,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # opening an article numbers its paragraphs, "ANNEX III (Until ...)" opens Annex III, a one-column table is kept;
 # 19: a table row of one long cell (a note of a listing) is text, not a group header;
 # 20: a titled lettered heading in an article ("A. Awareness-raising") is its part ("Art. 6 A(1)");
-# 21: a treaty database's own-language title heads no section (the treaty's title does).
+# 21: a treaty database's own-language title heads no section (the treaty's title does);
+# 22: recitals run on into the enacting formula ("considering ..., agree as follows:") are preamble (PPk).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 21
+PARSER_VERSION = 22
 
 
 def _default_model_path() -> str:

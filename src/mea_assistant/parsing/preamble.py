@@ -102,8 +102,21 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
     if acting:  # "Preamble The Contracting Parties" on a line of its own keeps its words as printed
         out.append(("acting", acting.group(1) + ("," if text[acting.end(1):].strip() else "")))
     for piece in pieces:
-        out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) else "operative", piece))
+        out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) or _recites(piece) else "operative",
+                    piece))
     return out
+
+
+# The enacting formula closing a preamble written as one sentence ("considering their mutual interest in ..., and
+# desiring to co-operate ..., resolve to conclude a Convention ..., and to that end agree as follows:").
+_ENACTED_RE = re.compile(r"\b(?:agreed?|agrees|decided?|resolved?)\s+as\s+follows\s*:\s*$", re.I)
+_RECITAL_RE = re.compile(r"\b(?:considering|desiring|recognizing|recognising|noting|having|believing|convinced|"
+                         r"aware|conscious|mindful|wishing|recalling|bearing)\b", re.I)
+
+
+def _recites(piece: str) -> bool:
+    """Recitals run on into the enacting formula: the preamble's words, not an operative provision."""
+    return bool(_ENACTED_RE.search(piece)) and bool(_RECITAL_RE.search(piece)) and len(piece.split()) >= 15
 
 
 def split_definitions(text: str) -> list[str]:
