@@ -36,10 +36,11 @@ test_each_is_read_as_its_title_says = treaty_sets.kinds_test(KINDS)
 
 def test_the_databases_own_title_heads_no_section_and_is_listed_as_dropped(docs) -> None:  # type: ignore[no-untyped-def]
     """Each file opens with the treaty database's Dutch title line ("Europees landschapsverdrag") over the English
-    title: the treaty's title heads every section (the sources panel, the embedded context), and the Dutch line is
+    title: the treaty's title heads every section (the sources panel, the embedded context) once, and the Dutch line is
     listed by `paragraphs --dropped`, not lost."""
     for doc in docs.values():
         assert {p.section[0] for p in doc.paragraphs if p.section} == {doc.title}, doc.doc_id
+        assert not [p.ref for p in doc.paragraphs if any(a == b for a, b in zip(p.section, p.section[1:]))]
         assert [d.text for d in doc.dropped if d.reason.startswith("title in another language")], doc.doc_id
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterable
 
 from ..errors import ParseError
 from ..language import detect_language
@@ -83,8 +83,18 @@ def _own_title_heads(paragraphs: list[Paragraph], title: str, headings: list[str
     foreign &= {s for p in paragraphs for s in p.section}
     if not foreign:
         return paragraphs, []
-    return [replace(p, section=tuple(title if s in foreign else s for s in p.section))
+    return [replace(p, section=_once(title if s in foreign else s for s in p.section))
             if foreign & set(p.section) else p for p in paragraphs], sorted(foreign)
+
+
+def _once(section: Iterable[str]) -> tuple[str, ...]:
+    """The section path without a heading repeated next to itself (the title in place of the foreign title,
+    above the title again)."""
+    out: list[str] = []
+    for heading in section:
+        if not out or out[-1] != heading:
+            out.append(heading)
+    return tuple(out)
 
 
 def apply_overrides(doc: Document, fields: dict[str, Any]) -> None:
