@@ -98,3 +98,11 @@ def test_the_agent_of_a_passive_is_the_actor(docs) -> None:  # type: ignore[no-u
 
     text = next(p.text for p in docs["animal-transport-convention-1968"].paragraphs if p.ref == "Art. 3(1)")
     assert actor_in(text).startswith("an authorised veterinary officer of the exporting country")
+
+
+def test_an_image_line_is_dropped_as_an_image_placeholder(docs) -> None:  # type: ignore[no-untyped-def]
+    """The database's scanned pages ("![10000054545](http://.../Illustration/10000054545)") are no text to quote:
+    listed as dropped image placeholders, not an Appendix paragraph of two numbers that a "how many" question finds."""
+    doc = docs["fishing-operations-convention-1967"]
+    assert not [p.ref for p in doc.paragraphs if "10000054545" in p.text]
+    assert [d for d in doc.dropped if d.reason == "image placeholder" and "10000054545" in d.text]

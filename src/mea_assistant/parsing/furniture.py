@@ -110,7 +110,7 @@ def find_furniture(lines: list[RawLine]) -> dict[int, str]:
     for i, (line, text) in enumerate(zip(lines, texts)):
         if line.heading is not None or line.table_row or not text:
             continue
-        if is_image_placeholder(text):
+        if is_image_placeholder(text) or is_image_placeholder(line.text):  # "![1000](…/Illustration/1000)"
             found[i] = "image placeholder"
         elif is_page_artifact(text):
             if not _LONE_NUMBER_RE.match(text):
