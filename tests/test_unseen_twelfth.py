@@ -47,3 +47,11 @@ def test_the_databases_own_title_heads_no_section_and_is_listed_as_dropped(docs)
 def test_a_lettered_part_of_an_article_sits_under_the_article_and_its_title(docs) -> None:  # type: ignore[no-untyped-def]
     paragraph = next(p for p in docs["landscape-convention-2000"].paragraphs if p.ref == "Art. 6 D")
     assert paragraph.section[-3:] == ("Article 6", "Specific measures", "D. Landscape quality objectives")
+
+
+def test_the_word_preamble_on_its_own_line_is_a_heading_not_a_paragraph(docs) -> None:  # type: ignore[no-untyped-def]
+    doc = docs["archaeological-heritage-convention-1992"]
+    assert not [p.ref for p in doc.paragraphs if p.text.strip() == "Preamble"]
+    assert doc.paragraphs[0].ref == "PP1"
+    kept = [d.text for d in doc.dropped] + [s for p in doc.paragraphs for s in p.section]
+    assert "Preamble" in kept  # a heading: listed by `paragraphs --dropped` when no paragraph sits under it

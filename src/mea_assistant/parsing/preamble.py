@@ -45,6 +45,11 @@ def _opens_with_verb(text: str) -> bool:
     return bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3
 
 
+def is_preamble_heading(text: str) -> bool:
+    """The word "Preamble" alone on its line (in English, French or Spanish) is a heading, not a paragraph."""
+    return bool(re.fullmatch(r"\*?(?:Preamble|PREAMBLE|Préambule|PRÉAMBULE|Preámbulo|PREÁMBULO)\*?[.:]?", text.strip()))
+
+
 def starts_clause(text: str) -> bool:
     """`Acknowledging the importance of ...`: a line that opens a preambular clause."""
     return _opens_with_verb(text) or bool(_ACTING_START_RE.match(text))

@@ -201,6 +201,8 @@ class StructureBuilder:
     def _wrapped_heading(self, text: str, index: int, label: lab.Label | None) -> bool:
         if preamble.is_front_matter(text):
             return False  # "Prepared by the Dugong MOU Secretariat", "Original: English": the cover, kept as text
+        if label is None and preamble.is_preamble_heading(text):
+            return True  # "Preamble" on a line of its own heads the clauses, in any layout
         if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
             return True
         if label is not None and label.style in ("letter", "roman", "pnum", "pdot") and self._continues_list(label):
