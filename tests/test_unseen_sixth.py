@@ -75,3 +75,11 @@ def test_a_near_spelling_never_displaces_the_exact_definition():
     cbd = parse_file(treaty_sets.FIXTURES.parent.parent / "corpus" / "cbd-convention-1992.md")
     hits = defining_paragraphs("in-situ conservation", {cbd.doc_id: cbd}, Filters(), QueryInfo(text="", expanded=""))
     assert [h.text.split('"')[1] if '"' in h.text else h.text[:20] for h in hits] == ["In-situ conservation"]
+
+
+def test_a_heading_written_without_a_space_is_a_heading_whatever_follows_its_marks(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "###*Explanatory Notes:*" (emphasised) and "####: 1, 1, 1-Trichloroethane (Methyl Chloroform)" (a title
+    after a colon that starts with a digit) are headings, never paragraphs quoted with their "###"."""
+    assert not [(d.doc_id, p.ref) for d in docs.values() for p in d.paragraphs if p.text.lstrip().startswith("#")]
+    montreal = docs["montreal-protocol-1987"]
+    assert any(s.startswith("1, 1, 1-Trichloroethane") for p in montreal.paragraphs for s in p.section)

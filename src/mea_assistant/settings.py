@@ -30,9 +30,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 22: recitals run on into the enacting formula ("considering ..., agree as follows:") are preamble (PPk);
 # 23: a section path never repeats a heading next to itself ("Convention on ... > Convention on ...");
 # 24: a markdown image line ("![1000](.../Illustration/1000)") is an image placeholder, dropped and counted;
-# 25: "Preamble" alone on its line is a heading, not a paragraph.
+# 25: "Preamble" alone on its line is a heading, not a paragraph;
+# 26: "###*Title*" and "####: 1, 1, 1-..." are markdown headings.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 25
+PARSER_VERSION = 26
 
 
 def _default_model_path() -> str:

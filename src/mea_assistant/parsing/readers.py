@@ -95,8 +95,9 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
         line = RawLine(text=body, indent=indent, blank_before=blank, lineno=no, page=page)
         if markdown:
             # "####Title" and "###9" (no space) are how several converters write headings; "#5" is not a heading.
-            # "####- GENERAL PROVISIONS", "####: CFCs" are too (a title after a dash or colon), that mark left out.
-            heading = re.match(r"^(#{1,6})(?:\s+|(?=[A-Za-z])|(?<=##)(?=\d)|(?<=##)(?=[-–—:]\s*[A-Za-z]))(.*)$", body)
+            # "####- GENERAL PROVISIONS", "####: CFCs" are too (a title after a dash or colon), that mark left out,
+            # and so are "###*Explanatory Notes:*" (emphasised) and "####: 1, 1, 1-Trichloroethane".
+            heading = re.match(r"^(#{1,6})(?:\s+|(?=[A-Za-z])|(?<=##)(?=[\d*_])|(?<=##)(?=[-–—:]\s*[\w(]))(.*)$", body)
             if heading:
                 line.heading, line.text = len(heading.group(1)), re.sub(r"^[-–—:]\s*", "", heading.group(2).strip())
             elif body.startswith("|"):
