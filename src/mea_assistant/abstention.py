@@ -16,15 +16,17 @@ from typing import Callable, Sequence
 
 from .types import Hit
 
+# Words that never name a thing, even capitalised: a name run stops at them ("Which Committee ..."); a word of the
+# field ("Committee", "Fund") is part of a name it ends ("Compliance Committee", "Small Grants Fund").
+_FUNCTION = set("""what which who whom whose when where why how does do did is are was were can could should would shall
+will may might must has have had the a an and or of in on for to under according about between with by its their this
+that these those there any all each if so then not no yes please tell me say says also""".split())
 # Capitalised words that name generic MEA concepts, not specific things a paragraph must contain.
-GENERIC = set("""what which who whom whose when where why how does do did is are was were can could should would
-shall will may might must has have had the a an and or of in on for to under according about between with by its their
-this that these those there any all each convention conventions party parties contracting article articles appendix
-appendices annex annexes paragraph paragraphs secretariat secretariats conference meeting meetings agreement
-agreements protocol resolution resolutions decision decisions plan plans action strategic programme work joint
-memorandum understanding mou signatory signatories state states range standing committee council scientific
-technical text texts document documents provision provisions species migratory wild animals fauna flora list
-and, i ii iii iv v vi vii viii ix x also if so then not no yes please tell me say says""".split())
+GENERIC = _FUNCTION | set("""convention conventions party parties contracting article articles appendix appendices annex
+annexes paragraph paragraphs secretariat secretariats conference meeting meetings agreement agreements protocol
+resolution resolutions decision decisions plan plans action strategic programme work joint memorandum understanding mou
+signatory signatories state states range standing committee council scientific technical text texts document documents
+provision provisions species migratory wild animals fauna flora list and, i ii iii iv v vi vii viii ix x""".split())
 
 
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
@@ -90,13 +92,6 @@ def specific_terms(question: str) -> list[str]:
                 or _ORDINAL.fullmatch(bare):
             out.append(bare)
     return out
-
-
-# Words that never name a thing, even capitalised: a name run stops at them ("Which Committee ..."); a word of the
-# field ("Committee", "Fund") is part of a name it ends ("Compliance Committee", "Small Grants Fund").
-_FUNCTION = set("""what which who whom whose when where why how does do did is are was were can could should would shall
-will may might must has have had the a an and or of in on for to under according about between with by its their this
-that these those there any all each if so then not no yes please tell me say says also""".split())
 
 
 _INSTRUMENT_KINDS = {"convention", "conventions", "protocol", "protocols", "agreement", "agreements", "treaty",

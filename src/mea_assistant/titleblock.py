@@ -53,8 +53,8 @@ def choose_title(headings: list[str], language: str, first_line: str, body: str 
     """The title-block heading in the document's language (else the first), never a symbol or a container.
 
     A title of two words may have no function word to tell its language by ("Europees landschapsverdrag" over
-    "European landscape convention"): a heading none of whose words the text uses elsewhere is not in its
-    language.
+    "European landscape convention"): a heading fewer than half of whose words the text uses elsewhere is not in
+    its language (`echoed`).
     """
     candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip())]
     if not candidates:

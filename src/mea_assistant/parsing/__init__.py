@@ -48,8 +48,8 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     block = read_title_block(info["headings"], [l.text for l in lines[:15]], text, language, first_line)
     title, provenance = block.title, {"title": "title block", "language": "text"}
     paragraphs, replaced = _own_title_heads(paragraphs, title, info["headings"], text)
-    info["dropped"] += [Dropped(text=h, reason="title in another language than the text's (the treaty's own "
-                                "title heads its sections)") for h in replaced]
+    why = "title in another language than the text's (the treaty's own title heads its sections)"
+    info["dropped"] += [Dropped(text=h, reason=why) for h in replaced]
     raw_head = "\n".join(l.text for l in lines[:12])
     head = raw_head + "\n\n" + head_text(paragraphs, title)
     doc_type = detect_doc_type(title, head, body)

@@ -45,9 +45,12 @@ def _opens_with_verb(text: str) -> bool:
     return bool(re.match(rf"{_PREAMBLE_VERB}\b", text)) and len(text.split()) >= 3
 
 
+_PREAMBLE_HEADING_RE = re.compile(r"\*?(?:Preamble|PREAMBLE|Préambule|PRÉAMBULE|Preámbulo|PREÁMBULO)\*?[.:]?")
+
+
 def is_preamble_heading(text: str) -> bool:
     """The word "Preamble" alone on its line (in English, French or Spanish) is a heading, not a paragraph."""
-    return bool(re.fullmatch(r"\*?(?:Preamble|PREAMBLE|Préambule|PRÉAMBULE|Preámbulo|PREÁMBULO)\*?[.:]?", text.strip()))
+    return bool(_PREAMBLE_HEADING_RE.fullmatch(text.strip()))
 
 
 def starts_clause(text: str) -> bool:
