@@ -117,3 +117,17 @@ def test_the_joint_work_programme_is_named_by_its_parties_and_they_are_not_named
     assert named(topic, corpus_docs) == []
     assert named("access and benefit-sharing under the Nagoya Protocol and CITES", corpus_docs) == \
         ["Nagoya", "CITES"], "a treaty's own name names its convention"
+
+
+def test_the_ramsar_bureau_written_in_lower_case_is_an_institution(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """Ramsar writes "the continuing bureau duties" in lower case: its Art. 8(2) and items describe an institution
+    ("Institutions and reporting"), not a Party's obligation, though they say "shall"."""
+    from mea_assistant.briefing.headings import heading_of
+
+    ramsar = corpus_docs["ramsar-convention-1971"]
+    duties = next(p for p in ramsar.paragraphs if p.ref == "Art. 8(2)")
+    item = next(p for p in ramsar.paragraphs if p.ref == "Art. 8(2)(b)")
+    assert heading_of(duties.text, "", ramsar.doc_type) == "institutions"
+    assert heading_of(item.text, item.lead_in, ramsar.doc_type) == "institutions"
+    designate = next(p for p in ramsar.paragraphs if p.ref == "Art. 2(1)")  # "... maintained by the bureau": a duty
+    assert heading_of(designate.text, "", ramsar.doc_type) == "obligations"

@@ -28,9 +28,11 @@ _DEFINES = re.compile(r"^\s*(?:\(\w+\)\s*)?[\"“'‘][^\"”'’]{1,80}[\"”'�
 _COOPERATION = re.compile(r"\b(?:co-?operat\w*|collaborat\w*|synerg\w*|partnerships?|liais\w*|joint (?:work|"
                           r"activit\w*|programmes?|projects?|meetings?)|jointly|coordinat\w*|co-ordinat\w*|"
                           r"memorand\w* of (?:understanding|cooperation))\b", re.I)
+# Bodies by their capitalised names (a lower-case "committee" may be anyone's); the Ramsar text writes its "bureau"
+# in lower case.
 _BODY = re.compile(r"\b(?:Conference of the (?:Contracting )?Parties|Meeting of the (?:Parties|Signatories)|"
                    r"Secretariats?|Executive (?:Secretary|Director)|Scientific Council|Standing Committee|"
-                   r"Technical Committee|Advisory Committee|Committee|Clearing[- ]House|Bureau|Depositary|"
+                   r"Technical Committee|Advisory Committee|Committee|Clearing[- ]House|[Bb]ureau|Depositary|"
                    r"Depository|focal points?|competent national authorit\w*|Management Authorit\w*|"
                    r"Scientific Authorit\w*|Authorit(?:y|ies)|subsidiary bod\w*)\b")
 _REPORTING = re.compile(r"\b(?:reports?|reporting|national reports?|records?|budget|contributions?|"
