@@ -14,6 +14,7 @@ title-block heading in the language of the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .language import detect_language
@@ -47,35 +48,39 @@ class TitleBlock:
     session: str | None = None
     date: str | None = None
     date_source: str = ""  # "title block" | "closing formula"
+    foreign: frozenset[str] = frozenset()  # title-block headings not in the text's language (a database's own)
 
 
-def choose_title(headings: list[str], language: str, first_line: str, body: str = "") -> str:
+def choose_title(headings: list[str], language: str, first_line: str,
+                 native: frozenset[str] | None = None) -> str:
     """The title-block heading in the document's language (else the first), never a symbol or a container.
 
     A title of two words may have no function word to tell its language by ("Europees landschapsverdrag" over
-    "European landscape convention"): a heading fewer than half of whose words the text uses elsewhere is not in
-    its language (`echoed`).
+    "European landscape convention"): a heading outside `native` (`native_headings`) is not in its language.
     """
     candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip())]
     if not candidates:
         return first_line
     same = [h for h in candidates if detect_language(h, default="", minimum=1) in (language, "")]
-    native = [h for h in same if not body or echoed(h, body, headings)]
-    if native and candidates[0] not in native:
-        return native[0]
+    native_same = [h for h in same if native is None or h in native]
+    if native_same and candidates[0] not in native_same:
+        return native_same[0]
     if same and detect_language(candidates[0], default="", minimum=1) not in (language, ""):
         return same[0]
     return candidates[0]
 
 
-def echoed(heading: str, body: str, headings: list[str]) -> bool:
-    """In the text's language: at least half of the heading's words (of four letters or more) occur in the text
-    more often than in its headings (a place name alone, "Rotterdam", is shared by every language)."""
-    words = {w.lower() for w in _WORD_RE.findall(heading)}
-    text, head = body.lower(), "\n".join(headings).lower()
-    used = [len(re.findall(rf"\b{re.escape(w)}\b", text)) > len(re.findall(rf"\b{re.escape(w)}\b", head))
-            for w in words]
-    return bool(used) and 2 * sum(used) >= len(used)
+def native_headings(headings: list[str], body: str) -> frozenset[str]:
+    """The headings in the text's language: at least half of a heading's words (of four letters or more) occur in
+    the text more often than in its headings (a place name alone, "Rotterdam", is shared by every language)."""
+    in_text = Counter(w.lower() for w in _WORD_RE.findall(body))
+    in_heads = Counter(w.lower() for w in _WORD_RE.findall("\n".join(headings)))
+    native = set()
+    for heading in headings:
+        used = [in_text[w] > in_heads[w] for w in {w.lower() for w in _WORD_RE.findall(heading)}]
+        if used and 2 * sum(used) >= len(used):
+            native.add(heading)
+    return frozenset(native)
 
 
 def find_symbol(head_lines: list[str]) -> str | None:
@@ -119,7 +124,9 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
     """
     short = [l for l in head_lines if len(l.split()) <= 25]
     head = "\n".join(short)
-    block = TitleBlock(title=choose_title(headings, language, first_line, body), symbol=find_symbol(short))
+    native = native_headings(headings, body)
+    block = TitleBlock(title=choose_title(headings, language, first_line, native), symbol=find_symbol(short),
+                       foreign=frozenset(headings) - native)
     adopted = _ADOPTED_RE.search(head)
     if adopted:
         block.adopted_by = re.sub(r"\s+", " ", adopted.group(1)).strip()

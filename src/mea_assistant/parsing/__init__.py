@@ -12,7 +12,7 @@ from ..language import detect_language
 from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
 from ..naming import citation_name, distinct_names
 from ..overrides import override_digest, override_for
-from ..titleblock import echoed, read_title_block
+from ..titleblock import read_title_block
 from ..types import Document, Dropped, Paragraph
 from .readers import SUPPORTED_SUFFIXES, read_lines
 from .structure import build_paragraphs
@@ -47,7 +47,7 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     text = "\n".join(l.text for l in lines)
     block = read_title_block(info["headings"], [l.text for l in lines[:15]], text, language, first_line)
     title, provenance = block.title, {"title": "title block", "language": "text"}
-    paragraphs, replaced = _own_title_heads(paragraphs, title, info["headings"], text)
+    paragraphs, replaced = _own_title_heads(paragraphs, title, block.foreign)
     why = "title in another language than the text's (the treaty's own title heads its sections)"
     info["dropped"] += [Dropped(text=h, reason=why) for h in replaced]
     raw_head = "\n".join(l.text for l in lines[:12])
@@ -74,17 +74,16 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     return doc
 
 
-def _own_title_heads(paragraphs: list[Paragraph], title: str, headings: list[str], text: str
+def _own_title_heads(paragraphs: list[Paragraph], title: str, foreign: frozenset[str]
                      ) -> tuple[list[Paragraph], list[str]]:
     """A treaty database's own-language title over the treaty ("Verdrag inzake ..." over "Convention on ...")
     heads no paragraph's section: the treaty's title does, as in the sources panel and the embedded context.
     Returns the paragraphs and the titles replaced (listed as dropped, never lost silently)."""
-    foreign = {h for h in headings if h != title and not echoed(h, text, headings)}
-    foreign &= {s for p in paragraphs for s in p.section}
-    if not foreign:
+    heading = (foreign - {title}) & {s for p in paragraphs for s in p.section}
+    if not heading:
         return paragraphs, []
-    return [replace(p, section=_once(title if s in foreign else s for s in p.section))
-            if foreign & set(p.section) else p for p in paragraphs], sorted(foreign)
+    return [replace(p, section=_once(title if s in heading else s for s in p.section))
+            if heading & set(p.section) else p for p in paragraphs], sorted(heading)
 
 
 def _once(section: Iterable[str]) -> tuple[str, ...]:
