@@ -167,12 +167,12 @@ def test_empty_and_long_topics_are_refused(assistant) -> None:  # type: ignore[n
     with pytest.raises(InputError, match="empty"):
         build_note(assistant, "   ")
     with pytest.raises(InputError, match="limit"):
-        build_note(assistant, "wetlands " * 60)
+        build_note(assistant, "wetlands " * 120)
 
 
 def test_a_request_of_a_few_sentences_is_answered(assistant) -> None:  # type: ignore[no-untyped-def]
-    """Desk officers write requests of three or four sentences (the blind briefing sets hold 305 and 323
-    characters); the limit refuses a pasted document, not a request."""
+    """Desk officers write requests of three or four sentences and a paragraph of context (the blind briefing sets
+    hold requests of 305 to 675 characters); the limit refuses a pasted document, not a request."""
     topic = ("our ministry is preparing for the next wetlands meeting: what must a country do when it designates a "
              "wetland of international importance, what happens if the site's ecological character changes or it "
              "has to be made smaller, who keeps the list, and what do the texts say about making up for any loss "

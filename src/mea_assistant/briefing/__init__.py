@@ -27,7 +27,7 @@ from .selection import select
 if TYPE_CHECKING:
     from ..assistant import Assistant
 
-MAX_TOPIC_CHARS = 400  # a request of a few sentences ("which offices must we name ... and what must we publish?")
+MAX_TOPIC_CHARS = 1000  # a request with a paragraph of context (desk officers' requests run to 675 characters)
 MIN_SUMMARY = 3  # a summary this short is completed by what the instruments say of their own legal weight
 
 __all__ = ["MAX_TOPIC_CHARS", "build_note"]
