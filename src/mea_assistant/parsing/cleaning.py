@@ -15,6 +15,8 @@ _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 _DASH_ITEM_RE = re.compile(r"^[–—-]\s+(?=\S)")
 
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+# An ordinal's superscript ending, "26<sup>th</sup> January", "1<sup>er</sup> janvier": part of the word, not a marker.
+_SUP_ORDINAL_RE = re.compile(r"(?<=\d)<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a|º|ª)\s*</sup>", re.I)
 _SUP_MARKER_RE = re.compile(r"<sup>\s*(?:\d{1,3}\)?|#\d+|\*|[a-z])\s*</sup>", re.I)
 _TAG_RE = re.compile(r"</?(?:sup|sub|br|span|em|strong|b|i|u)\b[^>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
@@ -35,6 +37,7 @@ TIMEFRAME_RE = re.compile(
 
 def strip_inline_markup(text: str) -> str:
     """Markdown/HTML inline syntax to plain words: `[Resolution Conf. 18.3](#)` -> `Resolution Conf. 18.3`."""
+    text = _SUP_ORDINAL_RE.sub(r"\1", text)
     text = _SUP_MARKER_RE.sub("", text)
     text = _TAG_RE.sub(" ", text)
     text = _LINK_RE.sub(lambda m: m.group(1), text)

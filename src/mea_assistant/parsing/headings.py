@@ -15,8 +15,9 @@ from .items import ends_clause, is_caps_heading, word_count
 from .lookahead import Lookahead
 
 # The container words of English, French and Spanish texts (every MEA is published in all three), each mapped
-# to the one abbreviation refs use, so "Artículo 5" and "Article 5" are both cited "Art. 5".
-_WORDS = {"article": "Art.", "art.": "Art.", "artículo": "Art.", "articulo": "Art.", "annex": "Annex",
+# to the one abbreviation refs use, so "Artículo 5" and "Article 5" are both cited "Art. 5"; and the Dutch and
+# German "Artikel", which a treaty database's copy of an English text can leave in a heading ("Artikel 2").
+_WORDS = {"article": "Art.", "art.": "Art.", "artikel": "Art.", "artículo": "Art.", "articulo": "Art.", "annex": "Annex",
           "annexe": "Annex", "anexo": "Annex", "appendix": "App.", "appendices": "App.", "appendice": "App.",
           "apéndice": "App.", "apendice": "App.", "apéndices": "App.", "part": "Part", "partie": "Part", "parte": "Part",
           "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
@@ -224,7 +225,7 @@ def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Look
     has_label = label is not None
     if _RUN_ON_RE.search(text):
         return False  # "1. The Meeting ... should adopt a" runs on to the next line
-    limit = 20 if label is not None and label.style in ("pupper", "uroman", "named", "dotted") else (
+    limit = 20 if label is not None and label.style in ("pupper", "uroman", "uletter", "named", "dotted") else (
         6 if has_label else 12)
     if word_count(text) > limit:
         return False

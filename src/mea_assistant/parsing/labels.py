@@ -2,7 +2,8 @@
 
 Styles seen across resolutions, treaties, plans and work programmes:
 `14.` `18)` (num) · `5.8)` `4.1.4)` `2.1.1` (dotted) · `A1.` `B.8` (alnum) · `a)` `(a)` `a.` (letter) ·
-`(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `Goal 1:` `Objective 5.1` (named) ·
+`(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `A.` (uletter: the lettered paragraphs of
+an article, as statutes of international agencies number them, cited "Art. IV A(1)(c)") · `Goal 1:` `Objective 5.1` (named) ·
 `.1` `.2` (pdot: the sub-paragraphs of IMO conventions' regulations, cited "regulation B-1.3" / "(3)").
 """
 
@@ -25,6 +26,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
     ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
+    ("uletter", re.compile(r"^([A-Z])\.(?:\s+(?=\S)|\s*$)")),  # "A.  The Agency shall ...", a bare "A." over "1."
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
     # ... and "(Iii)", a capital typed first
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)"
@@ -34,7 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
-RANK = {"uroman": 0, "pupper": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2, "roman": 3,
+RANK = {"uroman": 0, "pupper": 0, "uletter": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2, "roman": 3,
         "pnum": 4}
 
 
@@ -73,7 +75,7 @@ def detect(text: str) -> list[Label]:
         if style == "roman" and not value:
             continue
         rest = text[match.end():].strip()
-        if not rest and style not in ("num", "dotted", "alnum", "letter"):
+        if not rest and style not in ("num", "dotted", "alnum", "letter", "uletter"):
             continue  # a bare "2." or "f)" on its own line still opens item 2 or (f) (its sub-items follow)
         found.append(Label(style, value, rest))
     # "(i)", "v)", "x)" read as letters too; "(c)" is never roman here.
@@ -90,7 +92,7 @@ def successor(style: str, value: str) -> str | None:
     """The label that would follow `value` in the same list ("a"->"b", "ii"->"iii", "B6"->"B7", "5.8"->"5.9")."""
     if style in ("num", "pnum", "pdot"):
         return str(int(re.match(r"\d+", value).group()) + 1)  # after an inserted "5bis" comes 6
-    if style in ("letter", "pupper"):
+    if style in ("letter", "pupper", "uletter"):
         return chr(ord(value) + 1)
     if style in ("roman", "uroman"):
         n = _roman_to_int(value) + 1
@@ -126,7 +128,9 @@ def render_ref(container: str, parts: list[tuple[str, str]]) -> str:
     if not parts:
         return container
     style0, value0 = parts[0]
-    if container:
+    if style0 == "uletter":
+        head = f"{container} {value0}".strip()  # "Art. IV A", as a lettered part of an article ("Art. 6 B")
+    elif container:
         if style0 in ("num", "letter", "roman", "pnum", "pdot"):
             head = f"{container}({value0})" if style0 == "num" else f"{container}{render_part(style0, value0, False)}"
         else:
