@@ -40,3 +40,15 @@ def test_a_dutch_article_heading_is_an_article_and_an_ordinal_keeps_its_ending(d
     assert asbestos["Art. 2(a)"].text.startswith("the term “asbestos” means")  # under "### Artikel  2"
     closing = [p.text for p in docs["irena-statute-2009"].paragraphs if "DONE at Bonn" in p.text]
     assert closing and "this 26th January 2009" in closing[0]
+
+
+def test_a_treaty_is_named_by_its_own_acronym_and_not_by_a_word_another_title_holds(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "IRENA" is the acronym the Statute's title gives itself in brackets; "European" is in the titles of both
+    Council of Europe animal conventions, so it names neither (it named the transport convention, the only one
+    whose text writes it with a capital, for a question on the slaughter convention)."""
+    from mea_assistant.queries import analyse
+
+    assert "irena-statute-2009" in analyse("How soon can a member leave IRENA?", docs).doc_ids
+    slaughter = analyse("What does the European convention on the protection of animals for slaughter mean by "
+                        "'stunning'?", docs)
+    assert "animal-transport-convention-2003" not in slaughter.doc_ids

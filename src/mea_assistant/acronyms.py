@@ -38,9 +38,10 @@ def _significant(text: str) -> list[str]:
 @lru_cache(maxsize=1024)
 def title_acronyms(title: str) -> frozenset[str]:
     """The initials of the whole title, and of the title without its leading instrument word: CCAMLR and CAMLR,
-    CLRTAP and LRTAP. Only these two: any other run of a title's initials is not a name anyone uses."""
+    CLRTAP and LRTAP. Only these two: any other run of a title's initials is not a name anyone uses; and the
+    acronym a title gives itself in brackets ("Statute of the International Renewable Energy Agency (IRENA)")."""
     words = _significant(title)
-    out = {_initials(words)}
+    out = {_initials(words)} | set(re.findall(r"\(([A-Z]{2,10})\)", title))
     if words and words[0].lower() in INSTRUMENT_WORDS:
         out.add(_initials(words[1:]))
     return frozenset(a for a in out if len(a) >= MIN_LETTERS)
