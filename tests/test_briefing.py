@@ -163,6 +163,14 @@ def test_a_scope_in_the_topics_words_is_kept_to(assistant) -> None:  # type: ign
     assert note.references and {docs[r.doc_id].doc_type for r in note.references} == {"resolution"}
 
 
+def test_a_convention_named_by_its_code_brings_its_document_that_says_most(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "The Bonn Convention" names the treaty, which says little on the saiga; what "the CMS and CITES
+    secretariats" agreed on it is in their joint work programme, a document of the conventions the topic names."""
+    note = build_note(assistant, "what the Bonn Convention and the CMS and CITES secretariats agreed to do together "
+                                 "for the saiga antelope and the snow leopard")
+    assert "cms-cites-jwp-2012-2014" in {r.doc_id for r in note.references}
+
+
 def test_empty_and_long_topics_are_refused(assistant) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="empty"):
         build_note(assistant, "   ")

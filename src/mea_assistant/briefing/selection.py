@@ -58,6 +58,7 @@ PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
+FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
 CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
 EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
@@ -119,7 +120,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
     if pool.across:
         return _across(pool, usable, rel, by_doc, score, families)
+    # the named documents, and a document of a convention the topic names by its code that says about as much on
+    # the topic as the best of them ("what the CMS and CITES secretariats agreed to do together for the saiga":
+    # their joint work programme, where "the Bonn Convention" named the treaty and the treaty says little on it)
     named = pool.named_docs()
+    named_best = max((score[d] for d in named if d in score), default=0.0)
+    named |= {d for d in score if documents[d].conventions and documents[d].conventions[0] in pool.named_codes
+              and score[d] >= FAMILY_RATIO * named_best > 0.0}
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
     primary = {group[0] for group in pool.named}
