@@ -33,6 +33,10 @@ provision provisions species migratory wild animals fauna flora list and, i ii i
 # scope by construction: the corpus holds texts as adopted, not status data.
 _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
                      r"the current (?:number|list|status|membership|count|total)|"
+                     # who holds an office now: a text creates the office, it never names its holder
+                     r"(?:the|its|their) (?:current|present|incumbent) (?:director-general|director general|"
+                     r"executive secretary|secretary-general|secretary general|executive director|director|chair|"
+                     r"chairperson|chairman|president|head)|"
                      r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
 # The date an instrument actually entered into force is an event after its adoption: its own text states the rule
 # ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
