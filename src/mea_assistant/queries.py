@@ -311,10 +311,10 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
         # ... and no other document's name or title holds it, proper name there or not: "European" of "European
         # convention on the protection of animals during international transport" names neither it nor the
         # "European Convention for the protection of animals for slaughter", whose text never writes "European"
-        spoken = {d.doc_id: " ".join(re.findall(r"[a-z0-9]+", f"{d.citation_name} {d.title}".lower()))
+        spoken = {d.doc_id: f' {" ".join(re.findall(r"[a-z0-9]+", f"{d.citation_name} {d.title}".lower()))} '
                   for d in documents.values()}
         _DISTINCT[key] = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1 and not any(
-            re.search(rf"\b{w.lower()}\b", words) for d, words in spoken.items() if d not in ids)}
+            f" {w.lower()} " in words for d, words in spoken.items() if d not in ids)}
     return dict(_DISTINCT[key])
 
 

@@ -17,8 +17,8 @@ from .lookahead import Lookahead
 # The container words of English, French and Spanish texts (every MEA is published in all three), each mapped
 # to the one abbreviation refs use, so "Artículo 5" and "Article 5" are both cited "Art. 5"; and the Dutch and
 # German "Artikel", which a treaty database's copy of an English text can leave in a heading ("Artikel 2").
-_WORDS = {"article": "Art.", "art.": "Art.", "artikel": "Art.", "artículo": "Art.", "articulo": "Art.", "annex": "Annex",
-          "annexe": "Annex", "anexo": "Annex", "appendix": "App.", "appendices": "App.", "appendice": "App.",
+_WORDS = {"article": "Art.", "art.": "Art.", "artikel": "Art.", "artículo": "Art.", "articulo": "Art.",
+          "annex": "Annex", "annexe": "Annex", "anexo": "Annex", "appendix": "App.", "appendices": "App.", "appendice": "App.",
           "apéndice": "App.", "apendice": "App.", "apéndices": "App.", "part": "Part", "partie": "Part", "parte": "Part",
           "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
           "section": "Section", "sección": "Section", "seccion": "Section", "schedule": "Schedule", "table": "Table",

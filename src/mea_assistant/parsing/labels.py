@@ -3,7 +3,8 @@
 Styles seen across resolutions, treaties, plans and work programmes:
 `14.` `18)` (num) · `5.8)` `4.1.4)` `2.1.1` (dotted) · `A1.` `B.8` (alnum) · `a)` `(a)` `a.` (letter) ·
 `(i)` `ii)` (roman) · `(1)` (pnum) · `(A)` (pupper) · `I.` (uroman) · `A.` (uletter: the lettered paragraphs of
-an article, as statutes of international agencies number them, cited "Art. IV A(1)(c)") · `Goal 1:` `Objective 5.1` (named) ·
+an article, as statutes of international agencies number them, cited "Art. IV A(1)(c)") · `Goal 1:`
+`Objective 5.1` (named) ·
 `.1` `.2` (pdot: the sub-paragraphs of IMO conventions' regulations, cited "regulation B-1.3" / "(3)").
 """
 
@@ -36,8 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
-RANK = {"uroman": 0, "pupper": 0, "uletter": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2, "roman": 3,
-        "pnum": 4}
+RANK = {"uroman": 0, "pupper": 0, "uletter": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2,
+        "roman": 3, "pnum": 4}
 
 
 @dataclass(frozen=True)
