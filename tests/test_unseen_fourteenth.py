@@ -19,3 +19,19 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen14", KNOWN, lost=LOST)
+
+
+def test_a_treaty_is_named_by_the_acronym_its_text_declares_and_by_its_body_in_any_case(docs) -> None:  # type: ignore[no-untyped-def]
+    """The OIV Agreement declares "The ``International Organisation of Vine and Wine" (O.I.V) is hereby
+    established" (its English initials spell IOVW), CARPHA's "the Caribbean Public Health Agency (hereinafter
+    referred to as “CARPHA”)"; the Poplar Commission's convention writes its title in lower case ("Convention
+    placing the international poplar commission within the framework of FAO") and its body in capitals."""
+    from mea_assistant.queries import analyse
+
+    assert analyse("Where is the OIV headquartered?", docs).doc_ids == ["oiv-agreement-2001"]
+    assert analyse("Who sits on the O.I.V. Executive Committee?", docs).doc_ids == ["oiv-agreement-2001"]
+    assert analyse("How does a member leave CARPHA?", docs).doc_ids == ["carpha-agreement-2011"]
+    assert analyse("Who may join the International Poplar Commission?", docs).doc_ids == \
+        ["poplar-commission-convention-1959"]
+    # a declared acronym names only the document that declares it for its own title
+    assert analyse("What does the Agreement say about CEHI?", docs).doc_ids != ["oiv-agreement-2001"]

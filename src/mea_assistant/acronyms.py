@@ -47,6 +47,31 @@ def title_acronyms(title: str) -> frozenset[str]:
     return frozenset(a for a in out if len(a) >= MIN_LETTERS)
 
 
+# "the Caribbean Public Health Agency (hereinafter referred to as “CARPHA”)", "The ``International Organisation of
+# Vine and Wine" (O.I.V) is hereby established": a name, then in brackets the letters the text will call it by.
+_DECLARED = re.compile(r"(%s)[”\"'’]?\s*\((?:here(?:in)?after\s+(?:referred\s+to\s+as|called)\s+)?[“\"'‘`]*"
+                       r"((?:[A-Z]\.?){3,10})[”\"'’]*\s*\)" % _CAPITAL_RUN.pattern)
+
+
+def declared_acronyms(title: str, texts: Iterable[str]) -> frozenset[str]:
+    """Acronyms a document declares for the body or instrument its title names: OIV (written "O.I.V") for the
+    Agreement establishing the International Organisation of Vine and Wine, whose initials in English spell
+    something else; CARPHA for the Agreement establishing the Caribbean Public Health Agency. Only where the name
+    before the brackets is in the title: an acronym the text declares for another body names that body."""
+    own = " ".join(title.lower().split())
+    found: set[str] = set()
+    for text in texts:
+        for m in _DECLARED.finditer(text):
+            if " ".join(m.group(1).lower().split()) in own and len(m.group(1).split()) >= 2:
+                found.add(m.group(2).replace(".", ""))
+    return frozenset(found)
+
+
+def acronym_pattern(acronym: str) -> str:
+    """ "OIV" as a question may write it: "OIV", "O.I.V" or "O.I.V.", as a word of its own."""
+    return r"(?<![\w.])" + r"\.?".join(acronym) + r"\.?(?![\w])"
+
+
 def spelled_out(text: str) -> frozenset[str]:
     """Acronyms of the names a text writes out in capitals: every run of consecutive capitalised words
     ("United Nations Economic Commission for Europe": UNECE, NECE, ...; a run of three words only whole). Evidence that a document speaks of

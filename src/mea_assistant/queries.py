@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .acronyms import acronyms_in, title_acronyms
+from .acronyms import acronym_pattern, acronyms_in, declared_acronyms, title_acronyms
 from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
 from .force import TREATY_TYPES
@@ -108,6 +108,20 @@ def document_aliases(doc: Document) -> list[str]:
             _ALIASES.clear()
         _ALIASES[key] = _document_aliases(doc)
     return list(_ALIASES[key])
+
+
+_ACRONYMS: dict[tuple[Any, ...], frozenset[str]] = {}
+
+
+def document_acronyms(doc: Document) -> frozenset[str]:
+    """The acronyms a document is called by, as written: its title's (acronyms.title_acronyms) and those its
+    text declares for what its title names (acronyms.declared_acronyms: "O.I.V", "CARPHA"). Worked out once."""
+    key = (doc.doc_id, doc.source_path, doc.title, len(doc.paragraphs))
+    if key not in _ACRONYMS:
+        if len(_ACRONYMS) > 4096:
+            _ACRONYMS.clear()
+        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, (p.text for p in doc.paragraphs))
+    return _ACRONYMS[key]
 
 
 def _document_aliases(doc: Document) -> list[str]:
@@ -226,8 +240,8 @@ def instrument_mentions(text: str, documents: dict[str, Document]) -> list[tuple
     for doc in documents.values():
         for alias in document_aliases(doc):
             found += [(*m.span(), doc.doc_id) for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)]
-        for acronym in title_acronyms(doc.title):  # as written: "LRTAP", never the letters inside a word
-            found += [(*m.span(), doc.doc_id) for m in re.finditer(rf"(?<![\w.]){acronym}(?![\w])", text)]
+        for acronym in document_acronyms(doc):  # as written: "LRTAP", never the letters inside a word
+            found += [(*m.span(), doc.doc_id) for m in re.finditer(acronym_pattern(acronym), text)]
     return sorted(found)
 
 
@@ -274,7 +288,15 @@ def _name_words(doc: Document) -> set[str]:
     # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
     pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", full)
              if a.lower() not in _NAME_WORDS and b.lower() not in _NAME_WORDS}
+    # A title in lower case ("Convention placing the international poplar commission within the framework of FAO")
+    # names the body as its text writes it: a pair of its words the text always capitalises ("Poplar Commission").
+    pairs |= {f"{a.capitalize()} {b.capitalize()}" for a, b in re.findall(r"(?=\b([a-z]{3,})\s+([a-z]{3,})\b)", doc.title)
+              if a not in _NAME_WORDS and b not in _NAME_WORDS and _proper(f"{a.capitalize()} {b.capitalize()}", doc)}
     return {w for w in words if w[:1].isupper() and _proper(w, doc)} | pairs
+
+
+def _spaced(words: str) -> str:
+    return r"\s+".join(re.escape(w) for w in words.split())
 
 
 def _proper(word: str, doc: Document) -> bool:
@@ -282,13 +304,13 @@ def _proper(word: str, doc: Document) -> bool:
     capitalises (Protection, Environmental, Use): the document's own text writes it with a capital nearly always,
     away from the start of a sentence."""
     seen = capital = 0
-    pattern = re.compile(rf"(?<![.!?:;]\s)(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    pattern = re.compile(rf"(?<![.!?:;]\s)(?<![\w-]){_spaced(word)}(?![\w-])", re.I)
     for p in doc.paragraphs:
         for m in pattern.finditer(p.text):
             if m.start() == 0:
                 continue
             seen += 1
-            capital += m.group()[0].isupper() and not m.group().isupper()
+            capital += all(w[0].isupper() for w in m.group().split()) and not m.group().isupper()
     return seen >= 2 and capital >= 0.9 * seen
 
 
@@ -368,7 +390,8 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     named = set(acronyms_in(text))
     doc_ids = [doc_id for doc_id, doc in documents.items()
                if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))
-               or named & title_acronyms(doc.title)]
+               or named & title_acronyms(doc.title)
+               or any(re.search(acronym_pattern(a), text) for a in document_acronyms(doc) - title_acronyms(doc.title))]
     conventions = named_conventions(text)
     for word, doc_id in distinctive_names(documents).items():  # as written ("Dugong"), never a convention's code
         if doc_id not in doc_ids and word not in conventions and re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
