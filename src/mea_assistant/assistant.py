@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from .abstention import asks_for_current_status, unsupported_terms
 from .answer_types import classify, is_polar
+from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
@@ -107,14 +109,38 @@ class Assistant:
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
         relevance = self.relevance(hits, sentence_sims)
         abstain = bool(note) or self.should_abstain(query.text, hits, relevance, query.info.doc_ids)
+        instruments = self.retriever.instrument_groups(query.info)
+        answers: list[Hit] = []
+        if query.standalone == query.text and not (abstain or speaker or any(h.exact for h in hits)
+                                                   or query.kind == "comparison" or len(instruments) > 1):
+            # each ask's own paragraph, from the instrument the answer leads with or one the question names
+            own = {hits[0].doc_id, *query.info.doc_ids} if hits else set()
+            answers = [a for a in self._answer_each_ask(query, mode) if a.doc_id in own]
+            known = {(h.doc_id, h.position) for h in hits}
+            hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
-                          instruments=self.retriever.instrument_groups(query.info), sentence_scores=sentence_sims,
-                          relevant=relevance >= self.settings.abstain_threshold + 0.1, mentions=bool(speaker))
+                          instruments=instruments, sentence_scores=sentence_sims,
+                          relevant=relevance >= self.settings.abstain_threshold + 0.1, mentions=bool(speaker),
+                          asks=[(h.doc_id, h.position) for h in answers])
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         if query.dropped:
             answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _answer_each_ask(self, query: Query, mode: str | None) -> list[Hit]:
+        """The best paragraph for each ask of a question that asks two things (asks.py), in the asks' order;
+        each ask is searched in the instruments the whole question names."""
+        best: list[Hit] = []
+        for part in asks(query.standalone):
+            own = analyse(part, self.index.documents, self.index.vocabulary)
+            info = replace(own, conventions=own.conventions or query.info.conventions,
+                           doc_ids=own.doc_ids or query.info.doc_ids)
+            hits = self.retriever.search(part, k=CANDIDATES, filters=query.filters, mode=mode, info=info)
+            hits, _ = self.retriever.second_stage(info, hits, classify(part))
+            if hits and all((hits[0].doc_id, hits[0].position) != (h.doc_id, h.position) for h in best):
+                best.append(hits[0])
+        return best if len(best) >= 2 else []
 
     def understand(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
                    doc_types: Sequence[str] = ()) -> Query:

@@ -48,6 +48,7 @@ class Request:
     sentence_scores: dict[tuple[str, int], list[float]] = field(default_factory=dict)
     relevant: bool = True  # the best paragraph is close enough for a "Yes"/"No" to be given
     mentions: bool = False  # "does X say anything about Y?": any paragraph of X answers, its preamble too
+    asks: list[tuple[str, int]] = field(default_factory=list)  # best paragraph of each ask (asks.py)
 
 
 Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
@@ -116,6 +117,12 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     lines = [lead_sentence(lead_hit, parts)]
     covered = terms(quote) | terms(parts.framing)
     chosen = [lead_hit]
+    for hit in [h for k in request.asks for h in usable if _key(h) == k]:  # each further ask's own answer
+        if not any(_key(hit) == _key(c) or _similar(hit.text, c.text) for c in chosen):
+            q = _quote(hit, request, query_terms)
+            lines.append(_point(hit, q, _cite(citations, hit, q).marker))
+            covered |= terms(q)
+            chosen.append(hit)
     for hit in usable[1:8]:
         if len(chosen) > MAX_SUPPORT:
             break
