@@ -23,3 +23,15 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen15", KNOWN, lost=LOST)
+
+
+def test_a_question_in_the_other_spelling_is_supported_by_the_text(docs) -> None:  # type: ignore[no-untyped-def]
+    """The IHO Convention writes "Organisation"; a question about the "International Hydrographic Organization"
+    asks about it, and was abstained on as if it named something the corpus lacks."""
+    from mea_assistant.abstention import _supported, _together
+
+    text = " ".join(p.text for p in docs["iho-convention-1967"].paragraphs).lower()
+    assert "organization" not in text
+    assert _supported("Organization", text, set())
+    assert _together(["International", "Hydrographic", "Organization"], text)
+    assert not _supported("Organizations", "the organ shall meet", set())
