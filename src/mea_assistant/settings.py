@@ -34,8 +34,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 26: "###*Title*" and "####: 1, 1, 1-..." are markdown headings;
 # 27: an article's lettered paragraphs "A.  ..." are its parts ("Art. IV A(1)(c)"), "Artikel 2" is an article,
 # and an ordinal's superscript stays on its number ("26<sup>th</sup>" -> "26th").
+# 28: regulations printed after the articles ("####General Regulations") are a part of their own, as their
+# article numbers restart ("General Regulations, Art. 27(c)"); "2. Title" followed by "3." is a list item, not a heading.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 27
+PARSER_VERSION = 28
 
 
 def _default_model_path() -> str:

@@ -42,6 +42,10 @@ _BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appen
 _APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolution|Resolución|Declaration|Déclaration|"
                           r"Declaración)(?:\s+(?:on|concerning|relating to|adopted|by|sur|relative|sobre|relativa)\b|"
                           r"\s+(\d{1,2})\b|\s*$)", re.I)
+# Regulations or rules printed after the articles ("####General Regulations", "####Financial Regulations") number
+# their own articles from 1 again: each is a part of its own ("General Regulations, Art. 27(c)").
+_REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Administrative)\s+)?(?:Regulations|Rules)"
+                             r"(?:\s+of\s+Procedure)?)\s*$", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
 _CONTAINER_ABBR = _WORDS
@@ -100,6 +104,10 @@ class Headings:
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
             self._open_container(_APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or "")
+        elif explicit and not at_top and self.seen_container and (rules := _REGULATIONS_RE.match(text.strip())) \
+                and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
+            self._open_container(" ".join(w[:1].upper() + w[1:].lower() if w.lower() != "of" else w.lower()
+                                          for w in rules.group(1).split()), "")
         elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
@@ -171,7 +179,7 @@ class Headings:
         return level
 
     def _open_container(self, abbr: str, number: str) -> None:
-        rank = _CONTAINER_RANK[abbr]
+        rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
         number = re.sub(r"\s+", " ", number).strip()
         # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart.
         contributes = rank != 1 or any(r == 0 for r, _ in self.containers)
@@ -236,7 +244,11 @@ def _is_heading_line(text: str, index: int, label: lab.Label | None, lines: Look
     nxt = lines.next_text(index)
     if nxt is None:
         return not has_label
-    if lab.detect(nxt) or lines.next_is_heading(index):
+    following = lab.detect(nxt)
+    if label is not None and any(f.style == label.style and f.value == lab.successor(label.style, label.value)
+                                 for f in following):
+        return False  # "2.  Principle of sovereignty" then "3.  Principle of equal dignity": a list, not headings
+    if following or lines.next_is_heading(index):
         return True
     if text.endswith(":"):
         return False
