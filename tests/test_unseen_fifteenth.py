@@ -45,3 +45,18 @@ def test_a_question_in_the_other_spelling_is_supported_by_the_text(docs) -> None
     assert _supported("Organization", text, set())
     assert _together(["International", "Hydrographic", "Organization"], text)
     assert not _supported("Organizations", "the organ shall meet", set())
+
+
+def test_a_body_the_text_establishes_names_the_text(docs, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """"An International Fund for Cultural Diversity, hereinafter referred to as “the Fund”, is hereby established"
+    makes the Fund a name of that convention; a body every treaty establishes ("A Conference of the Parties is
+    hereby established", CBD Art. 23) names none."""
+    from mea_assistant.bodies import established_bodies
+    from mea_assistant.queries import analyse
+
+    question = "Where does the money of the International Fund for Cultural Diversity come from?"
+    assert analyse(question, docs).doc_ids == ["cultural-expressions-convention-2005"]
+    assert "iho-convention-1967" in analyse("Who runs the International Hydrographic Organization?", docs).doc_ids
+    shipped = established_bodies(corpus_docs)
+    assert shipped.get("access and benefit-sharing clearing-house") == "nagoya-protocol-2010"
+    assert not any("conference of the parties" in name or "secretariat" in name for name in shipped)

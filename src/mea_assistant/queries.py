@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .acronyms import acronym_pattern, acronyms_in, declared_acronyms, title_acronyms
+from .bodies import bodies_named
 from .datafiles import compiled, entries, read_toml
 from .errors import MeaError
 from .force import TREATY_TYPES
@@ -270,6 +271,10 @@ def _is_treaty_of(doc: Document, code: str) -> bool:
 # Words of a document's short name that name a kind of text or an organ, not this document.
 _NAME_WORDS = frozenset("""convention agreement protocol memorandum understanding mou res resolution doc document
 response secretariat strategic plan target joint work programme rev cop the of on and for""".split())
+# The scope words of titles ("International", "European") name no document alone, only in a pair ("European
+# Pharmacopoeia"): a question on the "International Fund for Cultural Diversity" is not about the Convention on
+# the International Hydrographic Organisation.
+_SCOPE_WORDS = frozenset("international european regional global world national intergovernmental".split())
 
 
 _SHORT_NAME = 6  # words: a longer name is the document's title, whose words are mostly the field's common words
@@ -277,13 +282,14 @@ _SHORT_NAME = 6  # words: a longer name is the document's title, whose words are
 
 def _name_words(doc: Document) -> set[str]:
     """The words (and, in a long title, the capitalised pairs: "Early Notification") that name this document."""
-    words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name) if w.lower() not in _NAME_WORDS}
+    words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name)
+             if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
     if len(doc.citation_name.split()) <= _SHORT_NAME:
         return words
     # A long name is the title or its first part ("Protocol Concerning Pollution from Land-Based Sources and
     # Activities", of a title that goes on "... of the Wider Caribbean Region"): the whole title's words count.
     full = f"{doc.citation_name} {doc.title}"
-    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS}
+    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
     # "the Early Notification Convention": two of its title's capitalised words together name it; one alone only
     # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
     pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", full)
@@ -399,6 +405,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     for form, doc_id in subject_names(documents).items():
         if doc_id not in doc_ids and re.search(form, lower):
             doc_ids.append(doc_id)
+    doc_ids += [d for d in bodies_named(text, documents) if d not in doc_ids]  # "the Fund for Cultural Diversity"
     return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
 
