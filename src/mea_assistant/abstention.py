@@ -10,10 +10,10 @@
 from __future__ import annotations
 
 import re
-
-from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from typing import Callable, Sequence
 
+from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
+from .terms import either_spelling
 from .types import Hit
 
 # Words that never name a thing, even capitalised: a name run stops at them ("Which Committee ..."); a word of the
@@ -130,7 +130,7 @@ _NEAR = 60  # characters: the words of a name within a short phrase of each othe
 
 def _together(words: list[str], evidence: str) -> bool:
     """Every word of a name within _NEAR characters of one occurrence of its first word (singular or plural)."""
-    stems = [_either_spelling(re.escape(w.lower().rstrip("s"))) for w in words]
+    stems = [either_spelling(re.escape(w.lower().rstrip("s"))) for w in words]
     for hit in re.finditer(rf"\b{stems[0]}", evidence):
         window = evidence[max(0, hit.start() - _NEAR): hit.end() + _NEAR]
         if all(re.search(rf"\b{stem}", window) for stem in stems[1:]):
@@ -157,13 +157,9 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     if any(v and v in evidence for v in variants):
         return True
     # "Organization" ~ "Organisation", "recognize" ~ "recognise": treaties are written in either spelling
-    spelled = _either_spelling(re.escape(low))
+    spelled = either_spelling(re.escape(low))
     return spelled != re.escape(low) and re.search(spelled, evidence) is not None
 
-
-def _either_spelling(pattern: str) -> str:
-    """A word's -ize/-ise (and -ization/-isation) forms both matched: "organi[sz]ation"."""
-    return re.sub(r"i[sz](?=a|e|i)", "i[sz]", pattern)
 
 
 def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str],

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .acronyms import SMALL
+from .terms import either_spelling
 from .types import Document
 
 _RUN = r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|on|and|for|in|de|la|des|du|del)\s+)*[A-Z][\w'-]*)+"
@@ -46,11 +47,6 @@ def established_bodies(documents: dict[str, Document]) -> dict[str, str]:
 
 def bodies_named(text: str, documents: dict[str, Document]) -> list[str]:
     """Documents whose established bodies the text names."""
-    lower = _one_spelling(" ".join(text.lower().split()))
+    lower = " ".join(text.lower().split())
     return [doc_id for name, doc_id in established_bodies(documents).items()
-            if re.search(rf"(?<![\w-]){re.escape(_one_spelling(name))}(?![\w-])", lower)]
-
-
-def _one_spelling(text: str) -> str:
-    """ "organization" and "organisation" read alike (treaties are written in either spelling)."""
-    return re.sub(r"iz(?=a|e|i)", "is", text)
+            if re.search(rf"(?<![\w-]){either_spelling(re.escape(name))}(?![\w-])", lower)]

@@ -30,3 +30,9 @@ def stem(word: str) -> str:
 def terms(text: str) -> set[str]:
     """Stemmed content words of a text."""
     return {stem(w) for w in content_words(text)}
+
+
+def either_spelling(pattern: str) -> str:
+    """A regex of a word with its -ize/-ise (-ization/-isation) forms both matched: "organi[sz]ation". Treaties
+    are written in either spelling, and so are questions."""
+    return re.sub(r"i[sz](?=a|e|i)", "i[sz]", pattern)

@@ -100,14 +100,10 @@ class Headings:
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
-        elif explicit and not at_top and self.seen_container and (appended := _APPENDED_RE.match(text)) \
+        elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
-            self._open_container(_APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or "")
-        elif explicit and not at_top and self.seen_container and (rules := _REGULATIONS_RE.match(text.strip())) \
-                and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
-            self._open_container(" ".join(w[:1].upper() + w[1:].lower() if w.lower() != "of" else w.lower()
-                                          for w in rules.group(1).split()), "")
+            self._open_container(*appended)
         elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
@@ -187,6 +183,16 @@ class Headings:
         if contributes:
             self.containers.append((rank, f"{abbr} {number}".strip()))
         self.seen_container = True
+
+
+def _appended_part(text: str) -> tuple[str, str] | None:
+    """(name, number) of a part printed after a treaty's articles: a resolution or declaration adopted with it, or
+    regulations or rules that number their own articles ("General Regulations")."""
+    if appended := _APPENDED_RE.match(text):
+        return _APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or ""
+    if rules := _REGULATIONS_RE.match(text.strip()):
+        return " ".join(w.lower() if w.lower() == "of" else w.capitalize() for w in rules.group(1).split()), ""
+    return None
 
 
 def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,
