@@ -36,8 +36,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # and an ordinal's superscript stays on its number ("26<sup>th</sup>" -> "26th").
 # 28: regulations printed after the articles ("####General Regulations") are a part of their own, as their
 # article numbers restart ("General Regulations, Art. 27(c)"); "2. Title" followed by "3." is a list item, not a heading.
+# 29: articles numbered from 1 again under a heading of their own are that text's part ("Constitution, Art. IX(1)",
+# "Schedule, Art. 2(1)"); "Amendment II" heads a part; a heading's trailing footnote mark ("Amendment II*") is dropped.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 28
+PARSER_VERSION = 29
 
 
 def _default_model_path() -> str:

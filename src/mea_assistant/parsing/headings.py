@@ -23,7 +23,7 @@ _WORDS = {"article": "Art.", "art.": "Art.", "artikel": "Art.", "artículo": "Ar
           "chapter": "Chapter", "chapitre": "Chapter", "capítulo": "Chapter", "capitulo": "Chapter",
           "section": "Section", "sección": "Section", "seccion": "Section", "schedule": "Schedule", "table": "Table",
           "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
-          "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg."}
+          "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg.", "amendment": "Amendment"}
 _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
 _NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|quater|[a-z])\b|(?<=\d)[A-Z]\b)?"
 # A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
@@ -49,7 +49,7 @@ _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Adminis
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
 _CONTAINER_ABBR = _WORDS
-_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
+_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
@@ -71,6 +71,8 @@ class Headings:
     used: set[tuple[int, str]] = field(default_factory=set)  # open headings some paragraph sits under
     orphans: list[tuple[str, str]] = field(default_factory=list)  # (heading, why) closed with no paragraph
     article: str | None = None  # "Art. 6" while its lettered parts ("A. Awareness-raising") qualify refs
+    last_article: int = 0  # the highest article number read in the current part
+    part_heading: str | None = None  # a heading since the last article that is not an article's title
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -94,11 +96,15 @@ class Headings:
                 self.top[-1] = text  # the wrapped title joined above
             else:
                 self.top.append(text)
+        if "*" not in text.rstrip("*"):
+            text = text.rstrip("*").rstrip()  # "Amendment  II*": a footnote's mark, not part of the heading
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if explicit:
             self.explicit_level = level
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
+            if _CONTAINER_ABBR[match.group(1).lower()] == "Art.":
+                self._restarted(number)
             self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
         elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
@@ -110,6 +116,8 @@ class Headings:
                 and self.containers[-1][0] == _CONTAINER_RANK["Art."]:
             self._letter_article(part.group(1))
             level = self._below_article(level)
+        if not match and not at_top and not (self.open and _is_bare_label(self.open[-1][1])):
+            self.part_heading = text  # not an article's title: perhaps the title of a text printed after it
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
         self.close(level, at_top)
@@ -174,6 +182,17 @@ class Headings:
                 return self.open[i + 1 if titled else i][0] + 1
         return level
 
+    def _restarted(self, number: str) -> None:
+        """Articles numbered from 1 again under a heading of their own ("####Constitution of the International
+        Vaccine Institute" after the Agreement's Articles I-XI) are another text's: a part named by that heading
+        ("Constitution, Art. IX(1)"), so that the two Articles I keep their own refs."""
+        value = _article_value(number)
+        restart = value == 1 and self.last_article >= 2
+        if restart and self.part_heading and not any(r == 0 for r, _ in self.containers):
+            self._open_container(_part_name(self.part_heading), "")
+        self.last_article = value if restart else max(self.last_article, value)
+        self.part_heading = None
+
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
         number = re.sub(r"\s+", " ", number).strip()
@@ -183,6 +202,22 @@ class Headings:
         if contributes:
             self.containers.append((rank, f"{abbr} {number}".strip()))
         self.seen_container = True
+
+
+def _article_value(number: str) -> int:
+    """ "IX" -> 9, "12" -> 12, anything else 0."""
+    number = number.strip()
+    if number.isdigit():
+        return int(number)
+    if re.fullmatch(r"[IVXLC]+", number):
+        return lab._roman_to_int(number)
+    return 0
+
+
+def _part_name(heading: str) -> str:
+    """ "Constitution of the International Vaccine Institute" -> "Constitution": what the text is, not whose."""
+    head = re.split(r"\s+(?:of|for|on|to|concerning)\s+", heading.strip(" *:"), maxsplit=1)[0]
+    return " ".join(head.split()[:4])
 
 
 def _appended_part(text: str) -> tuple[str, str] | None:
