@@ -34,3 +34,16 @@ def test_articles_numbered_again_under_a_heading_are_that_texts_part(docs) -> No
     assert refs["Constitution, Art. I"].text.startswith("The Institute shall have its headquarters at Seoul")
     assert refs["Art. I"].text != refs["Constitution, Art. I"].text  # the Agreement's own Article I keeps its ref
     assert {"Amendment I", "Amendment II", "Amendment III"} <= set(refs)
+
+
+def test_a_definition_after_an_article_is_found(docs) -> None:  # type: ignore[no-untyped-def]
+    """UNESCO conventions define 'The “intangible cultural heritage” means ...': the article before the quoted term
+    hid the definition, and the answer led with a recital."""
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    found = defining_paragraphs("intangible cultural heritage", docs, Filters(), QueryInfo(text="", expanded=""))
+    assert [(h.doc_id, h.ref) for h in found][:1] == [("intangible-heritage-convention-2003", "Art. 2(1)")]
+    # without quotation marks an article before the term is no definition ("The Committee shall include ...")
+    assert not defining_paragraphs("committee", docs, Filters(), QueryInfo(text="", expanded=""))

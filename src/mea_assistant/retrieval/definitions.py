@@ -49,7 +49,7 @@ def candidate_terms(query: str) -> list[str]:
 
 
 # A defined term in quotation marks at the head of a paragraph, before "means" / "includes" / "refers".
-_DEFINED = re.compile(r"^\s*[\"“”‘’'`]{1,2}([A-Za-z][\w\s-]{2,60}?)[\"“”‘’'`]{1,2}\s*(?:\([^)]*\)\s*)?"
+_DEFINED = re.compile(r"^\s*(?:the\s+|an?\s+)?[\"“”‘’'`]{1,2}([A-Za-z][\w\s-]{2,60}?)[\"“”‘’'`]{1,2}\s*(?:\([^)]*\)\s*)?"
                       r"(?:means|includes|shall mean|refers)\b", re.I)
 
 
@@ -72,8 +72,9 @@ def _one_edit(a: str, b: str) -> bool:
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
-    # the term in any of the quotation marks treaties print (", “ ”, ‘‘ ’’, ,,) or none
-    pattern = re.compile(rf"^[\"“”‘’'`,]{{0,2}}{re.escape(term)}s?[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?"
+    # the term in any of the quotation marks treaties print (", “ ”, ‘‘ ’’, ,,) or none, after an article or not
+    # ('The “intangible cultural heritage” means', as UNESCO conventions define)
+    pattern = re.compile(rf"^(?:(?:the|an?)\s+[\"“”‘’'`,]{{1,2}}|[\"“”‘’'`,]{{0,2}}){re.escape(term)}s?[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?"
                          r"[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
     named = set(info.doc_ids)
     hits = []
