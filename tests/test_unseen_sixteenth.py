@@ -47,3 +47,16 @@ def test_a_definition_after_an_article_is_found(docs) -> None:  # type: ignore[n
     assert [(h.doc_id, h.ref) for h in found][:1] == [("intangible-heritage-convention-2003", "Art. 2(1)")]
     # without quotation marks an article before the term is no definition ("The Committee shall include ...")
     assert not defining_paragraphs("committee", docs, Filters(), QueryInfo(text="", expanded=""))
+
+
+def test_a_named_document_is_read_for_its_definitions_whatever_convention_its_name_mentions(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "How does the Nagoya-Kuala Lumpur Supplementary Protocol ... define 'damage'?" names the Supplementary
+    Protocol (a Cartagena protocol) and, by "Nagoya", the Nagoya Protocol's convention: its own definition counts."""
+    from mea_assistant.queries import analyse
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    info = analyse("How does the Nagoya-Kuala Lumpur Supplementary Protocol on Liability and Redress define 'damage'?",
+                   docs)
+    found = defining_paragraphs("damage", docs, Filters(), info)
+    assert [(h.doc_id, h.ref) for h in found] == [("supplementary-protocol-2010", "Art. 2(2)(b)")]

@@ -79,7 +79,11 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
     named = set(info.doc_ids)
     hits = []
     for doc in documents.values():
-        if not filters.allows(doc) or (info.conventions and doc.conventions[0] not in info.conventions):
+        if not filters.allows(doc):
+            continue
+        # a document the question names is read even where a convention word of its name points elsewhere ("the
+        # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol)
+        if doc.doc_id not in named and info.conventions and doc.conventions[0] not in info.conventions:
             continue
         if named and not info.conventions and doc.doc_id not in named:
             continue  # "... under the OPRC Convention": that treaty's definition, not another's
