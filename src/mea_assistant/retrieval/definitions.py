@@ -77,13 +77,17 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
     pattern = re.compile(rf"^(?:(?:the|an?)\s+[\"“”‘’'`,]{{1,2}}|[\"“”‘’'`,]{{0,2}}){re.escape(term)}s?[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?"
                          r"[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
     named = set(info.doc_ids)
+    # a document the question names is read even where a convention word of its name points elsewhere ("the
+    # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol),
+    # when that word would leave none of the named documents
+    kept = [d for d in named if d in documents and (not info.conventions
+                                                    or documents[d].conventions[0] in info.conventions)]
+    exempt = named if not kept else set()
     hits = []
     for doc in documents.values():
         if not filters.allows(doc):
             continue
-        # a document the question names is read even where a convention word of its name points elsewhere ("the
-        # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol)
-        if doc.doc_id not in named and info.conventions and doc.conventions[0] not in info.conventions:
+        if doc.doc_id not in exempt and info.conventions and doc.conventions[0] not in info.conventions:
             continue
         if named and not info.conventions and doc.doc_id not in named:
             continue  # "... under the OPRC Convention": that treaty's definition, not another's
