@@ -23,7 +23,7 @@ MIN_LETTERS = 4  # shorter initials collide with ordinary words and with each ot
 _WORD = re.compile(r"[^\W\d_]+")
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{%d,10}(?![\w])" % MIN_LETTERS)
 # A run of capitalised words, small words allowed inside: "United Nations Economic Commission for Europe".
-_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|the|on|and|for|de|la|des|du|del)\s+)*[A-Z][\w'-]*)+")
+CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|the|on|and|for|de|la|des|du|del)\s+)*[A-Z][\w'-]*)+")
 
 
 def _initials(words: Iterable[str]) -> str:
@@ -50,7 +50,7 @@ def title_acronyms(title: str) -> frozenset[str]:
 # "the Caribbean Public Health Agency (hereinafter referred to as “CARPHA”)", "The ``International Organisation of
 # Vine and Wine" (O.I.V) is hereby established": a name, then in brackets the letters the text will call it by.
 _DECLARED = re.compile(r"(%s)[”\"'’]?\s*\((?:here(?:in)?after\s+(?:referred\s+to\s+as|called)\s+)?[“\"'‘`]*"
-                       r"((?:[A-Z]\.?){3,10})[”\"'’]*\s*\)" % _CAPITAL_RUN.pattern)
+                       r"((?:[A-Z]\.?){3,10})[”\"'’]*\s*\)" % CAPITAL_RUN.pattern)
 
 
 def declared_acronyms(title: str, texts: Iterable[str]) -> frozenset[str]:
@@ -77,7 +77,7 @@ def spelled_out(text: str) -> frozenset[str]:
     ("United Nations Economic Commission for Europe": UNECE, NECE, ...; a run of three words only whole). Evidence that a document speaks of
     what an acronym in a question names; too loose to pick a document by."""
     found: set[str] = set()
-    for m in _CAPITAL_RUN.finditer(text):
+    for m in CAPITAL_RUN.finditer(text):
         letters = _initials(_significant(m.group(0)))
         if len(letters) == 3:  # a three-letter name only as a whole run: "International Court of Justice" -> ICJ
             found.add(letters)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from .abstention import asks_for_current_status, unsupported_terms
@@ -110,14 +110,10 @@ class Assistant:
         relevance = self.relevance(hits, sentence_sims)
         abstain = bool(note) or self.should_abstain(query.text, hits, relevance, query.info.doc_ids)
         instruments = self.retriever.instrument_groups(query.info)
-        answers: list[Hit] = []
-        if query.standalone == query.text and not (abstain or speaker or any(h.exact for h in hits)
-                                                   or query.kind == "comparison" or len(instruments) > 1):
-            # each ask's own paragraph, from the instrument the answer leads with or one the question names
-            own = {hits[0].doc_id, *query.info.doc_ids} if hits else set()
-            answers = [a for a in self._answer_each_ask(query, mode) if a.doc_id in own]
-            known = {(h.doc_id, h.position) for h in hits}
-            hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
+        single = query.standalone == query.text and query.kind != "comparison" and len(instruments) <= 1
+        answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
+        known = {(h.doc_id, h.position) for h in hits}
+        hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=instruments, sentence_scores=sentence_sims,
                           relevant=relevance >= self.settings.abstain_threshold + 0.1, mentions=bool(speaker),
@@ -128,19 +124,24 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
-    def _answer_each_ask(self, query: Query, mode: str | None) -> list[Hit]:
-        """The best paragraph for each ask of a question that asks two things (asks.py), in the asks' order;
-        each ask is searched in the instruments the whole question names."""
+    def _answer_each_ask(self, query: Query, hits: list[Hit], mode: str | None) -> list[Hit]:
+        """The best paragraph for each ask of a question asked on its own that asks two things (asks.py), in the
+        asks' order; each ask is searched in the instruments the whole question names, and its paragraph kept
+        when it is of the instrument the answer leads with or of one the question names. None when a paragraph
+        the question cites by its ref answers it."""
+        if not hits or any(h.exact for h in hits):
+            return []
+        leading = {hits[0].doc_id, *query.info.doc_ids}
         best: list[Hit] = []
         for part in asks(query.standalone):
             own = analyse(part, self.index.documents, self.index.vocabulary)
             info = replace(own, conventions=own.conventions or query.info.conventions,
                            doc_ids=own.doc_ids or query.info.doc_ids)
-            hits = self.retriever.search(part, k=CANDIDATES, filters=query.filters, mode=mode, info=info)
-            hits, _ = self.retriever.second_stage(info, hits, classify(part))
-            if hits and all((hits[0].doc_id, hits[0].position) != (h.doc_id, h.position) for h in best):
-                best.append(hits[0])
-        return best if len(best) >= 2 else []
+            found = self.retriever.search(part, k=CANDIDATES, filters=query.filters, mode=mode, info=info)
+            found, _ = self.retriever.second_stage(info, found, classify(part))
+            if found and all((found[0].doc_id, found[0].position) != (h.doc_id, h.position) for h in best):
+                best.append(found[0])
+        return [h for h in best if h.doc_id in leading] if len(best) >= 2 else []
 
     def understand(self, question: str, history: Sequence[dict[str, str]] = (), conventions: Sequence[str] = (),
                    doc_types: Sequence[str] = ()) -> Query:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .acronyms import SMALL
+from .acronyms import CAPITAL_RUN, SMALL
 from .terms import either_spelling
 from .types import Document
 
-_RUN = r"[A-Z][\w'-]*(?:\s+(?:(?:of|the|on|and|for|in|de|la|des|du|del)\s+)*[A-Z][\w'-]*)+"
+_RUN = CAPITAL_RUN.pattern  # "International Fund for Cultural Diversity"
 _ESTABLISHED = [
     re.compile(rf"\b(?:An?|The)\s+({_RUN})\s*(?:\([^)]{{0,40}}\))?\s*(?:,[^,]{{0,100}},)?\s*(?:is|are)\s+hereby\s+"
                rf"(?:established|set\s+up|created|constituted)"),

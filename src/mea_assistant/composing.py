@@ -117,22 +117,22 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     lines = [lead_sentence(lead_hit, parts)]
     covered = terms(quote) | terms(parts.framing)
     chosen = [lead_hit]
+
+    def support(hit: Hit) -> None:
+        nonlocal covered
+        q = _quote(hit, request, query_terms)
+        lines.append(_point(hit, q, _cite(citations, hit, q).marker))
+        covered |= terms(q)
+        chosen.append(hit)
+
     for hit in [h for k in request.asks for h in usable if _key(h) == k]:  # each further ask's own answer
         if not any(_key(hit) == _key(c) or _similar(hit.text, c.text) for c in chosen):
-            q = _quote(hit, request, query_terms)
-            lines.append(_point(hit, q, _cite(citations, hit, q).marker))
-            covered |= terms(q)
-            chosen.append(hit)
+            support(hit)
     for hit in usable[1:8]:
         if len(chosen) > MAX_SUPPORT:
             break
-        if not _adds(hit, chosen, covered, query_terms, request):
-            continue
-        q = _quote(hit, request, query_terms)
-        cite = _cite(citations, hit, q)
-        lines.append(_point(hit, q, cite.marker))
-        covered |= terms(q)
-        chosen.append(hit)
+        if _adds(hit, chosen, covered, query_terms, request):
+            support(hit)
     return lines, citations
 
 
