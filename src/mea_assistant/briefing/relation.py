@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..queries import own_mentions, subject_names
+from ..docnames import subject_names
+from ..queries import own_mentions
 from ..types import Document
 
 RELATION = re.compile(r"\b(?:between|among|co-?operat\w*|collaborat\w*|synerg\w*|relation\w*|coordinat\w*|"

@@ -1,0 +1,126 @@
+"""How a question names a document by the words of its own name: "the Dugong paper", "Early Notification",
+"the synergies resolution", "the 1946 fishing nets convention".
+
+Worked out once per set of documents from their titles, short names and texts; `queries.analyse` asks it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .force import TREATY_TYPES
+from .titleblock import year_of
+from .types import Document
+
+# Words of a title's subject that name no one instrument ("the species agreement").
+GENERIC_WORDS = {"populations", "population", "species", "animals", "wild", "migratory", "their", "habitats", "and",
+            "stocks", "resources", "nature", "wildlife", "flora", "fauna"}
+
+
+# Words of a document's short name that name a kind of text or an organ, not this document.
+_NAME_WORDS = frozenset("""convention agreement protocol memorandum understanding mou res resolution doc document
+response secretariat strategic plan target joint work programme rev cop the of on and for""".split())
+# The scope words of titles ("International", "European") name no document alone, only in a pair ("European
+# Pharmacopoeia"): a question on the "International Fund for Cultural Diversity" is not about the Convention on
+# the International Hydrographic Organisation.
+_SCOPE_WORDS = frozenset("international european regional global world national intergovernmental".split())
+
+
+_SHORT_NAME = 6  # words: a longer name is the document's title, whose words are mostly the field's common words
+
+
+def _name_words(doc: Document) -> set[str]:
+    """The words (and, in a long title, the capitalised pairs: "Early Notification") that name this document."""
+    words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name)
+             if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
+    if len(doc.citation_name.split()) <= _SHORT_NAME:
+        return words
+    # A long name is the title or its first part ("Protocol Concerning Pollution from Land-Based Sources and
+    # Activities", of a title that goes on "... of the Wider Caribbean Region"): the whole title's words count.
+    full = f"{doc.citation_name} {doc.title}"
+    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
+    # "the Early Notification Convention": two of its title's capitalised words together name it; one alone only
+    # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
+    pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", full)
+             if a.lower() not in _NAME_WORDS and b.lower() not in _NAME_WORDS}
+    # A title in lower case ("Convention placing the international poplar commission within the framework of FAO")
+    # names the body as its text writes it: a pair of its words the text always capitalises ("Poplar Commission").
+    pairs |= {f"{a.capitalize()} {b.capitalize()}" for a, b in re.findall(r"(?=\b([a-z]{3,})\s+([a-z]{3,})\b)", doc.title)
+              if a not in _NAME_WORDS and b not in _NAME_WORDS and _proper(f"{a.capitalize()} {b.capitalize()}", doc)}
+    return {w for w in words if w[:1].isupper() and _proper(w, doc)} | pairs
+
+
+def _spaced(words: str) -> str:
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
+def _proper(word: str, doc: Document) -> bool:
+    """A word of a title that names something (Caribbean, Nairobi, Antarctic), not a common word that the title
+    capitalises (Protection, Environmental, Use): the document's own text writes it with a capital nearly always,
+    away from the start of a sentence."""
+    seen = capital = 0
+    pattern = re.compile(rf"(?<![.!?:;]\s)(?<![\w-]){_spaced(word)}(?![\w-])", re.I)
+    for p in doc.paragraphs:
+        for m in pattern.finditer(p.text):
+            if m.start() == 0:
+                continue
+            seen += 1
+            capital += all(w[0].isupper() for w in m.group().split()) and not m.group().isupper()
+    return seen >= 2 and capital >= 0.9 * seen
+
+
+_DISTINCT: dict[tuple[Any, ...], dict[str, str]] = {}
+
+
+def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
+    """A word (or, in a long title, a capitalised pair of words) of exactly one document's name -> that document
+    ("Dugong" -> the Dugong MOU MOS3 document, "Early Notification" -> the Convention on Early Notification of a
+    Nuclear Accident): "the Dugong MOS3 paper" names it as surely as its full name. Worked out once per set of
+    documents."""
+    key = tuple((d.doc_id, d.citation_name, len(d.paragraphs)) for d in documents.values())
+    if key not in _DISTINCT:
+        if len(_DISTINCT) > 64:
+            _DISTINCT.clear()
+        owners: dict[str, set[str]] = {}
+        for doc in documents.values():
+            for word in _name_words(doc):
+                owners.setdefault(word, set()).add(doc.doc_id)
+        # ... and no other document's name or title holds it, proper name there or not: "European" of "European
+        # convention on the protection of animals during international transport" names neither it nor the
+        # "European Convention for the protection of animals for slaughter", whose text never writes "European"
+        spoken = {d.doc_id: f' {" ".join(re.findall(r"[a-z0-9]+", f"{d.citation_name} {d.title}".lower()))} '
+                  for d in documents.values()}
+        _DISTINCT[key] = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1 and not any(
+            f" {w.lower()} " in words for d, words in spoken.items() if d not in ids)}
+    return dict(_DISTINCT[key])
+
+
+_DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
+_SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
+# "the 1946 fishing nets convention": a year, then at most three words that are not an article, then the kind
+_YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){{0,3}}{kind}\b"
+
+
+def subject_names(documents: dict[str, Document]) -> dict[str, str]:
+    """A word of exactly one resolution's, decision's or treaty's title, with its kind -> that document: "the
+    synergies resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the
+    fishing nets convention" the Convention for the Regulation of the Meshes of Fishing Nets (titles a delegate
+    does not capitalise, whose words alone are common words); a treaty's year before its kind ("the 1946 ...
+    convention") names it too. Worked out once per set of documents."""
+    key = tuple((d.doc_id, d.doc_type, d.title, d.date) for d in documents.values())
+    if key not in _SUBJECTS:
+        if len(_SUBJECTS) > 64:
+            _SUBJECTS.clear()
+        owners: dict[str, set[str]] = {}
+        for doc in documents.values():
+            if doc.doc_type not in _DECIDED + TREATY_TYPES:
+                continue
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - GENERIC_WORDS:
+                for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
+                    owners.setdefault(form, set()).add(doc.doc_id)
+            year = year_of(doc.date, doc.doc_id) if doc.doc_type in TREATY_TYPES else None
+            if year:
+                owners.setdefault(_YEAR_BEFORE.format(year=year, kind=doc.doc_type), set()).add(doc.doc_id)
+        _SUBJECTS[key] = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
+    return dict(_SUBJECTS[key])
