@@ -60,3 +60,28 @@ def test_a_named_document_is_read_for_its_definitions_whatever_convention_its_na
                    docs)
     found = defining_paragraphs("damage", docs, Filters(), info)
     assert [(h.doc_id, h.ref) for h in found] == [("supplementary-protocol-2010", "Art. 2(2)(b)")]
+
+
+def test_a_convention_word_inside_another_documents_name_names_that_document(docs, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """ "Nagoya" of "the Nagoya-Kuala Lumpur Supplementary Protocol" is the Supplementary Protocol's name, not the
+    Nagoya Protocol (which this folder does not hold): the question asks about one document and names no convention.
+    "The Nagoya Protocol and the CBD" still names both conventions."""
+    from mea_assistant.queries import analyse
+
+    info = analyse("How soon may a Party withdraw from the Nagoya-Kuala Lumpur Supplementary Protocol?", docs)
+    assert (info.doc_ids, info.conventions) == (["supplementary-protocol-2010"], [])
+    both = analyse("How do the Nagoya Protocol and the Convention on Biological Diversity share benefits?", corpus_docs)
+    assert set(both.conventions) == {"Nagoya", "CBD"}
+
+
+def test_a_convention_its_preamble_recalls_is_not_its_own(docs) -> None:  # type: ignore[no-untyped-def]
+    """The Intangible Heritage Convention recalls the World Heritage Convention in its preamble; it is its own
+    instrument ("other", the data file does not know it), related to World Heritage, not a World Heritage document.
+    The LRTAP Convention, whose title the data file misses by a typo ("air polution"), keeps naming itself."""
+    from pathlib import Path
+
+    from mea_assistant.parsing import parse_file
+
+    assert docs["intangible-heritage-convention-2003"].conventions == ("other", "World Heritage")
+    lrtap = parse_file(Path(__file__).parent / "fixtures" / "unseen2" / "lrtap-convention-1979.md")
+    assert lrtap.conventions[0] == "LRTAP"

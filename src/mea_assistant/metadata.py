@@ -36,12 +36,17 @@ def own_instrument(title: str) -> str | None:
     return best[2] if best is not None and best[0] <= 40 else None
 
 
-def detect_conventions(title: str, head: str, body: str, own: str | None = None) -> tuple[str, ...]:
+def detect_conventions(title: str, head: str, body: str, own: str | None = None,
+                       standalone: bool = False) -> tuple[str, ...]:
     """The document's own instrument, then those named in the title block, then any named often in the body,
     then their parents.
 
     A protocol brings its convention ("Nagoya" -> "CBD"); an agreement or MOU concluded under a convention
     (AEWA, a document titled "Memorandum of Understanding") brings it when its text names that convention.
+    A `standalone` treaty (a convention) the data file does not know is its own instrument: the conventions
+    its preamble recalls (the Landscape Convention recalls Bern, the Intangible Heritage Convention the World
+    Heritage Convention) are related to it, never its own, unless its title names it or its body keeps naming it
+    (a title the data file misses by a typo, "air polution", still leads with LRTAP, named 15 times).
     """
     positions: list[tuple[int, str]] = []
     for code, pattern in _PATTERNS.items():
@@ -64,6 +69,8 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None)
         child_found = any(i.parent == parent.code and not i.part_of_parent and i.code in found for i in _INSTRUMENTS)
         if child_found or (parent.child_titles and re.search(parent.child_title_pattern, title)):
             found.append(parent.code)
+    if standalone and own is None and found and counts[found[0]] < 3 and not _PATTERNS[found[0]].search(title):
+        found = ["other"] + found
     return tuple(found) or ("other",)
 
 

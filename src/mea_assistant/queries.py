@@ -297,8 +297,30 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
         if doc_id not in doc_ids and re.search(form, lower):
             doc_ids.append(doc_id)
     doc_ids += [d for d in bodies_named(text, documents) if d not in doc_ids]  # "the Fund for Cultural Diversity"
+    conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
     return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
+
+
+# One name: capitalised words joined by spaces, hyphens or "of/the/on/for", never by "and" (two names).
+_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?:-|\s+(?:(?:of|the|on|for)\s+)*)[A-Z][\w'’]*)*")
+
+
+def _inside_document_name(text: str, code: str, doc_ids: list[str], documents: dict[str, Document]) -> bool:
+    """A convention's name written only inside the name of another document the question names: "Nagoya" of
+    "the Nagoya-Kuala Lumpur Supplementary Protocol" is the Supplementary Protocol's name (its own words "Kuala
+    Lumpur" in the same run of capitalised words), not the Nagoya Protocol; "the Nagoya Protocol" stays its own."""
+    words = [w for w, d in distinctive_names(documents).items()  # words, not a meeting's label ("COP14")
+             if d in doc_ids and w.replace(" ", "").isalpha() and not _is_treaty_of(documents[d], code)]
+    if not words:
+        return False
+    spans = [m.span() for pattern, c in CONVENTION_NAMES if c == code for m in re.finditer(pattern, text)]
+    runs = list(_NAME_RUN.finditer(text))
+
+    def in_named_run(start: int, end: int) -> bool:
+        return any(r.start() <= start and end <= r.end() and any(
+            re.search(rf"(?<![\w.]){re.escape(w)}(?![\w-])", r.group()) for w in words) for r in runs)
+    return bool(spans) and all(in_named_run(s, e) for s, e in spans)
 
 
 # ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----

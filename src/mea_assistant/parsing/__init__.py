@@ -57,7 +57,7 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     if doc_type == "resolution" and len(headings) >= 2 and title == headings[0]:
         title = headings[-1]  # "SYNERGIES AND PARTNERSHIPS" under the convention's name in the title block
     own = own_instrument(title) if doc_type in ("convention", "protocol", "agreement", "mou") else None
-    conventions = detect_conventions(title, head, body, own)
+    conventions = detect_conventions(title, head, body, own, standalone=doc_type == "convention")
     name, provenance["name"] = citation_name(title, raw_head, conventions, doc_type, own, block.symbol, block.session)
     doc = Document(
         doc_id=path.stem, title=title, citation_name=name, conventions=conventions, doc_type=doc_type,
