@@ -40,8 +40,14 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # "Schedule, Art. 2(1)"); "Amendment II" heads a part; a heading's trailing footnote mark ("Amendment II*") is dropped.
 # 30: a convention the data file does not know leads its conventions with "other", not with a convention its
 # preamble recalls (the Intangible Heritage Convention is not a World Heritage document).
+# 31: a list that starts again at 1 (or a) right under a lead-in ending ":" is its items ("Art. II(1)(3)"); a line
+# ending with a dash or "when" runs on ("1. On every occasion when–" is no heading); "i." and "iii.A" with a point are
+# roman items, a bare "a." on its own line a letter; "; or" closes an inner list only for IMO's relative labels;
+# the ILO's "The General Conference of the International Labour Organisation,Having ..." is who acts, its recitals
+# ("andHaving decided ...", "...,adopts ... the following Convention ...:") and "The contracting Governments, having
+# regard ..., hereby establish ..." are preamble.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 30
+PARSER_VERSION = 31
 
 
 def _default_model_path() -> str:

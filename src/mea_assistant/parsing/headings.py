@@ -54,7 +54,10 @@ _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attach
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
-_RUN_ON_RE = re.compile(r"\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their)$", re.I)
+# A line that runs on into what follows: it ends on a small word, a conjunction that opens a clause ("On every
+# occasion when–" before its items), or a dash.
+_RUN_ON_RE = re.compile(r"(?:\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their|when|where|"
+                        r"whenever|if|unless|whether)|\s*[–—])$", re.I)
 
 
 @dataclass

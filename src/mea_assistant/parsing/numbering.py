@@ -70,12 +70,16 @@ class Numbering:
         if label.style in RELATIVE and label.value == "1" and current is not None and self.stack \
                 and current is self.stack[-1][2] and current.text.rstrip().endswith(":"):
             pass  # ".3 ... techniques:" then ".1 product reformulation": IMO's relative labels open a level
+        elif label.style in styles and self._opens_sub_list(label, current):
+            pass  # "1. ... by one or more of the following methods:" then "1. a slaughter policy;": its items
         elif label.style in styles:
             # the innermost open item it continues (".4" after ".3" of the inner level), else its style's first;
-            # when an inner and an outer level both reach it, an inner item ending "...; or" closed its list
+            # when an inner and an outer level of IMO's relative labels both reach it, an inner item ending "...; or"
+            # closed its list (elsewhere "; or" announces the list's last item: "1. ..., or" then "2. ...")
             same = [i for i, s in enumerate(styles) if s == label.style]
             after = [i for i in same if lab.successor(label.style, self.stack[i][1]) == label.value]
-            closed = len(after) > 1 and re.search(r"[;,]\s*or\s*$", self.stack[after[-1]][2].text) is not None
+            closed = len(after) > 1 and label.style in RELATIVE and \
+                re.search(r"[;,]\s*or\s*$", self.stack[after[-1]][2].text) is not None
             self.stack = self.stack[:(after[-2] if closed else after[-1]) if after else same[0]]
         elif self.stack:
             parent_text = self.stack[-1][2].text
@@ -85,6 +89,13 @@ class Numbering:
                 while self.stack and self._rank(len(self.stack) - 1) >= lab.RANK[label.style]:
                     self.stack.pop()
         return [(s, v) for s, v, _ in self.stack] + [(label.style, label.value)]
+
+    def _opens_sub_list(self, label: lab.Label, current: Item | None) -> bool:
+        """A list that starts again at its first number right under a lead-in ("...: ") is that lead-in's items,
+        not its sibling: no open item of its style reaches it."""
+        return label.value in ("1", "a") and current is not None and bool(self.stack) \
+            and current is self.stack[-1][2] and current.text.rstrip().endswith(":") \
+            and not any(s == label.style and lab.successor(s, v) == label.value for s, v, _ in self.stack)
 
     def _rank(self, level: int) -> int:
         """How deep an open item's style sits: "(1)" opening an article's list numbers its paragraphs (the

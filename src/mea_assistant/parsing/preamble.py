@@ -23,7 +23,12 @@ _BODY_WORDS = (r"(?:Parties|States|Signatories|Governments|Parties|[ÉE]tats|Gou
 _GLUED = r"(?<=[a-z])(?=[A-ZÉ][a-zéè]+(?:ing|ed|ant|ando|iendo)\b)"
 _ACTING_BODY_RE = re.compile(
     rf"^(?:Preamble\s*|Préambule\s*|Preámbulo\s*)?((?:The|Les|Las|Los)\s+(?:High\s+|Hautes\s+|Altas\s+)?"
-    rf"(?:Contracting\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED}|\s*$)")
+    rf"(?:(?i:contracting)\s+)?{_BODY_WORDS}(?![a-z])[^,;:]{{0,80}}?)(?:,\s*|{_GLUED}|\s*$)")
+# The organ of an organisation that adopts a convention, when its first recital follows the comma: "The General
+# Conference of the International Labour Organisation,Having been convened ..." (ILO). (UNESCO's "The General
+# Conference of the United Nations Educational, Scientific ..." has commas in its name: no such split.)
+_ORGAN_RE = re.compile(r"^((?:The|La|El)\s+(?:General\s+Conference|Conf[ée]rence\s+g[ée]n[ée]rale|Conferencia\s+General)"
+                       r"\s+(?:of|de)\s+[^,;:]{3,100}?),\s*(?=[A-Z][a-z]+(?:ing|ed)\b)")
 _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
 _ACTING_LINE_RE = re.compile(
     r"^(?:The|La|Le|Les|El|Los|Las)\b.*\b(Conference|Conférence|Conferencia|Meeting|Réunion|Reunión|Parties|Partes|"
@@ -35,7 +40,8 @@ _PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|D
                   r"[A-ZÉ][a-zéèêàç]+(?:ant|ando|iendo)|Conscient(?:e|es|s)?|Convaincu(?:e|es|s)?|Désireu(?:x|ses)|"
                   r"Préoccupé(?:e|es|s)?|Soucieu(?:x|ses)|Conscientes|Convencid[oa]s|Deseos[oa]s|Preocupad[oa]s|"
                   r"Tomando|Ont|Sont|Han|Hemos)")
-_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)")
+# ... and where a converter glued a clause on after "and" ("..., andHaving decided ...").
+_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)|(?<=, and)(?=[A-Z][a-z]+ing\b)")
 _DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
 _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
@@ -101,7 +107,7 @@ def settle_kind(item: Item, text: str) -> None:
 
 def split_preamble(text: str) -> list[tuple[str, str]]:
     """`The Contracting Parties, Recognizing ...; Aware ...; Have agreed as follows:` -> clauses."""
-    acting = _ACTING_BODY_RE.match(text)
+    acting = _ACTING_BODY_RE.match(text) or _ORGAN_RE.match(text)
     body = text[acting.end():] if acting else text
     pieces = [p.strip() for p in _PREAMBLE_SPLIT_RE.split(body) if p.strip()]
     if len(pieces) < 3 and not acting:
@@ -117,7 +123,11 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
 
 # The enacting formula closing a preamble written as one sentence ("considering their mutual interest in ..., and
 # desiring to co-operate ..., resolve to conclude a Convention ..., and to that end agree as follows:").
-_ENACTED_RE = re.compile(r"\b(?:agreed?|agrees|decided?|resolved?)\s+as\s+follows\s*:\s*$", re.I)
+# Also the ILO's "adopts this ... day of June ... the following Convention, which may be cited as ...:" and a
+# constitution's "hereby establish ... a Commission to be known as ...".
+_ENACTED_RE = re.compile(r"\b(?:agreed?|agrees|decided?|resolved?)\s+as\s+follows\s*:\s*$|\badopts?\b.{0,200}\bthe\s+"
+                         r"following\s+(?:Convention|Protocol|Agreement|Recommendation)\b.*:\s*$|"
+                         r"\bhereby\s+(?:establish|set\s+up|create|constitute)\b", re.I)
 _RECITAL_RE = re.compile(r"\b(?:considering|desiring|recognizing|recognising|noting|having|believing|convinced|"
                          r"aware|conscious|mindful|wishing|recalling|bearing)\b", re.I)
 
