@@ -44,7 +44,14 @@ def title_acronyms(title: str) -> frozenset[str]:
     out = {_initials(words)} | set(re.findall(r"\(([A-Z]{2,10})\)", title))
     if words and words[0].lower() in INSTRUMENT_WORDS:
         out.add(_initials(words[1:]))
+    out |= {_initials(_significant(m.group(1))) for m in _ESTABLISHED.finditer(title)}
     return frozenset(a for a in out if len(a) >= MIN_LETTERS)
+
+
+# "Agreement establishing the European Molecular Biology Laboratory": the body a title establishes is named by its
+# own initials (EMBL), not by the title's ("AEEMBL").
+_ESTABLISHED = re.compile(r"\b(?:establishing|establishment\s+of|setting\s+up|creating|constituting)\s+(?:the\s+|an?\s+)?"
+                          r"(%s)" % r"(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|the|on|and|for)\s+)*[A-Z][\w'-]*)+", re.I)
 
 
 # "the Caribbean Public Health Agency (hereinafter referred to as “CARPHA”)", "The ``International Organisation of

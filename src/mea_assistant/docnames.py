@@ -25,6 +25,11 @@ response secretariat strategic plan target joint work programme rev cop the of o
 # Pharmacopoeia"): a question on the "International Fund for Cultural Diversity" is not about the Convention on
 # the International Hydrographic Organisation.
 _SCOPE_WORDS = frozenset("international european regional global world national intergovernmental".split())
+# So do the words for a kind of body: every organisation has its "Council", "Commission" or "Office"; the Customs
+# Co-operation Council's "Council" does not make "the ECO Council" a question about it ("Poplar Commission" and
+# "Communications Office", in a pair, still name theirs).
+_ORGAN_WORDS = frozenset("""council organization organisation commission committee assembly conference board office
+agency institute institution laboratory bureau fund centre center authority union""".split())
 
 
 _SHORT_NAME = 6  # words: a longer name is the document's title, whose words are mostly the field's common words
@@ -33,13 +38,13 @@ _SHORT_NAME = 6  # words: a longer name is the document's title, whose words are
 def _name_words(doc: Document) -> set[str]:
     """The words (and, in a long title, the capitalised pairs: "Early Notification") that name this document."""
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name)
-             if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
+             if w.lower() not in _NAME_WORDS | _SCOPE_WORDS | _ORGAN_WORDS}
     if len(doc.citation_name.split()) <= _SHORT_NAME:
         return words
     # A long name is the title or its first part ("Protocol Concerning Pollution from Land-Based Sources and
     # Activities", of a title that goes on "... of the Wider Caribbean Region"): the whole title's words count.
     full = f"{doc.citation_name} {doc.title}"
-    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS | _SCOPE_WORDS}
+    words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.title) if w.lower() not in _NAME_WORDS | _SCOPE_WORDS | _ORGAN_WORDS}
     # "the Early Notification Convention": two of its title's capitalised words together name it; one alone only
     # when it is a proper name (Caribbean, Nairobi), never a word the title merely capitalises (Protection, Use).
     pairs = {f"{a} {b}" for a, b in re.findall(r"(?=\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b)", full)

@@ -122,7 +122,9 @@ def document_acronyms(doc: Document) -> frozenset[str]:
     if key not in _ACRONYMS:
         if len(_ACRONYMS) > 4096:
             _ACRONYMS.clear()
-        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, (p.text for p in doc.paragraphs))
+        # the title's own brackets count as a declaration too: "... European Communications Office (ECO)"
+        texts = [doc.title] + [p.text for p in doc.paragraphs]
+        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts)
     return _ACRONYMS[key]
 
 
