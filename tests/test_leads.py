@@ -152,6 +152,12 @@ def test_a_named_appendix_breaks_a_near_tie():
     ("What trade records does each Party have to keep?", "list"),
     ("Which functions does the Scientific Council have?", "list"),
     ("What do Parties have to report under the Protocol?", "obligation"),
+    # a plural with its complement, then the verb; a sentence of context before the question
+    ("Which kinds of water does the Protocol on Water and Health cover?", "list"),
+    ("Which freedoms of the high seas does the 1958 Convention on the High Seas set out?", "list"),
+    ("Which living modified organisms fall under the Supplementary Protocol?", "list"),
+    ("Our ministry wants to align its work with the SPMS. Which goals does that Strategic Plan set?", "list"),
+    ("Which facilities count as a nuclear installation under the Convention?", "explain"),  # a definition's words
 ])
 def test_question_kinds_read_through_their_framing(question, kind):
     assert classify(question) == kind

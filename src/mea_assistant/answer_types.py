@@ -52,10 +52,13 @@ _LIST = re.compile(
 # "What trade records does each Party have to keep?", "Which functions does the Council have?": what/which and a
 # plural noun (or "information") as the thing asked for, then the verb. Read before "must"/"have to", which
 # such questions often carry: the answer is the items, whatever the force of the verb that introduces them.
+# The plural may carry its complement ("Which kinds of water does ...", "Which freedoms of the high seas does ...",
+# "Which kinds of goods containing CFCs are ..."), and the question may follow a sentence of context.
 _LIST_HEAD = re.compile(
-    r"^\s*(?:and\s+)?(?:(?:under|in|for|according to)\s+[^,?]{1,80},\s*)?(?:what|which)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){0,2}?"
+    r"(?:^|[.!?]\s+)\s*(?:and\s+)?(?:(?:under|in|for|according to)\s+[^,?]{1,80},\s*)?(?:what|which)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){0,2}?"
     r"(?:(?!(?:is|was|has|does|this|its|thus|us|as|gas|ss)\b)[\w-]{2,}[^s\W]s|information|data|guidance)\s+"
-    r"(?:does|do|did|must|should|shall|may|can|will|have|has|are|were|need|needs)\b", re.I)
+    r"(?:(?:of|besides|containing|from|on)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){1,6}?)?"
+    r"(?:does|do|did|must|should|shall|may|can|will|have|has|are|were|need|needs|fall|falls)\b", re.I)
 _PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:(?:under|in|for|if|when|once|where)\s+[^,?]{1,80},"
                          r"\s*)?(?:can|could|may|might)\b", re.I)
 
