@@ -3,6 +3,8 @@ question, only paragraphs that add are cited, every quote is verbatim, follow-up
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mea_assistant.composing import ABSTAIN_SENTENCE
@@ -295,3 +297,19 @@ def test_an_acronym_the_texts_only_spell_out_is_answered(assistant, question, do
     answer = assistant.ask(question)
     assert answer.citations and (answer.citations[0].doc_id, answer.citations[0].ref) == (doc_id, ref), \
         [(c.doc_id, c.ref) for c in answer.citations]
+
+
+def test_a_number_is_supported_where_the_treaty_spells_it(assistant):
+    """ "12 months" is "twelve months" in AEWA and CMS, "15 instruments" "the fifteenth instrument": a question
+    that writes the figure in digits is about the texts all the same, not out of the corpus."""
+    from mea_assistant.terms import spelled_number
+
+    assert re.search(spelled_number(21), "persons of less than twenty-one years of age")
+    assert re.search(spelled_number(15), "the deposit of the fifteenth instrument of ratification")
+    assert not re.search(spelled_number(15), "fifty days")
+    for question, doc in (("Does a denunciation of AEWA take effect 12 months after the Depositary receives it?",
+                           "aewa-agreement-1995"),
+                          ("Did the Bonn Convention need 15 instruments of ratification to enter into force?",
+                           "cms-convention-1979")):
+        answer = assistant.ask(question)
+        assert not answer.abstained and answer.citations[0].doc_id == doc

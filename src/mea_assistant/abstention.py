@@ -13,7 +13,7 @@ import re
 from typing import Callable, Sequence
 
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
-from .terms import either_spelling
+from .terms import either_spelling, spelled_number
 from .types import Hit
 
 # Words that never name a thing, even capitalised: a name run stops at them ("Which Committee ..."); a word of the
@@ -144,8 +144,11 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
         if re.search(pattern, term):
             if code in conventions:
                 return True
-    if low.isdigit():  # a bare number must stand as a number, not inside "2011" or "11.10"
-        return re.search(rf"(?<![\w.]){low}(?![\w]|\.\d)", evidence) is not None
+    if low.isdigit():  # a bare number must stand as a number, not inside "2011" or "11.10" ...
+        if re.search(rf"(?<![\w.]){low}(?![\w]|\.\d)", evidence):
+            return True
+        # ... or as the treaty spells it: "under 21" is "of less than twenty-one years of age"
+        return len(low) <= 3 and re.search(spelled_number(int(low)), evidence) is not None
     if low in evidence:
         return True
     # A term the glossary maps to the texts' own words ("European Union" -> "regional economic integration

@@ -36,3 +36,13 @@ def either_spelling(pattern: str) -> str:
     """A regex of a word with its -ize/-ise (-ization/-isation) forms both matched: "organi[sz]ation". Treaties
     are written in either spelling, and so are questions."""
     return re.sub(r"i[sz](?=a|e|i)", "i[sz]", pattern)
+
+
+def spelled_number(number: int) -> str:
+    """A pattern for a number as treaties write it, cardinal or ordinal: 21 -> "twenty-one", "twenty one",
+    "twenty-first" (num2words spells it)."""
+    from num2words import num2words
+
+    spellings = sorted({num2words(number), num2words(number, to="ordinal")})
+    return "|".join(r"\b" + r"[- ]?".join(map(re.escape, re.split(r"[- ]", w))) + r"\b" for w in spellings)
+
