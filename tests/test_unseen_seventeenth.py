@@ -38,3 +38,17 @@ def test_the_ilo_enacting_formula_is_the_preamble(docs) -> None:  # type: ignore
     fmd = docs["eufmd-constitution-1953"]
     assert fmd.acting_body == "The contracting Governments"
     assert [p.kind for p in fmd.paragraphs[:2]] == ["acting", "preamble"] and "hereby establish" in fmd.paragraphs[1].text
+
+
+def test_the_ilo_definitions_by_the_term_are_found(docs) -> None:  # type: ignore[no-untyped-def]
+    """ILO conventions define "the term “crew accommodation” includes ..." and "In this Convention the term
+    “agricultural undertaking” means ...": the words "the term" and "In this Convention" before the quoted term hid
+    the definition, and the answer led with another article."""
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    found = defining_paragraphs("crew accommodation", docs, Filters(), QueryInfo(text="", expanded=""))
+    assert [(h.doc_id, h.ref) for h in found] == [("fishermen-accommodation-convention-1966", "Art. 2(f)")]
+    found = defining_paragraphs("agricultural undertaking", docs, Filters(), QueryInfo(text="", expanded=""))
+    assert [(h.doc_id, h.ref) for h in found] == [("labour-inspection-agriculture-convention-1969", "Art. 1(1)")]

@@ -69,13 +69,17 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
+_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
+
+
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
     # the term in any of the quotation marks treaties print (", “ ”, ‘‘ ’’, ,,) or none, after an article or not
-    # ('The “intangible cultural heritage” means', as UNESCO conventions define)
-    pattern = re.compile(rf"^(?:(?:the|an?)\s+[\"“”‘’'`,]{{1,2}}|[\"“”‘’'`,]{{0,2}}){re.escape(term)}s?[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?"
-                         r"[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
+    # ('The “intangible cultural heritage” means', as UNESCO conventions define), or "the term" ("In this
+    # Convention the term “agricultural undertaking” means", "the term “crew accommodation” includes", the ILO's)
+    pattern = re.compile(rf"^{_IN_THIS}(?:(?:the|an?)\s+(?:terms?\s+)?[\"“”‘’'`,]{{1,2}}|[\"“”‘’'`,]{{0,2}}){re.escape(term)}s?"
+                         r"[\"“”‘’'`]{0,2}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
     named = set(info.doc_ids)
     # a document the question names is read even where a convention word of its name points elsewhere ("the
     # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol),
