@@ -1,0 +1,23 @@
+"""The twentieth set of treaties nobody tuned for (tests/fixtures/unseen20, see its README): the Rome Convention on performers, producers of phonograms and
+broadcasting organisations (1961), the UNESCO Convention on the Recognition of Studies, Diplomas and Degrees in the
+Europe Region (1979), the ILO Domestic Workers Convention (No. 189, 2011) and the CERN Convention (1953), spot-checked (checks.toml) and questioned
+(evals/unseen-20.jsonl) from the texts alone, before the system was run on them.
+
+Each is named after itself, the hand-read spot checks hold and no sentence is lost."""
+
+from __future__ import annotations
+
+import treaty_sets
+
+# What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
+# fixed. On the blind run (262e0f3, parser v31) 31 of 32 held: the CERN Convention's Financial Protocol Annex 1 e
+# (items (a)-(e) under a heading "### (1)" under "### ANNEX" read as "Annex(e)", the section's number lost).
+KNOWN: dict[tuple[str, str], str] = {
+    ("cern-convention-1953", "Financial Protocol Annex 1 e"): "a section numbered by a heading '### (1)' loses its number",
+}
+
+# Sentences the parser loses, per file, as strict xfails of the shared "refs unique, no sentence lost" test.
+LOST: dict[str, str] = {}
+
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen20", KNOWN, lost=LOST)
