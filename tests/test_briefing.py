@@ -310,3 +310,12 @@ def test_a_table_record_is_not_quoted_up_to_a_cell_label(assistant) -> None:  # 
     assert record.text.count("\n") >= 5
     s, e = quote_span(record.text, {"duck", "goose", "anas", "export"})
     assert not record.text[s:e].rstrip().endswith(":"), record.text[s:e][-80:]
+
+
+def test_a_species_topic_cites_the_listing_however_short(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A listing row is a table record ("Appendix II: Hippocampus spp." under "Syngnathidae Pipefishes,
+    seahorses"): it is quoted alone whatever its length, where a fragment of fewer than six words is not."""
+    note = build_note(assistant, "seahorses and tapirs under CITES")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert ("cites-convention-1973", "App. I, II and III, Syngnathidae") in refs
+    assert ("cites-convention-1973", "App. I, II and III, Tapiridae") in refs

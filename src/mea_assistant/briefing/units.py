@@ -122,8 +122,9 @@ class Families:
 
     def quotable(self, hit: Hit) -> bool:
         """A lead-in with no items ("Have agreed as follows:") says nothing; a fragment too short to read
-        alone is quoted only as an item of its list."""
+        alone is quoted only as an item of its list. A table's record is read alone whatever its length: its
+        cells carry their column headers ("Appendix II: Tridacnidae spp." is the listing an officer asks for)."""
         head, items = self.of(hit)
         if hit.text.rstrip().endswith((":", "—")) and not items:
             return False
-        return head is not None or len(hit.text.split()) >= 6
+        return head is not None or hit.kind == "table" or len(hit.text.split()) >= 6
