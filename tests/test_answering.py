@@ -313,3 +313,20 @@ def test_a_number_is_supported_where_the_treaty_spells_it(assistant):
                            "cms-convention-1979")):
         answer = assistant.ask(question)
         assert not answer.abstained and answer.citations[0].doc_id == doc
+
+
+def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_docs):
+    """The appendices list Latin names; the corpus's own tables give the English ones (CITES heads its rows
+    "Tridacnidae Giant clams", AEWA lists "Pelecanus crispus Dalmatian Pelican"). A question in English finds the
+    listing, the listing row answers however few its words, and the Latin name in it is evidence enough."""
+    from mea_assistant.taxa import latin_names
+
+    assert {"Tridacnidae", "Odobenidae"} <= set(latin_names("giant clams and the walrus", corpus_docs))
+    assert {"Pelecanus onocrotalus", "Pelecanidae"} <= set(latin_names("great white pelicans", corpus_docs))
+    assert latin_names("What must a Party report to the Secretariat?", corpus_docs) == []
+    pelican = assistant.ask("Which appendix of the Bonn Convention lists the Dalmatian pelican?")
+    assert not pelican.abstained
+    assert (pelican.citations[0].doc_id, pelican.citations[0].ref) == ("cms-convention-1979", "App. I, PELECANIFORMES")
+    clams = assistant.ask("Are giant clams listed under CITES?")
+    assert (clams.citations[0].doc_id, clams.citations[0].ref) == ("cites-convention-1973",
+                                                                  "App. I, II and III, Tridacnidae")

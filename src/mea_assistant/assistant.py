@@ -19,6 +19,7 @@ from .index import Index
 from .queries import analyse, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .settings import Settings
+from .taxa import named_species
 from .types import Answer, Filters, Hit
 from .understanding import Query
 
@@ -108,7 +109,7 @@ class Assistant:
             hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
         relevance = self.relevance(hits, sentence_sims)
-        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, query.info.doc_ids)
+        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, query.info.doc_ids, query.info.taxa)
         instruments = self.retriever.instrument_groups(query.info)
         single = query.standalone == query.text and query.kind != "comparison" and len(instruments) <= 1
         answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
@@ -164,7 +165,8 @@ class Assistant:
         sentence says it more plainly than the whole paragraph, that sentence (cosine similarity)."""
         return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
 
-    def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = ()) -> bool:
+    def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = (),
+                       taxa: Sequence[str] = ()) -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
@@ -172,6 +174,12 @@ class Assistant:
             return False
         if asks_for_current_status(question):
             return True
+        # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
+        # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
+        if any(name in h.text for h in hits[:3] for name in taxa):
+            spoken = {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
+            unsupported = unsupported_terms(question, hits[:5], self.index.document_text, named)
+            return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
         ease = NAMED_EASE if named and hits[0].doc_id in named else 0.0

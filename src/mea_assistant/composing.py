@@ -84,7 +84,8 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _usable(hit: Hit) -> bool:
-    return hit.kind not in _WEAK and len(hit.text.split()) >= 5 or hit.exact
+    """Not a fragment: five words at least, or a table's record ("Appendix II: Tridacnidae spp." is the listing)."""
+    return hit.kind not in _WEAK and (len(hit.text.split()) >= 5 or hit.kind == "table") or hit.exact
 
 
 def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | None = None,

@@ -19,6 +19,7 @@ from .docnames import GENERIC_WORDS, distinctive_names, subject_names
 from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
+from .taxa import named_species
 from .titleblock import closing_date
 from .types import Document
 
@@ -70,6 +71,7 @@ class QueryInfo:
     doc_ids: list[str] = field(default_factory=list)
     lexical: str = ""  # the query for BM25: expanded plus the treaty wording of what the question paraphrases
     context: str = ""  # earlier turns a follow-up continues: their paraphrases count too ("came into force")
+    taxa: list[str] = field(default_factory=list)  # Latin names of the species it names in English (taxa.py)
 
     def __post_init__(self) -> None:
         if not self.lexical:
@@ -300,8 +302,15 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
             doc_ids.append(doc_id)
     doc_ids += [d for d in bodies_named(text, documents) if d not in doc_ids]  # "the Fund for Cultural Diversity"
     conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
-    return QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
+    info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
+    # "giant clams": the appendices list Tridacnidae; "the Dugong MOU" names a document, not the species
+    own = {w.lower() for w, d in distinctive_names(documents).items() if d in doc_ids}
+    info.taxa = list(dict.fromkeys(latin for name, latins in named_species(text, documents) if name not in own
+                                   for latin in latins))
+    if info.taxa:
+        info.lexical = f"{info.lexical} {' '.join(info.taxa)}"
+    return info
 
 
 # One name: capitalised words joined by spaces, hyphens or "of/the/on/for", never by "and" (two names).

@@ -1,0 +1,91 @@
+"""Species and groups by their English names, as the corpus's own listings give them.
+
+The appendices list taxa by their Latin names: CMS Appendix I has "Pelecanidae Pelecanus crispus", with no word a
+delegate would use. Other tables of the same corpus name them in English: CITES heads each family's rows
+"Pelecanidae Pelican", "Tridacnidae Giant clams", "CETACEA Dolphins, porpoises, whales"; AEWA's Annex 2 lists
+"Pelecanus crispus Dalmatian Pelican". Read once per set of documents, these pairs let a question or topic that says
+"pelicans" or "giant clams" search for the Latin names too (BM25 only), whichever table it is looking for. A corpus
+without such tables gives no pairs, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .types import Document
+
+# A heading "Latin taxon English names": a family (-idae, -aceae) or an order/class in capitals, then its English
+# names ("Bovidae Antelopes, cattle, duikers, gazelles, goats, sheep, etc.", "LEGUMINOSAE (Fabaceae) Rosewood").
+_HEADING = re.compile(r"^([A-Z][a-z]+(?:idae|aceae)|[A-Z]{5,})(?:\s*\([A-Z][a-z]+\))?\s+([A-Z][a-z][^()*]*?)\s*$")
+# A row "Genus species English name" ("Pelecanus crispus Dalmatian Pelican").
+_ROW = re.compile(r"^\*?([A-Z][a-z]+ [a-z]{3,})\*?\s+([A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+){0,4})\s*$")
+_NOT_NAMES = frozenset({"etc", "and", "spp", "other", "others"})
+_CACHE: dict[tuple[Any, ...], dict[str, set[str]]] = {}
+_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _english(names: str) -> list[str]:
+    parts = re.split(r",\s*|\s+and\s+", names.rstrip(". "))
+    return [p.strip().lower() for p in parts if p.strip() and p.strip().lower() not in _NOT_NAMES
+            and len(p.strip()) >= 3]
+
+
+def _forms(name: str) -> set[str]:
+    """"pelican" and "pelicans", "seals" and "seal", "giant clams" and "giant clam"; a few forms are no words
+    ("hors" of "horses"), which no question writes."""
+    forms = {name}
+    if re.search(r"(?:s|x|z|ch|sh)es$", name):
+        forms |= {name[:-2], name[:-1]}  # "foxes", "finches"; "wrasses", "horses"
+    elif name.endswith("s") and not name.endswith("ss"):
+        forms.add(name[:-1])
+    elif re.search(r"(?:s|x|z|ch|sh)$", name):
+        forms.add(name + "es")
+    else:
+        forms.add(name + "s")
+    return forms
+
+
+def taxon_names(documents: dict[str, Document]) -> dict[str, set[str]]:
+    """English name (each singular and plural form, lower case) -> the Latin names the corpus's tables give it."""
+    key = tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
+    if key not in _CACHE:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        found: dict[str, set[str]] = {}
+        for doc in documents.values():
+            for p in doc.paragraphs:
+                if p.kind != "table":
+                    continue
+                pairs = [m.groups() for label in p.section if (m := _HEADING.match(label.strip()))]
+                pairs += [m.groups() for line in p.text.splitlines() if (m := _ROW.match(line.strip()))]
+                for latin, names in pairs:
+                    for name in _english(names):
+                        for form in _forms(name):
+                            found.setdefault(form, set()).add(latin)
+        _CACHE[key] = found
+    return _CACHE[key]
+
+
+def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, list[str]]]:
+    """The English names a text uses for species and groups, each with the Latin names the corpus gives it
+    ("giant clams" -> Tridacnidae; "great white pelicans" -> Pelecanus onocrotalus, and as "pelicans" their
+    family)."""
+    names = taxon_names(documents)
+    if not names:
+        return []
+    key = id(names)
+    if key not in _PATTERNS:  # one alternation, longest name first: "giant clams" before "clams"
+        _PATTERNS.clear()
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        _PATTERNS[key] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    found: list[tuple[str, list[str]]] = []
+    for m in _PATTERNS[key].finditer(text.lower()):
+        head = m.group().split()[-1]  # "great white pelicans": that pelican, and the pelicans' family
+        found += [(name, sorted(names[name])) for name in dict.fromkeys((m.group(), head)) if name in names]
+    return found
+
+
+def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
+    """The Latin names of the species and groups a text names in English ("giant clams" -> Tridacnidae)."""
+    return list(dict.fromkeys(latin for _, latins in named_species(text, documents) for latin in latins))
