@@ -50,8 +50,8 @@ def title_acronyms(title: str) -> frozenset[str]:
 
 # "Agreement establishing the European Molecular Biology Laboratory": the body a title establishes is named by its
 # own initials (EMBL), not by the title's ("AEEMBL").
-_ESTABLISHED = re.compile(r"\b(?:establishing|establishment\s+of|setting\s+up|creating|constituting)\s+(?:the\s+|an?\s+)?"
-                          r"(%s)" % r"(?:[A-Z][\w'-]*)(?:\s+(?:(?:of|the|on|and|for)\s+)*[A-Z][\w'-]*)+", re.I)
+_ESTABLISHED = re.compile(r"\b(?i:establishing|establishment\s+of|setting\s+up|creating|constituting)\s+"
+                          r"(?i:the\s+|an?\s+)?(%s)" % CAPITAL_RUN.pattern)
 
 
 # "the Caribbean Public Health Agency (hereinafter referred to as “CARPHA”)", "The ``International Organisation of

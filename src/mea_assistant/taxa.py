@@ -21,8 +21,7 @@ _HEADING = re.compile(r"^([A-Z][a-z]+(?:idae|aceae)|[A-Z]{5,})(?:\s*\([A-Z][a-z]
 # A row "Genus species English name" ("Pelecanus crispus Dalmatian Pelican").
 _ROW = re.compile(r"^\*?([A-Z][a-z]+ [a-z]{3,})\*?\s+([A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+){0,4})\s*$")
 _NOT_NAMES = frozenset({"etc", "and", "spp", "other", "others"})
-_CACHE: dict[tuple[Any, ...], dict[str, set[str]]] = {}
-_PATTERNS: dict[int, re.Pattern[str]] = {}
+_CACHE: dict[tuple[Any, ...], tuple[dict[str, set[str]], re.Pattern[str]]] = {}
 
 
 def _english(names: str) -> list[str]:
@@ -46,8 +45,9 @@ def _forms(name: str) -> set[str]:
     return forms
 
 
-def taxon_names(documents: dict[str, Document]) -> dict[str, set[str]]:
-    """English name (each singular and plural form, lower case) -> the Latin names the corpus's tables give it."""
+def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re.Pattern[str]]:
+    """English name (each singular and plural form, lower case) -> the Latin names the corpus's tables give it;
+    and one pattern for all the names, longest first ("giant clams" before "clams")."""
     key = tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
     if key not in _CACHE:
         if len(_CACHE) > 16:
@@ -63,7 +63,8 @@ def taxon_names(documents: dict[str, Document]) -> dict[str, set[str]]:
                     for name in _english(names):
                         for form in _forms(name):
                             found.setdefault(form, set()).add(latin)
-        _CACHE[key] = found
+        alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
+        _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return _CACHE[key]
 
 
@@ -71,16 +72,9 @@ def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, 
     """The English names a text uses for species and groups, each with the Latin names the corpus gives it
     ("giant clams" -> Tridacnidae; "great white pelicans" -> Pelecanus onocrotalus, and as "pelicans" their
     family)."""
-    names = taxon_names(documents)
-    if not names:
-        return []
-    key = id(names)
-    if key not in _PATTERNS:  # one alternation, longest name first: "giant clams" before "clams"
-        _PATTERNS.clear()
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        _PATTERNS[key] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    names, pattern = taxon_names(documents)
     found: list[tuple[str, list[str]]] = []
-    for m in _PATTERNS[key].finditer(text.lower()):
+    for m in pattern.finditer(text.lower()) if names else ():
         head = m.group().split()[-1]  # "great white pelicans": that pelican, and the pelicans' family
         found += [(name, sorted(names[name])) for name in dict.fromkeys((m.group(), head)) if name in names]
     return found

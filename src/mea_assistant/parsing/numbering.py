@@ -67,11 +67,8 @@ class Numbering:
     def place(self, label: lab.Label, current: Item | None) -> list[tuple[str, str]]:
         """Put a label into the numbering stack: sibling of its own style, else child or new top level."""
         styles = [s for s, _, _ in self.stack]
-        if label.style in RELATIVE and label.value == "1" and current is not None and self.stack \
-                and current is self.stack[-1][2] and current.text.rstrip().endswith(":"):
-            pass  # ".3 ... techniques:" then ".1 product reformulation": IMO's relative labels open a level
-        elif label.style in styles and self._opens_sub_list(label, current):
-            pass  # "1. ... by one or more of the following methods:" then "1. a slaughter policy;": its items
+        if self._opens_level(label, current):
+            pass  # ".3 ... techniques:" then ".1 product reformulation"; "... methods:" then "1. a slaughter policy;"
         elif label.style in styles:
             # the innermost open item it continues (".4" after ".3" of the inner level), else its style's first;
             # when an inner and an outer level of IMO's relative labels both reach it, an inner item ending "...; or"
@@ -90,12 +87,15 @@ class Numbering:
                     self.stack.pop()
         return [(s, v) for s, v, _ in self.stack] + [(label.style, label.value)]
 
-    def _opens_sub_list(self, label: lab.Label, current: Item | None) -> bool:
+    def _opens_level(self, label: lab.Label, current: Item | None) -> bool:
         """A list that starts again at its first number right under a lead-in ("...: ") is that lead-in's items,
-        not its sibling: no open item of its style reaches it."""
-        return label.value in ("1", "a") and current is not None and bool(self.stack) \
-            and current is self.stack[-1][2] and current.text.rstrip().endswith(":") \
-            and not any(s == label.style and lab.successor(s, v) == label.value for s, v, _ in self.stack)
+        not its sibling: IMO's relative labels always (every level counts from ".1"), any other style when no open
+        item of it reaches that number."""
+        if label.value not in ("1", "a") or current is None or not self.stack or current is not self.stack[-1][2] \
+                or not current.text.rstrip().endswith(":"):
+            return False
+        return label.style in RELATIVE or not any(s == label.style and lab.successor(s, v) == label.value
+                                                  for s, v, _ in self.stack)
 
     def _rank(self, level: int) -> int:
         """How deep an open item's style sits: "(1)" opening an article's list numbers its paragraphs (the
