@@ -36,8 +36,8 @@ def test_the_note_has_a_summary_sections_by_instrument_and_open_points(note: Not
     assert all(p.markers for p in note.summary), "every key point is cited"
     by_instrument = [s for s in note.sections if s.instrument]
     assert by_instrument and by_instrument[0].instrument == "cites-convention-1973", "the treaty comes first"
-    assert {s.kind for s in by_instrument} <= {"context", "definitions", "obligations", "requests", "institutions",
-                                               "cooperation"}
+    assert {s.kind for s in by_instrument} <= {"context", "definitions", "listings", "obligations", "requests",
+                                               "institutions", "cooperation"}
     assert note.sections[-1].kind == "open" and note.sections[-1].points
     assert note.index_version and note.generated
     assert note.scope.startswith("Drawn from") and "CITES Convention" in note.scope
@@ -319,3 +319,7 @@ def test_a_species_topic_cites_the_listing_however_short(assistant) -> None:  # 
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert ("cites-convention-1973", "App. I, II and III, Syngnathidae") in refs
     assert ("cites-convention-1973", "App. I, II and III, Tapiridae") in refs
+    # and they are listings, under their own heading, not obligations: a row binds through its appendix's article
+    marker = next(r.marker for r in note.references if r.ref == "App. I, II and III, Syngnathidae")
+    listing = next(s for s in note.sections if any(marker in p.markers for p in s.points))
+    assert (listing.kind, listing.heading) == ("listings", "CITES Convention: Listings")

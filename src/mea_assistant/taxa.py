@@ -21,6 +21,9 @@ _HEADING = re.compile(r"^([A-Z][a-z]+(?:idae|aceae)|[A-Z]{5,})(?:\s*\([A-Z][a-z]
 # A row "Genus species English name" ("Pelecanus crispus Dalmatian Pelican").
 _ROW = re.compile(r"^\*?([A-Z][a-z]+ [a-z]{3,})\*?\s+([A-Z][a-z'-]+(?:[ -][A-Za-z][a-z'-]+){0,4})\s*$")
 _NOT_NAMES = frozenset({"etc", "and", "spp", "other", "others"})
+# A heading that names a taxon: a family ("Pelecanidae", "LEGUMINOSAE"), an order ("PELECANIFORMES"), a class or
+# phylum as the appendices head them.
+_TAXON = re.compile(r"\b(?:[A-Z][a-z]+(?:idae|aceae)|[A-Z]+(?:FORMES|IDAE|ACEAE)|CETACEA|CLASS [A-Z]+|PHYLUM [A-Z]+)\b")
 _CACHE: dict[tuple[Any, ...], tuple[dict[str, set[str]], re.Pattern[str]]] = {}
 
 
@@ -83,3 +86,9 @@ def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, 
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
     """The Latin names of the species and groups a text names in English ("giant clams" -> Tridacnidae)."""
     return list(dict.fromkeys(latin for _, latins in named_species(text, documents) for latin in latins))
+
+
+def lists_taxa(headings: str) -> bool:
+    """Whether a table's record sits under a taxon's heading: a listing of species, not a budget or a seat table."""
+    return _TAXON.search(headings) is not None
+

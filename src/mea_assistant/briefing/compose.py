@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..force import force_of
 from ..leads import (LeadParts, actor_in, addressee_in, bracket_lower, framing_of, lead_sentence, quote_in_sentence,
                      where)
+from ..taxa import lists_taxa
 from ..terms import terms
 from ..types import Document, Hit, Point, Reference
 from .gather import Key, key
@@ -68,6 +69,8 @@ def heading(unit: Unit) -> str:
     first = unit.items[0]
     if first.kind == "preamble":  # "Recognizing the vital role that women play ...": context, not a duty
         return "context"
+    if first.kind == "table" and lists_taxa(f"{first.section} {first.lead_in}"):  # "Appendix II: Hippocampus spp."
+        return "listings"
     lead = unit.head.text if unit.head is not None else first.lead_in
     said = " ".join(h.text for h in unit.items[:3])
     return heading_of(said if unit.head is not None else first.text, lead, first.doc_type)

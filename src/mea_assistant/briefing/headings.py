@@ -1,8 +1,9 @@
 """Which heading of a desk officer's note a provision belongs under, read from its wording.
 
 The headings are the ones a note uses: scope and definitions, obligations, requests and recommendations,
-institutions and reporting, cooperation; and context, for a preamble's recital (it recognises, it binds no
-one). The kind of duty comes from the operative verb and the kind of instrument (force.py: a treaty's *shall*
+institutions and reporting, cooperation; context, for a preamble's recital (it recognises, it binds no
+one); and listings, for an appendix's or annex's records under a taxon's heading (a species' row binds through
+the article that governs its appendix, not by its own words). The kind of duty comes from the operative verb and the kind of instrument (force.py: a treaty's *shall*
 binds, a resolution *urges* or *requests*, a memorandum of understanding binds no one whatever its verbs).
 A provision whose actor is a body (the Conference or Meeting of the Parties, a Secretariat, a committee, an
 authority or focal point) or that sets reports, budgets or deadlines is about institutions and reporting; one
@@ -15,8 +16,9 @@ import re
 
 from ..force import NON_BINDING_TYPES, Force, force_of
 
-KINDS = ("context", "definitions", "obligations", "requests", "institutions", "cooperation")
-TITLES = {"context": "Context (preamble)", "definitions": "Scope and definitions", "obligations": "Obligations",
+KINDS = ("context", "definitions", "listings", "obligations", "requests", "institutions", "cooperation")
+TITLES = {"context": "Context (preamble)", "definitions": "Scope and definitions", "listings": "Listings",
+          "obligations": "Obligations",
           "requests": "Requests and recommendations", "institutions": "Institutions and reporting",
           "cooperation": "Cooperation", "open": "Open points"}
 
