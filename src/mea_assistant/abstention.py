@@ -164,7 +164,6 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     return spelled != re.escape(low) and re.search(spelled, evidence) is not None
 
 
-
 def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str],
                       named: Sequence[str] = ()) -> list[str]:
     """Specific terms of the question found nowhere in the documents the top paragraphs come from, nor in the

@@ -4,6 +4,7 @@ whole product (conversation rewriting, sentence selection, abstention and evalua
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = set("""a an the of and or to in on for by with from at as is are was were be been being do does did done
 doing have has had what which who whom whose when where why how whether that this these those it its they them their
@@ -38,6 +39,7 @@ def either_spelling(pattern: str) -> str:
     return re.sub(r"i[sz](?=a|e|i)", "i[sz]", pattern)
 
 
+@lru_cache(maxsize=256)  # asked for every number of every question; imported on first use, not at start-up
 def spelled_number(number: int) -> str:
     """A pattern for a number as treaties write it, cardinal or ordinal: 21 -> "twenty-one", "twenty one",
     "twenty-first" (num2words spells it)."""
@@ -45,4 +47,3 @@ def spelled_number(number: int) -> str:
 
     spellings = sorted({num2words(number), num2words(number, to="ordinal")})
     return "|".join(r"\b" + r"[- ]?".join(map(re.escape, re.split(r"[- ]", w))) + r"\b" for w in spellings)
-

@@ -48,9 +48,14 @@ def candidate_terms(query: str) -> list[str]:
     return [t for t in dict.fromkeys(terms) if t]
 
 
+# How a treaty opens a definition, before the quoted term: "In this Convention the term “...”", "The “...”" (UNESCO),
+# "the term “...”" (the ILO); every quotation mark treaties print (", “ ”, ‘‘ ’’, ,,).
+_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
+_ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
+_QUOTES = r"[\"“”‘’'`,]"
 # A defined term in quotation marks at the head of a paragraph, before "means" / "includes" / "refers".
-_DEFINED = re.compile(r"^\s*(?:the\s+|an?\s+)?[\"“”‘’'`]{1,2}([A-Za-z][\w\s-]{2,60}?)[\"“”‘’'`]{1,2}\s*(?:\([^)]*\)\s*)?"
-                      r"(?:means|includes|shall mean|refers)\b", re.I)
+_DEFINED = re.compile(rf"^\s*{_IN_THIS}(?:{_ARTICLE})?{_QUOTES}{{1,2}}([A-Za-z][\w\s-]{{2,60}}?){_QUOTES}{{1,2}}\s*"
+                      r"(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b", re.I)
 
 
 def _misspelt(term: str, text: str) -> bool:
@@ -69,16 +74,11 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
-_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
-
-
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
-    # the term in any of the quotation marks treaties print (", “ ”, ‘‘ ’’, ,,) or none, after an article or not
-    # ('The “intangible cultural heritage” means', as UNESCO conventions define), or "the term" ("In this
-    # Convention the term “agricultural undertaking” means", "the term “crew accommodation” includes", the ILO's)
-    pattern = re.compile(rf"^{_IN_THIS}(?:(?:the|an?)\s+(?:terms?\s+)?[\"“”‘’'`,]{{1,2}}|[\"“”‘’'`,]{{0,2}}){re.escape(term)}s?"
+    # the term as a definition opens (_IN_THIS, _ARTICLE, _QUOTES), or bare with no article before it
+    pattern = re.compile(rf"^{_IN_THIS}(?:{_ARTICLE}{_QUOTES}{{1,2}}|{_QUOTES}{{0,2}}){re.escape(term)}s?"
                          r"[\"“”‘’'`]{0,2}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
     named = set(info.doc_ids)
     # a document the question names is read even where a convention word of its name points elsewhere ("the
