@@ -21,3 +21,17 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen20", KNOWN, lost=LOST)
+
+
+def test_a_preamble_labelled_on_its_own_line_is_the_preamble(docs) -> None:  # type: ignore[no-untyped-def]
+    """The Domestic Workers Convention prints "Preamble The General Conference of the International Labour
+    Organization, Having been convened ..., and Mindful of ..., and ... adopts ... the following Convention, which may
+    be cited as the Domestic Workers Convention, 2011." on one line. It was one operative paragraph "¶1" of 4,900
+    characters holding every word of the question, and it led the answers to "Who counts as a domestic worker?"."""
+    dw = docs["domestic-workers-convention-2011"]
+    assert dw.acting_body == "The General Conference of the International Labour Organization"
+    above = [p for p in dw.paragraphs if not p.ref.startswith("Art.")]
+    assert [p.kind for p in above] == ["acting"] + ["preamble"] * (len(above) - 1) and len(above) >= 10
+    assert above[2].text.startswith("Mindful of the commitment")
+    assert above[-1].text.startswith("Having determined") and "adopts this sixteenth day of June" in above[-1].text
+

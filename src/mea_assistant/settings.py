@@ -46,8 +46,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # the ILO's "The General Conference of the International Labour Organisation,Having ..." is who acts, its recitals
 # ("andHaving decided ...", "...,adopts ... the following Convention ...:") and "The contracting Governments, having
 # regard ..., hereby establish ..." are preamble.
+# 32: "Preamble The General Conference of ...," on one line is who acts too; a recital run on after ", and" with a
+# capitalised verb (", and Mindful of ...", ", and Determined to ...") is a clause of its own; the ILO's enacting
+# formula may end with a full stop ("... may be cited as the Domestic Workers Convention, 2011.").
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 31
+PARSER_VERSION = 32
 
 
 def _default_model_path() -> str:

@@ -27,7 +27,7 @@ _ACTING_BODY_RE = re.compile(
 # The organ of an organisation that adopts a convention, when its first recital follows the comma: "The General
 # Conference of the International Labour Organisation,Having been convened ..." (ILO). (UNESCO's "The General
 # Conference of the United Nations Educational, Scientific ..." has commas in its name: no such split.)
-_ORGAN_RE = re.compile(r"^((?:The|La|El)\s+(?:General\s+Conference|Conf[ée]rence\s+g[ée]n[ée]rale|Conferencia\s+General)"
+_ORGAN_RE = re.compile(r"^(?:Preamble\s*|Préambule\s*|Preámbulo\s*)?((?:The|La|El)\s+(?:General\s+Conference|Conf[ée]rence\s+g[ée]n[ée]rale|Conferencia\s+General)"
                        r"\s+(?:of|de)\s+[^,;:]{3,100}?),\s*(?=[A-Z][a-z]+(?:ing|ed)\b)")
 _ACTING_HEADING_RE = re.compile(r"^THE\s+(?:CONTRACTING\s+)?(?:PARTIES|SIGNATORIES|STATES)\b.*[,:]$")
 _ACTING_LINE_RE = re.compile(
@@ -40,8 +40,10 @@ _PREAMBLE_VERB = (r"(?:[A-Z][a-z]+(?:ing|ed)|Aware|Conscious|Mindful|Convinced|D
                   r"[A-ZÉ][a-zéèêàç]+(?:ant|ando|iendo)|Conscient(?:e|es|s)?|Convaincu(?:e|es|s)?|Désireu(?:x|ses)|"
                   r"Préoccupé(?:e|es|s)?|Soucieu(?:x|ses)|Conscientes|Convencid[oa]s|Deseos[oa]s|Preocupad[oa]s|"
                   r"Tomando|Ont|Sont|Han|Hemos)")
-# ... and where a converter glued a clause on after "and" ("..., andHaving decided ...").
-_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)|(?<=, and)(?=[A-Z][a-z]+ing\b)")
+# ... and after "and", glued on by a converter or run on in a flattened line ("..., andHaving decided ...",
+# "..., and Mindful of ...": the ILO prints each recital on its own line ending ", and").
+_PREAMBLE_SPLIT_RE = re.compile(rf"(?<=;)\s*(?=[A-ZÉ])|(?<=,)\s*(?={_PREAMBLE_VERB}\b)|(?<=, and)(?=[A-Z][a-z]+ing\b)|"
+                                rf"(?<=, and)\s+(?={_PREAMBLE_VERB}\b)")
 _DEFINITION_SPLIT_RE = re.compile(r'(?<=[.:;])\s*(?=["“][A-Z][^"”]{1,80}["”]\s*(?:\([A-Za-z]+\)\s*)?(?:means|includes|shall mean|refers|has the meaning))')
 _DEFINED_TERM_RE = re.compile(r'["“]([^"”]+)["”]')
 _CATEGORY_SPLIT_RE = re.compile(r"\s{2,}(?=(?:Category|Column|Group|Class|Option)\s+\d+\s*:)")
@@ -123,10 +125,10 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
 
 # The enacting formula closing a preamble written as one sentence ("considering their mutual interest in ..., and
 # desiring to co-operate ..., resolve to conclude a Convention ..., and to that end agree as follows:").
-# Also the ILO's "adopts this ... day of June ... the following Convention, which may be cited as ...:" and a
+# Also the ILO's "adopts this ... day of June ... the following Convention, which may be cited as ...:" (or "..., 2011.") and a
 # constitution's "hereby establish ... a Commission to be known as ...".
 _ENACTED_RE = re.compile(r"\b(?:agreed?|agrees|decided?|resolved?)\s+as\s+follows\s*:\s*$|\badopts?\b.{0,200}\bthe\s+"
-                         r"following\s+(?:Convention|Protocol|Agreement|Recommendation)\b.*:\s*$|"
+                         r"following\s+(?:Convention|Protocol|Agreement|Recommendation)\b.*[:.]\s*$|"
                          r"\bhereby\s+(?:establish|set\s+up|create|constitute)\b", re.I)
 _RECITAL_RE = re.compile(r"\b(?:considering|desiring|recognizing|recognising|noting|having|believing|convinced|"
                          r"aware|conscious|mindful|wishing|recalling|bearing)\b", re.I)
