@@ -35,3 +35,13 @@ def test_a_preamble_labelled_on_its_own_line_is_the_preamble(docs) -> None:  # t
     assert above[2].text.startswith("Mindful of the commitment")
     assert above[-1].text.startswith("Having determined") and "adopts this sixteenth day of June" in above[-1].text
 
+
+def test_the_term_without_its_quotation_marks_is_defined(docs) -> None:  # type: ignore[no-untyped-def]
+    """The source prints "the term *domestic worker* means ...": the emphasis that marked the term is gone from the
+    text, and "the term" says what the quotation marks would have."""
+    from mea_assistant.queries import QueryInfo
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    found = defining_paragraphs("domestic worker", docs, Filters(), QueryInfo(text="", expanded=""))
+    assert [(h.doc_id, h.ref) for h in found] == [("domestic-workers-convention-2011", "Art. 1(b)")]

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from .terms import either_spelling, spelled_number
@@ -52,7 +52,8 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     r"session|conference|forum|workshop|cop|mop|mos)\b|"
                     r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments)\b[^?]{0,40}\b"
                     r"(?:have|has) (?:signed|ratified|joined|acceded)\b|"
-                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?:launched|founded|held|hosted)\b|"
+                    # not "when was the review conference to be held": the text's rule ("shall be held five years after")
+                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?<!to be )(?:launched|founded|held|hosted)\b|"
                     # who hosted a session, whom a committee found in breach, when membership became universal,
                     # what has happened since the instrument entered into force: records, not texts
                     r"\b(?:which|what) (?:country|countries|city|cities|government)\b[^?]{0,30}\bhost(?:ed|s)\b|"
@@ -107,7 +108,12 @@ def name_runs(question: str) -> list[list[str]]:
 
     Each word may occur somewhere in a document about something else; the name stands only where its words
     stand together."""
-    runs: list[list[str]] = []
+    return [run for run, _ in _runs_and_kinds(question)]
+
+
+def _runs_and_kinds(question: str) -> list[tuple[list[str], str]]:
+    """Each name run with the instrument kind word that ends it ("Arms Control Treaty" -> treaty), or ""."""
+    runs: list[tuple[list[str], str]] = []
     current: list[str] = []
     for i, word in enumerate(_tokens(question) + [""]):
         bare = word.strip(".'-")
@@ -117,12 +123,19 @@ def name_runs(question: str) -> list[list[str]]:
             continue
         while current and _generic(current[0]):
             current.pop(0)  # "Protocol Compliance Committee": the name starts at its own word
+        kind = ""
         while current and current[-1].lower() in _INSTRUMENT_KINDS:
-            current.pop()  # "London Protocol" names a treaty: documents.py and the naming rules read those
+            kind = current.pop().lower()  # "London Protocol" names a treaty: documents.py and the naming rules read those
         if len(current) > 1 and not all(_generic(w) for w in current):
-            runs.append(current)
+            runs.append((current, kind))
         current = []
     return runs
+
+
+def title_kinds(titles: Sequence[str]) -> set[str]:
+    """The instrument kinds titles name in their first words ("Treaty on the Prohibition ..." -> treaty,
+    "International Convention for the Protection ..." -> convention)."""
+    return {w for title in titles for w in re.findall(r"[a-z]+", title.lower())[:4] if w in _INSTRUMENT_KINDS}
 
 
 _NEAR = 60  # characters: the words of a name within a short phrase of each other ("Liaison Group of the Biodiversity-")
@@ -165,11 +178,14 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
 
 
 def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str],
-                      named: Sequence[str] = ()) -> list[str]:
+                      named: Sequence[str] = (), named_kinds: Collection[str] = ()) -> list[str]:
     """Specific terms of the question found nowhere in the documents the top paragraphs come from, nor in the
     documents the question names (a comparison of two treaties may find its first paragraphs in one of them).
 
-    `document_text(doc_id)` is the lower-cased text of a whole document (cached by the index)."""
+    `document_text(doc_id)` is the lower-cased text of a whole document (cached by the index). `named_kinds`: the
+    instrument kinds ("treaty", "convention") the titles of the named documents open with; a question naming
+    one instrument of that kind describes it in its own words ("the 1971 Sea-Bed Arms Control Treaty" for the
+    Treaty on the Prohibition of ... Weapons ... on the Sea-Bed), which the treaty need not print together."""
     doc_ids = list(dict.fromkeys([h.doc_id for h in hits] + list(named)))
     conventions = {c for h in hits for c in h.conventions}
     texts = [document_text(d) for d in doc_ids]
@@ -179,7 +195,10 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
                if any(words.lower() in text for text in texts) for w in _tokens(m.group(0))}
     missing = [t for t in specific_terms(question)
                if t not in glossed and not any(_supported(t, text, conventions) for text in texts)]
-    for run in name_runs(question):
+    kinds = [w.lower().strip(".'-") for w in _tokens(question) if w.lower().strip(".'-") in _INSTRUMENT_KINDS]
+    for run, kind in _runs_and_kinds(question):
+        if kind and kind in named_kinds and kinds.count(kind) == 1:
+            continue  # the user's name for the one instrument of that kind the question names
         words = [w for w in run if w not in glossed and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
         if len(words) > 1 and not any(w in missing for w in words) and not any(_together(words, t) for t in texts):
             missing.append(" ".join(words))

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .abstention import asks_for_current_status, unsupported_terms
+from .abstention import asks_for_current_status, title_kinds, unsupported_terms
 from .answer_types import classify, is_polar
 from .asks import asks
 from .composing import Request, compose, verify
@@ -185,4 +185,6 @@ class Assistant:
         ease = NAMED_EASE if named and hits[0].doc_id in named else 0.0
         if relevance < self.settings.abstain_threshold - ease:
             return True
-        return bool(unsupported_terms(question, hits[:5], self.index.document_text, named))
+        docs = self.index.documents
+        kinds = title_kinds([docs[d].title for d in named if d in docs])
+        return bool(unsupported_terms(question, hits[:5], self.index.document_text, named, kinds))

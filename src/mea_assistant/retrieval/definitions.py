@@ -53,9 +53,12 @@ def candidate_terms(query: str) -> list[str]:
 _IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
 _ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
 _QUOTES = r"[\"“”‘’'`,]"
+# The verbs that define: "means", "includes", and the older drafting "shall include", "shall be deemed to include"
+# (WIPO: '"intellectual property" shall include the rights relating to ...').
+DEFINING = r"(?:means|includes|shall mean|shall include|shall be deemed to (?:include|mean)|refers)"
 # A defined term in quotation marks at the head of a paragraph, before "means" / "includes" / "refers".
 _DEFINED = re.compile(rf"^\s*{_IN_THIS}(?:{_ARTICLE})?{_QUOTES}{{1,2}}([A-Za-z][\w\s-]{{2,60}}?){_QUOTES}{{1,2}}\s*"
-                      r"(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b", re.I)
+                      rf"(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
 
 
 def _misspelt(term: str, text: str) -> bool:
@@ -78,8 +81,11 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
     # the term as a definition opens (_IN_THIS, _ARTICLE, _QUOTES), or bare with no article before it
-    pattern = re.compile(rf"^{_IN_THIS}(?:{_ARTICLE}{_QUOTES}{{1,2}}|{_QUOTES}{{0,2}}){re.escape(term)}s?"
-                         r"[\"“”‘’'`]{0,2}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{0,80}?\b(?:means|includes|shall mean|refers)\b", re.I)
+    # "the term domestic worker means": "the term" says what the quotation marks would, where a converter dropped
+    # them with the emphasis that printed the term (ILO: "the term *domestic worker* means")
+    pattern = re.compile(rf"^{_IN_THIS}(?:{_ARTICLE}{_QUOTES}{{1,2}}|the\s+terms?\s+{_QUOTES}{{0,2}}|{_QUOTES}{{0,2}})"
+                         rf"{re.escape(term)}s?"
+                         rf"[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?\b{DEFINING}\b", re.I)
     named = set(info.doc_ids)
     # a document the question names is read even where a convention word of its name points elsewhere ("the
     # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol),
