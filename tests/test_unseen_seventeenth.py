@@ -52,3 +52,15 @@ def test_the_ilo_definitions_by_the_term_are_found(docs) -> None:  # type: ignor
     assert [(h.doc_id, h.ref) for h in found] == [("fishermen-accommodation-convention-1966", "Art. 2(f)")]
     found = defining_paragraphs("agricultural undertaking", docs, Filters(), QueryInfo(text="", expanded=""))
     assert [(h.doc_id, h.ref) for h in found] == [("labour-inspection-agriculture-convention-1969", "Art. 1(1)")]
+
+
+def test_a_lead_in_ending_with_a_dash_announces_items(docs) -> None:  # type: ignore[no-untyped-def]
+    """"This Convention does not apply to–" (the Fishermen's Accommodation Convention, Art. 1(5)) is a lead-in as
+    much as one ending with a colon: answers and notes quote it with its items, never alone."""
+    from mea_assistant.terms import opens_list
+
+    ilo = docs["fishermen-accommodation-convention-1966"]
+    lead = next(p for p in ilo.paragraphs if p.ref == "Art. 1(5)")
+    assert lead.text.endswith("–") and opens_list(lead.text)
+    assert [p.ref for p in ilo.paragraphs if p.lead_in.strip() == lead.text.strip()][:3] == \
+        ["Art. 1(5)(a)", "Art. 1(5)(b)", "Art. 1(5)(c)"]

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .membership import answering_formula
 from .force import force_of
 from .leads import (NOT_STATED, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
                     quote_in_sentence, where, widen)
-from .terms import terms
+from .terms import opens_list, terms
 from .types import Answer, Citation, Hit
 
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
@@ -144,6 +145,9 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
     top = usable[0]
     close = [h for h in usable[:WHO_WINDOW] if h is top or h.score >= WHO_CLOSE * top.score]
     close = close[:next((i for i, h in enumerate(close) if h.score < WHO_CLOSE * top.score), len(close))]
+    formula = answering_formula(request.question)
+    if formula is not None:  # "Which States can join?", "Which bodies run it?": the clause in that formula
+        return next((h for h in close if formula.search(h.text)), top)
     # "Who provides/runs/convenes X?" asks who does something to X, which a treaty puts in the passive ("performed
     # jointly by the Executive Director"): such an agent comes before a mere subject ("Each Party shall ...").
     passes = (True, False) if _ASKS_AGENT.search(request.question) else (False,)
@@ -234,7 +238,7 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) 
     which says nothing without its items; for a question asking for a list, the first list among the few
     paragraphs the ranker trusts nearly as much as its first (Art. 14(1) sets up the Clearing-House, 14(2)
     "The information shall include:" lists what goes on it)."""
-    usable = [h for h in hits if _usable(h) or h.text.rstrip().endswith(":")]
+    usable = [h for h in hits if _usable(h) or opens_list(h.text)]
     if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
         return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
     top = usable[0]
@@ -243,7 +247,7 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) 
     for rank, hit in enumerate(window):
         if hit is not top and hit.score < LIST_CLOSE * top.score:
             break
-        if not hit.text.rstrip().endswith((":", "—")):
+        if not opens_list(hit.text):
             continue  # an item answers with its own words (and its lead-in as framing), not as one of a list
         parent, items = family(hit)
         if parent is not None and items:  # the list whose lead-in says most of what the question asks, then rank

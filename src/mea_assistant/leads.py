@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .membership import ELIGIBLE, answering_formula, eligible_in
 from .force import force_of
 from .sentences import clause_spans, sentence_spans
 from .terms import terms
@@ -276,7 +277,9 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
         fig = figure_in(quote, query_terms, question)
         prefix = fig[:1].upper() + fig[1:] if fig else ""
     elif kind == "who":
-        actor = actor_in(quote)
+        formula = answering_formula(question)
+        # who may join: those the clause admits; what it is made of: the clause says it whole
+        actor = actor_in(quote) if formula is None else eligible_in(quote) if formula is ELIGIBLE else ""
         prefix = actor[:1].upper() + actor[1:] if actor else ""
     elif kind == "obligation":
         force = force_of(f"{framing} {quote}", hit.doc_type)

@@ -47,3 +47,12 @@ def spelled_number(number: int) -> str:
 
     spellings = sorted({num2words(number), num2words(number, to="ordinal")})
     return "|".join(r"\b" + r"[- ]?".join(map(re.escape, re.split(r"[- ]", w))) + r"\b" for w in spellings)
+
+
+LEAD_IN_ENDS = (":", "—", "–")
+
+
+def opens_list(text: str) -> bool:
+    """A paragraph ending with a colon or a dash announces items: a lead-in ("The Parties shall:", "This
+    Convention does not apply to–"), which says nothing without them."""
+    return text.rstrip().endswith(LEAD_IN_ENDS)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..stores.hits import paragraph_hit
-from ..terms import terms
+from ..terms import opens_list, terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
 from .relation import read_names
@@ -212,7 +212,7 @@ def _add_families(assistant: "Assistant", pool: Pool, filters) -> None:  # type:
     for cand in best:
         hit = cand.hit
         members: list[Hit] = []
-        if hit.lead_in.strip() or hit.text.rstrip().endswith((":", "—")):
+        if hit.lead_in.strip() or opens_list(hit.text):
             parent, items = assistant.retriever.family(hit)
             members += ([parent] if parent is not None else []) + items
         doc = documents[hit.doc_id]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..terms import opens_list
 from ..types import Hit
 from .gather import Candidate, Key, key
 
@@ -107,7 +108,7 @@ class Families:
     def of(self, hit: Hit) -> tuple[Hit | None, list[Hit]]:
         k = key(hit)
         if k not in self.cache:
-            if hit.lead_in.strip() or hit.text.rstrip().endswith((":", "—")):
+            if hit.lead_in.strip() or opens_list(hit.text):
                 self.cache[k] = self.retriever.family(hit)
             else:
                 self.cache[k] = (None, [])
@@ -115,7 +116,7 @@ class Families:
 
     def own_items(self, hit: Hit) -> list[Hit]:
         """The items a paragraph itself introduces (none unless it ends like a lead-in)."""
-        if not hit.text.rstrip().endswith((":", "—")):
+        if not opens_list(hit.text):
             return []
         _, items = self.retriever.family(replace(hit, lead_in=""))
         return items
@@ -125,6 +126,6 @@ class Families:
         alone is quoted only as an item of its list. A table's record is read alone whatever its length: its
         cells carry their column headers ("Appendix II: Tridacnidae spp." is the listing an officer asks for)."""
         head, items = self.of(hit)
-        if hit.text.rstrip().endswith((":", "—")) and not items:
+        if opens_list(hit.text) and not items:
             return False
         return head is not None or hit.kind == "table" or len(hit.text.split()) >= 6

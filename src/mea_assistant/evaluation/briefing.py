@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..errors import MeaError
+from ..terms import opens_list
 from .dataset import Expected, contains
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def score_note(topic: Topic, note: "Note", footnotes: dict[tuple[str, str], tupl
     lead_ins = 0
     points = [*note.summary, *(p for s in note.sections for p in s.points)]
     for r in refs:
-        if r.quote.rstrip().endswith((":", "—")):  # a lead-in: some point must cite it with another reference
+        if opens_list(r.quote):  # a lead-in: some point must cite it with another reference
             if not any(r.marker in p.markers and len(p.markers) > 1 for p in points):
                 lead_ins += 1
     in_quote = sum(1 for r in refs for f in footnotes.get((r.doc_id, r.ref), ()) if f.strip() and f.strip() in r.quote)

@@ -19,14 +19,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from ..terms import terms
+from ..membership import answering_formula
+from ..terms import opens_list, terms
 from ..types import Hit
+from .definitions import DEFINING
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
 _MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
-_DEFINES = re.compile(r"^\s*[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|refers)\b",
-                      re.I)
+_DEFINES = re.compile(rf"^\s*[\"“'‘][^\"”'’]{{1,80}}[\"”'’]\s*(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
+# A definition drafted as a rule: "For the purpose of this Treaty the outer limit of the sea-bed zone ... shall be ..."
+_FOR_PURPOSES = re.compile(r"^\s*For the purposes? of (?:this|the present) [A-Z]\w+\b", re.I)
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
 _FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
                      r"ninety|hundred|first|second|third|tenth|fiftieth|ninetieth|half|two-thirds|three-quarters|"
@@ -64,6 +67,9 @@ class Signals:
     kind: str  # answer type (answer_types.py)
     named_docs: frozenset[str]  # documents of the instruments the question names (empty: none named)
     numbers: frozenset[str]  # numbers and dotted locators in the question ("5", "11.10")
+    # the formula of the clause that answers a membership or composition question (membership.py): "open for
+    # signature by all States", "The organs of ... are": that clause, not one in which a body acts
+    formula: re.Pattern[str] | None = None
 
 
 def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
@@ -77,11 +83,13 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
     fits = {
         "figure": bool(_FIGURE.search(hit.text)),
         "who": bool(_ACTOR.search(hit.text)),
-        "definition": bool(_DEFINES.search(hit.text)),
+        "definition": bool(_DEFINES.search(hit.text) or _FOR_PURPOSES.match(hit.text)),
         "obligation": bool(_MODAL.search(hit.text)),
         "yes_no": bool(_MODAL.search(hit.text)),
-        "list": hit.text.rstrip().endswith((":", "—")),  # the lead-in of a list
+        "list": opens_list(hit.text),  # the lead-in of a list
     }.get(kind, False)
+    if signals.formula is not None:
+        fits = bool(signals.formula.search(hit.text))
     return [
         1.0,
         hit.score / top_fused if top_fused > 0 else 0.0,
@@ -93,11 +101,11 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
         1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
         1.0 if hit.kind in ("preamble", "front-matter", "acting-body", "heading-text", "note") else 0.0,
-        1.0 if hit.text.rstrip().endswith((":", "—")) else 0.0,
+        1.0 if opens_list(hit.text) else 0.0,
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
         1.0 if fits else 0.0,
-        1.0 if kind == "who" and names_new_actor(hit.text, query_terms) else 0.0,
+        1.0 if kind == "who" and signals.formula is None and names_new_actor(hit.text, query_terms) else 0.0,
     ]
 
 
@@ -115,7 +123,8 @@ def probability(row: Sequence[float], w: dict[str, float]) -> float:
 
 def signals_for(query: str, kind: str, named_docs: Sequence[str]) -> Signals:
     numbers = frozenset(_NUMBER.findall(query))
-    return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers)
+    return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers,
+                   formula=answering_formula(query))
 
 
 def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]

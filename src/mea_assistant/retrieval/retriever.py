@@ -10,6 +10,7 @@ from ..index import Index
 from ..queries import QueryInfo, analyse, explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
+from ..terms import opens_list
 from ..types import Filters, Hit, Paragraph, ParagraphKey
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
@@ -62,7 +63,7 @@ class Retriever:
             return [p for p in paras[q.position + 1:q.position + 80] if " ".join(p.lead_in.split()) == own]
         parent = paras[hit.position]
         items = items_of(parent)  # a sub-paragraph that introduces its own list ("(g) Establish ...:") is its parent
-        if not items and hit.lead_in.strip() and not hit.text.rstrip().endswith(":"):  # its own list, unmarked
+        if not items and hit.lead_in.strip() and not opens_list(hit.text):  # its own list, unmarked
             lead = " ".join(hit.lead_in.split())
             parent = next((p for p in reversed(paras[max(0, hit.position - 80):hit.position]) if chain(p) == lead),
                           parent)
