@@ -49,8 +49,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 32: "Preamble The General Conference of ...," on one line is who acts too; a recital run on after ", and" with a
 # capitalised verb (", and Mindful of ...", ", and Determined to ...") is a clause of its own; the ILO's enacting
 # formula may end with a full stop ("... may be cited as the Domestic Workers Convention, 2011.").
+# 33: a decimal number glued to its text is the paragraph's number ("2.1.10.Parties shall ...", "3.1.9Parties ...",
+# "1.1.‘Shall’ is used ...": the SAR Convention's Annex as the treaty database prints it).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 32
+PARSER_VERSION = 33
 
 
 def _default_model_path() -> str:
