@@ -324,3 +324,27 @@ def test_a_species_topic_cites_the_listing_however_short(assistant) -> None:  # 
     marker = next(r.marker for r in note.references if r.ref == "App. I, II and III, Syngnathidae")
     listing = next(s for s in note.sections if any(marker in p.markers for p in s.points))
     assert (listing.kind, listing.heading) == ("listings", "CITES Convention: Listings")
+
+
+def test_a_listing_brings_the_rule_of_its_appendix(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Seahorses are in CITES Appendix II, tapirs in Appendix I: what follows from that is in the articles the
+    Convention gives those appendices ("Article IV Regulation of Trade in Specimens of Species Included in
+    Appendix II"), which the rows do not say. The note quotes each appendix's first rule with the rows."""
+    note = build_note(assistant, "seahorses and tapirs under CITES")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert ("cites-convention-1973", "Art. IV(2)") in refs and ("cites-convention-1973", "Art. III(2)") in refs, refs
+
+
+def test_the_article_that_governs_an_appendix_is_found_by_its_title(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """By its own title naming that one appendix, the rules in it that name the appendix, in order: no article on
+    "Appendices I and II" (amendments) and no framing paragraph ("shall be in accordance with ... this Article")."""
+    from mea_assistant.briefing.governing import governing_paragraphs, row_appendices
+
+    cites, cms = corpus_docs["cites-convention-1973"], corpus_docs["cms-convention-1979"]
+    refs = lambda doc, n: [doc.paragraphs[p].ref for p in governing_paragraphs(doc, n)]  # noqa: E731
+    assert refs(cites, "II") == ["Art. IV(2)", "Art. IV(4)", "Art. IV(5)", "Art. IV(6)"]
+    assert refs(cites, "III") == ["Art. V(2)", "Art. V(3)"]
+    assert refs(cms, "I") == ["Art. III(4)", "Art. III(5)"] and refs(cms, "II") == ["Art. IV(3)"]
+    row = next(p for p in cites.paragraphs if p.ref.endswith(", Tridacnidae"))
+    assert row_appendices(row.ref, row.text, " ".join(row.section), ["Tridacnidae"]) == ["II"]
+    assert row_appendices(row.ref, row.text, " ".join(row.section), ["Ursidae"]) == []

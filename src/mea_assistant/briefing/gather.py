@@ -24,6 +24,7 @@ from ..stores.hits import paragraph_hit
 from ..terms import opens_list, terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
+from .governing import governing_for_rows, row_appendices
 from .relation import read_names
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
@@ -77,6 +78,11 @@ class Pool:
     leaders: dict[str, list[Key]] = field(default_factory=dict)  # across: each instrument's own search, in order
     # each aspect's first paragraph in a search of an instrument alone (None: nothing found), in the aspects' order
     answers: dict[str, list[Key | None]] = field(default_factory=dict)
+    taxa: list[str] = field(default_factory=list)  # Latin names of the species the topic names (taxa.py)
+    # (document, appendix) -> the governing paragraphs a row listed there brings (governing.py), best first, and
+    # those paragraphs as candidates of their own: quoted only with a row, never weighing in the choice of documents
+    governing: dict[tuple[str, str], list[Key]] = field(default_factory=dict)
+    rules: dict[Key, Candidate] = field(default_factory=dict)
 
     def named_docs(self) -> set[str]:
         return {d for group in self.named for d in group}
@@ -125,6 +131,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
             pool.candidates[k] = Candidate(paragraph_hit(assistant.index.documents[k[0]], k[1], 0.0))
     _add_families(assistant, pool, understood.filters)
     _score(assistant, pool, understood.info.expanded)
+    pool.taxa = list(understood.info.taxa)
+    _add_governing(assistant, pool, understood.filters, understood.info.expanded)
     return pool
 
 
@@ -225,10 +233,29 @@ def _add_families(assistant: "Assistant", pool: Pool, filters) -> None:  # type:
                 pool.candidates[key(member)] = Candidate(member)
 
 
-def _score(assistant: "Assistant", pool: Pool, topic_text: str) -> None:
+def _add_governing(assistant: "Assistant", pool: Pool, filters, topic_text: str) -> None:  # type: ignore[no-untyped-def]
+    """For each appendix a row of the topic's species is listed in (governing.py), the paragraphs of the article
+    that governs it: its first rule, then those closest to the topic. Kept aside (`pool.rules`): the note quotes
+    them with a row it quotes (selection.py), and they do not make their document look more on the topic."""
+    documents = assistant.index.documents
+    rows = [(c.hit.doc_id, n) for c in pool.candidates.values() if c.hit.kind == "table"
+            for n in row_appendices(c.hit.ref, c.hit.text, f"{c.hit.section} {c.hit.lead_in}", pool.taxa)]
+    found = {k: v for k, v in governing_for_rows(documents, rows).items() if filters.allows(documents[k[0]])}
+    keys = list(dict.fromkeys((d, pos) for (d, _), positions in found.items() for pos in positions))
+    pool.rules = {k: replace(pool.candidates[k]) if k in pool.candidates
+                  else Candidate(paragraph_hit(documents[k[0]], k[1], 0.0)) for k in keys}
+    _score(assistant, pool, topic_text, keys, into=pool.rules)
+    for (d, numeral), positions in found.items():  # the appendix's first rule, then those closest to the topic
+        rest = sorted(positions[1:], key=lambda pos: -pool.rules[(d, pos)].sentence)
+        pool.governing[(d, numeral)] = [(d, pos) for pos in positions[:1] + rest]
+
+
+def _score(assistant: "Assistant", pool: Pool, topic_text: str, only: Sequence[Key] | None = None,
+           into: dict[Key, Candidate] | None = None) -> None:
     import numpy as np
 
-    keys = list(pool.candidates)
+    scored = pool.candidates if into is None else into
+    keys = list(scored) if only is None else list(only)
     if not keys:
         return
     vector = np.asarray(assistant.retriever.query_vector(topic_text), dtype=np.float32)
@@ -236,7 +263,7 @@ def _score(assistant: "Assistant", pool: Pool, topic_text: str) -> None:
     chunks = assistant.index.vectors.vectors_for(keys)
     sentences = assistant.index.sentences.vectors_for(keys)
     for k in keys:
-        cand = pool.candidates[k]
+        cand = scored[k]
         if chunks.get(k):
             cand.similarity = float(np.max(np.asarray([v for _, v in chunks[k]], dtype=np.float32) @ vector))
         if sentences.get(k):

@@ -36,6 +36,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
+from .governing import PER_APPENDIX, row_appendices
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -149,9 +150,26 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
         selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
     _answer_each_aspect(selection, pool, kept, usable, rel, families)
+    _appendix_rules(selection, pool, families)
     for k in strays:
         selection.units[k[0]] = build_units([k], base_usable, base_rel, families, candidates=pool.candidates)[:1]
     return selection
+
+
+def _appendix_rules(selection: Selection, pool: Pool, families: Families) -> None:
+    """A species' row the note quotes brings the rule of the appendix it is listed in (governing.py): the first
+    `PER_APPENDIX` paragraphs gather found for it, in the row's instrument's section, beyond the reference budget
+    (they displace no point the note chose on the topic)."""
+    quoted = {key(h): h for units in selection.units.values() for u in units for h in u.paragraphs()}
+    for row in [h for h in quoted.values() if h.kind == "table"]:
+        for numeral in row_appendices(row.ref, row.text, f"{row.section} {row.lead_in}", pool.taxa):
+            keys = [k for k in pool.governing.get((row.doc_id, numeral), [])[:PER_APPENDIX] if k not in quoted]
+            if not keys or row.doc_id not in selection.units:
+                continue
+            units = build_units(keys, pool.rules, {k: 0.0 for k in keys}, families, set(keys),
+                                candidates=pool.candidates)
+            selection.units[row.doc_id] += units
+            quoted.update({key(h): h for u in units for h in u.paragraphs()})
 
 
 def _answer_each_aspect(selection: Selection, pool: Pool, kept: list[str], usable: dict[Key, Candidate],
