@@ -95,7 +95,9 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         # ... and a title that ends with what the instrument is ("International Tropical Timber Agreement, 2006")
         ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b|"
                      + _ENDS % "Protocol"),
-        ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b|" + _ENDS % "Agreement"),
+        # ... "European Agreement on the Exchange of ...", whose text speaks of "the Protocol to this Agreement"
+        ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b|\bAgreement\s+(?:on|for|concerning|relating to|"
+                      r"establishing|between)\b|" + _ENDS % "Agreement"),
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
                        r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
     ]

@@ -51,8 +51,13 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # formula may end with a full stop ("... may be cited as the Domestic Workers Convention, 2011.").
 # 33: a decimal number glued to its text is the paragraph's number ("2.1.10.Parties shall ...", "3.1.9Parties ...",
 # "1.1.‘Shall’ is used ...": the SAR Convention's Annex as the treaty database prints it).
+# 34: a protocol printed after the articles under a heading "### Protocol" is a part of its own ("Protocol ¶3"),
+# not the last article's paragraphs; "(c )" with a space in the bracket is item (c); "B.The expenses ..." (glued) is
+# lettered paragraph B; a line that is only a note ("<sup> * To be completed ...</sup>") keeps its note (it was lost
+# when no paragraph followed under its heading); an "Agreement on/for/establishing ..." title is an agreement, whatever
+# protocol its text goes on to name.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 33
+PARSER_VERSION = 34
 
 
 def _default_model_path() -> str:

@@ -46,6 +46,7 @@ _APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolu
 # their own articles from 1 again: each is a part of its own ("General Regulations, Art. 27(c)").
 _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Administrative)\s+)?(?:Regulations|Rules)"
                              r"(?:\s+of\s+Procedure)?)\s*$", re.I)
+_PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
 _CONTAINER_ABBR = _WORDS
@@ -230,6 +231,10 @@ def _appended_part(text: str) -> tuple[str, str] | None:
         return _APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or ""
     if rules := _REGULATIONS_RE.match(text.strip()):
         return " ".join(w.lower() if w.lower() == "of" else w.capitalize() for w in rules.group(1).split()), ""
+    # a protocol printed after the articles under a heading of its own ("### Protocol", "####to the European
+    # Agreement on ..."), which numbers its own paragraphs from 1 again
+    if protocol := _PROTOCOL_RE.fullmatch(text.strip(" *")):
+        return "Protocol", protocol.group(1) or ""
     return None
 
 

@@ -29,15 +29,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
     ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
     ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
-    ("uletter", re.compile(r"^([A-Z])\.(?:\s+(?=\S)|\s*$)")),  # "A.  The Agency shall ...", a bare "A." over "1."
+    # "A.  The Agency shall ...", a bare "A." over "1.", and "B.The expenses ..." (glued, a capitalised word after it)
+    ("uletter", re.compile(r"^([A-Z])\.(?:\s+(?=\S)|\s*$|(?=[A-Z][a-z]{2,}\s))")),
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too
     # ... and "(Iii)", a capital typed first
     # ... and "i.This Agreement", "ii. the budget" (a point after it, as some statutes print their sub-items)
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)"
                          r"|^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)"
                          r"|^((?:x{0,3})(?:ix|iv|v?i{0,3}))\.(?:\s+(?=\S)|(?=[A-Z]))")),
-    ("letter", re.compile(r"^\(?([a-z])\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])|^([a-z])\.$"
-                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.])")),  # "l.the regulation", "h.appoint ..." (glued), not "e.g."; a bare "a." over "i."
+    ("letter", re.compile(r"^\(?([a-z])\s?\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])|^([a-z])\.$"
+                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.])")),  # "l.the regulation", "h.appoint ..." (glued), not "e.g."; a bare "a." over "i."; "(c )" with a space
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.

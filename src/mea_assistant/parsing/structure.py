@@ -19,6 +19,7 @@ This module holds the builder's state and the line loop; each concern above live
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..types import Dropped, Paragraph
@@ -131,6 +132,10 @@ class StructureBuilder:
             self._text_line(index, line)
         self._flush_table()
         self._flush()
+        if self.pending_notes and self.paragraphs:  # a note under the last heading, with no paragraph after it
+            last = self.paragraphs[-1]
+            self.paragraphs[-1] = replace(last, footnotes=(*last.footnotes, *self.pending_notes))
+            self.pending_notes = []
         self.headings.close(0)
         self.dropped += [Dropped(text=text, reason=why) for text, why in self.headings.orphans]
         return self.paragraphs
@@ -150,6 +155,9 @@ class StructureBuilder:
             raw, tail = split_trailing_timeframe(raw, index, self.lines)
         raw, found = notes.split_notes(raw)
         text = strip_inline_markup(raw)
+        if found and not text.strip():  # a line that is only a note ("<sup> * To be completed ...</sup>")
+            self.pending_notes += found
+            return
         bullet, text = split_bullet(text)
         bullet = bullet or line.bullet
         if bullet and not text:
