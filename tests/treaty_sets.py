@@ -44,6 +44,16 @@ def load(name: str) -> TreatySet:
                      tomllib.loads((folder / "checks.toml").read_text(encoding="utf-8")))
 
 
+def built_assistant(name: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An assistant over a real index of the set's treaties (real model, real Chroma), built once per module."""
+    from mea_assistant.assistant import Assistant
+    from mea_assistant.settings import Settings
+
+    assistant = Assistant(Settings(corpus_dir=FIXTURES / name, index_dir=tmp_path_factory.mktemp(name)))
+    assistant.ingest()
+    return assistant
+
+
 def named_after_themselves(docs: dict[str, Document], checks: dict, doc_type: str | None = None) -> None:
     """Each treaty is titled as itself in English (never the database's Dutch title line), never cut with
     "...", and no two share a name."""

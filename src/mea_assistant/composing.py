@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .membership import answering_formula
 from .force import force_of
 from .leads import (NOT_STATED, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
                     quote_in_sentence, where, widen)
+from .membership import answering_formula
 from .terms import opens_list, terms
 from .types import Answer, Citation, Hit
 

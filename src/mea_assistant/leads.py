@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .membership import ELIGIBLE, answering_formula, eligible_in
 from .force import force_of
+from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
 from .terms import terms
 from .types import Hit

@@ -27,7 +27,8 @@ _ASKS = re.compile(rf"\b(?:who|whom|which|what)\b[^?.]{{0,50}}?\b{_MAY}\s+(?:sti
                    r"\bopen (?:for|to) (?:whom|membership|accession|signature)\b", re.I)
 
 # The clause that states who is eligible, in the final clauses' formulas.
-ELIGIBLE = re.compile(r"\bopen\s+for\s+(?:signature|accession|ratification)\b[^.;]{0,60}?\b(?:by|for)\s+(?:all\s+|any\s+|every\s+|the\s+)?[A-Z]|"
+ELIGIBLE = re.compile(r"\bopen\s+for\s+(?:signature|accession|ratification)\b[^.;]{0,60}?\b(?:by|for)\s+"
+                      r"(?:all\s+|any\s+|every\s+|the\s+)?[A-Z]|"
                       r"\bopen\s+to\s+(?:all|any|every|the)\b|"
                       r"\bmembership\b[^.;]{0,80}\bopen\b|\bmay\s+(?:become\s+(?:a\s+)?(?:contracting\s+)?"
                       r"(?:party|parties|member|members)|accede)\b|\bmay\s+be\s+admitted\b|"
@@ -45,7 +46,8 @@ _ASKS_MADE_OF = re.compile(
     r"compose|composes|constitute|form|forms|govern|governs|manage|manages|have|has|give|gives|does|do|are|is)\b|"
     r"\bwho (?:makes|make) up\b|\b(?:consists?|consisting) of\b|\b(?:is|are) (?:made up|composed) of\b|"
     r"\b(?:comprise|comprises)\b\s*\?|\bhow is\b[^?]{0,80}\b(?:organi[sz]ed|structured|composed|made up)\b", re.I)
-MADE_OF = re.compile(r"\b(?:organs|bodies|institutions)\s+of\s+the\s+[A-Z][\w-]*(?:\s+[\w-]+){0,4}?\s+(?:are|shall\s+be)\b|"
+MADE_OF = re.compile(r"\b(?:organs|bodies|institutions)\s+of\s+the\s+[A-Z][\w-]*(?:\s+[\w-]+){0,4}?\s+"
+                     r"(?:are|shall\s+be)\b|"
                      r"\b(?:shall\s+)?consists?\s+of\b|\b(?:is|are|shall\s+be)\s+composed\s+of\b|\bshall\s+comprise\b",
                      re.I)
 

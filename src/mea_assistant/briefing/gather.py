@@ -233,7 +233,8 @@ def _add_families(assistant: "Assistant", pool: Pool, filters) -> None:  # type:
                 pool.candidates[key(member)] = Candidate(member)
 
 
-def _add_governing(assistant: "Assistant", pool: Pool, filters, topic_text: str) -> None:  # type: ignore[no-untyped-def]
+def _add_governing(assistant: "Assistant", pool: Pool, filters,  # type: ignore[no-untyped-def]
+                   topic_text: str) -> None:
     """For each appendix a row of the topic's species is listed in (governing.py), the paragraphs of the article
     that governs it: its first rule, then those closest to the topic. Kept aside (`pool.rules`): the note quotes
     them with a row it quotes (selection.py), and they do not make their document look more on the topic."""

@@ -22,7 +22,8 @@ _TITLE_NAMES = re.compile(r"\bAppendix\s+([IVX]+)\b")
 # shall require the prior grant ...", "Parties ... shall prohibit the taking ...", "... shall endeavour to conclude
 # AGREEMENTS"); not the article's framing ("All trade ... shall be in accordance with the provisions of this
 # Article") nor what the appendix lists ("Appendix II shall list migratory species which ...").
-_RULE = re.compile(r"\bshall\s+(?:\w+\s+)?(?:require|prohibit|endeavour)\b|\bshall\s+be\s+(?:subject\s+to|prohibited)\b|"
+_RULE = re.compile(r"\bshall\s+(?:\w+\s+)?(?:require|prohibit|endeavour)\b|"
+                   r"\bshall\s+be\s+(?:subject\s+to|prohibited)\b|"
                    r"\bshall\s+only\s+be\s+granted\b")
 PER_APPENDIX = 2  # paragraphs of an appendix's article a note quotes with its rows: its first rule, then the closest
 
@@ -61,7 +62,8 @@ def governing_paragraphs(doc: Document, numeral: str) -> list[int]:
     return found
 
 
-def governing_for_rows(documents: dict[str, Document], rows: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+def governing_for_rows(documents: dict[str, Document], rows: Iterable[tuple[str, str]]
+                       ) -> dict[tuple[str, str], list[int]]:
     """(doc id, appendix numeral) of the listings -> the governing paragraphs of that appendix in that document."""
     out: dict[tuple[str, str], list[int]] = {}
     for doc_id, numeral in rows:

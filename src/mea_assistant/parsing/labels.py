@@ -20,7 +20,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
     # ... and glued to its text, as IMO texts extracted without spaces print it: "2.1.10.Parties shall ...",
     # "3.1.9Parties shall ...", "1.1.‘Shall’ is used ..." (a capital or an opening quotation mark after it)
-    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)|^(\d{1,2}(?:\.\d{1,3})+)\.?(?=[A-Z][a-z*]|[‘“\"'][A-Za-z]|\*[A-Z])")),
+    ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)"
+                          r"|^(\d{1,2}(?:\.\d{1,3})+)\.?(?=[A-Z][a-z*]|[‘“\"'][A-Za-z]|\*[A-Z])")),
     # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
     ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)"
                        r"|^(\d{1,3}\s?(?:bis|ter|quater|qua|quinquies))\s*\.\s+(?=\S)")),  # "5bis.", "1 qua." (inserted)
