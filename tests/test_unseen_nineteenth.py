@@ -52,3 +52,20 @@ def test_when_a_conference_was_to_be_held_asks_the_rule() -> None:
     assert not asks_for_current_status("When was the first review conference of the Sea-Bed Treaty to be held, and "
                                        "where?")
     assert asks_for_current_status("When was the first review conference of the Sea-Bed Treaty held?")
+
+
+def test_a_figure_in_a_unit_the_texts_never_use_is_not_in_the_corpus(docs) -> None:  # type: ignore[no-untyped-def]
+    """"What annual dose limit in millisieverts does the ILO Radiation Protection Convention set?": the convention
+    leaves the limits to national law and never says "millisievert", so answering would quote its article on
+    maximum permissible doses as if it gave the figure. A unit the question names is a specific term the top
+    paragraphs' documents must hold."""
+    from mea_assistant.abstention import unsupported_terms
+    from mea_assistant.stores.hits import paragraph_hit
+
+    ilo = docs["radiation-protection-convention-1960"]
+    hits = [paragraph_hit(ilo, p.position, 1.0) for p in ilo.paragraphs if p.ref.startswith("Art. 6")][:3]
+    text = {d: " ".join([doc.title, d] + [p.text for p in doc.paragraphs]).lower() for d, doc in docs.items()}.__getitem__
+    question = "What annual dose limit in millisieverts does the Radiation Protection Convention set for workers?"
+    assert unsupported_terms(question, hits, text, [ilo.doc_id]) == ["millisieverts"]
+    assert unsupported_terms("What maximum doses does the Radiation Protection Convention allow?", hits, text,
+                             [ilo.doc_id]) == []

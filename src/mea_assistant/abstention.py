@@ -34,7 +34,7 @@ provision provisions species migratory wild animals fauna flora list and, i ii i
 _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
                      r"the current (?:number|list|status|membership|count|total)|"
                      # who holds an office now: a text creates the office, it never names its holder
-                     r"(?:the|its|their) (?:current|present|incumbent) (?:director-general|director general|"
+                     r"(?:the|its|their|[\w.-]+['’]s) (?:current|present|incumbent) (?:director-general|director general|"
                      r"executive secretary|secretary-general|secretary general|executive director|director|chair|"
                      r"chairperson|chairman|president|head)|"
                      r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
@@ -85,9 +85,19 @@ _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|
                       r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)", re.I)
 
 
+# Units of measure a question may ask a figure in (SI and the units treaties price and measure in): a text that
+# never uses the unit does not state that figure ("What annual dose limit in millisieverts ...?" of a convention that
+# leaves the limits to national law). Only units no text uses for anything else: not "degree", "ton", "mm".
+_UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:centi)?met(?:re|er)s?\b|"
+                   r"\bsquare\s+(?:kilo|centi)?met(?:re|er)s?\b|\bspecial\s+drawing\s+rights?\b|\bdegrees?\s+"
+                   r"(?:celsius|centigrade|fahrenheit)\b|\b(?:kilo|mega|giga)watts?\b|\bdecibels?\b|"
+                   r"\bparts\s+per\s+(?:million|billion)\b|\bhectares?\b|\bkilo(?:gram|gramme)s?\b|"
+                   r"\bnautical\s+miles?\b|\blitres?\b", re.I)
+
+
 def specific_terms(question: str) -> list[str]:
-    """Named things in a question: mid-sentence capitalised words, acronyms, numbers and ordinals."""
-    out = []
+    """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
+    out = [m.group(0) for m in _UNIT.finditer(question)]
     words = _tokens(question)
     for i, word in enumerate(words):
         bare = word.strip(".'-")
