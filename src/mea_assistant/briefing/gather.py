@@ -82,6 +82,7 @@ class Pool:
     # (document, appendix) -> the governing paragraphs a row listed there brings (governing.py), best first, and
     # those paragraphs as candidates of their own: quoted only with a row, never weighing in the choice of documents
     governing: dict[tuple[str, str], list[Key]] = field(default_factory=dict)
+    listed: dict[Key, list[str]] = field(default_factory=dict)  # a row of the topic's species -> its appendices
     rules: dict[Key, Candidate] = field(default_factory=dict)
 
     def named_docs(self) -> set[str]:
@@ -239,8 +240,10 @@ def _add_governing(assistant: "Assistant", pool: Pool, filters,  # type: ignore[
     that governs it: its first rule, then those closest to the topic. Kept aside (`pool.rules`): the note quotes
     them with a row it quotes (selection.py), and they do not make their document look more on the topic."""
     documents = assistant.index.documents
-    rows = [(c.hit.doc_id, n) for c in pool.candidates.values() if c.hit.kind == "table"
-            for n in row_appendices(c.hit.ref, c.hit.text, f"{c.hit.section} {c.hit.lead_in}", pool.taxa)]
+    listed = {k: row_appendices(c.hit.ref, c.hit.text, f"{c.hit.section} {c.hit.lead_in}", pool.taxa)
+              for k, c in pool.candidates.items() if c.hit.kind == "table"}
+    pool.listed = {k: numerals for k, numerals in listed.items() if numerals}
+    rows = [(k[0], n) for k, numerals in pool.listed.items() for n in numerals]
     found = {k: v for k, v in governing_for_rows(documents, rows).items() if filters.allows(documents[k[0]])}
     keys = list(dict.fromkeys((d, pos) for (d, _), positions in found.items() for pos in positions))
     pool.rules = {k: replace(pool.candidates[k]) if k in pool.candidates

@@ -36,7 +36,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
-from .governing import PER_APPENDIX, row_appendices
+from .governing import PER_APPENDIX
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -161,8 +161,8 @@ def _appendix_rules(selection: Selection, pool: Pool, families: Families) -> Non
     `PER_APPENDIX` paragraphs gather found for it, in the row's instrument's section, beyond the reference budget
     (they displace no point the note chose on the topic)."""
     quoted = {key(h): h for units in selection.units.values() for u in units for h in u.paragraphs()}
-    for row in [h for h in quoted.values() if h.kind == "table"]:
-        for numeral in row_appendices(row.ref, row.text, f"{row.section} {row.lead_in}", pool.taxa):
+    for row in [h for k, h in quoted.items() if k in pool.listed]:
+        for numeral in pool.listed[key(row)]:
             keys = [k for k in pool.governing.get((row.doc_id, numeral), [])[:PER_APPENDIX] if k not in quoted]
             if not keys or row.doc_id not in selection.units:
                 continue
