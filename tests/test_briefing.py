@@ -348,3 +348,16 @@ def test_the_article_that_governs_an_appendix_is_found_by_its_title(corpus_docs)
     row = next(p for p in cites.paragraphs if p.ref.endswith(", Tridacnidae"))
     assert row_appendices(row.ref, row.text, " ".join(row.section), ["Tridacnidae"]) == ["II"]
     assert row_appendices(row.ref, row.text, " ".join(row.section), ["Ursidae"]) == []
+
+
+def test_a_paragraph_on_any_of_the_topics_numbered_parts_is_on_the_topic() -> None:
+    """A topic on "Appendices II and III" has two numbered parts. A paragraph on Appendix III is about one of them,
+    whichever the topic names first; only one that names neither part ("Appendix I") is about another list. The
+    answer had depended on the order of the subject's terms, and that order on Python's string hashing, so one
+    topic's note differed from one process to the next."""
+    from mea_assistant.briefing.subject import other_numbered
+
+    for subject in ({"append II": 1.0, "append III": 1.0}, {"append III": 1.0, "append II": 1.0}):
+        assert not other_numbered(subject, "species included in Appendix III")
+        assert not other_numbered(subject, "species included in Appendix II")
+        assert other_numbered(subject, "species included in Appendix I")

@@ -68,7 +68,9 @@ def without_plan(subject_text: str) -> str:
 def weighted_terms(text: str, index: "Index") -> dict[str, float]:
     """Subject words and numbered phrases ("appendix i"), each weighted by its rarity (inverse document
     frequency over the indexed paragraphs); a phrase weighs as its rarest word."""
-    phrases = {f"{m.group(1)[:6].lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)}
+    # in a fixed order (the phrases as the text gives them, the words sorted): the weights are summed, and their
+    # order must not depend on Python's string hashing, which differs from one process to the next
+    phrases = list(dict.fromkeys(f"{m.group(1)[:6].lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)))
     plain = _NUMBERED.sub(" ", text)
     words = terms(_FRAMING.sub(" ", _INSTRUMENT_WORDS.sub(" ", plain)))
     if not words and not phrases:
@@ -76,7 +78,7 @@ def weighted_terms(text: str, index: "Index") -> dict[str, float]:
     df = _document_frequency(index)
     n = max(1, df.get("", 1))
     # A word no indexed paragraph carries (an abbreviation such as "ABS") cannot tell paragraphs apart.
-    weights = {w: math.log(1 + n / (1 + df[w])) for w in words if df.get(w, 0) > 0}
+    weights = {w: math.log(1 + n / (1 + df[w])) for w in sorted(words) if df.get(w, 0) > 0}
     rarest = max(weights.values(), default=math.log(1 + n / 10))
     weights.update({p: rarest for p in phrases})
     return weights
@@ -123,15 +125,13 @@ def beyond(subject: dict[str, float], text: str) -> dict[str, float]:
 def other_numbered(subject: dict[str, float], context: str) -> bool:
     """The paragraph names the subject's numbered part's siblings and not the part itself ("Appendix II" for a
     topic on Appendix I): it is about another list of the treaty, however many other words it shares."""
-    for term in subject:
-        if " " not in term:
-            continue
-        word, _ = term.split(" ", 1)
-        if _has_numbered(term, context):
-            return False
-        if re.search(rf"\b(?i:{re.escape(word)})\w*\s+(?:[IVX]+|\d+)\b", context):
-            return True
-    return False
+    # every numbered part of the subject ("Appendices II and III" gives two): the paragraph is about another part
+    # only when it names none of them (whichever the subject lists first)
+    numbered = [term for term in subject if " " in term]
+    if any(_has_numbered(term, context) for term in numbered):
+        return False
+    return any(re.search(rf"\b(?i:{re.escape(term.split(' ', 1)[0])})\w*\s+(?:[IVX]+|\d+)\b", context)
+               for term in numbered)
 
 
 def _has_numbered(phrase: str, context: str) -> bool:
