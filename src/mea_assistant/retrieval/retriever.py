@@ -6,6 +6,7 @@ Store objects stay behind the index's adapters; callers get `Hit`s.
 
 from __future__ import annotations
 
+from ..force import TREATY_TYPES
 from ..index import Index
 from ..queries import QueryInfo, analyse, explicit_refs
 from ..settings import Settings
@@ -44,6 +45,9 @@ class Retriever:
         for conv in info.conventions:
             if conv not in covered:
                 own = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
+                # the convention's own treaty first: it is what the name stands for ("CMS" is the Bonn
+                # Convention, not the first of its resolutions and plans in file order)
+                own.sort(key=lambda d: docs[d].doc_type not in TREATY_TYPES)
                 if own:
                     groups.append(own)
         return groups
