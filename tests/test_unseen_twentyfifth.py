@@ -12,12 +12,9 @@ import treaty_sets
 
 # What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
 # fixed. On the blind run (8695244, parser v34) 29 of 32 held: the Technical Annex ("####Technical annex", then
-# "### PART 1", "### I") was not read as an annex, so its paragraphs were cited "(a)", "II: (a)", "¶6".
-KNOWN: dict[tuple[str, str], str] = {
-    ("plastic-explosives-convention-1991", "Technical Annex 1 I a"): "a 'Technical annex' heading opens no annex",
-    ("plastic-explosives-convention-1991", "Technical Annex 1 II c"): "a 'Technical annex' heading opens no annex",
-    ("plastic-explosives-convention-1991", "Technical Annex 2"): "a 'Technical annex' heading opens no annex",
-}
+# "### PART 1", "### I") was not read as an annex, so its paragraphs were cited "(a)", "II: (a)", "¶6". Since parser
+# v35 it is "Technical Annex, Part 1(I)(a)", and all 32 hold.
+KNOWN: dict[tuple[str, str], str] = {}
 
 # Sentences the parser loses, per file, as strict xfails of the shared "refs unique, no sentence lost" test.
 LOST: dict[str, str] = {}

@@ -56,8 +56,13 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # lettered paragraph B; a line that is only a note ("<sup> * To be completed ...</sup>") keeps its note (it was lost
 # when no paragraph followed under its heading); an "Agreement on/for/establishing ..." title is an agreement, whatever
 # protocol its text goes on to name.
+# 35: marginal numbers (the running numbers the ITU Regulations print beside every provision, glued to its own:
+# "395.1 Safety of life ...") are removed and listed as dropped; a number whose list's first item follows on its line
+# ("1.1 a) These Regulations ...") opens the list, item (a) being that line's text; "####Technical annex" opens an
+# annex cited as the treaty names it ("Technical Annex, Part 1(I)(a)"), and a bare Roman heading ("### II") in an
+# annex numbers the paragraph under it.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 34
+PARSER_VERSION = 35
 
 
 def _default_model_path() -> str:

@@ -12,7 +12,8 @@ import unicodedata
 # (U+F0A7, U+F0B7, ...) that pdf tools emit for Wingdings bullets.
 BULLET_CHARS = "•◦▪▫●○■□►▸‣⁃∙·➢➤✓✔" + "".join(chr(c) for c in range(0xF0A0, 0xF0FF))
 _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
-_DASH_ITEM_RE = re.compile(r"^[–—-]\s+(?=\S)")
+# "- item", and "-either the monetary unit ..." (a conversion that lost the space: a line never opens on a hyphen)
+_DASH_ITEM_RE = re.compile(r"^[–—-]\s+(?=\S)|^[–—-](?=[a-z]{2,}\b)")
 
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 # An ordinal's superscript ending, "26<sup>th</sup> January", "1<sup>er</sup> janvier": part of the word, not a marker.

@@ -33,8 +33,9 @@ CONTAINER_RE = re.compile(
     rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
     rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*"
     rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$))(.*)$)")  # "ANNEX III (Until 1st June 1966)" too
-_BARE_CONTAINER_RE = re.compile(r"^(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$",
-                                re.I)  # "### Annex" alone
+# "### Annex" alone, or qualified by one adjective ("####Technical annex" of the Plastic Explosives Convention)
+_BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
+                                r"(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$", re.I)
 # A resolution or declaration the signatories adopted with a treaty is often printed after it ("####Resolution on
 # Long-range Transboundary Air Pollution"): once articles have been read, such a heading opens a part of its own,
 # so its paragraphs 1.-4. are "Resolution, 1" and never the treaty's last article.
@@ -55,6 +56,9 @@ _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attach
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+# "### II" over a section of an annex (the Plastic Explosives Convention's Technical Annex, Part 1, I-III): in an
+# annex only, where a bare Roman numeral cannot be a part of the treaty that Articles follow
+_ROMAN_HEADING_RE = re.compile(r"^[IVX]{1,5}\.?$")
 # A line that runs on into what follows: it ends on a small word, a conjunction that opens a clause ("On every
 # occasion when–" before its items), or a dash.
 _RUN_ON_RE = re.compile(r"(?:\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their|when|where|"
@@ -109,7 +113,9 @@ class Headings:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             if _CONTAINER_ABBR[match.group(1).lower()] == "Art.":
                 self._restarted(number)
-            self._open_container(_CONTAINER_ABBR[match.group(1).lower()], number)
+            qualifier = re.match(r"([A-Z][a-z]+)\s+\S", text) if match.re is _BARE_CONTAINER_RE else None
+            abbr = _CONTAINER_ABBR[match.group(1).lower()]  # "Technical Annex", as the treaty names it
+            self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
         elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
@@ -128,7 +134,7 @@ class Headings:
         self.open.append((level, text))
         if self.number is not None and level <= self.number[0]:
             self.number = None
-        if _NUMBER_HEADING_RE.match(text):
+        if _NUMBER_HEADING_RE.match(text) or (_ROMAN_HEADING_RE.match(text) and any(r == 0 for r, _ in self.containers)):
             self.number = (level, text.rstrip(". "))
         return text
 

@@ -28,6 +28,7 @@ from . import labels as lab
 from . import preamble
 from .cleaning import is_table_separator, is_timeframe, split_bullet, strip_inline_markup
 from .furniture import dropped_lines, find_furniture
+from .margins import strip_margins
 from .headings import Headings, is_wrapped_heading
 from .items import Item, ends_clause, is_caps_heading, vocabulary, word_count
 from .lookahead import Lookahead
@@ -63,6 +64,7 @@ class StructureBuilder:
         self.pending_bullets = 0
         self.closed = False  # a Timeframe cell was read: the activity before it is complete
         self.table_rows: list[str] = []
+        self.index = 0  # the line being read
 
     # ----- paragraphs in progress ----------------------------------------------------------------------------
     def _flush(self) -> None:
@@ -149,6 +151,7 @@ class StructureBuilder:
             self.previous_line = line.text
 
     def _read_text_line(self, index: int, line: RawLine) -> None:
+        self.index = index
         tail: tuple[str, bool] | None = None
         raw = line.text
         if self.table_doc:
@@ -249,6 +252,9 @@ class StructureBuilder:
             section = Item(lines=[""], parts=number, container=self.headings.container(),
                            section=self.headings.section(), lead_in="", kind="operative")
             self.numbering.push(lab.Label(number[-1][0], number[-1][1], ""), section)
+        first = self._first_item_inline(label)
+        if first is not None:
+            label = replace(label, rest="")  # the number alone opens the list; its paragraph has no words of its own
         parts = self.numbering.place(label, self.current)
         self.seen_numbered = True
         lead = self.numbering.lead_in(parts, self.context_lead)
@@ -257,6 +263,26 @@ class StructureBuilder:
         self.numbering.push(label, self.current)
         if self.table_doc and label.style == "alnum":
             self.timeframes.expect(self.current)
+        if first is not None:
+            self._labelled(first, first.rest)
+
+    def _first_item_inline(self, label: lab.Label) -> lab.Label | None:
+        """"1.1 a) These Regulations ...", "2. (a) The Conference ...": a number whose list's first item follows
+        on the same line, when a later line of the same article goes on with the list ("b) ...")."""
+        if label.style not in ("num", "dotted", "pnum", "uroman", "uletter"):
+            return None
+        inner = next((i for i in lab.detect(label.rest) if i.style in ("letter", "roman") and i.value in ("a", "i")
+                      and i.rest), None)
+        if inner is None or not re.match(r"\(?[ai]\)", label.rest):
+            return None
+        following = lab.successor(inner.style, inner.value)
+        for j in range(self.index + 1, min(len(self.lines.raw), self.index + 40)):
+            line = self.lines.raw[j]
+            if line.heading is not None:
+                return None
+            if any(i.style == inner.style and i.value == following for i in lab.detect(strip_inline_markup(line.text))):
+                return inner
+        return None
 
     def _unlabelled(self, text: str, line: RawLine, bullet: bool) -> None:
         cur = self.current
@@ -348,7 +374,9 @@ class StructureBuilder:
 
 
 def build_paragraphs(doc_id: str, lines: list[RawLine], wrapped: bool) -> tuple[list[Paragraph], dict[str, Any]]:
+    lines, margins = strip_margins(lines)
     builder = StructureBuilder(doc_id, lines, wrapped)
+    builder.dropped = sorted(builder.dropped + margins, key=lambda d: d.line)
     paragraphs = builder.build()
     return unique_refs(paragraphs), {"title": builder.headings.title, "acting_body": builder.acting_body,
                                      "dropped": builder.dropped, "headings": builder.headings.top}
