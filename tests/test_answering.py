@@ -315,6 +315,19 @@ def test_a_number_is_supported_where_the_treaty_spells_it(assistant):
         assert not answer.abstained and answer.citations[0].doc_id == doc
 
 
+def test_a_species_the_texts_never_name_in_english_finds_its_listing(assistant, corpus_docs):
+    """No text of the corpus calls Orcaella brevirostris the Irrawaddy dolphin: the glossary of listed taxa
+    (data/species.tsv) does, and a question in those words finds the listing row that holds the Latin name."""
+    from mea_assistant.taxa import latin_names
+
+    assert "Orcaella brevirostris" in latin_names("Irrawaddy dolphins", corpus_docs)
+    assert latin_names("dive operators and their divers monitor the boats", corpus_docs) == []
+    dolphin = assistant.ask("Is the Irrawaddy dolphin listed under CITES?")
+    assert not dolphin.abstained
+    assert (dolphin.citations[0].doc_id, dolphin.citations[0].ref) == ("cites-convention-1973",
+                                                                      "App. I, II and III, Delphinidae")
+
+
 def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_docs):
     """The appendices list Latin names; the corpus's own tables give the English ones (CITES heads its rows
     "Tridacnidae Giant clams", AEWA lists "Pelecanus crispus Dalmatian Pelican"). A question in English finds the

@@ -6,13 +6,20 @@ delegate would use. Other tables of the same corpus name them in English: CITES 
 "Pelecanus crispus Dalmatian Pelican". Read once per set of documents, these pairs let a question or topic that says
 "pelicans" or "giant clams" search for the Latin names too (BM25 only), whichever table it is looking for. A corpus
 without such tables gives no pairs, and nothing changes.
+
+Most listed species have no English name anywhere in the texts ("Irrawaddy dolphin" for Orcaella brevirostris), so
+a glossary of the listed taxa's standard English names ships as data (`data/species.tsv`); its pairs count for the
+taxa some table of the indexed documents lists.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from .errors import MeaError
 from .types import Document
 
 # A heading "Latin taxon English names": a family (-idae, -aceae) or an order/class in capitals, then its English
@@ -48,6 +55,23 @@ def _forms(name: str) -> set[str]:
     return forms
 
 
+@cache
+def glossary() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(Latin name, English names) of data/species.tsv; a group written "Moschus spp." is searched as "Moschus"."""
+    text = resources.files("mea_assistant").joinpath("data/species.tsv").read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        latin, tab, names = line.partition("\t")
+        english = tuple(n.strip().lower() for n in names.split("|") if n.strip())
+        if not tab or not latin.strip() or not english:
+            raise MeaError(f"data/species.tsv, line {number}: expected 'Latin name<TAB>english name | ...', "
+                           f"got {line!r}; fix or remove the line")
+        rows.append((re.sub(r"\s+spp\.?$", "", latin.strip()), english))
+    return tuple(rows)
+
+
 def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re.Pattern[str]]:
     """English name (each singular and plural form, lower case) -> the Latin names the corpus's tables give it;
     and one pattern for all the names, longest first ("giant clams" before "clams")."""
@@ -56,6 +80,7 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
         if len(_CACHE) > 16:
             _CACHE.clear()
         found: dict[str, set[str]] = {}
+        listed: set[str] = set()  # capitalised words of the tables: genera and families they list
         for doc in documents.values():
             for p in doc.paragraphs:
                 if p.kind != "table":
@@ -66,6 +91,12 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
                     for name in _english(names):
                         for form in _forms(name):
                             found.setdefault(form, set()).add(latin)
+                listed.update(re.findall(r"\b[A-Z][a-z]+\b", " ".join([p.text, *p.section])))
+        for latin, names in glossary():
+            if latin.split()[0] in listed:  # a taxon these documents' tables list (its genus or family is there)
+                for name in names:
+                    for form in _forms(name):
+                        found.setdefault(form, set()).add(latin)
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
         _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return _CACHE[key]
