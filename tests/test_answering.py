@@ -286,6 +286,15 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")
 
 
+def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
+    """"How long is an import permit valid?" is not answered by the article on import permits, which states no
+    period: CITES gives one for export permits only; a fee is answered only where a text names one."""
+    assert not assistant.ask("How long is a CITES export permit valid?").abstained
+    assert assistant.ask("How long is a CITES import permit valid?").abstained
+    assert assistant.ask("What fee do countries charge for a CITES export permit?").abstained
+    assert not assistant.ask("How much does each Party contribute to the Ramsar budget?").abstained
+
+
 @pytest.mark.parametrize(("question", "doc_id", "ref"), [
     ("What is the role of the GEF under the CBD?", "cbd-convention-1992", "Art. 39"),
     ("What is the CHM for?", "cbd-convention-1992", "Art. 18(3)"),

@@ -66,6 +66,27 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     re.I)
 
 
+# A question for a period or a sum is answered only by a text that states one: "How long is an import permit
+# valid?" by an article that says "valid for a period of six months", never by one on import permits that names no
+# period; "What fee is charged for a permit?" by one that names a fee, charge or amount.
+_MEASURES = (
+    (re.compile(r"\bhow many (?:days|weeks|months|years)\b|\bhow long\b|\bwithin (?:how many|what) (?:days|period|"
+                r"time)\b|\bhow (?:soon|quickly)\b|\bhow much time\b", re.I),
+     re.compile(r"\b(?:days?|weeks?|months?|years?|period|time[- ]limits?|immediately|forthwith|without delay|as soon "
+                r"as|promptly|hours?|annual\w*|biennial\w*|sessions?|meetings?|until|before|after|dates?)\b", re.I)),
+    (re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
+                r"will|is|are|must|should|can)\b", re.I),
+     re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"
+                r"contributions?|budget|expenses?|scale)\b|\d", re.I)),
+)
+
+
+def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
+    """The question asks for a period or a sum, and none of the top paragraphs (with their lead-ins) states one."""
+    evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
+    return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
+
+
 def asks_for_current_status(question: str) -> bool:
     return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question))
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .abstention import asks_for_current_status, title_kinds, unsupported_terms
+from .abstention import asks_for_current_status, measure_unstated, title_kinds, unsupported_terms
 from .answer_types import classify, is_polar
 from .asks import asks
 from .composing import Request, compose, verify
@@ -172,7 +172,7 @@ class Assistant:
             return True
         if any(h.exact for h in hits):
             return False
-        if asks_for_current_status(question):
+        if asks_for_current_status(question) or measure_unstated(question, hits):
             return True
         # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
