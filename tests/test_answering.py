@@ -326,7 +326,9 @@ def test_a_number_is_supported_where_the_treaty_spells_it(assistant):
 
 def test_a_species_the_texts_never_name_in_english_finds_its_listing(assistant, corpus_docs):
     """No text of the corpus calls Orcaella brevirostris the Irrawaddy dolphin: the glossary of listed taxa
-    (data/species.tsv) does, and a question in those words finds the listing row that holds the Latin name."""
+    (data/species.tsv) does, and a question on where a species is listed is answered by the listing row that holds
+    its Latin name, not by an article that shares the question's other words ("the Bonn Convention": "open for
+    signature at Bonn")."""
     from mea_assistant.taxa import latin_names
 
     assert "Orcaella brevirostris" in latin_names("Irrawaddy dolphins", corpus_docs)
@@ -335,6 +337,8 @@ def test_a_species_the_texts_never_name_in_english_finds_its_listing(assistant, 
     assert not dolphin.abstained
     assert (dolphin.citations[0].doc_id, dolphin.citations[0].ref) == ("cites-convention-1973",
                                                                       "App. I, II and III, Delphinidae")
+    porpoise = assistant.ask("Which appendix of the Bonn Convention lists the finless porpoise?")
+    assert (porpoise.citations[0].doc_id, porpoise.citations[0].ref) == ("cms-convention-1979", "App. II, CETACEA")
 
 
 def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_docs):

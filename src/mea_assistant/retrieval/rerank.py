@@ -70,6 +70,7 @@ class Signals:
     # the formula of the clause that answers a membership or composition question (membership.py): "open for
     # signature by all States", "The organs of ... are": that clause, not one in which a body acts
     formula: re.Pattern[str] | None = None
+    taxa: tuple[str, ...] = ()  # Latin names of the species the question names in English (taxa.py)
 
 
 def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
@@ -121,10 +122,10 @@ def probability(row: Sequence[float], w: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def signals_for(query: str, kind: str, named_docs: Sequence[str]) -> Signals:
+def signals_for(query: str, kind: str, named_docs: Sequence[str], taxa: Sequence[str] = ()) -> Signals:
     numbers = frozenset(_NUMBER.findall(query))
     return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers,
-                   formula=answering_formula(query))
+                   formula=answering_formula(query), taxa=tuple(taxa))
 
 
 def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
@@ -154,7 +155,26 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     for p, _, hit in scored:
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
-    return exact + designated_first([h for _, _, h in rest], signals.query)
+    return exact + listed_first(designated_first([h for _, _, h in rest], signals.query), signals)
+
+
+# A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale
+# shark listed under CMS?"), not one about "a listed orchid"
+_ASKS_LISTING = re.compile(r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists|listing)\b|\blisted\b(?=\s*(?:[?.,]|$|"
+                           r"in\b|on\b|under\b|by\b|anywhere\b|at all\b))", re.I)
+
+
+def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
+    """A question on where a species is listed is answered by the listing that holds its Latin name, however
+    few words it shares with the question: its listing rows first, then other paragraphs naming it, each in the
+    ranker's order. The most specific names count ("Neophocaena phocaenoides" for "finless porpoise", not the
+    order CETACEA of "porpoises")."""
+    if not signals.taxa or not _ASKS_LISTING.search(signals.query):
+        return hits
+    specific = [t for t in signals.taxa if " " in t] or list(signals.taxa)
+    rank = [0 if h.kind == "table" and holds else 1 if holds else 2
+            for h in hits for holds in [any(t in h.text for t in specific)]]  # a listing row before a mention
+    return [h for _, _, h in sorted(zip(rank, range(len(hits)), hits))]
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".

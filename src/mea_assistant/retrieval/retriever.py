@@ -85,7 +85,7 @@ class Retriever:
         return rerank(hits, self.signals(info, kind), sims), sims
 
     def signals(self, info: QueryInfo, kind: str) -> Signals:
-        return signals_for(info.text, kind, self.named_documents(info))
+        return signals_for(info.text, kind, self.named_documents(info), info.taxa)
 
     def similarities(self, info: QueryInfo, hits: list[Hit]) -> dict[ParagraphKey, list[float]]:
         """Each hit's dense relevance (its best chunk) and its sentences' similarities to the question, from
