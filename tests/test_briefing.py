@@ -326,6 +326,17 @@ def test_a_species_topic_cites_the_listing_however_short(assistant) -> None:  # 
     assert (listing.kind, listing.heading) == ("listings", "CITES Convention: Listings")
 
 
+def test_each_named_instrument_cites_its_own_listing_of_the_species(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The Bonn Convention lists the whale shark (Rhincodon typus) in Appendix II by its Latin name only, which a
+    search of the whole corpus for "whale sharks" ranks below CITES's rows (which also carry the English family
+    name): the row is on the topic by the name it holds, and for a species a named instrument's listing is as core
+    as its articles, so it is quoted within the instrument's references."""
+    note = build_note(assistant, "Whale sharks and basking sharks under the Bonn Convention and CITES")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert ("cms-convention-1979", "App. II, ORECTOLOBIFORMES") in refs, refs
+    assert ("cites-convention-1973", "App. I, II and III, Rhincodontidae") in refs, refs
+
+
 def test_a_listing_brings_the_rule_of_its_appendix(assistant) -> None:  # type: ignore[no-untyped-def]
     """Seahorses are in CITES Appendix II, tapirs in Appendix I: what follows from that is in the articles the
     Convention gives those appendices ("Article IV Regulation of Trade in Specimens of Species Included in

@@ -30,7 +30,7 @@ then more from the instrument that says most; reports and work programmes do not
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from ..force import TREATY_TYPES
 from ..queries import analyse
@@ -146,7 +146,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         aspects = _aspect_leads(pool, by_doc[d], rel)
         units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
                             candidates=pool.candidates)
-        first = _aspects_first(_core_first(units, core), aspects)
+        first = _aspects_first(_core_first(units, core, pool.listed), aspects)
         first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
         selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
     _answer_each_aspect(selection, pool, kept, usable, rel, families)
@@ -196,9 +196,10 @@ def _usable(pool: Pool, families: Families, documents: dict[str, Document], rela
     """Each paragraph's relevance, the paragraphs on the topic, and those by instrument, most relevant first;
     `alone` counts the searches of each instrument alone (gather._search_within) and what only they found."""
     rel = relevance(pool, alone)
-    usable = {k: c for k, c in pool.candidates.items() if (alone or not c.within_only)
-              and own_evidence(c, pool, alone) and families.quotable(c.hit)
-              and (not relation or _concerns_all(c.hit, pool, documents))}
+    # a row listing the topic's species is on it by the Latin name it holds, however it was found
+    usable = {k: c for k, c in pool.candidates.items()
+              if ((alone or not c.within_only) and own_evidence(c, pool, alone) or k in pool.listed)
+              and families.quotable(c.hit) and (not relation or _concerns_all(c.hit, pool, documents))}
     usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
                    if k not in usable and families.quotable(pool.candidates[k].hit)})
     _by_article(pool, usable, rel, documents, families)
@@ -288,13 +289,14 @@ def _aspects_first(units: list[Unit], aspects: list[Key]) -> list[Unit]:
     return lead + by_aspect + [u for u in units[1:] if u not in by_aspect]
 
 
-def _core_first(units: list[Unit], core: list[Key]) -> list[Unit]:
+def _core_first(units: list[Unit], core: list[Key], listed: Collection[Key] = ()) -> list[Unit]:
     """The named instrument's core provisions first (the first one found, its Objective when it states the
-    topic, first of all; the others by relevance), then the rest by relevance."""
+    topic, first of all; the others by relevance), with the rows that list the topic's species among them (for a
+    species, where it is listed is as core as the article), then the rest by relevance."""
     first = core[:1]
     def rank(u: Unit) -> tuple[int, float]:
         keys = {key(h) for h in u.paragraphs()}
-        return (0 if keys & set(first) else 1 if keys & set(core) else 2, -u.relevance)
+        return (0 if keys & set(first) else 1 if keys & (set(core) | set(listed)) else 2, -u.relevance)
     return sorted(units, key=rank)
 
 
