@@ -286,6 +286,17 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")
 
 
+def test_a_followup_naming_another_convention_is_answered_from_it(assistant):
+    """"And for CITES?" says little a vector can match; it names the instrument the question is now about, so its
+    paragraphs are held to the lower bar of a named instrument, as in a question that names it in full."""
+    history = [{"role": "user", "content": "How often does the CMS COP meet?"},
+               {"role": "assistant", "content": "The Secretariat convenes ordinary meetings at intervals of not more "
+                                                "than three years (CMS Art. VII(3)) [1]."}]
+    answer = assistant.ask("And for CITES?", history)
+    assert not answer.abstained
+    assert {c.ref for c in answer.citations[:2]} & {"Art. XI(2)"}, [c.ref for c in answer.citations]
+
+
 def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     """"How long is an import permit valid?" is not answered by the article on import permits, which states no
     period: CITES gives one for export permits only; a fee is answered only where a text names one."""
