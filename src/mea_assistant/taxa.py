@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import MeaError
 from .types import Document
@@ -72,6 +72,12 @@ def glossary() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
+def _add(found: dict[str, set[str]], latin: str, names: Iterable[str]) -> None:
+    for name in names:
+        for form in _forms(name):
+            found.setdefault(form, set()).add(latin)
+
+
 def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re.Pattern[str]]:
     """English name (each singular and plural form, lower case) -> the Latin names the corpus's tables give it;
     and one pattern for all the names, longest first ("giant clams" before "clams")."""
@@ -88,15 +94,11 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
                 pairs = [m.groups() for label in p.section if (m := _HEADING.match(label.strip()))]
                 pairs += [m.groups() for line in p.text.splitlines() if (m := _ROW.match(line.strip()))]
                 for latin, names in pairs:
-                    for name in _english(names):
-                        for form in _forms(name):
-                            found.setdefault(form, set()).add(latin)
+                    _add(found, latin, _english(names))
                 listed.update(re.findall(r"\b[A-Z][a-z]+\b", " ".join([p.text, *p.section])))
         for latin, names in glossary():
             if latin.split()[0] in listed:  # a taxon these documents' tables list (its genus or family is there)
-                for name in names:
-                    for form in _forms(name):
-                        found.setdefault(form, set()).add(latin)
+                _add(found, latin, names)
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
         _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return _CACHE[key]

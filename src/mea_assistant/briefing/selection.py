@@ -293,10 +293,10 @@ def _core_first(units: list[Unit], core: list[Key], listed: Collection[Key] = ()
     """The named instrument's core provisions first (the first one found, its Objective when it states the
     topic, first of all; the others by relevance), with the rows that list the topic's species among them (for a
     species, where it is listed is as core as the article), then the rest by relevance."""
-    first = core[:1]
+    first, second = set(core[:1]), set(core) | set(listed)
     def rank(u: Unit) -> tuple[int, float]:
         keys = {key(h) for h in u.paragraphs()}
-        return (0 if keys & set(first) else 1 if keys & (set(core) | set(listed)) else 2, -u.relevance)
+        return (0 if keys & first else 1 if keys & second else 2, -u.relevance)
     return sorted(units, key=rank)
 
 

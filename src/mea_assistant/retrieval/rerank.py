@@ -172,9 +172,11 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
     specific = [t for t in signals.taxa if " " in t] or list(signals.taxa)
-    rank = [0 if h.kind == "table" and holds else 1 if holds else 2
-            for h in hits for holds in [any(t in h.text for t in specific)]]  # a listing row before a mention
-    return [h for _, _, h in sorted(zip(rank, range(len(hits)), hits))]
+
+    def rank(hit: Hit) -> int:
+        holds = any(t in hit.text for t in specific)
+        return 0 if holds and hit.kind == "table" else 1 if holds else 2  # a listing row before a mention
+    return sorted(hits, key=rank)  # stable: the ranker's order within each
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
