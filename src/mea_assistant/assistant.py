@@ -109,12 +109,12 @@ class Assistant:
             hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
         relevance = self.relevance(hits, sentence_sims)
+        instruments = self.retriever.instrument_groups(query.info)
         # a follow-up naming an instrument by its code ("And for CITES?") asks about that instrument's documents
         followup = query.standalone != query.text
-        named = query.info.doc_ids or (self.retriever.named_documents(query.info) if followup else [])
+        named = query.info.doc_ids or ([d for group in instruments for d in group] if followup else [])
         abstain = bool(note) or self.should_abstain(query.text, hits, relevance, named, query.info.taxa)
-        instruments = self.retriever.instrument_groups(query.info)
-        single = query.standalone == query.text and query.kind != "comparison" and len(instruments) <= 1
+        single = not followup and query.kind != "comparison" and len(instruments) <= 1
         answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
         known = {(h.doc_id, h.position) for h in hits}
         hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
