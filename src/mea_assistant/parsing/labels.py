@@ -23,8 +23,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)"
                           r"|^(\d{1,2}(?:\.\d{1,3})+)\.?(?=[A-Z][a-z*]|[‘“\"'][A-Za-z]|\*[A-Z])")),
     # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
-    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)"
-                       r"|^(\d{1,3}\s?(?:bis|ter|quater|qua|quinquies))\s*\.\s+(?=\S)")),  # "5bis.", "1 qua." (inserted)
+    ("num", re.compile(r"^(\d{1,3})\s*[.)](?!\d)(?!\s?(?:bis|ter|quater|quinquies)\b)\s*(?=\S|$)|^(\d{1,2})(?=[A-Z][a-z]{2,}\s)"
+                       r"|^(\d{1,3}\s?(?:bis|ter|quater|qua|quinquies))\s*\.\s+(?=\S)"  # "5bis.", "1 qua." (inserted)
+                       r"|^(\d{1,3})\.\s?(bis|ter|quater|quinquies)\s*\.?\s+(?=\S)")),  # "1.bis." (a point inside)
     ("pnum", re.compile(r"^\((\d{1,3})\)\.?\s*(?=\S)")),  # "(1).  No vessel ..." (a point after it) too
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
@@ -75,7 +76,7 @@ def detect(text: str) -> list[Label]:
             continue
         if style == "named":
             value = f"{groups[0]} {groups[1]}"
-        elif style == "alnum":
+        elif style == "alnum" or (style == "num" and len(groups) == 2):
             value = f"{groups[0]}{groups[1]}"
         else:
             value = groups[0].lower() if style == "roman" else groups[0]

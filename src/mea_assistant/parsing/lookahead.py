@@ -57,3 +57,17 @@ class Lookahead:
                 break
             run += 1
         return run
+
+    def digit_one_typed_as_i(self, index: int) -> bool:
+        """"I.  Each Contracting Party shall ..." over "2.  This authorisation ...": a capital I typed for the digit
+        1 (the next numbered paragraph of the article is "2.", not "II.")."""
+        for j in range(index + 1, len(self.raw)):
+            line = self.raw[j]
+            if line.heading is not None:
+                return False
+            for option in lab.detect(strip_inline_markup(line.text)):
+                if option.style == "uroman" and option.value == "II":
+                    return False
+                if option.style == "num" and option.value == "2":
+                    return True
+        return False

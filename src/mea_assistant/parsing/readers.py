@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
+from . import labels
 from .lines import RawLine
 from .wordfile import read_docx
 
@@ -67,6 +68,12 @@ _TAGS_ONLY_RE = re.compile(r"^(?:<[!/]?[A-Za-z][^<>]*>\s*)+$")  # `<meta http-eq
 # "... the receiving environment.2. Characteristics of ..." and "For the purposes of this Annex:1. “Domestic ...":
 # a converter that lost the line break before a numbered paragraph glues its number onto the sentence before.
 _GLUED_NUMBER_RE = re.compile(r"(?<=[a-z)][.:;])(?=(?:[1-9]|[1-3]\d)\.\s?[A-Z“\"])")
+# "... shall order the return of the child forthwith.The judicial or administrative authority ...": the same loss
+# before an unnumbered paragraph (a word of three or more small letters, a full stop, no space, then a capitalised
+# word), on a line that opens no numbered item: in a numbered article the words glued after an item's sentence go
+# on with that item. A sentence typed without its space reads the same, but texts print a space there;
+# "U.S.A.The", "e.g.The" and "No.The" are not split.
+_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}[.])(?=[A-Z][a-z]+[\s,])")
 
 
 def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]:
@@ -86,8 +93,9 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
         body = stripped.strip()
         if _TAGS_ONLY_RE.match(body):
             continue
-        if not body.startswith(("#", "|")) and _GLUED_NUMBER_RE.search(body):
-            first, *rest = _GLUED_NUMBER_RE.split(body)
+        glued = _GLUED_NUMBER_RE if _GLUED_NUMBER_RE.search(body) or labels.detect(body) else _GLUED_SENTENCE_RE
+        if not body.startswith(("#", "|")) and glued.search(body):
+            first, *rest = glued.split(body)
             lines += [RawLine(text=first, indent=indent, blank_before=blank, lineno=no, page=page)]
             lines += [RawLine(text=piece, blank_before=True, lineno=no, page=page) for piece in rest]
             blank = False

@@ -172,6 +172,9 @@ class StructureBuilder:
             return
         glyph_bullet = bullet and not line.bullet
         label = None if glyph_bullet else self.numbering.choose(text, self.wrapped, self._current_ended())
+        if label is not None and label.style == "uroman" and label.value == "I" and not self.numbering.stack \
+                and self.lines.digit_one_typed_as_i(index):
+            label = lab.Label("num", "1", label.rest)
         if label is not None and line.bullet and label.style not in ("named", "dotted", "alnum"):
             label = None  # "- a) ..." in a markdown list stays a list item of its paragraph
         if label is not None:

@@ -9,7 +9,10 @@ has fewer cells than the header (converters drop the leading empty cells).
 
 In a table of several columns, a row with a single cell is a group header (`| ANATIDAE |`, `| *Dendrocygna
 bicolor* |`): the rows under it become one paragraph named after it, one record per line, with the header path
-as section and lead-in. A table of one column (a list of countries) is one record per row.
+as section and lead-in. A table of one column (a list of countries) is one record per row. A plain row with only
+its first cell filled is an entry, not a header, when a row of the same shape follows it (`| Austria | --- | --- |`
+over `| Belgium | --- | --- |`: members that pay nothing) or when nothing follows it: no row is lost as a header
+of nothing.
 """
 
 from __future__ import annotations
@@ -71,6 +74,33 @@ def record(cells: list[str], labels: list[str]) -> str:
     return (" | " if any(labels) else " ").join(parts)
 
 
+def _content(row: str) -> list[str]:
+    return [text for text in map(strip_inline_markup, _cells(row)) if not _EMPTY_RE.match(text)]
+
+
+def _entry_not_header(row: str, following: str | None) -> bool:
+    """A plain first-column row is an entry when nothing follows it, or when the next row is one just like it.
+
+    A header heads rows; one at the table's end heads nothing and was a row. A run of rows that each fill only their
+    first cell, in plain type, across the table's whole width ("| Austria | --- | --- |" over "| Belgium | --- | --- |")
+    is a list of entries without values: headers are set apart (capitals, italics, a closing colon) or stand over
+    rows of another shape.
+    """
+    cells = _cells(row)
+    if not _plain_first(cells):
+        return False
+    if following is None:
+        return True
+    after = _cells(following)
+    return len(cells) == len(after) > 1 and _plain_first(after) and len(_content(following)) == 1
+
+
+def _plain_first(cells: list[str]) -> bool:
+    text = strip_inline_markup(cells[0])
+    return bool(text) and not _EMPTY_RE.match(text) and not cells[0].startswith("*") and not text.isupper() \
+        and not text.endswith(":")
+
+
 def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> list[Item]:
     """One item per group of rows under a header cell, in order; rows before any header form their own group."""
     items: list[Item] = []
@@ -92,9 +122,8 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
 
     # A table of one column throughout (a list of countries) has no group headers: each row is a record.
     grouped = len(labels) > 1 or any(len(_cells(row)) > 1 for row in rows if not is_table_separator(row))
-    for row in rows:
-        if is_table_separator(row):
-            continue
+    body = [row for row in rows if not is_table_separator(row)]
+    for n, row in enumerate(body):
         raw_cells = _cells(row)
         content = [strip_inline_markup(c) for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c))]
         if not content:
@@ -105,7 +134,8 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
         # a sentence in a row of its own ("(For all of the following Appendix-I species, seedling ... are not
         # subject to the provisions of the Convention ...)") is a note of the listing, kept as text to quote
         is_header = single and word_count(content[0]) <= MAX_HEADER_WORDS and \
-            (not italic or content[0].isupper() or word_count(content[0]) == 1)
+            (not italic or content[0].isupper() or word_count(content[0]) == 1) and \
+            not _entry_not_header(row, body[n + 1] if n + 1 < len(body) else None)
         if is_header:
             if group_lines:
                 emit()
