@@ -193,6 +193,17 @@ def test_an_ordinal_the_texts_never_use_is_another_one_of_the_series(assistant):
     assert unsupported_terms(second, assistant.search(second, k=5), assistant.index.document_text) == []
 
 
+def test_an_ordinal_after_a_means_another_not_one_of_a_series():
+    """ "serve a second term", "vote a third time": another one, which a text allowing re-election answers without
+    the word; "the second meeting" still picks one of a series."""
+    from mea_assistant.abstention import specific_terms
+
+    assert "second" not in specific_terms("Can the Executive Secretary serve a second term?")
+    assert "third" not in specific_terms("May a Party object a third time?")
+    assert "second" in specific_terms("What did the second meeting decide?")
+    assert "seventh" in specific_terms("When is our seventh national report due?")
+
+
 def test_the_bar_to_answer_is_lower_when_the_best_paragraph_is_of_the_instrument_named(assistant):
     """A question about a named instrument may word it its own way; the same weak closeness to another
     instrument's paragraph is still no answer."""

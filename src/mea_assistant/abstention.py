@@ -121,12 +121,15 @@ def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
     out = [m.group(0) for m in _UNIT.finditer(question)]
     words = _tokens(question)
+    # "a second term", "a third time": after "a" an ordinal means "another", not one of a numbered series
+    another = {m.group(1).lower() for m in re.finditer(rf"\ban?\s+({_ORDINAL.pattern})\b", question, re.I)}
     for i, word in enumerate(words):
         bare = word.strip(".'-")
         if _generic(bare):
             continue
+        ordinal = _ORDINAL.fullmatch(bare) and bare.lower() not in another
         if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1) \
-                or _ORDINAL.fullmatch(bare):
+                or ordinal:
             out.append(bare)
     return out
 

@@ -54,6 +54,21 @@ _ESTABLISHED = re.compile(r"\b(?i:establishing|establishment\s+of|setting\s+up|c
                           r"(?i:the\s+|an?\s+)?(%s)" % CAPITAL_RUN.pattern)
 
 
+# "Constitution of the International Organization for Migration", "Statutes of the World Tourism Organisation": the
+# body a constitution or statute is of.
+_CONSTITUTED = re.compile(r"^(?i:constitution|statutes?|charter)\s+of\s+(?i:the\s+)?(%s)" % CAPITAL_RUN.pattern)
+
+
+@lru_cache(maxsize=1024)
+def body_acronyms(title: str) -> frozenset[str]:
+    """The initials of the body a title establishes or constitutes, three letters too: IOM for the Constitution of
+    the International Organization for Migration, ACS for the Convention establishing the Association of Caribbean
+    States. A body is called by its initials however short; as capitals in a question they name it (acronym_pattern
+    is case-sensitive), where three letters of an instrument's title would collide with everyday words."""
+    runs = [m.group(1) for m in _ESTABLISHED.finditer(title)] + [m.group(1) for m in _CONSTITUTED.finditer(title)]
+    return frozenset(a for a in (_initials(_significant(run)) for run in runs) if len(a) >= 3)
+
+
 # "the Caribbean Public Health Agency (hereinafter referred to as “CARPHA”)", "The ``International Organisation of
 # Vine and Wine" (O.I.V) is hereby established": a name, then in brackets the letters the text will call it by.
 _DECLARED = re.compile(r"(%s)[”\"'’]?\s*\((?:here(?:in)?after\s+(?:referred\s+to\s+as|called)\s+)?[“\"'‘`]*"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .acronyms import acronym_pattern, acronyms_in, declared_acronyms, title_acronyms
+from .acronyms import acronym_pattern, acronyms_in, body_acronyms, declared_acronyms, title_acronyms
 from .bodies import bodies_named
 from .datafiles import compiled, entries, read_toml
 from .docnames import GENERIC_WORDS, distinctive_names, subject_names
@@ -119,14 +119,15 @@ _ACRONYMS: dict[tuple[Any, ...], frozenset[str]] = {}
 
 def document_acronyms(doc: Document) -> frozenset[str]:
     """The acronyms a document is called by, as written: its title's (acronyms.title_acronyms) and those its
-    text declares for what its title names (acronyms.declared_acronyms: "O.I.V", "CARPHA"). Worked out once."""
+    text declares for what its title names (acronyms.declared_acronyms: "O.I.V", "CARPHA"), and the initials of the
+    body its title establishes or constitutes (acronyms.body_acronyms: "IOM"). Worked out once."""
     key = (doc.doc_id, doc.source_path, doc.title, len(doc.paragraphs))
     if key not in _ACRONYMS:
         if len(_ACRONYMS) > 4096:
             _ACRONYMS.clear()
         # the title's own brackets count as a declaration too: "... European Communications Office (ECO)"
         texts = [doc.title] + [p.text for p in doc.paragraphs]
-        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts)
+        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts) | body_acronyms(doc.title)
     return _ACRONYMS[key]
 
 
