@@ -292,6 +292,10 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     # who holds an office now: a text creates the office and says who appoints to it, never who holds it
     assert asks_for_current_status("In which city is the Agency based, and who is its current Director-General?")
     assert not asks_for_current_status("Who appoints the Executive Secretary?")
+    # whether something has ever happened is a record too; "Is hunting ever allowed?" asks the text's rule
+    assert asks_for_current_status("Was the Joint Work Programme ever evaluated?")
+    assert asks_for_current_status("Has the Standing Committee ever recommended a trade suspension?")
+    assert not asks_for_current_status("Is hunting ever allowed under AEWA?")
     assert assistant.ask("On what date did CITES actually enter into force?").abstained
     answer = assistant.ask("When did CMS enter into force?")
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. XVIII")
@@ -315,6 +319,9 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     assert assistant.ask("How long is a CITES import permit valid?").abstained
     assert assistant.ask("What fee do countries charge for a CITES export permit?").abstained
     assert not assistant.ask("How much does each Party contribute to the Ramsar budget?").abstained
+    # a share is answered by a text that gives one ("a two-thirds majority", "a scale of contributions")
+    assert assistant.ask("What percentage of the migratory species listed by CMS are declining?").abstained
+    assert not assistant.ask("What share of the votes is needed to adopt an amendment to CITES?").abstained
 
 
 @pytest.mark.parametrize(("question", "doc_id", "ref"), [

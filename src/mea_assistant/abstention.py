@@ -62,13 +62,17 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     r"[^?]{0,60}\bfound\b"
                     r"[^?]{0,30}\bin (?:non-?compliance|breach)\b|"
                     r"\b(?:reach(?:ed)?|achieve[sd]?|attain(?:ed)?) universal (?:ratification|membership|participation)\b|"
-                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b",
+                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b|"
+                    # "Was the programme ever evaluated?", "Has any state ever been found ...?": whether something
+                    # has happened, not what a text provides ("Is hunting ever allowed?" is the text's rule)
+                    r"\b(?:was|were|has|have|had)\b[^?]{0,80}\bever\b",
                     re.I)
 
 
-# A question for a period or a sum is answered only by a text that states one: "How long is an import permit
-# valid?" by an article that says "valid for a period of six months", never by one on import permits that names no
-# period; "What fee is charged for a permit?" by one that names a fee, charge or amount.
+# A question for a period, a sum or a share is answered only by a text that states one: "How long is an import
+# permit valid?" by an article that says "valid for a period of six months", never by one on import permits that
+# names no period; "What fee is charged for a permit?" by one that names a fee, charge or amount; "What share of ...?"
+# by one that gives a figure or a share.
 _MEASURES = (
     (re.compile(r"\bhow many (?:days|weeks|months|years)\b|\bhow long\b|\bwithin (?:how many|what) (?:days|period|"
                 r"time)\b|\bhow (?:soon|quickly)\b|\bhow much time\b", re.I),
@@ -78,6 +82,10 @@ _MEASURES = (
                 r"will|is|are|must|should|can)\b", re.I),
      re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"
                 r"contributions?|budget|expenses?|scale)\b|\d", re.I)),
+    # "What share of the listed populations are declining?": a text that states a share, in figures or in words
+    (re.compile(r"\bwhat (?:share|percentage|proportion|fraction|per ?cent(?:age)?)\b|\bhow many per ?cent\b", re.I),
+     re.compile(r"%|\bper ?cent|\bpercentage|\bproportion|\bshares?\b|\bhalf\b|\bthirds?\b|\bquarters?\b|"
+                r"\bmajority\b|\bfraction|\bratio\b|\bscale\b|\bpro rata\b", re.I)),
 )
 
 
