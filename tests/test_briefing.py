@@ -337,6 +337,19 @@ def test_each_named_instrument_cites_its_own_listing_of_the_species(assistant) -
     assert ("cites-convention-1973", "App. I, II and III, Rhincodontidae") in refs, refs
 
 
+def test_where_each_species_is_listed_is_quoted_whatever_the_instruments_budget(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Three birds of a wetland topic led by Ramsar, the CBD and AEWA: the Bonn Convention came fourth, with four
+    references for its points, and quoted the bittern's row only. Where an instrument lists each of the topic's
+    species is a point of its own, beyond the instrument's budget."""
+    note = build_note(assistant, "Our floodplain fens and wet hay meadows, where aquatic warblers, corncrakes and "
+                                 "great bitterns breed, are overgrowing and being drained. What do Ramsar, the CBD "
+                                 "and AEWA say about restoring such wetlands and rewarding farmers who manage them, "
+                                 "and which of these birds does the Bonn Convention list?")
+    cms = [r for r in note.references if r.doc_id == "cms-convention-1979"]
+    for latin in ("Acrocephalus paludicola", "Crex crex", "Botaurus stellaris"):
+        assert any(latin in r.text for r in cms if r.ref.startswith("App.")), (latin, [r.ref for r in cms])
+
+
 def test_a_listing_brings_the_rule_of_its_appendix(assistant) -> None:  # type: ignore[no-untyped-def]
     """Seahorses are in CITES Appendix II, tapirs in Appendix I: what follows from that is in the articles the
     Convention gives those appendices ("Article IV Regulation of Trade in Specimens of Species Included in

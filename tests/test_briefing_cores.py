@@ -131,3 +131,15 @@ def test_the_ramsar_bureau_written_in_lower_case_is_an_institution(corpus_docs) 
     assert heading_of(item.text, item.lead_in, ramsar.doc_type) == "institutions"
     designate = next(p for p in ramsar.paragraphs if p.ref == "Art. 2(1)")  # "... maintained by the bureau": a duty
     assert heading_of(designate.text, "", ramsar.doc_type) == "obligations"
+
+
+def test_words_that_point_at_the_texts_are_no_subject(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "what do these texts and the CBD say about restoring habitats": "texts" names where to look; as a subject
+    word it made the CBD's article on its "Authentic texts" a core provision of a note on wetland restoration."""
+    from mea_assistant.briefing.subject import weighted_terms
+
+    words = weighted_terms("what do these texts and documents say about restoring fens", assistant.index)
+    assert "text" not in words and "document" not in words and "restor" in words, words
+    subject = weighted_terms("restoring fens: what do these texts say", assistant.index)
+    note_cores = core_units(assistant.index.documents["cbd-convention-1992"], subject, [subject])
+    assert not any("Authentic" in unit.title for unit in note_cores)

@@ -60,6 +60,7 @@ REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (th
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
+LISTED_ROWS = 4  # rows listing the topic's species an instrument's section quotes beyond its points
 CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
 EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
@@ -146,9 +147,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         aspects = _aspect_leads(pool, by_doc[d], rel)
         units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
                             candidates=pool.candidates)
-        first = _aspects_first(_core_first(units, core, pool.listed), aspects)
-        first = first[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)]
-        selection.units[d] = within(first, REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
+        ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
+        first = within(ordered[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)],
+                       REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
+        # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
+        # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
+        rows = [u for u in ordered if u not in first and any(key(h) in pool.listed for h in u.paragraphs())]
+        selection.units[d] = first + rows[:LISTED_ROWS]
     _answer_each_aspect(selection, pool, kept, usable, rel, families)
     _appendix_rules(selection, pool, families)
     for k in strays:

@@ -25,7 +25,7 @@ _INSTRUMENT_WORDS = re.compile(r"\b(?:conventions?|protocol|agreement|memorand(?
                                r"instruments?|meas?)\b", re.I)
 _FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?|rules?|provisions?|towards?|"
                       r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
-                      r"briefing|note|across|each|every|various|different)\b", re.I)
+                      r"briefing|note|across|each|every|various|different|texts?|documents?|wording)\b", re.I)
 _NUMBERED = re.compile(r"\b(Appendi(?:x|ces)|Annex(?:es)?|Articles?|Schedules?|Parts?|Lists?)\s+([IVX]+|\d+)\b")
 _DANGLING = re.compile(r"\s*\b(?:the|under|of|in|on|for|by|to|and|between|across|conventions?|protocols?|agreements?|"
                        r"memorandum|mou|resolution)\s*$", re.I)
