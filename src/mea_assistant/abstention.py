@@ -125,15 +125,21 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
+# "ILO Convention No. 169", "IMO Convention 12": the number an organisation gives a convention in its series, which
+# the convention's own text does not print; the organisation's name must still be supported, the number is a name.
+_SERIAL = re.compile(r"\b[A-Z]{2,6}\s+(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)")
+
+
 def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
     out = [m.group(0) for m in _UNIT.finditer(question)]
     words = _tokens(question)
     # "a second term", "a third time": after "a" an ordinal means "another", not one of a numbered series
     another = {m.group(1).lower() for m in re.finditer(rf"\ban?\s+({_ORDINAL.pattern})\b", question, re.I)}
+    serial = {m.group(1) for m in _SERIAL.finditer(question)}
     for i, word in enumerate(words):
         bare = word.strip(".'-")
-        if _generic(bare):
+        if _generic(bare) or bare in serial:
             continue
         ordinal = _ORDINAL.fullmatch(bare) and bare.lower() not in another
         if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1) \
