@@ -76,6 +76,18 @@ _GLUED_NUMBER_RE = re.compile(r"(?<=[a-z)][.:;])(?=(?:[1-9]|[1-3]\d)\.\s?[A-Z“
 _GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z]{3}[.])(?=[A-Z][a-z]+[\s,])")
 
 
+def _glued(body: str) -> re.Pattern[str] | None:
+    """Where a text line holds paragraphs whose line breaks a converter lost: before a glued number, else (on a line
+    that opens no numbered item) after a glued full stop; None for a heading, a table row or a line of one."""
+    if body.startswith(("#", "|")):
+        return None
+    if _GLUED_NUMBER_RE.search(body):
+        return _GLUED_NUMBER_RE
+    if _GLUED_SENTENCE_RE.search(body) and not labels.detect(body):  # the label test only where a stop is glued
+        return _GLUED_SENTENCE_RE
+    return None
+
+
 def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]:
     """Lines with layout hints; a form feed (as pdftotext writes between pages) starts a new page."""
     lines: list[RawLine] = []
@@ -93,8 +105,8 @@ def _text_lines(text: str, markdown: bool, first_page: int = 0) -> list[RawLine]
         body = stripped.strip()
         if _TAGS_ONLY_RE.match(body):
             continue
-        glued = _GLUED_NUMBER_RE if _GLUED_NUMBER_RE.search(body) or labels.detect(body) else _GLUED_SENTENCE_RE
-        if not body.startswith(("#", "|")) and glued.search(body):
+        glued = _glued(body)
+        if glued is not None:
             first, *rest = glued.split(body)
             lines += [RawLine(text=first, indent=indent, blank_before=blank, lineno=no, page=page)]
             lines += [RawLine(text=piece, blank_before=True, lineno=no, page=page) for piece in rest]

@@ -125,7 +125,7 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
     body = [row for row in rows if not is_table_separator(row)]
     for n, row in enumerate(body):
         raw_cells = _cells(row)
-        content = [strip_inline_markup(c) for c in raw_cells if not _EMPTY_RE.match(strip_inline_markup(c))]
+        content = _content(row)
         if not content:
             continue
         single = grouped and len(content) == 1
