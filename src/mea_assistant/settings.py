@@ -64,8 +64,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 36: a table row that fills only its first cell is a row, not a header, when nothing follows it or a row of its shape
 # does (it was dropped at a table's end); "forthwith.The judicial ..." on a line that opens no numbered item is two
 # paragraphs (a lost line break); "1.bis." is paragraph 1bis; a capital "I." over "2." is paragraph 1.
+# 37: "(i)" under an item that ends with a dash ("(h) 'worker' means a person ... who is -") opens a roman sub-list,
+# as under a colon, not the letter after (h).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 36
+PARSER_VERSION = 37
 
 
 def _default_model_path() -> str:

@@ -44,10 +44,10 @@ class Numbering:
             if not any(self.is_expected(o) for o in options):
                 return None
         styles_in_stack = [s for s, _, _ in self.stack]
-        if self.stack and self.stack[-1][2].text.rstrip().endswith(":"):
+        if self.stack and self.stack[-1][2].text.rstrip().endswith((":", "-", "–", "—")):
             opening = next((o for o in options if o.style == "roman" and o.value == "i"), None)
-            if opening is not None:
-                return opening  # "h) ... provided they are imported:" then "(i)": a sub-list, not the letter i
+            if opening is not None:  # "h) ... provided they are imported:" or "(h) ... who is -" then "(i)": a
+                return opening  # sub-list, not the letter i
         for option in options:  # prefer a reading that continues a list in progress
             if self.is_expected(option):
                 return option
