@@ -59,6 +59,11 @@ _LIST_HEAD = re.compile(
     r"(?:(?!(?:is|was|has|does|this|its|thus|us|as|gas|ss)\b)[\w-]{2,}[^s\W]s|information|data|guidance)\s+"
     r"(?:(?:of|besides|containing|from|on)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){1,6}?)?"
     r"(?:does|do|did|must|should|shall|may|can|will|have|has|are|were|need|needs|fall|falls)\b", re.I)
+# "What is the Customs Co-operation Council supposed to do?": a body's purposes and functions, which its
+# constitution lists ("The functions of the Council shall be: (a) ..."), not a term to define.
+_FUNCTIONS = re.compile(r"\bwhat (?:is|are|was|were) (?:the |an? )?[\w\s'’-]{1,80}? (?:supposed|meant|expected|"
+                        r"intended|designed|there|set up|established|created) to do\b"
+                        r"(?=\s*(?:[?.]|$|under\b|according\b|in\b|by\b))", re.I)
 _PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:(?:under|in|for|if|when|once|where)\s+[^,?]{1,80},"
                          r"\s*)?(?:can|could|may|might)\b", re.I)
 
@@ -88,6 +93,8 @@ def _classify_one(question: str) -> str:
     q = question.strip()
     if _COMPARISON.search(q):
         return "comparison"
+    if _FUNCTIONS.search(q):
+        return "list"
     if _DEFINITION.search(q) or (_BARE_TERM.match(q) and not _OBLIGATION.search(q)):
         return "definition"
     if _WHO.search(q):

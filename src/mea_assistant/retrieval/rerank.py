@@ -23,6 +23,8 @@ from ..membership import answering_formula
 from ..terms import opens_list, terms
 from ..types import Hit
 from .definitions import DEFINING
+from .designations import designation_first
+from .finalclauses import in_force_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -155,7 +157,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     for p, _, hit in scored:
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
-    return exact + listed_first(designated_first([h for _, _, h in rest], signals.query), signals)
+    ordered = designation_first(in_force_first(designated_first([h for _, _, h in rest], signals.query), signals.query),
+                                signals.query)
+    return exact + listed_first(ordered, signals)
 
 
 # A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale

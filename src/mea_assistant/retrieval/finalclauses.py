@@ -1,0 +1,75 @@
+"""Which paragraph of a treaty's final clauses answers a question on when it enters into force.
+
+Final clauses follow one drafting pattern across treaties: a first paragraph sets when the instrument itself
+enters into force ("This Convention shall enter into force on the ninetieth day after the deposit of the
+thirtieth instrument ..."), the next one when it enters into force for a State that joins afterwards ("For each
+State ratifying ... after the deposit of the thirtieth instrument ..."), and a later article when a denunciation
+takes effect. The three share nearly every word, so the ranker often puts the wrong one first. A question on
+entry into force reads as the first unless it is about a State joining later ("for a country that joins late",
+"once it is already in force"); neither is answered by the denunciation paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Hit
+
+WINDOW = 8  # how far down the ranking a sibling final clause is looked for
+
+_ASKS_IN_FORCE = re.compile(r"\b(?:enter(?:s|ed|ing)?|entry|c[ao]me|comes|coming|put|brought) into (?:force|effect)\b|"
+                            r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? effective\b", re.I)
+# Questions that are about another clause with its own "take effect": leaving, amending, reserving, listing.
+_OTHER_CLAUSE = re.compile(r"\b(?:withdraw\w*|denounc\w*|denunc\w*|pull(?:s|ing|ed)? out|leav(?:e|es|ing)|exit\w*|amend\w*|"
+                           r"annex\w*|appendi\w+|reservations?|protocols? to|suspen\w+|terminat\w+)\b", re.I)
+# A State that joins once the instrument is, or is about to be, in force.
+_ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]{0,40}?\b(?:late|later|afterwards|"
+                         r"subsequently|thereafter)\b|\balready in force\b|\bafter joining\b|"
+                         r"\bfor (?:a|an|any|each|every|that|the|this|new|other)\s+(?:new\s+|particular\s+|given\s+)?"
+                         r"(?:State|country|countries|Party|Parties|member|signatory|Government)\b", re.I)
+
+# The instrument as the subject of the sentence that opens the paragraph (or its lead-in): "This Convention shall
+# enter into force ...", "The present Agreement shall come into force when: (a) ...".
+_INITIAL = re.compile(r"^\s*(?:This|The present)\s+(?:[A-Z][\w-]*\s+){0,3}(?:and\s[^.;]{0,80}?)?"
+                      r"(?:shall|will)\s+(?:\w+\s+)?(?:enter|come)\s+into\s+force\b")
+# The later joiner's clause: "For each State which ratifies ... after ...", "For other States, ...", "Thereafter".
+_JOINER = re.compile(r"^\s*(?:For\s+(?:each|any|every|other|those|a|an|the|such|States?|Parties|signatories)\b|As regards\b|In respect of\b|"
+                     r"Thereafter\b|Subsequently\b|After (?:the|its) (?:date of )?entry into force\b)|"
+                     r"\binto force (?:for|in respect of|with respect to) (?:each|any|every|such|that|the|a|an) "
+                     r"(?:State|Party|signatory|country|Government|member)", re.I)
+_LEAVING = re.compile(r"\b(?:denunciation|withdrawal|denounce[sd]?|withdraws?)\b", re.I)
+
+
+def _clause(hit: Hit) -> int | None:
+    """0: the instrument's own entry into force, 1: its entry into force for a later joiner, 2: a denunciation
+    taking effect, None: not a final clause on force. An item is read with the lead-in that frames it."""
+    text = " ".join(hit.lead_in.split()) if hit.lead_in.strip() else hit.text
+    if _LEAVING.search(hit.text) and re.search(r"\btake effect\b|\beffective\b", hit.text, re.I):
+        return 2
+    if not re.search(r"\binto force\b", text, re.I):
+        return None
+    if _JOINER.search(hit.text):
+        return 1
+    if _INITIAL.search(text):
+        return 0
+    return None
+
+
+def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
+    """Within each document's final clauses among the top hits, the one the question asks comes first: the
+    instrument's own entry into force, or (for a State joining later) the joiner's clause; a denunciation last.
+    Only those paragraphs trade places; every other hit keeps its rank."""
+    if not _ASKS_IN_FORCE.search(query) or _OTHER_CLAUSE.search(query):
+        return hits
+    order = (1, 0, 2) if _ASKS_LATER.search(query) else (0, 1, 2)
+    top = hits[:WINDOW]
+    classes = [_clause(h) for h in top]
+    out = list(top)
+    for doc in dict.fromkeys(h.doc_id for h in top):
+        slots = [i for i, (h, c) in enumerate(zip(top, classes)) if h.doc_id == doc and c is not None]
+        if len(slots) < 2:
+            continue
+        ranked = sorted(slots, key=lambda i: (order.index(classes[i]), i))  # stable within a class
+        for slot, i in zip(slots, ranked):
+            out[slot] = top[i]
+    return out + hits[WINDOW:]

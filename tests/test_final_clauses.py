@@ -1,0 +1,88 @@
+"""Questions on a treaty's final and institutional clauses, answered by the clause that states it: when the
+instrument itself entered into force (not when it does for a State joining later), and who the depositary or the
+secretariat is (the paragraph that designates it, not one in which it acts). Real index of the fourth treaty set
+(OPRC, OSPAR, the Plant Treaty, AFS; tests/fixtures/unseen4), real model and Chroma."""
+
+from __future__ import annotations
+
+import pytest
+import treaty_sets
+
+from mea_assistant.answer_types import classify
+from mea_assistant.assistant import Assistant
+from mea_assistant.retrieval.designations import designation_first
+from mea_assistant.retrieval.finalclauses import in_force_first
+from mea_assistant.types import Hit
+
+
+@pytest.fixture(scope="module")
+def assistant_u4(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return treaty_sets.built_assistant("unseen4", tmp_path_factory)
+
+
+def _first(assistant: Assistant, question: str) -> str:
+    answer = assistant.ask(question)
+    assert not answer.abstained, question
+    return f"{answer.citations[0].doc_id} {answer.citations[0].ref}"
+
+
+def test_entry_into_force_is_answered_by_the_instruments_own_clause(assistant_u4: Assistant) -> None:
+    """OPRC Art. 16(1) sets the entry into force (fifteen States, twelve months); 16(2) ("For States which have
+    deposited ... after the requirements for entry into force ... have been met") shares its words and was cited
+    first, with its three months as the lead's figure."""
+    assert _first(assistant_u4, "How many countries had to sign up before the OPRC oil spill convention came into "
+                                "force, and how long after that did it take effect?") == "oprc-convention-1990 Art. 16(1)"
+    answer = assistant_u4.ask("When does the OPRC Convention enter into force for a State that ratifies it after the "
+                              "conditions for entry into force were met?")
+    assert answer.citations[0].ref == "Art. 16(2)"  # a State joining later: the joiner's clause
+
+
+def test_the_depositary_is_the_one_the_treaty_designates(assistant_u4: Assistant) -> None:
+    """ "The Director-General of FAO shall be the Depositary of this Treaty" (Plant Treaty Art. 34) and
+    "... shall be deposited with the Government of the French Republic" (OSPAR Art. 26), not an article on
+    threats to plant genetic resources or on amendments "submitted by the Depositary Government"."""
+    assert _first(assistant_u4, "Who is the depositary of the International Treaty on Plant Genetic Resources for Food "
+                                "and Agriculture?") == "itpgrfa-treaty-2001 Art. 34"
+    assert _first(assistant_u4, "Which government is the depositary for OSPAR ratifications?") == \
+        "ospar-convention-1992 Art. 26"
+
+
+def _hit(ref: str, text: str, lead_in: str = "") -> Hit:
+    return Hit(doc_id="treaty", ref=ref, display="Treaty", text=text, score=1.0, lead_in=lead_in)
+
+
+def test_only_the_final_clauses_trade_places_and_other_questions_keep_the_ranking() -> None:
+    joiner = _hit("Art. 20(2)", "For each State ratifying this Convention after the deposit of the twentieth "
+                                "instrument, the Convention shall enter into force on the thirtieth day after deposit.")
+    other = _hit("Art. 5", "The Parties shall cooperate in scientific research.")
+    initial = _hit("Art. 20(1)", "This Convention shall enter into force on the thirtieth day following the deposit "
+                                 "of the twentieth instrument of ratification.")
+    leaving = _hit("Art. 22(2)", "Denunciation shall take effect one year after receipt of the notification.")
+    hits = [joiner, other, leaving, initial]
+    assert [h.ref for h in in_force_first(hits, "When did the Convention enter into force?")] == \
+        ["Art. 20(1)", "Art. 5", "Art. 20(2)", "Art. 22(2)"]
+    assert [h.ref for h in in_force_first(hits, "When does it enter into force for a State that joins later?")] == \
+        ["Art. 20(2)", "Art. 5", "Art. 20(1)", "Art. 22(2)"]
+    assert in_force_first(hits, "When does a denunciation take effect?") == hits  # another clause's question
+    assert in_force_first(hits, "What must Parties cooperate on?") == hits
+
+
+def test_a_designation_comes_first_only_for_a_question_on_who_holds_the_office() -> None:
+    acts = _hit("Art. 30", "The Depositary shall notify all Parties of each instrument deposited.")
+    designates = _hit("Art. 31", "The Secretary-General of the United Nations shall be the Depositary of this "
+                                 "Convention.")
+    secretariat = _hit("Art. 12", "The Executive Director shall carry out the following secretariat functions:")
+    hits = [acts, secretariat, designates]
+    assert designation_first(hits, "Who is the depositary?")[0] is designates
+    assert designation_first(hits, "Who provides the secretariat of the Convention?")[0] is secretariat
+    assert designation_first(hits, "Who must the depositary notify?") == hits
+    assert designation_first(hits, "What does the secretariat do?") == hits
+
+
+def test_what_a_body_is_supposed_to_do_asks_for_its_listed_functions() -> None:
+    """ "What is IOM supposed to do?" was read as asking a definition (a bare term); a constitution lists a
+    body's purposes and functions, so it is a list question. One about an event stays an explanation."""
+    assert classify("What is IOM supposed to do according to its Constitution?") == "list"
+    assert classify("What is the Customs Co-operation Council supposed to do under its 1950 founding convention?") \
+        == "list"
+    assert classify("And what is it supposed to do when the ecological character of a listed site changes?") != "list"
