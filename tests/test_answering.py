@@ -279,6 +279,7 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
     # records of meetings and lists of members are not in the texts either; what a COP decided in a resolution is
     assert asks_for_current_status("What were the results of the second session of the Meeting of the Parties?")
     assert asks_for_current_status("How many States have ratified the Nagoya Protocol?")
+    assert asks_for_current_status("Which Council of Europe member states have ratified the Convention?")
     # who hosted a session, whom a committee found in breach, universal ratification, events since entry into force
     assert asks_for_current_status("Which country hosted the seventh session of the Meeting of the Parties?")
     assert asks_for_current_status("Which countries has the Compliance Committee found in non-compliance?")

@@ -1,7 +1,8 @@
 """Questions on a treaty's final and institutional clauses, answered by the clause that states it: when the
 instrument itself entered into force (not when it does for a State joining later), and who the depositary or the
-secretariat is (the paragraph that designates it, not one in which it acts). Real index of the fourth treaty set
-(OPRC, OSPAR, the Plant Treaty, AFS; tests/fixtures/unseen4), real model and Chroma."""
+secretariat is (the paragraph that designates it, not one in which it acts), and what happens when the parties fail
+to agree (the fallback, not the main rule). Real indexes of the fourth treaty set (OPRC, OSPAR, the Plant Treaty,
+AFS; tests/fixtures/unseen4) and of the shipped corpus, real model and Chroma."""
 
 from __future__ import annotations
 
@@ -86,3 +87,26 @@ def test_what_a_body_is_supposed_to_do_asks_for_its_listed_functions() -> None:
     assert classify("What is the Customs Co-operation Council supposed to do under its 1950 founding convention?") \
         == "list"
     assert classify("And what is it supposed to do when the ecological character of a listed site changes?") != "list"
+
+
+def test_when_agreement_fails_the_fallback_clause_answers(assistant: Assistant) -> None:
+    """CBD Annex II: Part 1 Art. 2(1) sets up the arbitral tribunal (two arbitrators choose the President), Art. 3(1)
+    provides for their failing to ("If the President ... has not been designated within two months ... the
+    Secretary-General ... shall ... make the designation"); the question asks the failure, the rule came first."""
+    answer = assistant.ask("If the two arbitrators cannot agree on the President of a CBD arbitral tribunal, who "
+                           "designates one?")
+    assert answer.citations[0].ref == "Annex II, Part 1, Art. 3(1)"
+    answer = assistant.ask("Who appoints the members of a CBD conciliation commission if the parties do not appoint "
+                           "theirs?")
+    assert answer.citations[0].ref == "Annex II, Part 2, Art. 4"
+
+
+def test_a_fallback_moves_up_only_for_a_question_on_failure() -> None:
+    from mea_assistant.retrieval.fallbacks import fallback_first
+
+    rule = _hit("Art. 9(1)", "A commission of five members shall be established; each party names two members.")
+    fallback = _hit("Art. 9(2)", "Failing agreement within three months, the members shall be named by the "
+                                 "Secretary-General of the United Nations.")
+    hits = [rule, _hit("Art. 3", "The Parties shall cooperate."), fallback]
+    assert fallback_first(hits, "Who names the members if the parties cannot agree on them?")[0] is fallback
+    assert fallback_first(hits, "Who names the members of the commission?") == hits

@@ -51,8 +51,9 @@ _HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) y
 # "When was the Initiative launched?"). Not "at which COP": a resolution records which COP decided what.
 _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |their )?(?:\w+ ){0,4}?(?:summit|meeting|"
                     r"session|conference|forum|workshop|cop|mop|mos)\b|"
-                    r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments)\b[^?]{0,40}\b"
-                    r"(?:have|has) (?:signed|ratified|joined|acceded)\b|"
+                    # "Which Council of Europe states have ratified ...?": the members named by up to four words
+                    r"\b(?:which|what|how many) (?:[\w-]+ ){0,4}?(?:countries|states|parties|signatories|governments)\b"
+                    r"[^?]{0,40}\b(?:have|has) (?:signed|ratified|joined|acceded)\b|"
                     # not "when was the review conference to be held": the text's rule ("shall be held five years after")
                     r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?<!to be )(?:launched|founded|held|hosted)\b|"
                     # who hosted a session, whom a committee found in breach, when membership became universal,
