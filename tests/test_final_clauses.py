@@ -11,7 +11,7 @@ import treaty_sets
 
 from mea_assistant.answer_types import classify
 from mea_assistant.assistant import Assistant
-from mea_assistant.retrieval.designations import designation_first
+from mea_assistant.retrieval.clauses import clause_first
 from mea_assistant.retrieval.finalclauses import in_force_first
 from mea_assistant.types import Hit
 
@@ -48,6 +48,13 @@ def test_the_depositary_is_the_one_the_treaty_designates(assistant_u4: Assistant
         "ospar-convention-1992 Art. 26"
 
 
+def test_reservations_are_answered_by_the_article_on_reservations(assistant_u4: Assistant) -> None:
+    """Plant Treaty Art. 30 "No reservations may be made to this Treaty"; Art. 28.2, on ratification, shares the
+    question's "country" and "joins" and was cited first."""
+    assert _first(assistant_u4, "Can a country make reservations when it joins the seed treaty?") == \
+        "itpgrfa-treaty-2001 Art. 30"
+
+
 def _hit(ref: str, text: str, lead_in: str = "") -> Hit:
     return Hit(doc_id="treaty", ref=ref, display="Treaty", text=text, score=1.0, lead_in=lead_in)
 
@@ -74,10 +81,10 @@ def test_a_designation_comes_first_only_for_a_question_on_who_holds_the_office()
                                  "Convention.")
     secretariat = _hit("Art. 12", "The Executive Director shall carry out the following secretariat functions:")
     hits = [acts, secretariat, designates]
-    assert designation_first(hits, "Who is the depositary?")[0] is designates
-    assert designation_first(hits, "Who provides the secretariat of the Convention?")[0] is secretariat
-    assert designation_first(hits, "Who must the depositary notify?") == hits
-    assert designation_first(hits, "What does the secretariat do?") == hits
+    assert clause_first(hits, "Who is the depositary?")[0] is designates
+    assert clause_first(hits, "Who provides the secretariat of the Convention?")[0] is secretariat
+    assert clause_first(hits, "Who must the depositary notify?") == hits
+    assert clause_first(hits, "What does the secretariat do?") == hits
 
 
 def test_what_a_body_is_supposed_to_do_asks_for_its_listed_functions() -> None:
@@ -102,11 +109,22 @@ def test_when_agreement_fails_the_fallback_clause_answers(assistant: Assistant) 
 
 
 def test_a_fallback_moves_up_only_for_a_question_on_failure() -> None:
-    from mea_assistant.retrieval.fallbacks import fallback_first
-
     rule = _hit("Art. 9(1)", "A commission of five members shall be established; each party names two members.")
     fallback = _hit("Art. 9(2)", "Failing agreement within three months, the members shall be named by the "
                                  "Secretary-General of the United Nations.")
     hits = [rule, _hit("Art. 3", "The Parties shall cooperate."), fallback]
-    assert fallback_first(hits, "Who names the members if the parties cannot agree on them?")[0] is fallback
-    assert fallback_first(hits, "Who names the members of the commission?") == hits
+    assert clause_first(hits, "Who names the members if the parties cannot agree on them?")[0] is fallback
+    assert clause_first(hits, "Who names the members of the commission?") == hits
+
+
+def test_leaving_and_arrears_questions_find_their_clauses_and_not_the_ones_they_name() -> None:
+    may_leave = _hit("Art. 40(1)", "Any Party may denounce this Convention at any time after five years from the "
+                                   "date on which it entered into force for that Party.")
+    takes_effect = _hit("Art. 40(2)", "Such denunciation shall take effect one year after its receipt.")
+    arrears = _hit("Art. 16(2)", "Non-payment of two consecutive annual contributions shall be regarded as implying "
+                                 "withdrawal from the Commission.")
+    hits = [takes_effect, arrears, may_leave]
+    assert clause_first(hits, "When can a Party leave the Convention?")[0] is may_leave
+    assert clause_first(hits, "When does a denunciation take effect?") == hits  # asks the other paragraph
+    assert clause_first(hits, "What happens if a member stops paying its contributions?")[0] is arrears
+

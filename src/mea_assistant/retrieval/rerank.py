@@ -23,8 +23,7 @@ from ..membership import answering_formula
 from ..terms import opens_list, terms
 from ..types import Hit
 from .definitions import DEFINING
-from .designations import designation_first
-from .fallbacks import fallback_first
+from .clauses import clause_first
 from .finalclauses import in_force_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
@@ -159,8 +158,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
     ordered = designated_first([h for _, _, h in rest], signals.query)
-    for clause_first in (in_force_first, designation_first, fallback_first):  # the clause the question is about
-        ordered = clause_first(ordered, signals.query)
+    ordered = clause_first(in_force_first(ordered, signals.query), signals.query)  # the clause the question is about
     return exact + listed_first(ordered, signals)
 
 
