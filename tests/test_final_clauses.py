@@ -72,7 +72,13 @@ def test_only_the_final_clauses_trade_places_and_other_questions_keep_the_rankin
     assert [h.ref for h in in_force_first(hits, "When does it enter into force for a State that joins later?")] == \
         ["Art. 20(2)", "Art. 5", "Art. 20(1)", "Art. 22(2)"]
     assert in_force_first(hits, "When does a denunciation take effect?") == hits  # another clause's question
+    # the present tense of the Hague and UNCITRAL conventions ("This Convention enters into force on ...")
+    present = _hit("Art. 33(1)", "This Convention enters into force on the first day of the month following the "
+                                 "expiration of twelve months after the deposit of the tenth instrument.")
+    assert in_force_first([joiner, present], "How many ratifications does it need to enter into force?")[0] is present
     assert in_force_first(hits, "What must Parties cooperate on?") == hits
+    # entry into force as the time something else is counted from
+    assert in_force_first(hits, "How long after it came into force was the first review conference held?") == hits
 
 
 def test_a_designation_comes_first_only_for_a_question_on_who_holds_the_office() -> None:

@@ -173,7 +173,7 @@ def _runs_and_kinds(question: str) -> list[tuple[list[str], str]]:
             continue
         while current and _generic(current[0]):
             current.pop(0)  # "Protocol Compliance Committee": the name starts at its own word
-        kind = ""
+        kind = bare.lower() if bare.lower() in _INSTRUMENT_KINDS else ""  # "the 1956 New York convention"
         while current and current[-1].lower() in _INSTRUMENT_KINDS:
             kind = current.pop().lower()  # "London Protocol" names a treaty: documents.py and the naming rules read those
         if len(current) > 1 and not all(_generic(w) for w in current):
@@ -246,10 +246,14 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     missing = [t for t in specific_terms(question)
                if t not in glossed and not any(_supported(t, text, conventions) for text in texts)]
     kinds = [w.lower().strip(".'-") for w in _tokens(question) if w.lower().strip(".'-") in _INSTRUMENT_KINDS]
+    own_name: set[str] = set()
     for run, kind in _runs_and_kinds(question):
         if kind and kind in named_kinds and kinds.count(kind) == 1:
-            continue  # the user's name for the one instrument of that kind the question names
+            # the user's name for the one instrument of that kind the question names, often by the place it was
+            # concluded ("the 1956 New York convention"), which its text need not print
+            own_name |= set(run)
+            continue
         words = [w for w in run if w not in glossed and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
         if len(words) > 1 and not any(w in missing for w in words) and not any(_together(words, t) for t in texts):
             missing.append(" ".join(words))
-    return missing
+    return [t for t in missing if t not in own_name]

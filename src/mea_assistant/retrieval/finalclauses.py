@@ -19,6 +19,11 @@ WINDOW = 8  # how far down the ranking a sibling final clause is looked for
 
 _ASKS_IN_FORCE = re.compile(r"\b(?:enter(?:s|ed|ing)?|entry|c[ao]me|comes|coming|put|brought) into (?:force|effect)\b|"
                             r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? effective\b", re.I)
+# Entry into force as the time another thing is counted from ("How long after it came into force was the first
+# review conference held?"): not a question on the clause itself.
+_SINCE_IN_FORCE = re.compile(r"\b(?:after|since|once|following|upon|until|before|from)\s+(?:it|its|their|the\s+[\w'’-]+"
+                             r"(?:\s+[\w'’-]+){0,7}?)\s+(?:entry\s+into\s+force|(?:came|comes|come|entered|enters|"
+                             r"has\s+entered|had\s+entered|was\s+in|is\s+in)\s+into\s+force|in\s+force)\b", re.I)
 # Questions that are about another clause with its own "take effect": leaving, amending, reserving, listing.
 _OTHER_CLAUSE = re.compile(r"\b(?:withdraw\w*|denounc\w*|denunc\w*|pull(?:s|ing|ed)? out|leav(?:e|es|ing)|exit\w*|amend\w*|"
                            r"annex\w*|appendi\w+|reservations?|protocols? to|suspen\w+|terminat\w+)\b", re.I)
@@ -30,8 +35,9 @@ _ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]
 
 # The instrument as the subject of the sentence that opens the paragraph (or its lead-in): "This Convention shall
 # enter into force ...", "The present Agreement shall come into force when: (a) ...".
+# The present tense of the Hague and UNCITRAL conventions too: "This Convention enters into force on the first day ...".
 _INITIAL = re.compile(r"^\s*(?:This|The present)\s+(?:[A-Z][\w-]*\s+){0,3}(?:and\s[^.;]{0,80}?)?"
-                      r"(?:shall|will)\s+(?:\w+\s+)?(?:enter|come)\s+into\s+force\b")
+                      r"(?:(?:shall|will)\s+(?:\w+\s+)?(?:enter|come)|enters|comes)\s+into\s+force\b")
 # The later joiner's clause: "For each State which ratifies ... after ...", "For other States, ...", "Thereafter".
 _JOINER = re.compile(r"^\s*(?:For\s+(?:each|any|every|other|those|a|an|the|such|States?|Parties|signatories)\b|As regards\b|In respect of\b|"
                      r"Thereafter\b|Subsequently\b|After (?:the|its) (?:date of )?entry into force\b)|"
@@ -58,8 +64,8 @@ def _clause(hit: Hit) -> int | None:
 def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     """Within each document's final clauses among the top hits, the one the question asks comes first: the
     instrument's own entry into force, or (for a State joining later) the joiner's clause; a denunciation last.
-    Only those paragraphs trade places; every other hit keeps its rank."""
-    if not _ASKS_IN_FORCE.search(query) or _OTHER_CLAUSE.search(query):
+    Those paragraphs trade places, and the first clause of the kind asked leads; every other hit keeps its order."""
+    if not _ASKS_IN_FORCE.search(_SINCE_IN_FORCE.sub(" ", query)) or _OTHER_CLAUSE.search(query):
         return hits
     order = (1, 0, 2) if _ASKS_LATER.search(query) else (0, 1, 2)
     top = hits[:WINDOW]
@@ -72,4 +78,9 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
         ranked = sorted(slots, key=lambda i: (order.index(classes[i]), i))  # stable within a class
         for slot, i in zip(slots, ranked):
             out[slot] = top[i]
+    # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
+    # declaration takes effect simultaneously with the entry into force ...")
+    first = next((i for i, h in enumerate(out) if _clause(h) == order[0]), None)
+    if first and _clause(out[0]) != order[0]:
+        out = [out[first]] + out[:first] + out[first + 1:]
     return out + hits[WINDOW:]
