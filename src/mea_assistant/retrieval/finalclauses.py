@@ -65,22 +65,19 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     """Within each document's final clauses among the top hits, the one the question asks comes first: the
     instrument's own entry into force, or (for a State joining later) the joiner's clause; a denunciation last.
     Those paragraphs trade places, and the first clause of the kind asked leads; every other hit keeps its order."""
-    if not _ASKS_IN_FORCE.search(_SINCE_IN_FORCE.sub(" ", query)) or _OTHER_CLAUSE.search(query):
+    if not hits or not _ASKS_IN_FORCE.search(_SINCE_IN_FORCE.sub(" ", query)) or _OTHER_CLAUSE.search(query):
         return hits
     order = (1, 0, 2) if _ASKS_LATER.search(query) else (0, 1, 2)
     top = hits[:WINDOW]
-    classes = [_clause(h) for h in top]
-    out = list(top)
+    classes = [_clause(h) for h in top]  # each hit's class, read once
+    out = list(range(len(top)))  # positions in `top`, reordered below
     for doc in dict.fromkeys(h.doc_id for h in top):
         slots = [i for i, (h, c) in enumerate(zip(top, classes)) if h.doc_id == doc and c is not None]
-        if len(slots) < 2:
-            continue
         ranked = sorted(slots, key=lambda i: (order.index(classes[i]), i))  # stable within a class
         for slot, i in zip(slots, ranked):
-            out[slot] = top[i]
+            out[slot] = i
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
     # declaration takes effect simultaneously with the entry into force ...")
-    first = next((i for i, h in enumerate(out) if _clause(h) == order[0]), None)
-    if first and _clause(out[0]) != order[0]:
-        out = [out[first]] + out[:first] + out[first + 1:]
-    return out + hits[WINDOW:]
+    first = next((n for n, i in enumerate(out) if classes[i] == order[0]), 0)
+    out = [out[first]] + out[:first] + out[first + 1:]
+    return [top[i] for i in out] + hits[WINDOW:]
