@@ -146,7 +146,10 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
            w: dict[str, float] | None = None) -> list[Hit]:
     """Hits reordered by the model's probability that each answers the question; `score` becomes it.
 
-    Paragraphs found by an explicit reference ("Article III(4)") keep their place at the top, in order.
+    Paragraphs found by an explicit reference ("Article III(4)") keep their place at the top, in order. The
+    model's order is then corrected where the question itself says which paragraph answers, whatever the scores:
+    the appendix it names (designated_first), the final or institutional clause it is about (finalclauses.py,
+    clauses.py), the listing row of the species it names (listed_first).
     """
     if not hits:
         return hits
