@@ -47,14 +47,9 @@ KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
                     # it "App. I ¶3"), cited by the appendix as the set writes it; the same question's other quote,
                     # the appendix's first paragraph, matches (so the quote names which of the two is the miss)
                     ("unseen-24.jsonl", "e26", "Appendix I", "a detailed script"),
-                    # the ACWL Agreement's unnumbered Art. 5 items (5 ¶2); the Child Abduction Convention's glued
-                    # paragraphs (Art. 12, Art. 44) are read since parser v36
-                    ("unseen-27.jsonl", "ac15", "5 a"),
                     # the closing words of the Aircraft Rights Convention's Art. IV(1) ("... give rise, under the law
                     # ..."), printed on the line of its last item (b), read as part of the item
                     ("unseen-29.jsonl", "ae26", "IV 1"),
-                    # Convention 108's item (a) glued to its quote ('a."personal data" means'), read as Art. 2 ¶2
-                    ("unseen-32.jsonl", "ah01", "2 a"),
                     # the Oviedo Convention's Art. 29 in two unnumbered paragraphs, cited by the article as the set
                     # writes it (the quote is in Art. 29 ¶2)
                     ("unseen-32.jsonl", "ah12", "29", "the government of a Party, after having informed the other Parties")}

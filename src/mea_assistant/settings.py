@@ -66,8 +66,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # paragraphs (a lost line break); "1.bis." is paragraph 1bis; a capital "I." over "2." is paragraph 1.
 # 37: "(i)" under an item that ends with a dash ("(h) 'worker' means a person ... who is -") opens a roman sub-list,
 # as under a colon, not the letter after (h).
+# 38: an item letter glued to a quote ('a."personal data" means') is a label; a lead-in that ends with a dash ("...
+# special attention should be given to -") takes the next style's items under it, as one ending with a colon does; a
+# Recommendation printed after an ILO Convention ("### Recommendation 146") is a part of its own.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 37
+PARSER_VERSION = 38
 
 
 def _default_model_path() -> str:

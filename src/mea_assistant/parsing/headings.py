@@ -40,19 +40,23 @@ _BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
 # Long-range Transboundary Air Pollution"): once articles have been read, such a heading opens a part of its own,
 # so its paragraphs 1.-4. are "Resolution, 1" and never the treaty's last article.
 # ("Resolution of Disputes" is an article's title, not such a part.)
+# The ILO prints the Recommendation adopted with a Convention after it ("### Recommendation 146", "####Recommendation
+# concerning minimum age ..."): its own part, numbered from 1 again.
 _APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolution|Resolución|Declaration|Déclaration|"
-                          r"Declaración)(?:\s+(?:on|concerning|relating to|adopted|by|sur|relative|sobre|relativa)\b|"
-                          r"\s+(\d{1,2})\b|\s*$)", re.I)
+                          r"Declaración|Recommendation|Recommandation|Recomendación)(?:\s+(?:on|concerning|relating to|"
+                          r"adopted|by|sur|relative|sobre|relativa|concernant)\b|\s+(\d{1,3})\b|\s*$)", re.I)
 # Regulations or rules printed after the articles ("####General Regulations", "####Financial Regulations") number
 # their own articles from 1 again: each is a part of its own ("General Regulations, Art. 27(c)").
 _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Administrative)\s+)?(?:Regulations|Rules)"
                              r"(?:\s+of\s+Procedure)?)\s*$", re.I)
 _PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
-                  "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration"}
+                  "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
+                  "recommendation": "Recommendation", "recommandation": "Recommendation",
+                  "recomendación": "Recommendation"}
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
-                   "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
+                   "Recommendation": 0, "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -206,6 +210,8 @@ class Headings:
     def _open_container(self, abbr: str, number: str) -> None:
         rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
         number = re.sub(r"\s+", " ", number).strip()
+        if not number and self.containers and self.containers[-1][1].startswith(f"{abbr} ") and rank == 0:
+            return  # the title line under "### Recommendation 146": the same part, still numbered
         # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart.
         contributes = rank != 1 or any(r == 0 for r, _ in self.containers)
         self.containers = [(r, l) for r, l in self.containers if r < rank]

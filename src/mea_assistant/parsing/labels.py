@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"|^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)"
                          r"|^((?:x{0,3})(?:ix|iv|v?i{0,3}))\.(?:\s+(?=\S)|(?=[A-Z]))")),
     ("letter", re.compile(r"^\(?([a-z])\s?\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])|^([a-z])\.$"
-                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.])")),  # "l.the regulation", "h.appoint ..." (glued), not "e.g."; a bare "a." over "i."; "(c )" with a space
+                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.]|[\"“‘'](?:\s?[\"“‘'])?[A-Za-z])")),  # "l.the regulation", "h.appoint ..." (glued), "a.\"personal data\" means" (glued to a quote), not "e.g."; a bare "a." over "i."; "(c )" with a space
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.

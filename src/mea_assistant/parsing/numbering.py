@@ -80,8 +80,9 @@ class Numbering:
             self.stack = self.stack[:(after[-2] if closed else after[-1]) if after else same[0]]
         elif self.stack:
             parent_text = self.stack[-1][2].text
+            # a lead-in ends with a colon or, in ILO texts, a dash ("... special attention should be given to -")
             introduces = current is not None and ends_clause(current.text) and \
-                current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith(":")
+                current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith((":", "-", "–", "—"))
             if not introduces:
                 while self.stack and self._rank(len(self.stack) - 1) >= lab.RANK[label.style]:
                     self.stack.pop()
