@@ -126,9 +126,10 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
-# "ILO Convention No. 169", "IMO Convention 12": the number an organisation gives a convention in its series, which
-# the convention's own text does not print; the organisation's name must still be supported, the number is a name.
-_SERIAL = re.compile(r"\b[A-Z]{2,6}\s+(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)")
+# "ILO Convention No. 169", "IMO Convention 12", "Convention 108": the number an organisation gives a convention in its
+# series, which the convention's own text does not print; the organisation's name, when written, must still be
+# supported, the number is a name.
+_SERIAL = re.compile(r"\b(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)")
 
 
 def specific_terms(question: str) -> list[str]:

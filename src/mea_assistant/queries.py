@@ -150,7 +150,24 @@ def _document_aliases(doc: Document) -> list[str]:
         aliases |= {f"{subject} mou", f"{subject} memorandum"}
     aliases |= subject_aliases(doc.title)
     aliases |= place_aliases(doc)
+    aliases |= declared_short_titles(doc)
     return sorted(a for a in aliases if a)
+
+
+# The short title an instrument gives itself: the ILO's "adopts ... the following Convention, which may be cited as the
+# Minimum Age Convention, 1973:", a statute's "This Agreement may be cited as ...".
+_CITED_AS = re.compile(r"\bmay be cited as (?:the\s+)?[\"“]?([A-Z][\w'’()-]*(?:\s+[\w'’()-]+){1,10}?)[\"”]?"
+                       r"(?:,?\s+((?:1[89]|20)\d\d))?\s*[\"”]?\s*(?:[:.;]|$)")
+
+
+def declared_short_titles(doc: Document) -> set[str]:
+    """ "minimum age convention" and "minimum age convention, 1973" for the convention that says it may be cited so:
+    the first such declaration of the text (a Recommendation printed after it declares its own)."""
+    for p in doc.paragraphs[:12]:
+        if m := _CITED_AS.search(p.text):
+            name = " ".join(m.group(1).split()).lower()
+            return {name, f"{name}, {m.group(2)}", f"{name} {m.group(2)}"} if m.group(2) else {name}
+    return set()
 
 
 _JOINT = re.compile(r"^(?P<a>[A-Za-z][\w.]*)\s*[-/–]\s*(?P<b>[A-Za-z][\w.]*)\s+joint\s+work\s+(?:programme|plan)\b",
