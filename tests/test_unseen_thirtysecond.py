@@ -51,3 +51,12 @@ def test_the_short_title_a_convention_gives_itself_names_it(docs) -> None:  # ty
     info = analyse("How does leaving the ILO Minimum Age Convention work compared with leaving the Agreement on the "
                    "International Tracing Service?", docs)
     assert set(info.doc_ids) == {"minimum-age-convention-1973", "tracing-service-agreement-2011"}
+
+
+def test_a_preamble_printed_as_one_paragraph_is_a_preamble(docs) -> None:  # type: ignore[no-untyped-def]
+    """The Tracing Service agreement prints its parties, its recitals ("considering ...; noting ...; recalling ...")
+    and "have agreed as follows:" as one paragraph; read as the first operative paragraph ("¶1") it was cited first
+    for "What are the main tasks of the International Tracing Service?" on the blind run."""
+    first = docs["tracing-service-agreement-2011"].paragraphs[0]
+    assert first.text.startswith("The Kingdom of Belgium")
+    assert (first.ref, first.kind) == ("PP1", "preamble")

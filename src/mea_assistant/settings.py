@@ -69,8 +69,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 38: an item letter glued to a quote ('a."personal data" means') is a label; a lead-in that ends with a dash ("...
 # special attention should be given to -") takes the next style's items under it, as one ending with a colon does; a
 # Recommendation printed after an ILO Convention ("### Recommendation 146") is a part of its own.
+# 39: a preamble printed as one paragraph (the parties, the recitals and "have agreed as follows:" together) is a
+# preamble, not the first operative paragraph.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 38
+PARSER_VERSION = 39
 
 
 def _default_model_path() -> str:

@@ -118,7 +118,7 @@ def split_preamble(text: str) -> list[tuple[str, str]]:
     if acting:  # "Preamble The Contracting Parties" on a line of its own keeps its words as printed
         out.append(("acting", acting.group(1) + ("," if text[acting.end(1):].strip() else "")))
     for piece in pieces:
-        out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) or _recites(piece) else "operative",
+        out.append(("preamble" if piece.rstrip().endswith((",", ";", "and")) or recites(piece) else "operative",
                     piece))
     return out
 
@@ -134,7 +134,7 @@ _RECITAL_RE = re.compile(r"\b(?:considering|desiring|recognizing|recognising|not
                          r"aware|conscious|mindful|wishing|recalling|bearing)\b", re.I)
 
 
-def _recites(piece: str) -> bool:
+def recites(piece: str) -> bool:
     """Recitals run on into the enacting formula: the preamble's words, not an operative provision."""
     return bool(_ENACTED_RE.search(piece)) and bool(_RECITAL_RE.search(piece)) and len(piece.split()) >= 15
 

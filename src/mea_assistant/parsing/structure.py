@@ -339,8 +339,9 @@ class StructureBuilder:
                 self._start(parts, piece, "operative", lead)
             self._flush()
             return
-        kind = "preamble" if in_preamble and text.rstrip().endswith(preamble.PREAMBLE_ENDINGS) else (
-            "list" if bullet else "operative")
+        # a preamble printed as one paragraph, parties, recitals and "have agreed as follows:" together
+        kind = "preamble" if in_preamble and (text.rstrip().endswith(preamble.PREAMBLE_ENDINGS)
+                                              or preamble.recites(text)) else ("list" if bullet else "operative")
         if text.rstrip().endswith(":"):
             self.numbering.reset()
             self.context_lead = text
