@@ -7,13 +7,26 @@ many paragraphs that only mention it, which the ranker often puts first:
   shall be deposited with the Government of ...", not "The Depositary shall notify ...";
 - who provides the secretariat: "The Agency shall provide the secretariat", "... shall carry out the following
   secretariat functions", not "Each Party shall provide to the secretariat ...";
+- who runs a body or an operation: the organ that governs, directs or manages it ("shall act as the supreme governing
+  body of", "shall be directed by a Directing Committee", "The overall direction ... shall be the responsibility of");
+- how often something happens: of the few paragraphs at the top, the one that states a frequency ("It shall
+  subsequently meet at least once every two years"), not its neighbour on the same meeting ("a quorum for a meeting");
+- who pays: the paragraph that puts the cost on someone ("The cost of risk assessment shall be borne by the
+  notifier", "shall reimburse ... the costs of its action", "at the expense of that State", "at no cost to the
+  workers"), not one that only names what is paid for; whether a service is paid for at all ("Can an authority
+  charge a fee?"): the paragraph on charges ("without charge", "a reasonable charge");
 - whether reservations are allowed: "No reservations may be made to this Treaty", "Each State may ... make a
   reservation", not the article on ratification ("signature without reservation as to ratification");
 - what follows when a member does not pay: "Non-payment of two consecutive annual contributions shall ...";
 - when a Party may leave: "Any Party may denounce this Convention after five years ...", not "Such denunciation
   shall take effect ..." (unless the question asks when it takes effect);
 - what happens when the parties fail to agree: the fallback ("If ... unable to agree", "Failing agreement", "In the
-  absence of agreement") that follows the main rule of every appointment and settlement procedure.
+  absence of agreement") that follows the main rule of every appointment and settlement procedure;
+- what the instrument covers ("Does the Convention apply to warships?"): its scope clause, with the instrument itself
+  as the subject ("This Convention shall apply to ...", "This Protocol shall not apply to ..."), not a chapter's
+  ("The provisions of this Chapter apply to ...") or a paragraph that only shares the question's subject;
+- what it leaves out ("Which matters fall outside it?"): an exclusion ("This Convention shall not apply to the
+  following matters", "may exclude from the application of this Convention"), not "are not excluded from".
 """
 
 from __future__ import annotations
@@ -40,6 +53,9 @@ _WHO = r"(?:who|whom|which(?:\s+[\w-]+){0,2}|what(?:\s+[\w-]+){1,2})"
 _FAILS = (r"(?:cannot|can\s*not|can't|could\s+not|do\s+not|does\s+not|don't|doesn't|did\s+not|fail\w*|unable\s+to|"
           r"are\s+not\s+able\s+to|is\s+not\s+able\s+to)")
 _AGREE = r"(?:agree\w*|appoint\w*|name|nominate\w*|designate\w*|settle\w*|reach\w*|choose|elect\w*|decide)"
+# The instrument as people name it: "the Espoo Convention", "the Cartagena biosafety protocol", "ASCOBANS"
+_INSTRUMENT = (r"(?:convention|protocol|agreement|treaty|charter|memorandum|mou|regulations|statute|constitution|"
+               r"(?-i:[A-Z]{3,}\w*))")
 _LEAVE = r"(?:leave|leaving|withdraw\w*|denounc\w*|pull\s+out|quit|exit)"
 
 CLAUSES: tuple[Clause, ...] = (
@@ -65,6 +81,40 @@ CLAUSES: tuple[Clause, ...] = (
                    r"carried\s+out|discharged|assumed)\b|"
                    r"\b(?:use|avail\s+itself\s+of)\s+the\s+services\s+of\s+the\s+Secretariat\s+of\b|"
                    r"\bshall\s+(?:act|serve)\s+as\s+(?:the\s+)?Secretariat\b", re.I)),
+    Clause(  # who runs a body or an operation: the organ it is governed, directed or managed by
+        re.compile(r"\b(?:who|which\s+(?:body|organ))\s+(?:\w+\s+)?(?:runs?|manages?|governs?|administers?|directs?|"
+                   r"oversees?|supervises?|controls?|heads?|is\s+in\s+charge\s+of)\b(?![^?]*\bsecretariat\b)", re.I),
+        re.compile(r"\bgoverning\s+body\b|\b(?:shall\s+be|is|are)\s+(?:\w+\s+)?(?:directed|managed|administered|governed|"
+                   r"run|supervised|headed|controlled)\s+by\b|\b(?:direction|management|administration|control|supervision)"
+                   r"\b[^.;]{0,80}?\b(?:shall\s+be|is)\s+(?:the\s+)?(?:responsibility|vested|entrusted)\b|"
+                   r"\bshall\s+(?:direct|manage|administer|govern|supervise)\b", re.I)),
+    Clause(  # how often: the paragraph that states a frequency, among the few at the top
+        re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bat\s+what\s+intervals?\b", re.I),
+        re.compile(r"\bonce\s+(?:every|a|each|in)\b|\bevery\s+(?:\w+\s+){0,2}?(?:years?|months?|weeks?|days?|sessions?)\b|"
+                   r"\b(?:annually|biennially|triennially|yearly)\b|\b(?:annual|biennial|triennial|ordinary|regular)\s+"
+                   r"(?:sessions?|meetings?)\b|\bat\s+(?:regular\s+)?intervals\b|\bintervals?\s+(?:of|not\s+exceeding)\b|"
+                   r"\beach\s+year\b|\bper\s+(?:year|annum)\b", re.I),
+        window=NEAR),
+    Clause(  # who pays: the paragraph that puts a cost on someone
+        re.compile(r"\bwho\b[^?]{0,30}?\b(?:pays?|paid|foots?|bears?|meets?|covers?|funds?|finances?|reimburses?|"
+                   r"picks?\s+up)\b|\bat\s+whose\s+(?:expense|cost)\b|"
+                   r"\bwho\s+(?:is|are)\s+(?:\w+\s+)?(?:liable|responsible)\s+for\s+(?:the\s+)?(?:costs?|bill|expenses?)\b",
+                   re.I),
+        re.compile(r"\b(?:costs?|expenses?|expenditures?|charges?|fees?)\b[^.;]{0,120}?\b(?:shall|will|is|are|to)\s+(?:\w+\s+)?"
+                   r"(?:be\s+)?(?:borne|paid|met|defrayed|reimbursed|covered|charged|financed)\s+(?:\w+\s+)?by\b|"
+                   r"\b(?:shall|will|must)\s+(?:\w+\s+){0,2}?(?:bear|pay|defray|meet|reimburse|cover|refund)\b[^.;]{0,80}?"
+                   r"\b(?:costs?|expenses?|expenditures?|charges?)\b|"
+                   r"\bliable\s+for\s+(?:the\s+|all\s+)?(?:costs?|expenses?)\b|"
+                   r"\bat\s+(?:the\s+)?(?:expense|cost|charge)\s+of\b|\bat\s+no\s+(?:cost|charge|expense)\s+to\b|"
+                   r"\bwithout\s+(?:any\s+)?(?:costs?|charge)\s+to\b|\bfree\s+of\s+charge\b|"
+                   r"\bat\s+(?:its|their|his|her)\s+own\s+(?:expense|cost)\b", re.I)),
+    Clause(  # whether a service or a copy is paid for: "without charge", "a reasonable charge", "free of charge"
+        re.compile(r"\bcharge\s+(?:a\s+|any\s+)?(?:fees?|for)\b|\bfree\s+of\s+charge\b|\bfees?\s+(?:for|to)\b|"
+                   r"\b(?:have|has|need|needs)\s+to\s+pay\s+(?:to\s+\w+|for\s+(?:the\s+|a\s+|any\s+)?(?:information|access|"
+                   r"data|cop(?:y|ies)|services?|use|search|documents?|records?))\b", re.I),
+        re.compile(r"\b(?:without|free\s+of|no)\s+(?:any\s+)?charges?\b|\bcharge[sd]?\b[^.;]{0,40}?\b(?:fees?|for)\b|"
+                   r"\bfees?\b|\bat\s+no\s+cost\b|\bfree\s+of\s+cost\b|\breasonable\s+(?:charge|amount|cost)s?\b|"
+                   r"\breimburse\w*\b", re.I)),
     Clause(  # reservations against an amendment (of the appendices, annexes) within its period
         re.compile(r"\breserv\w*\b[^?]*\b(?:amend\w*|newly|new(?:ly)?\s+(?:adopted|listed|listing)|adopted)\b|"
                    r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b", re.I),
@@ -92,7 +142,7 @@ CLAUSES: tuple[Clause, ...] = (
         re.compile(r"\bmay\s+(?:\w+\s+){0,4}?(?:denounce|withdraw\s+from)\b|\bmay\s+be\s+denounced\b|"
                    r"\bmay\b[^.;]{0,120}?\bnotify\b[^.;]{0,80}?\b(?:withdrawal|denunciation)\b|"
                    r"\bright\s+(?:to\s+)?(?:denounce|withdraw)\b", re.I),
-        unless=re.compile(r"\btak(?:e|es|ing)\s+effect\b|\beffective\b|\breservations?\b|\bspecies\b|\bamendment\b",
+        unless=re.compile(r"\btak(?:e|es|ing)\s+effect\b|\beffective\b|\bnotice\b|\breservations?\b|\bspecies\b|\bamendment\b",
                           re.I)),
     Clause(  # the fallback when the parties fail to agree
         re.compile(rf"\b{_FAILS}\s+(?:\w+\s+){{0,3}}?{_AGREE}\b|\bno\s+agreement\b|\bdisagree\w*\b|\bdeadlock\w*\b|"
@@ -101,6 +151,23 @@ CLAUSES: tuple[Clause, ...] = (
                    r"\bfailing\s+(?:such\s+)?(?:agreement|which|that|this|a\s+decision|appointment|designation)\b|"
                    r"\bin\s+(?:the\s+)?(?:absence|default)\s+of\b|\bno\s+agreement\b", re.I),
         window=NEAR),
+    Clause(  # what the instrument leaves out: its exclusions
+        re.compile(rf"\b(?:fall\w*|left|kept|is|are)\s+outside\s+(?:the\s+)?(?:scope\b|[^?]{{0,60}}?\b{_INSTRUMENT}\b)|"
+                   rf"\b(?:excluded|left\s+out|exempt\w*)\s+(?:from|of)\s+(?:the\s+)?(?:scope\b|[^?]{{0,60}}?\b{_INSTRUMENT}\b)|"
+                   rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+not\s+"
+                   r"(?:cover|apply\s+to)\b", re.I),
+        re.compile(r"\b(?:shall|does|do|will|should)\s+not\s+(?:apply|extend|be\s+applicable)\s+(?:to|in|for)\b|"
+                   r"\bnot\s+applicable\s+to\b|"
+                   r"(?<!not )\bexclude[sd]?\s+from\s+(?:the\s+)?(?:application|provisions|scope)\s+of\b|"
+                   r"\boutside\s+the\s+scope\s+of\s+(?:this|the\s+present)\b", re.I)),
+    Clause(  # what the instrument covers: its scope clause, the instrument itself as the subject
+        re.compile(rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+"
+                   r"(?:also\s+|only\s+|still\s+|even\s+|really\s+)?(?:cover|apply\s+to|extend\s+to)\b|"
+                   r"\bscope\s+of\s+(?:application\s+of\s+)?(?:the|this|its)\b|\bits\s+scope\b", re.I),
+        re.compile(r"\b(?:This|The\s+present|The\s+provisions\s+of\s+(?:this|the\s+present))\s+(?:[A-Z][\w-]*\s+){0,3}?"
+                   r"(?:Convention|Protocol|Agreement|Treaty|Charter|Memorandum|Regulations|Statute|Constitution|Instrument)"
+                   r"\b[^.;:]{0,40}?\b(?:shall\s+(?:not\s+)?|does\s+not\s+|do\s+not\s+|will\s+)?(?:apply|applies|extend|extends|"
+                   r"cover|covers|be\s+applicable)\s+(?:only\s+)?(?:to|in|for)\b", re.I)),
 )
 
 

@@ -1,0 +1,88 @@
+"""Questions a treaty answers in a set drafting formula: what it covers and leaves out, who pays and whether a
+service costs anything, who runs a body, how often it meets and how much notice leaving takes. Each test puts the
+paragraphs of a real fixture treaty in the order the ranker put them on a treaty set's questions, and checks which
+one the question's clause brings first."""
+
+from __future__ import annotations
+
+import treaty_sets
+
+from mea_assistant.retrieval.clauses import clause_first
+from mea_assistant.stores.hits import paragraph_hit
+from mea_assistant.types import Document, Hit
+
+_DOCS: dict[str, dict[str, Document]] = {}
+
+
+def _hits(fixture: str, doc_id: str, *refs: str) -> list[Hit]:
+    """The paragraphs of a fixture treaty with these refs, in this order."""
+    docs = _DOCS.setdefault(fixture, treaty_sets.load(fixture).parse())
+    doc = docs[doc_id]
+    by_ref = {p.ref: p.position for p in doc.paragraphs}
+    return [paragraph_hit(doc, by_ref[ref], 1.0) for ref in refs]
+
+
+def _first(hits: list[Hit], question: str) -> str:
+    return clause_first(hits, question)[0].ref
+
+
+def test_what_a_treaty_covers_is_its_own_scope_clause_not_a_chapters() -> None:
+    """The 1968 animal transport convention: "This Convention applies to the international transport of: ..."
+    (Art. 2), not "The provisions of this Chapter apply to the transport of those mammals and birds ..." (Art. 42(1)),
+    which shares the question's words and was cited first."""
+    hits = _hits("unseen11", "animal-transport-convention-1968", "Art. 42(1)", "Art. 45", "Art. 17", "Art. 2")
+    assert _first(hits, "Which kinds of animals does the 1968 European convention on animal transport cover?") == "Art. 2"
+    assert clause_first(hits, "How must railway trucks carrying animals be marked?") == hits
+
+
+def test_what_a_treaty_leaves_out_is_its_exclusion_not_what_is_not_excluded() -> None:
+    """The Hague Choice of Court Convention: "This Convention shall not apply to the following matters -" (Art. 2(2)),
+    not "Proceedings under a contract of insurance ... are not excluded from the scope of this Convention ... to which
+    this Convention does not apply" (Art. 17(1)) nor its own scope, Art. 1(1)."""
+    hits = _hits("unseen31", "choice-of-court-convention-2005", "Art. 17(1)", "Art. 1(1)", "Art. 24", "Art. 2(2)")
+    assert _first(hits, "Which kinds of contracts and subject matters fall outside the 2005 Hague convention on "
+                        "choice of court agreements?") == "Art. 2(2)"
+
+
+def test_who_pays_is_the_paragraph_that_puts_the_cost_on_someone() -> None:
+    """The Cartagena Protocol: "The cost of risk assessment shall be borne by the notifier if the Party of import so
+    requires" (Art. 15(3)), not the annex that lists what a risk assessment covers."""
+    hits = _hits("unseen5", "cartagena-protocol-2000", "Annex III(8)(d)", "Art. 15(1)", "Art. 15(3)")
+    assert _first(hits, "Under the Cartagena Protocol, who pays for the risk assessment of a genetically modified "
+                        "organism being imported?") == "Art. 15(3)"
+    assert clause_first(hits, "What must a risk assessment look at under the Cartagena Protocol?") == hits
+
+
+def test_whether_a_service_costs_anything_is_the_paragraph_on_charges() -> None:
+    """The International Tracing Service agreement: "Information for tracing purposes shall be provided upon request
+    and without charge." (Art. 8(a)), not an article on the use of the archives."""
+    hits = _hits("unseen32", "tracing-service-agreement-2011", "Art. 11(c)", "Art. 3", "Art. 8(a)")
+    assert _first(hits, "Do relatives searching for a missing person in the Arolsen tracing archives have to pay for "
+                        "the information?") == "Art. 8(a)"
+
+
+def test_who_runs_a_body_is_the_organ_that_governs_it() -> None:
+    """The same agreement: the International Commission "shall act as the supreme governing body of the International
+    Tracing Service" (Art. 14(a)), not the paragraph on what its Director reports (Art. 14(d))."""
+    hits = _hits("unseen32", "tracing-service-agreement-2011", "Art. 14(d)", "Art. 10(c)", "Art. 14(a)")
+    assert _first(hits, "Who runs the International Tracing Service in Bad Arolsen under the 2011 agreement?") == \
+        "Art. 14(a)"
+    assert clause_first(hits, "Who provides the secretariat of the International Tracing Service?")[0].ref != \
+        "Art. 14(a)"
+
+
+def test_notice_to_leave_is_when_the_denunciation_takes_effect() -> None:
+    """Convention 108: "Such denunciation shall become effective on the first day of the month following the expiration
+    of a period of six months ..." (Art. 26(2)) answers how much notice leaving takes; "Any Party may at any time
+    denounce this Convention" (Art. 26(1)) answers whether and when a Party may leave."""
+    hits = _hits("unseen32", "data-protection-convention-1981", "Art. 26(2)", "Art. 26(1)")
+    assert clause_first(hits, "How much notice must a Party give before it can leave Convention 108?") == hits
+    assert _first(hits, "When can a country leave Convention 108?") == "Art. 26(1)"
+
+
+def test_how_often_is_the_paragraph_that_states_a_frequency() -> None:
+    """Convention 108, Art. 20: "It shall subsequently meet at least once every two years" (20(1)), not "A majority of
+    representatives ... shall constitute a quorum for a meeting" (20(2)), which a figure question also fits."""
+    hits = _hits("unseen32", "data-protection-convention-1981", "Art. 20(2)", "Art. 20(1)")
+    assert _first(hits, "How often does the Consultative Committee under Convention 108 have to meet?") == "Art. 20(1)"
+    assert clause_first(hits, "What is the quorum of the Consultative Committee under Convention 108?") == hits
