@@ -1,13 +1,14 @@
 """Questions a treaty answers in a set drafting formula: what it covers and leaves out, who pays and whether a
-service costs anything, who runs a body, how often it meets and how much notice leaving takes. Each test puts the
-paragraphs of a real fixture treaty in the order the ranker put them on a treaty set's questions, and checks which
-one the question's clause brings first."""
+service costs anything, who runs a body, how often it meets and how much notice leaving takes; and a treaty's own
+articles before a resolution or recommendation printed after it. Each test puts the paragraphs of a real fixture
+treaty in the order the ranker put them on a treaty set's questions, and checks which one comes first."""
 
 from __future__ import annotations
 
 import treaty_sets
 
 from mea_assistant.retrieval.clauses import clause_first
+from mea_assistant.retrieval.rerank import own_provisions_first
 from mea_assistant.stores.hits import paragraph_hit
 from mea_assistant.types import Document, Hit
 
@@ -86,3 +87,15 @@ def test_how_often_is_the_paragraph_that_states_a_frequency() -> None:
     hits = _hits("unseen32", "data-protection-convention-1981", "Art. 20(2)", "Art. 20(1)")
     assert _first(hits, "How often does the Consultative Committee under Convention 108 have to meet?") == "Art. 20(1)"
     assert clause_first(hits, "What is the quorum of the Consultative Committee under Convention 108?") == hits
+
+
+def test_a_convention_is_answered_by_its_articles_before_the_recommendation_printed_after_it() -> None:
+    """ILO Convention 138 prints the Minimum Age Recommendation after its articles; "What records does the Minimum Age
+    Convention require employers to keep?" is answered by the Convention's Art. 9(3), not the Recommendation's
+    Paragraph 16(b), unless the question asks about the Recommendation."""
+    hits = _hits("unseen32", "minimum-age-convention-1973", "Recommendation 146(16)(b)", "Recommendation 146(16)(c)",
+                 "Art. 3(3)", "Art. 9(3)")
+    ordered = own_provisions_first(hits, "What records does the Minimum Age Convention require employers to keep?")
+    assert [h.ref for h in ordered] == ["Art. 3(3)", "Art. 9(3)", "Recommendation 146(16)(b)",
+                                        "Recommendation 146(16)(c)"]
+    assert own_provisions_first(hits, "What records does the Minimum Age Recommendation ask employers to keep?") == hits

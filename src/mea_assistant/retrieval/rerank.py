@@ -149,7 +149,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     Paragraphs found by an explicit reference ("Article III(4)") keep their place at the top, in order. The
     model's order is then corrected where the question itself says which paragraph answers, whatever the scores:
     the appendix it names (designated_first), the final or institutional clause it is about (finalclauses.py,
-    clauses.py), the listing row of the species it names (listed_first).
+    clauses.py), the treaty's own provisions before a resolution printed after it (own_provisions_first), the listing
+    row of the species it names (listed_first).
     """
     if not hits:
         return hits
@@ -162,7 +163,27 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
     ordered = designated_first([h for _, _, h in rest], signals.query)
     ordered = clause_first(in_force_first(ordered, signals.query), signals.query)  # the clause the question is about
-    return exact + listed_first(ordered, signals)
+    return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
+
+
+# What a meeting adopted together with a treaty and is printed after it ("Resolution 1" of the conference that adopted
+# the BWM Convention, the ILO's Recommendation 146 after Convention 138): texts beside the treaty, not its provisions.
+_BESIDE = re.compile(r"^(?:Resolution|Declaration|Recommendation)\b")
+_NAMES_TREATY = re.compile(r"\b(?:convention|treaty|agreement|protocol|charter|covenant)\b", re.I)
+_NAMES_BESIDE = re.compile(r"\b(?:resolutions?|declarations?|recommendations?|final\s+act)\b", re.I)
+
+
+def own_provisions_first(hits: list[Hit], query: str, window: int = 8) -> list[Hit]:
+    """A question on what a convention says is answered by its articles: of the top hits, those of a resolution,
+    declaration or recommendation printed after the treaty's articles follow the treaty's own provisions, unless the
+    question asks about such a text."""
+    if not _NAMES_TREATY.search(query) or _NAMES_BESIDE.search(query):
+        return hits
+    top = hits[:window]
+    own = [h for h in top if not _BESIDE.match(h.ref)]
+    if not own or len(own) == len(top):
+        return hits
+    return own + [h for h in top if _BESIDE.match(h.ref)] + hits[window:]
 
 
 # A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale
