@@ -99,3 +99,13 @@ def test_a_convention_is_answered_by_its_articles_before_the_recommendation_prin
     assert [h.ref for h in ordered] == ["Art. 3(3)", "Art. 9(3)", "Recommendation 146(16)(b)",
                                         "Recommendation 146(16)(c)"]
     assert own_provisions_first(hits, "What records does the Minimum Age Recommendation ask employers to keep?") == hits
+
+
+def test_opting_out_of_a_provision_is_the_paragraph_that_allows_it() -> None:
+    """The Protected Persons Convention: "Each State Party may ... declare that it does not consider itself bound by
+    paragraph 1 of this article" (Art. 13(2)) answers whether a State may opt out of arbitration, not the dispute
+    clause itself (Art. 13(1)), which the ranker put first on set 33."""
+    hits = _hits("unseen33", "protected-persons-convention-1973", "Art. 13(1)", "Art. 13(2)", "Art. 13(3)")
+    assert _first(hits, "Can a state that joins the Diplomatic Agents Convention opt out of having disputes about it "
+                        "sent to arbitration?") == "Art. 13(2)"
+    assert clause_first(hits, "How are disputes about the Diplomatic Agents Convention settled?") == hits

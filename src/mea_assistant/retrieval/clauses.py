@@ -16,7 +16,8 @@ many paragraphs that only mention it, which the ranker often puts first:
   workers"), not one that only names what is paid for; whether a service is paid for at all ("Can an authority
   charge a fee?"): the paragraph on charges ("without charge", "a reasonable charge");
 - whether reservations are allowed: "No reservations may be made to this Treaty", "Each State may ... make a
-  reservation", not the article on ratification ("signature without reservation as to ratification");
+  reservation", not the article on ratification ("signature without reservation as to ratification"); whether a
+  State may opt out of a provision: "may ... declare that it does not consider itself bound by paragraph 1";
 - what follows when a member does not pay: "Non-payment of two consecutive annual contributions shall ...";
 - when a Party may leave: "Any Party may denounce this Convention after five years ...", not "Such denunciation
   shall take effect ..." (unless the question asks when it takes effect);
@@ -120,6 +121,9 @@ CLAUSES: tuple[Clause, ...] = (
                    r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b", re.I),
         re.compile(r"\breservations?\b[^.;]{0,80}?\bamendments?\b|\bamendments?\b[^.;]{0,160}?\breservations?\b",
                    re.I)),
+    Clause(  # opting out of one provision (most often the dispute clause): "does not consider itself bound"
+        re.compile(r"\bopt(?:s|ing)?\s+out\s+of\b", re.I),
+        re.compile(r"\bdoes\s+not\s+consider\s+itself\s+bound\b|\bnot\s+to\s+be\s+bound\s+by\b", re.I)),
     Clause(  # reservations to the instrument: when joining it, which provisions
         re.compile(r"\b(?:make|makes|making|enter|entering|lodge|formulate|attach)\s+(?:any\s+|a\s+)?reservations?\b|"
                    r"\breservations?\s+(?:allowed|permitted|possible|admitted)\b|\bwith\s+(?:a\s+|any\s+)?reservations?\b|"
