@@ -19,3 +19,15 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen33", KNOWN, lost=LOST)
+
+
+def test_a_convention_called_by_its_title_turned_round_is_named(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "the Transfer of Sentenced Persons Convention" for the "Convention on the transfer of sentenced persons": on
+    the first run a comparison naming it so was abstained on, "Sentenced" being a name no top paragraph held."""
+    from mea_assistant.queries import analyse, inverted_title_aliases
+
+    assert inverted_title_aliases(docs["sentenced-persons-convention-1983"].title) == {
+        "transfer of sentenced persons convention", "sentenced persons convention"}
+    info = analyse("How does the notice needed to denounce the Transfer of Sentenced Persons Convention compare with "
+                   "leaving the European Convention on the legal status of migrant workers?", docs)
+    assert set(info.doc_ids) == {"sentenced-persons-convention-1983", "migrant-workers-convention-1977"}

@@ -151,7 +151,35 @@ def _document_aliases(doc: Document) -> list[str]:
     aliases |= subject_aliases(doc.title)
     aliases |= place_aliases(doc)
     aliases |= declared_short_titles(doc)
+    if own is None:
+        aliases |= inverted_title_aliases(doc.title)
     return sorted(a for a in aliases if a)
+
+
+# "Convention on the Transfer of Sentenced Persons" is called "the Transfer of Sentenced Persons Convention", and the
+# "European Convention on the Legal Status of Migrant Workers" "the Migrant Workers Convention": the subject, then
+# the kind.
+_TITLE_SUBJECT = re.compile(r"^(?:(?:European|International|Inter-American|African|Regional)\s+)?(Convention|Agreement|"
+                            r"Protocol|Treaty|Charter)\s+(?:on|concerning|for|relating\s+to|regarding)\s+(?:the\s+)?"
+                            r"([A-Za-z][\w' -]*?)\s*(?:[,(:;]|\bin\s+(?:civil|the|respect)\b|$)", re.I)
+
+
+def inverted_title_aliases(title: str) -> set[str]:
+    """ "transfer of sentenced persons convention" and "sentenced persons convention" for the Convention on the
+    Transfer of Sentenced Persons: its subject (up to eight words) before its kind, and the subject's last "of" part
+    when that is two words or more and not only words of the field."""
+    m = _TITLE_SUBJECT.match(" ".join(title.split()))
+    if not m:
+        return set()
+    kind, subject = m.group(1).lower(), re.sub(r"^(?:a|an)\s+", "", m.group(2).lower().strip())
+    words = subject.split()
+    if not 2 <= len(words) <= 8:
+        return set()
+    out = {f"{subject} {kind}"}
+    tail = re.sub(r"^(?:a|an)\s+", "", re.split(r"\s+of\s+(?:the\s+)?", subject)[-1]).split()
+    if len(tail) >= 2 and tail != words and not all(w in GENERIC_WORDS for w in tail):
+        out.add(f"{' '.join(tail)} {kind}")
+    return out
 
 
 # The short title an instrument gives itself: the ILO's "adopts ... the following Convention, which may be cited as the
