@@ -57,6 +57,8 @@ _AGREE = r"(?:agree\w*|appoint\w*|name|nominate\w*|designate\w*|settle\w*|reach\
 # The instrument as people name it: "the Espoo Convention", "the Cartagena biosafety protocol", "ASCOBANS"
 _INSTRUMENT = (r"(?:convention|protocol|agreement|treaty|charter|memorandum|mou|regulations|statute|constitution|"
                r"(?-i:[A-Z]{3,}\w*))")
+# "does the 1968 European convention on animal transport ...": the question's verb with the instrument as its subject
+_DOES_IT = rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+"
 _LEAVE = r"(?:leave|leaving|withdraw\w*|denounc\w*|pull\s+out|quit|exit)"
 
 CLAUSES: tuple[Clause, ...] = (
@@ -158,15 +160,13 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(  # what the instrument leaves out: its exclusions
         re.compile(rf"\b(?:fall\w*|left|kept|is|are)\s+outside\s+(?:the\s+)?(?:scope\b|[^?]{{0,60}}?\b{_INSTRUMENT}\b)|"
                    rf"\b(?:excluded|left\s+out|exempt\w*)\s+(?:from|of)\s+(?:the\s+)?(?:scope\b|[^?]{{0,60}}?\b{_INSTRUMENT}\b)|"
-                   rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+not\s+"
-                   r"(?:cover|apply\s+to)\b", re.I),
+                   rf"{_DOES_IT}not\s+(?:cover|apply\s+to)\b", re.I),
         re.compile(r"\b(?:shall|does|do|will|should)\s+not\s+(?:apply|extend|be\s+applicable)\s+(?:to|in|for)\b|"
                    r"\bnot\s+applicable\s+to\b|"
                    r"(?<!not )\bexclude[sd]?\s+from\s+(?:the\s+)?(?:application|provisions|scope)\s+of\b|"
                    r"\boutside\s+the\s+scope\s+of\s+(?:this|the\s+present)\b", re.I)),
     Clause(  # what the instrument covers: its scope clause, the instrument itself as the subject
-        re.compile(rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+"
-                   r"(?:also\s+|only\s+|still\s+|even\s+|really\s+)?(?:cover|apply\s+to|extend\s+to)\b|"
+        re.compile(rf"{_DOES_IT}(?:also\s+|only\s+|still\s+|even\s+|really\s+)?(?:cover|apply\s+to|extend\s+to)\b|"
                    r"\bscope\s+of\s+(?:application\s+of\s+)?(?:the|this|its)\b|\bits\s+scope\b", re.I),
         re.compile(r"\b(?:This|The\s+present|The\s+provisions\s+of\s+(?:this|the\s+present))\s+(?:[A-Z][\w-]*\s+){0,3}?"
                    r"(?:Convention|Protocol|Agreement|Treaty|Charter|Memorandum|Regulations|Statute|Constitution|Instrument)"
