@@ -164,6 +164,9 @@ _TITLE_SUBJECT = re.compile(r"^(?:(?:European|International|Inter-American|Afric
                             r"([A-Za-z][\w' -]*?)\s*(?:[,(:;]|\bin\s+(?:civil|the|respect)\b|$)", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:a|an)\s+")  # "early notification of a nuclear accident": "nuclear accident"
+
+
 def inverted_title_aliases(title: str) -> set[str]:
     """ "transfer of sentenced persons convention" and "sentenced persons convention" for the Convention on the
     Transfer of Sentenced Persons: its subject (up to eight words) before its kind, and the subject's last "of" part
@@ -171,12 +174,12 @@ def inverted_title_aliases(title: str) -> set[str]:
     m = _TITLE_SUBJECT.match(" ".join(title.split()))
     if not m:
         return set()
-    kind, subject = m.group(1).lower(), re.sub(r"^(?:a|an)\s+", "", m.group(2).lower().strip())
+    kind, subject = m.group(1).lower(), _ARTICLE.sub("", m.group(2).lower().strip())
     words = subject.split()
     if not 2 <= len(words) <= 8:
         return set()
     out = {f"{subject} {kind}"}
-    tail = re.sub(r"^(?:a|an)\s+", "", re.split(r"\s+of\s+(?:the\s+)?", subject)[-1]).split()
+    tail = _ARTICLE.sub("", re.split(r"\s+of\s+(?:the\s+)?", subject)[-1]).split()
     if len(tail) >= 2 and tail != words and not all(w in GENERIC_WORDS for w in tail):
         out.add(f"{' '.join(tail)} {kind}")
     return out

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+# Texts adopted with a treaty and printed after its articles (the conference's resolutions, a declaration, the ILO's
+# Recommendation): each is a part of its own, and its paragraphs' refs open with its name ("Recommendation 146(13)(d)").
+APPENDED_PARTS = ("Resolution", "Declaration", "Recommendation")
+
 _NOISE = {"art", "article", "para", "paragraph", "paras", "op", "pp", "sub", "subparagraph", "no", "annex", "app",
           "appendix", "appendices", "section", "part", "chapter", "of", "and", "the", "rule", "table", "reg", "regulation"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..refs import APPENDED_PARTS
 from . import labels as lab
 from .items import ends_clause, is_caps_heading, word_count
 from .lookahead import Lookahead
@@ -55,8 +56,9 @@ _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "reso
                   "recommendation": "Recommendation", "recommandation": "Recommendation",
                   "recomendación": "Recommendation"}
 _CONTAINER_ABBR = _WORDS
-_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0, "Resolution": 0, "Declaration": 0,
-                   "Recommendation": 0, "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
+_CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
+                   **{part: 0 for part in APPENDED_PARTS},  # the names _APPENDED_ABBR maps to
+                   "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")

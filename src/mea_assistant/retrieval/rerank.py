@@ -20,10 +20,11 @@ from importlib import resources
 from typing import Sequence
 
 from ..membership import answering_formula
+from ..refs import APPENDED_PARTS
 from ..terms import opens_list, terms
 from ..types import Hit
 from .definitions import DEFINING
-from .clauses import clause_first
+from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
@@ -168,12 +169,12 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
 
 # What a meeting adopted together with a treaty and is printed after it ("Resolution 1" of the conference that adopted
 # the BWM Convention, the ILO's Recommendation 146 after Convention 138): texts beside the treaty, not its provisions.
-_BESIDE = re.compile(r"^(?:Resolution|Declaration|Recommendation)\b")
+_BESIDE = re.compile(rf"^(?:{'|'.join(APPENDED_PARTS)})\b")
 _NAMES_TREATY = re.compile(r"\b(?:convention|treaty|agreement|protocol|charter|covenant)\b", re.I)
 _NAMES_BESIDE = re.compile(r"\b(?:resolutions?|declarations?|recommendations?|final\s+act)\b", re.I)
 
 
-def own_provisions_first(hits: list[Hit], query: str, window: int = 8) -> list[Hit]:
+def own_provisions_first(hits: list[Hit], query: str, window: int = WINDOW) -> list[Hit]:
     """A question on what a convention says is answered by its articles: of the top hits, those of a resolution,
     declaration or recommendation printed after the treaty's articles follow the treaty's own provisions, unless the
     question asks about such a text."""
