@@ -71,8 +71,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # Recommendation printed after an ILO Convention ("### Recommendation 146") is a part of its own.
 # 39: a preamble printed as one paragraph (the parties, the recitals and "have agreed as follows:" together) is a
 # preamble, not the first operative paragraph.
+# 40: an item that stops on a word no sentence ends with ("c) have ensured that") is a lead-in without its colon: a
+# list starting under it ("1) the persons ...") is its items.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 39
+PARSER_VERSION = 40
 
 
 def _default_model_path() -> str:

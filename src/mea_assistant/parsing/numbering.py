@@ -16,6 +16,11 @@ from . import labels as lab
 from .items import Item, ends_clause
 
 
+# An item that stops on a word no sentence ends with ("c) have ensured that", then "1) the persons ...") is a lead-in
+# printed without its colon: a list starting under it is its items, not the article's next paragraphs.
+_UNFINISHED = re.compile(r"\b(?:that|whether|which|whom|to|of|by|for|with|from|the|an?|than)\s*$", re.I)
+
+
 # Label styles that number every level alike, relative to the level above: IMO's ".1" / ".2" (paragraph 4.1.3 of
 # the London Protocol prints as ".3" under ".1" under "4."), so where a ".1" sits is read from its lead-in.
 RELATIVE = ("pdot",)
@@ -82,7 +87,8 @@ class Numbering:
             parent_text = self.stack[-1][2].text
             # a lead-in ends with a colon or, in ILO texts, a dash ("... special attention should be given to -")
             introduces = current is not None and ends_clause(current.text) and \
-                current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith((":", "-", "–", "—"))
+                current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith((":", "-", "–", "—")) \
+                or (label.value in ("1", "a", "i", "A", "I") and _UNFINISHED.search(parent_text) is not None)
             if not introduces:
                 while self.stack and self._rank(len(self.stack) - 1) >= lab.RANK[label.style]:
                     self.stack.pop()
