@@ -109,3 +109,19 @@ def test_opting_out_of_a_provision_is_the_paragraph_that_allows_it() -> None:
     assert _first(hits, "Can a state that joins the Diplomatic Agents Convention opt out of having disputes about it "
                         "sent to arbitration?") == "Art. 13(2)"
     assert clause_first(hits, "How are disputes about the Diplomatic Agents Convention settled?") == hits
+
+
+def test_what_a_treaty_is_for_is_the_article_stating_its_objects() -> None:
+    """The Hague Intercountry Adoption Convention: "The objects of the present Convention are: a) to establish
+    safeguards ..." (Art. 1(a), its lead-in holding the formula), not the depositary's notifications or the closing
+    formula ("DONE at The Hague ... 1993"), which share the question's name words and were cited first on set 34."""
+    hits = _hits("unseen34", "intercountry-adoption-convention-1993", "Art. 48(b)", "Art. 48 ¶2", "Art. 7(1)",
+                 "Art. 1(a)")
+    assert _first(hits, "What is the 1993 Hague Convention on intercountry adoption meant to achieve?") == "Art. 1(a)"
+    assert _first(hits, "What are the aims of the Hague adoption convention?") == "Art. 1(a)"
+    # what the Central Authorities (a body) are meant to do is their duties, not the convention's objects
+    assert clause_first(hits, "What are the Central Authorities supposed to do under the Hague adoption convention?") \
+        == hits
+    assert clause_first(hits, "Whom must the depositary notify of accessions?") == hits
+    institute = _hits("unseen21", "refrigeration-institute-agreement-1954", "Art. I(2)", "Art. II(a)")
+    assert _first(institute, "What is the International Institute of Refrigeration meant to do?") == "Art. II(a)"

@@ -104,6 +104,11 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
 # "the 1946 fishing nets convention": a year, then at most three words that are not an article, then the kind
+# "the plant protection convention", "the convention on synergies", "the Council of Europe convention protecting
+# conditional access services": the title's word and the kind at most two words apart (not "wetlands in the
+# convention"), or the kind, a word saying what it is about and the title's word
+_ABOUT = r"(?:on|for|about|concerning|regarding|covering|protecting|against|relating\s+to|dealing\s+with)"
+_FEW = r"(?:(?!(?:and|or|in|of|the|to|under|for|by|with|at|on|from|as|is|are|an?|its|their|this|that)\b)[\w-]+\s+){0,2}?"
 _YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){{0,3}}{kind}\b"
 
 
@@ -122,7 +127,7 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
             if doc.doc_type not in _DECIDED + TREATY_TYPES:
                 continue
             for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - GENERIC_WORDS:
-                for form in (rf"\b{word}\s+{doc.doc_type}\b", rf"\b{doc.doc_type}\s+on\s+(?:the\s+)?{word}\b"):
+                for form in (rf"\b{word}\s+{_FEW}{doc.doc_type}\b", rf"\b{doc.doc_type}\s+{_ABOUT}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
             year = year_of(doc.date, doc.doc_id) if doc.doc_type in TREATY_TYPES else None
             if year:

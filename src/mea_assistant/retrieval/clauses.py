@@ -26,6 +26,9 @@ many paragraphs that only mention it, which the ranker often puts first:
 - what the instrument covers ("Does the Convention apply to warships?"): its scope clause, with the instrument itself
   as the subject ("This Convention shall apply to ...", "This Protocol shall not apply to ..."), not a chapter's
   ("The provisions of this Chapter apply to ...") or a paragraph that only shares the question's subject;
+- what it is for ("What is the convention meant to achieve?"): the article stating its objects ("The objects of the
+  present Convention are:", "The objective of this Protocol is", "The purposes of the Organization are"), not one
+  that only names it;
 - what it leaves out ("Which matters fall outside it?"): an exclusion ("This Convention shall not apply to the
   following matters", "may exclude from the application of this Convention"), not "are not excluded from".
 """
@@ -59,6 +62,8 @@ _INSTRUMENT = (r"(?:convention|protocol|agreement|treaty|charter|memorandum|mou|
                r"(?-i:[A-Z]{3,}\w*))")
 # "does the 1968 European convention on animal transport ...": the question's verb with the instrument as its subject
 _DOES_IT = rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUMENT}(?:\s+[\w.-]+){{0,8}}?\s+"
+_KINDS = (r"Convention|Protocol|Agreement|Treaty|Charter|Constitution|Statute|Memorandum|Plan|Programme|Organi[sz]ation|"
+          r"Institute|Union|Centre|Center|Office|Agency|Fund")
 _LEAVE = r"(?:leave|leaving|withdraw\w*|denounc\w*|pull\s+out|quit|exit)"
 
 CLAUSES: tuple[Clause, ...] = (
@@ -165,6 +170,17 @@ CLAUSES: tuple[Clause, ...] = (
                    r"\bnot\s+applicable\s+to\b|"
                    r"(?<!not )\bexclude[sd]?\s+from\s+(?:the\s+)?(?:application|provisions|scope)\s+of\b|"
                    r"\boutside\s+the\s+scope\s+of\s+(?:this|the\s+present)\b", re.I)),
+    Clause(  # what the instrument is for: the article stating its objects, objectives or purposes
+        re.compile(r"\bwhat\s+(?:is|are|was|were)\s+(?:the\s+)?(?:main\s+)?(?:aims?|goals?|purposes?|objectives?|objects?)"
+                   r"\s+of\b|\b(?:supposed|meant|expected|intended|designed)\s+to\s+(?:do|achieve|accomplish)\b|"
+                   r"\bwhy\s+(?:was|were|is|are)\b[^?]{0,80}\b(?:set\s+up|established|created|founded|concluded)\b", re.I),
+        re.compile(rf"\b(?:objectives?|objects?|purposes?|aims?)\s+of\s+(?:this|the\s+present|the)\s+(?:[A-Z][\w-]*\s+){{0,3}}?"
+                   rf"(?:{_KINDS})\b[^.;:]{{0,160}}?\s+(?:is|are|shall\s+be)\b|"
+                   rf"\b(?:This|The\s+present)\s+(?:{_KINDS})\s+(?:aims?|seeks?)\s+to\b", re.I),
+        # "What are the Parties supposed to do?", "What is the Committee meant to do?": duties and functions
+        unless=re.compile(r"\b(?:part(?:y|ies)|states?|countries|members?|signatories|committee|commission|council|"
+                          r"secretariat|bureau|board|authorit(?:y|ies)|conference|meeting|group|panel|body|organ)\s+"
+                          r"(?:\w+\s+){0,2}(?:supposed|meant|expected|intended|designed)\b", re.I)),
     Clause(  # what the instrument covers: its scope clause, the instrument itself as the subject
         re.compile(rf"{_DOES_IT}(?:also\s+|only\s+|still\s+|even\s+|really\s+)?(?:cover|apply\s+to|extend\s+to)\b|"
                    r"\bscope\s+of\s+(?:application\s+of\s+)?(?:the|this|its)\b|\bits\s+scope\b", re.I),
