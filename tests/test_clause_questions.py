@@ -125,3 +125,6 @@ def test_what_a_treaty_is_for_is_the_article_stating_its_objects() -> None:
     assert clause_first(hits, "Whom must the depositary notify of accessions?") == hits
     institute = _hits("unseen21", "refrigeration-institute-agreement-1954", "Art. I(2)", "Art. II(a)")
     assert _first(institute, "What is the International Institute of Refrigeration meant to do?") == "Art. II(a)"
+    # what its member countries are expected to do is their obligations (Art. I(2)), not the Institute's objectives
+    assert clause_first(institute, "What are member countries of the International Institute of Refrigeration expected "
+                                   "to do under its 1954 agreement?") == institute

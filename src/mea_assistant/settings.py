@@ -73,8 +73,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # preamble, not the first operative paragraph.
 # 40: an item that stops on a word no sentence ends with ("c) have ensured that") is a lead-in without its colon: a
 # list starting under it ("1) the persons ...") is its items.
+# 41: a label printed alone on its line ("i." then "a. stop and board the vessel;") heads the list that follows; a head
+# naming only the body a treaty came from ("INTERNATIONAL LABOUR CONFERENCE.") gives way to the treaty's own title
+# printed as its text's first words ("*Convention concerning forced or compulsory labour.*").
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 40
+PARSER_VERSION = 41
 
 
 def _default_model_path() -> str:

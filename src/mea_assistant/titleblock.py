@@ -127,6 +127,9 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
     native = native_headings(headings, body)
     block = TitleBlock(title=choose_title(headings, language, first_line, native), symbol=find_symbol(short),
                        foreign=frozenset(headings) - native)
+    inline = _instrument_line(head_lines) if _BODY_ONLY.search(block.title) else None
+    if inline:
+        block.title = inline
     adopted = _ADOPTED_RE.search(head)
     if adopted:
         block.adopted_by = re.sub(r"\s+", " ", adopted.group(1)).strip()
@@ -140,6 +143,25 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
         block.date = closing_date(body)
         block.date_source = "closing formula" if block.date else ""
     return block
+
+
+# A head that names only the organisation or the meeting a treaty came from ("LEAGUE OF NATIONS.", "INTERNATIONAL LABOUR
+# CONFERENCE.") over the treaty's own title printed as the first words of its text ("*Convention concerning forced or
+# compulsory labour.* The General Conference ..."): the treaty's title is that.
+_BODY_ONLY = re.compile(r"^(?!.*\b(?:convention|agreement|protocol|treaty|charter|covenant|statute|constitution|memorandum|"
+                        r"resolution|decision|recommendation|declaration|plan|programme|strategy|regulations|act)\b)"
+                        r".*\b(?:conference|nations|organi[sz]ation|council|assembly|office|union|community)\W*$", re.I)
+_INLINE_TITLE = re.compile(r"^\W*((?:Convention|Agreement|Protocol|Treaty|Charter)\s+(?:concerning|on|for|relating\s+to|"
+                           r"regarding)\s+[^.*\n]{3,160}?)\s*[.*]")
+
+
+def _instrument_line(head_lines: list[str]) -> str | None:
+    """The title of the instrument the first lines of a text begin with, if one does."""
+    for line in head_lines:
+        match = _INLINE_TITLE.match(line.strip())
+        if match:
+            return " ".join(match.group(1).split())
+    return None
 
 
 def year_of(*texts: str | None) -> str | None:

@@ -17,7 +17,8 @@ from .items import Item, ends_clause
 
 
 # An item that stops on a word no sentence ends with ("c) have ensured that", then "1) the persons ...") is a lead-in
-# printed without its colon: a list starting under it is its items, not the article's next paragraphs.
+# printed without its colon, and a label printed alone on its line ("i." then "a. stop and board the vessel;") heads
+# the list that follows: a list starting under either is its items, not the article's next paragraphs.
 _UNFINISHED = re.compile(r"\b(?:that|whether|which|whom|to|of|by|for|with|from|the|an?|than)\s*$", re.I)
 
 
@@ -56,6 +57,9 @@ class Numbering:
         for option in options:  # prefer a reading that continues a list in progress
             if self.is_expected(option):
                 return option
+        lone = next((o for o in options if o.value == "i" and not o.rest.strip()), None)
+        if lone is not None:  # "i." alone on its line, no "h)" before it: the first of a roman list it heads
+            return lab.Label("roman", "i", lone.rest)
         if options[0].style == "roman" and any(o.style == "letter" for o in options):
             return options[0]  # "(i)" after "a)" (not after "h)") opens a roman sub-list
         for option in options:
@@ -88,7 +92,8 @@ class Numbering:
             # a lead-in ends with a colon or, in ILO texts, a dash ("... special attention should be given to -")
             introduces = current is not None and ends_clause(current.text) and \
                 current.text.rstrip().endswith((":", "—", "-")) or parent_text.rstrip().endswith((":", "-", "–", "—")) \
-                or (label.value in ("1", "a", "i", "A", "I") and _UNFINISHED.search(parent_text) is not None)
+                or (label.value in ("1", "a", "i", "A", "I") and (_UNFINISHED.search(parent_text) is not None
+                                                                   or not parent_text.strip()))
             if not introduces:
                 while self.stack and self._rank(len(self.stack) - 1) >= lab.RANK[label.style]:
                     self.stack.pop()

@@ -177,10 +177,11 @@ CLAUSES: tuple[Clause, ...] = (
         re.compile(rf"\b(?:objectives?|objects?|purposes?|aims?)\s+of\s+(?:this|the\s+present|the)\s+(?:[A-Z][\w-]*\s+){{0,3}}?"
                    rf"(?:{_KINDS})\b[^.;:]{{0,160}}?\s+(?:is|are|shall\s+be)\b|"
                    rf"\b(?:This|The\s+present)\s+(?:{_KINDS})\s+(?:aims?|seeks?)\s+to\b", re.I),
-        # "What are the Parties supposed to do?", "What is the Committee meant to do?": duties and functions
+        # "What are the Parties supposed to do?", "What are member countries of the Institute expected to do?", "What
+        # is the Committee meant to do?": duties and functions
         unless=re.compile(r"\b(?:part(?:y|ies)|states?|countries|members?|signatories|committee|commission|council|"
                           r"secretariat|bureau|board|authorit(?:y|ies)|conference|meeting|group|panel|body|organ)\s+"
-                          r"(?:\w+\s+){0,2}(?:supposed|meant|expected|intended|designed)\b", re.I)),
+                          r"(?:[\w-]+\s+){0,6}?(?:supposed|meant|expected|intended|designed)\b", re.I)),
     Clause(  # what the instrument covers: its scope clause, the instrument itself as the subject
         re.compile(rf"{_DOES_IT}(?:also\s+|only\s+|still\s+|even\s+|really\s+)?(?:cover|apply\s+to|extend\s+to)\b|"
                    r"\bscope\s+of\s+(?:application\s+of\s+)?(?:the|this|its)\b|\bits\s+scope\b", re.I),
