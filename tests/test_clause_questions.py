@@ -128,3 +128,42 @@ def test_what_a_treaty_is_for_is_the_article_stating_its_objects() -> None:
     # what its member countries are expected to do is their obligations (Art. I(2)), not the Institute's objectives
     assert clause_first(institute, "What are member countries of the International Institute of Refrigeration expected "
                                    "to do under its 1954 agreement?") == institute
+
+
+def test_how_much_notice_leaving_takes_is_the_paragraph_on_when_it_takes_effect() -> None:
+    """The European Agreement on Transfer of Responsibility for Refugees: "Such denunciation shall become effective on
+    the first day of the month following the expiration of a period of six months after the date of receipt of the
+    notification" (Art. 16(2)), not "Any Party may at any time denounce this Agreement by means of a notification"
+    (Art. 16(1)), which the ranker put first on set 35."""
+    hits = _hits("unseen35", "refugee-responsibility-agreement-1980", "Art. 16(1)", "Art. 16(3)", "Art. 16(2)")
+    assert _first(hits, "How much notice is needed to denounce the European Agreement on Transfer of Responsibility "
+                        "for Refugees?") == "Art. 16(2)"
+    assert _first(hits, "How long after notice does a denunciation of the refugees agreement take effect?") == "Art. 16(2)"
+    # when a Party may leave at all is the paragraph that allows it
+    assert _first(hits, "How long must a Party wait before it can denounce the refugees agreement?") == "Art. 16(1)"
+
+
+def test_entry_into_force_drafted_with_it_or_the_convention_as_subject_is_the_instruments_own_clause() -> None:
+    """The ILO's "It shall come into force twelve months after the date on which the ratifications of two Members ...
+    have been registered" (Forced Labour Convention Art. 28(2)) and the Hague Conference's "The Convention shall enter
+    into force on the first day of the month ..." (Succession Convention Art. 28(1)) are the instruments' own entry into
+    force, before "Thereafter ... for any Member" / "Thereafter the Convention shall enter into force:"."""
+    from mea_assistant.retrieval.finalclauses import in_force_first
+
+    ilo = _hits("unseen35", "forced-labour-convention-1930", "Art. 28(3)", "Art. 28(1)", "Art. 28(2)")
+    assert in_force_first(ilo, "When does the Forced Labour Convention come into force?")[0].ref == "Art. 28(2)"
+    hague = _hits("unseen35", "succession-convention-1989", "Art. 28(2)(a)", "Art. 28(1)")
+    assert in_force_first(hague, "How many ratifications does the Hague Succession Convention need to enter into "
+                                 "force?")[0].ref == "Art. 28(1)"
+
+
+def test_the_closing_formula_follows_the_provisions_unless_asked_where_when_or_in_which_languages() -> None:
+    """ "IN WITNESS WHEREOF ... DONE at The Hague, on the 29th day of May 1993, in the English and French languages"
+    shares "the 1993 Hague Convention" with every question naming it so; on the treaty sets it was cited first 13 times,
+    never rightly."""
+    from mea_assistant.retrieval.rerank import closing_formula_last
+
+    hits = _hits("unseen34", "intercountry-adoption-convention-1993", "Art. 48 ¶2", "Art. 3", "Art. 2(1)")
+    assert closing_formula_last(hits, "Up to what age does the 1993 Hague adoption convention apply to a child?"
+                                )[0].ref == "Art. 3"
+    assert closing_formula_last(hits, "In which languages was the 1993 Hague adoption convention done?") == hits

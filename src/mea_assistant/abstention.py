@@ -126,10 +126,12 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
-# "ILO Convention No. 169", "IMO Convention 12", "Convention 108": the number an organisation gives a convention in its
-# series, which the convention's own text does not print; the organisation's name, when written, must still be
+# "ILO Convention No. 169", "IMO Convention 12", "Convention 108", "ILO C29": the number an organisation gives a
+# convention in its series, which the convention's own text does not print; the organisation's name, when written, must still be
 # supported, the number is a name.
-_SERIAL = re.compile(r"\b(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)")
+_SERIAL = re.compile(r"\b(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)|"
+                     # the ILO's own short form of the number: "ILO C29", "(C138)"
+                     r"\bILO\s+(C\d{1,3})\b|\((C\d{1,3})\)")
 
 
 def specific_terms(question: str) -> list[str]:
@@ -138,7 +140,7 @@ def specific_terms(question: str) -> list[str]:
     words = _tokens(question)
     # "a second term", "a third time": after "a" an ordinal means "another", not one of a numbered series
     another = {m.group(1).lower() for m in re.finditer(rf"\ban?\s+({_ORDINAL.pattern})\b", question, re.I)}
-    serial = {m.group(1) for m in _SERIAL.finditer(question)}
+    serial = {g for m in _SERIAL.finditer(question) for g in m.groups() if g}
     for i, word in enumerate(words):
         bare = word.strip(".'-")
         if _generic(bare) or bare in serial:

@@ -19,6 +19,9 @@ many paragraphs that only mention it, which the ranker often puts first:
   reservation", not the article on ratification ("signature without reservation as to ratification"); whether a
   State may opt out of a provision: "may ... declare that it does not consider itself bound by paragraph 1";
 - what follows when a member does not pay: "Non-payment of two consecutive annual contributions shall ...";
+- when leaving takes effect, how much notice it takes: "Such denunciation shall become effective ... six months
+  after the date of receipt of the notification", not "Any Party may ... denounce this Agreement by means of a
+  notification";
 - when a Party may leave: "Any Party may denounce this Convention after five years ...", not "Such denunciation
   shall take effect ..." (unless the question asks when it takes effect);
 - what happens when the parties fail to agree: the fallback ("If ... unable to agree", "Failing agreement", "In the
@@ -146,6 +149,17 @@ CLAUSES: tuple[Clause, ...] = (
                    r"(?:contributions|payments|dues)\b", re.I),
         re.compile(r"\bnon-?payment\b|\barrears?\b|\b(?:fails?|failed)\s+to\s+pay\b|\bhas\s+not\s+paid\b|"
                    r"\bnot\s+(?:been\s+)?paid\b|\boverdue\b", re.I)),
+    Clause(  # when leaving takes effect: how much notice it takes
+        re.compile(rf"\bhow\s+much\s+(?:advance\s+|prior\s+)?notice\b|\bnotice\s+period\b|"
+                   rf"\bhow\s+long\s+after\s+(?:notice|notif\w+|(?:a|the|it|they)\b[^?]{{0,30}}?\bnotif\w+)\b|"
+                   rf"\b(?:{_LEAVE}|denunciation|withdrawal)\b[^?]{{0,80}}?\b(?:tak(?:e|es|ing)\s+effect|become\s+effective)\b",
+                   re.I),
+        re.compile(r"\b(?:denunciation|withdrawal)s?\b[^.;]{0,200}?\b(?:tak(?:e|es)\s+effect|becomes?\s+effective|"
+                   r"be\s+effective|have\s+effect)\b|"
+                   r"\b(?:tak(?:e|es)\s+effect|becomes?\s+effective)\b[^.;]{0,200}?\b(?:denunciation|withdrawal)\b", re.I),
+        # "How long must a member wait before it can leave?": when it may leave, the clause below
+        unless=re.compile(r"\bwait\b|\bbefore\s+(?:it|they|a\s+\w+|the\s+\w+)\s+(?:can|may)\b|\bhow\s+soon\s+(?:may|can)\b",
+                          re.I)),
     Clause(  # when a Party may leave
         re.compile(rf"\b(?:can|could|may|might|allowed\s+to|able\s+to|right\s+to|when|how\s+(?:long|soon)|"
                    rf"before)\b[^?]{{0,60}}?\b{_LEAVE}\s+(?:from\s+|of\s+)?(?:the\b|this\b|that\b|it\b|its\b|"

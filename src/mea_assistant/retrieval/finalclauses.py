@@ -36,7 +36,10 @@ _ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]
 # The instrument as the subject of the sentence that opens the paragraph (or its lead-in): "This Convention shall
 # enter into force ...", "The present Agreement shall come into force when: (a) ...".
 # The present tense of the Hague and UNCITRAL conventions too: "This Convention enters into force on the first day ...".
-_INITIAL = re.compile(r"^\s*(?:This|The present)\s+(?:[A-Z][\w-]*\s+){0,3}(?:and\s[^.;]{0,80}?)?"
+# "The Convention shall enter into force ..." (the Hague Conference's style) and the ILO's "It shall come into force twelve
+# months after ... two Members ..." (the Convention named in the paragraph before) too.
+_INITIAL = re.compile(r"^\s*(?:(?:This|The present)\s+(?:[A-Z][\w-]*\s+){0,3}|The\s+(?=(?:Convention|Protocol|Agreement|"
+                      r"Treaty|Charter|Constitution|Statute)\s)(?:[A-Z][\w-]*\s+)|It\s+)(?:and\s[^.;]{0,80}?)?"
                       r"(?:(?:shall|will)\s+(?:\w+\s+)?(?:enter|come)|enters|comes)\s+into\s+force\b")
 # The later joiner's clause: "For each State which ratifies ... after ...", "For other States, ...", "Thereafter".
 _JOINER = re.compile(r"^\s*(?:For\s+(?:each|any|every|other|those|a|an|the|such|States?|Parties|signatories)\b|As regards\b|In respect of\b|"
