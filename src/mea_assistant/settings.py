@@ -76,8 +76,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 41: a label printed alone on its line ("i." then "a. stop and board the vessel;") heads the list that follows; a head
 # naming only the body a treaty came from ("INTERNATIONAL LABOUR CONFERENCE.") gives way to the treaty's own title
 # printed as its text's first words ("*Convention concerning forced or compulsory labour.*").
+# 42: a conference's Final Act printed after the treaty ("####Final Act of the United Nations Conference ...") is a part
+# of its own, and so are the resolutions printed under "####Resolutions", each by its number ("### II").
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 41
+PARSER_VERSION = 42
 
 
 def _default_model_path() -> str:
