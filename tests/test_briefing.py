@@ -385,3 +385,12 @@ def test_a_paragraph_on_any_of_the_topics_numbered_parts_is_on_the_topic() -> No
         assert not other_numbered(subject, "species included in Appendix III")
         assert not other_numbered(subject, "species included in Appendix II")
         assert other_numbered(subject, "species included in Appendix I")
+
+
+def test_an_open_point_names_a_topic_asked_as_a_question_as_this_topic(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "The cited texts say nothing specific on cooperation ... on What CMS requires of Range States ..." pasted the
+    officer's whole request into the sentence; a question or a long request is "this topic"."""
+    note = build_note(assistant, "What CMS requires of Range States for migratory species listed in Appendix I")
+    open_points = " ".join(p.text for p in note.sections[-1].points)
+    assert "nothing specific on cooperation with other conventions or organizations on this topic" in open_points
+    assert "What CMS requires" not in open_points

@@ -167,8 +167,19 @@ def _differ(units: list[tuple[str, list[Unit]]], draft: Draft) -> list[Point]:
     return [Point(f"The instruments word their provisions with different force: {text}.", [m for _, _, m in verbs])]
 
 
+# A topic asked as a question or at length reads badly pasted into a sentence ("... on What CMS requires of ...").
+_QUESTION = re.compile(r"^\s*(?:what|how|which|who|whom|when|where|why|does|do|is|are|can|could|should|must|may)\b|\?\s*$",
+                       re.I)
+
+
+def _about(topic: str) -> str:
+    """The topic as a sentence can name it: itself when it is a short phrase, else "this topic"."""
+    return "this topic" if _QUESTION.search(topic) or len(topic.split()) > 10 else topic
+
+
 def _unfilled(units: list[tuple[str, list[Unit]]], topic: str) -> list[Point]:
     found = {heading(u) for _, us in units for u in us}
+    topic = _about(topic)
     out = []
     if "institutions" not in found:
         out.append(Point(f"The cited texts set no body, reporting duty or deadline specific to {topic}; "
