@@ -103,12 +103,12 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
-# "the 1946 fishing nets convention": a year, then at most three words that are not an article, then the kind
 # "the plant protection convention", "the convention on synergies", "the Council of Europe convention protecting
 # conditional access services": the title's word and the kind at most two words apart (not "wetlands in the
 # convention"), or the kind, a word saying what it is about and the title's word
 _ABOUT = r"(?:on|for|about|concerning|regarding|covering|protecting|against|relating\s+to|dealing\s+with)"
 _FEW = r"(?:(?!(?:and|or|in|of|the|to|under|for|by|with|at|on|from|as|is|are|an?|its|their|this|that)\b)[\w-]+\s+){0,2}?"
+# "the 1946 fishing nets convention": a year, then at most three words that are not an article, then the kind
 _YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){{0,3}}{kind}\b"
 
 

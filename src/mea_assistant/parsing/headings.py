@@ -50,7 +50,10 @@ _APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolu
 # their own articles from 1 again: each is a part of its own ("General Regulations, Art. 27(c)").
 _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Administrative)\s+)?(?:Regulations|Rules)"
                              r"(?:\s+of\s+Procedure)?)\s*$", re.I)
+# A conference's Final Act printed after the treaty it adopted, and the resolutions printed together under one heading
+# ("####Resolutions", then "### I", "### II"): parts of their own.
 _FINAL_ACT_RE = re.compile(r"^Final\s+Act\b(?:\s+of\b.*)?$", re.I)
+_PLURAL_RE = re.compile(r"(Resolution|Declaration|Recommendation)s", re.I)
 _PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
@@ -244,10 +247,10 @@ def _appended_part(text: str) -> tuple[str, str] | None:
     regulations or rules that number their own articles ("General Regulations")."""
     if appended := _APPENDED_RE.match(text):
         return _APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or ""
-    if _FINAL_ACT_RE.match(text.strip(" *")):  # the conference's Final Act printed after the treaty it adopted
+    if _FINAL_ACT_RE.match(text.strip(" *")):
         return "Final Act", ""
-    if plural := re.fullmatch(r"(Resolution|Declaration|Recommendation)s", text.strip(" *:"), re.I):
-        return plural.group(1).capitalize(), ""  # "####Resolutions", then "### I", "### II": each its number
+    if plural := _PLURAL_RE.fullmatch(text.strip(" *:")):
+        return plural.group(1).capitalize(), ""
     if rules := _REGULATIONS_RE.match(text.strip()):
         return " ".join(w.lower() if w.lower() == "of" else w.capitalize() for w in rules.group(1).split()), ""
     # a protocol printed after the articles under a heading of its own ("### Protocol", "####to the European
