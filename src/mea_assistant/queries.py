@@ -20,7 +20,7 @@ from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
 from .taxa import named_species
-from .titleblock import closing_date
+from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Document
 
 # Where an expansion's words come from. Nothing written from the evaluation set is accepted: it tunes on the test.
@@ -230,7 +230,7 @@ def place_aliases(doc: Document) -> set[str]:
     if doc.date and doc.provenance.get("date") == "closing formula":
         closing = doc.date
     else:
-        closing = next((c for p in doc.paragraphs if _FORMULA.search(p.text) and (c := closing_date(p.text))), "")
+        closing = next((c for p in doc.paragraphs if CLOSING_FORMULA.search(p.text) and (c := closing_date(p.text))), "")
     m = _PLACE.match(closing)
     if not m:
         return set()
@@ -248,7 +248,6 @@ def _names(inst: Any, alias: str) -> bool:
         pattern and re.fullmatch(pattern, alias, re.I) for pattern in (inst.question_pattern, inst.document_pattern))
 
 
-_FORMULA = re.compile(r"\bDONE\b|WITNESS WHEREOF|^\s*Done\b")  # the closing formula, not "the Treaty done at ..."
 
 
 # Readers name an instrument by what it protects: "the bats agreement", "the waterbirds agreement", "the

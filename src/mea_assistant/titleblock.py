@@ -31,6 +31,9 @@ _SESSION_RE = re.compile(r"(?<![A-Za-z])((?:COP|CoP|MOP|MOS|SC|COP-MOP)\s?\d{1,2
 _CLOSING_RE = re.compile(
     r"\b(?:DONE|Done|done|FAIT|Fait|HECHO|Hecho|Opened for signature)\s+(?:at|in|à|en)\s+"
     r"([A-ZÀ-Ý][^\n]{2,140}?)(?=[.;]\s|[.;]?$|,\s+(?:the|in|les|en)\s)", re.M)
+# The closing formula itself ("IN WITNESS WHEREOF the undersigned ... DONE at The Hague, on the 29th day of May 1993
+# ..."), not "the Treaty done at ..." in a recital: where a treaty says where, when and in which languages it was done.
+CLOSING_FORMULA = re.compile(r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)|(?:^|[.;]\s*)(?:DONE|Done)\s+(?:at|in)\s+[A-Z]")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|janvier|"
            "février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
            "abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")

@@ -18,6 +18,7 @@ from ..stores.hits import paragraph_hit
 from ..types import Document, Hit, Point
 from .compose import Draft, heading
 from .gather import key
+from .topic import is_question
 from .headings import TITLES
 from .quotes import aligned_spans
 from .units import Unit
@@ -167,14 +168,10 @@ def _differ(units: list[tuple[str, list[Unit]]], draft: Draft) -> list[Point]:
     return [Point(f"The instruments word their provisions with different force: {text}.", [m for _, _, m in verbs])]
 
 
-# A topic asked as a question or at length reads badly pasted into a sentence ("... on What CMS requires of ...").
-_QUESTION = re.compile(r"^\s*(?:what|how|which|who|whom|when|where|why|does|do|is|are|can|could|should|must|may)\b|\?\s*$",
-                       re.I)
-
-
 def _about(topic: str) -> str:
-    """The topic as a sentence can name it: itself when it is a short phrase, else "this topic"."""
-    return "this topic" if _QUESTION.search(topic) or len(topic.split()) > 10 else topic
+    """The topic as a sentence can name it: itself when it is a short phrase, else "this topic" (a request asked as a
+    question or at length reads badly pasted in: "... on What CMS requires of ...")."""
+    return "this topic" if is_question(topic) or len(topic.split()) > 10 else topic
 
 
 def _unfilled(units: list[tuple[str, list[Unit]]], topic: str) -> list[Point]:

@@ -18,6 +18,11 @@ _TAIL = re.compile(r"[\s?!.]+$")
 MAX_TOPIC_WORDS = 40
 
 
+def is_question(text: str) -> bool:
+    """The topic is worded as a question ("What CMS requires of ...", "... ?"), not as a subject."""
+    return _FRAMING.match(text).end() > 0 or bool(re.search(r"\?\s*$", text))
+
+
 def conversation_topic(turns: Sequence[dict[str, Any]]) -> str:
     """The topic of the latest answered turn (its standalone query, without question framing); "" if none."""
     for turn in reversed(list(turns or [])):

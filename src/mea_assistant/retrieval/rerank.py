@@ -22,6 +22,7 @@ from typing import Sequence
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..terms import opens_list, terms
+from ..titleblock import CLOSING_FORMULA
 from ..types import Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
@@ -168,10 +169,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
 
 
-# The closing formula ("IN WITNESS WHEREOF the undersigned ... have signed this Convention. DONE at The Hague, on the
-# 29th day of May 1993, in the English and French languages ...") shares a question's name words (the place and year a
-# delegate calls the treaty by) and answers only where, when and in which languages it was done.
-_CLOSING = re.compile(r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)|(?:^|[.;]\s*)(?:DONE|Done)\s+(?:at|in)\s+[A-Z]")
+# The closing formula (titleblock.CLOSING_FORMULA) shares a question's name words (the place and year a delegate calls
+# the treaty by: "DONE at The Hague, on the 29th day of May 1993") and answers only where, when and in which
+# languages it was done.
 _ASKS_CLOSING = re.compile(r"\blanguages?\b|\bauthentic\b|\boriginals?\b|\bsign(?:ed|ing|ature|atories)?\b|\barchives\b|"
                            r"\bcertified\s+cop|\bwitness\b|\b(?:where|when|which\s+(?:city|place|date|day))\b[^?]{0,60}"
                            r"\b(?:done|concluded|adopted|made)\b|\bon\s+what\s+date\b", re.I)
@@ -179,9 +179,10 @@ _ASKS_CLOSING = re.compile(r"\blanguages?\b|\bauthentic\b|\boriginals?\b|\bsign(
 
 def closing_formula_last(hits: list[Hit], query: str, window: int = WINDOW) -> list[Hit]:
     """Of the top hits, the closing formula follows the treaty's provisions unless the question asks where, when or in
-    which languages the treaty was done or signed: on the treaty sets it was cited first 13 times, never rightly."""
+    which languages the treaty was done or signed: on dev and the treaty sets it was cited first 13 times, never
+    rightly."""
     top = hits[:window]
-    closing = [h for h in top if _CLOSING.search(h.text)]
+    closing = [h for h in top if CLOSING_FORMULA.search(h.text)]
     if not closing or len(closing) == len(top) or _ASKS_CLOSING.search(query):
         return hits
     return [h for h in top if h not in closing] + closing + hits[window:]
