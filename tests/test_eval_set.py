@@ -31,7 +31,8 @@ UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTU
           FIXTURES / "unseen25", FIXTURES / "unseen26", FIXTURES / "unseen27",
           FIXTURES / "unseen28", FIXTURES / "unseen29", FIXTURES / "unseen30",
           FIXTURES / "unseen31", FIXTURES / "unseen32", FIXTURES / "unseen33",
-          FIXTURES / "unseen34", FIXTURES / "unseen35", FIXTURES / "unseen36"]
+          FIXTURES / "unseen34", FIXTURES / "unseen35", FIXTURES / "unseen36",
+          FIXTURES / "unseen37"]
 # Expected refs kept as the treaty numbers them where the parser numbers the paragraph otherwise today (parser misses,
 # see tests/fixtures/unseen5/README.md and tests/test_unseen_fifth.py, unseen6 and tests/test_unseen_sixth.py):
 # tolerated here, and reported once fixed.
