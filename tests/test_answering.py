@@ -67,6 +67,15 @@ def test_a_lead_in_is_answered_with_its_items(assistant):
     assert "(a) “" in answer.lead and "[2]" in answer.lead and "[6]" in answer.lead  # the items, cited, in the lead
 
 
+def test_a_definition_that_is_a_list_is_answered_with_its_items(assistant):
+    # CITES Art. I(b) '"Specimen" means:' is an item of Art. I's list and opens its own (i)-(iii), whose lead-in is
+    # its words alone, not the chain above it
+    answer = assistant.ask("What counts as a specimen under CITES?")
+    assert _cited(answer)[0] == ("cites-convention-1973", "Art. I(b)")
+    assert [ref for _, ref in _cited(answer)[1:]] == ["Art. I(b)(i)", "Art. I(b)(ii)", "Art. I(b)(iii)"]
+    assert "any animal or plant" in answer.lead
+
+
 def test_a_list_question_is_answered_by_the_list_next_to_the_best_paragraph(assistant):
     # Art. 14(1) sets up the Clearing-House; 14(2) "The information shall include:" lists what goes on it.
     answer = assistant.ask("What information must every Party put on the ABS Clearing-House?")
