@@ -273,6 +273,26 @@ def test_a_core_articles_list_is_quoted_nearly_whole_under_its_lead_in(assistant
     assert by_ref["Art. 8(a)"] in point.markers and by_ref["Art. 8(h)"] in point.markers
 
 
+def test_a_term_the_quoted_rules_rely_on_is_quoted_from_the_definitions(assistant) -> None:  # type: ignore[no-untyped-def]
+    # (held-out-13's b-h13-02) the CMS rules quoted on trapping falcons say "taking"; CMS Art. I(1)(i) says what it is
+    note = build_note(assistant, "falconers and bird dealers want to trap one of our wild falcons and sell live "
+                                 "birds abroad; it is Bonn Appendix I but only CITES Appendix II: may we allow the "
+                                 "trapping, and could our CITES office still issue an export permit?")
+    refs = {r.ref: r.marker for r in note.references if r.doc_id == "cms-convention-1979"}
+    assert "Art. I(1)(i)" in refs, sorted(refs)
+    section = next(s for s in note.sections if any(refs["Art. I(1)(i)"] in p.markers for p in s.points))
+    assert section.kind == "definitions" and section.instrument == "cms-convention-1979"
+    assert "Art. I(1)(k)" not in refs  # '"Party" means ...': the instrument's vocabulary, not the topic's
+
+
+def test_a_definition_that_is_a_list_is_quoted_with_its_items(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "is it only live animals and plants, or does CITES also catch ivory carvings, skins, "
+                                 "leather goods, timber, plant extracts and other products made from listed species?")
+    refs = {r.ref: r.marker for r in note.references if r.doc_id == "cites-convention-1973"}
+    assert {"Art. I(b)", "Art. I(b)(i)", "Art. I(b)(ii)", "Art. I(b)(iii)"} <= set(refs), sorted(refs)
+    assert any({refs["Art. I(b)"], refs["Art. I(b)(ii)"]} <= set(p.markers) for p in _points(note))
+
+
 def test_a_core_provision_brings_the_short_annex_it_refers_to(assistant) -> None:  # type: ignore[no-untyped-def]
     note = build_note(assistant, "identification and monitoring of biological diversity under the CBD")
     refs = {r.ref for r in note.references if r.doc_id == "cbd-convention-1992"}

@@ -37,6 +37,7 @@ from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
 from .governing import PER_APPENDIX
+from .keyterms import add_key_definitions
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
 
@@ -156,6 +157,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         selection.units[d] = first + rows[:LISTED_ROWS]
     _answer_each_aspect(selection, pool, kept, usable, rel, families)
     _appendix_rules(selection, pool, families)
+    add_key_definitions(selection.units, selection.documents, pool, documents, families)
     for k in strays:
         selection.units[k[0]] = build_units([k], base_usable, base_rel, families, candidates=pool.candidates)[:1]
     return selection

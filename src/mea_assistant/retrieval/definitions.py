@@ -61,6 +61,12 @@ _DEFINED = re.compile(rf"^\s*{_IN_THIS}(?:{_ARTICLE})?{_QUOTES}{{1,2}}([A-Za-z][
                       rf"(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
 
 
+def term_defined(text: str) -> str | None:
+    """The term a paragraph defines ('"Taking" means ...' -> "Taking"), or None for any other paragraph."""
+    match = _DEFINED.match(text)
+    return match.group(1).strip() if match else None
+
+
 def _misspelt(term: str, text: str) -> bool:
     """The paragraph defines the term as the treaty misprints it ("Harzardous activity" means ...): one letter
     added, dropped or changed in a term of at least eight."""
