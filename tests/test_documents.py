@@ -145,6 +145,20 @@ def _copy(src: Path, folder: Path, name: str) -> Path:
     return target
 
 
+@pytest.mark.parametrize("heading, ref", [("Transitional Article", "Transitional Article"),
+                                          ("Artículo único", "Artículo único")])
+def test_an_article_named_by_what_it_is_is_its_own_article(tmp_path, heading, ref):
+    # Tlatelolco prints "####Transitional Article" after Art. 31 with no number: not Art. 31's second paragraph
+    path = tmp_path / "treaty-of-test-1967.md"
+    path.write_text("## Treaty of Test\n\n### Article 1\n\n1. The Parties shall test.\n\n2. The Parties shall report.\n\n"
+                    "### Article 2\n\nThis Treaty shall be registered with the Secretary-General.\n\n"
+                    f"####{heading}\n\nDenunciation of the declaration shall take effect on the date of its delivery.\n",
+                    encoding="utf-8")
+    refs = {p.ref: p.text for p in parse_file(path).paragraphs}
+    assert refs.get(ref, "").startswith("Denunciation of the declaration"), refs
+    assert refs["Art. 2"].startswith("This Treaty shall be registered")
+
+
 def test_two_documents_with_one_name_are_made_distinct(tmp_path):
     a = parse_file(_copy(CORPUS / "cms-convention-1979.md", tmp_path, "cms-convention-1979.md"))
     b = parse_file(_copy(CORPUS / "cms-convention-1979.md", tmp_path, "cms-convention-copy.md"))

@@ -78,8 +78,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # printed as its text's first words ("*Convention concerning forced or compulsory labour.*").
 # 42: a conference's Final Act printed after the treaty ("####Final Act of the United Nations Conference ...") is a part
 # of its own, and so are the resolutions printed under "####Resolutions", each by its number ("### II").
+# 43: an article named by what it is, not numbered ("####Transitional Article", "Sole Article", "Artículo único"), is an
+# article of its own, cited by that name, not the unnumbered paragraph of the article before it.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 42
+PARSER_VERSION = 43
 
 
 def _default_model_path() -> str:

@@ -54,6 +54,11 @@ _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Adminis
 # ("####Resolutions", then "### I", "### II"): parts of their own.
 _FINAL_ACT_RE = re.compile(r"^Final\s+Act\b(?:\s+of\b.*)?$", re.I)
 _PLURAL_RE = re.compile(r"(Resolution|Declaration|Recommendation)s", re.I)
+# An article named by what it is, not numbered ("####Transitional Article" after Art. 31 of the Treaty of Tlatelolco,
+# "Sole Article" of a protocol, "Article unique", "Artículo transitorio"): an article of its own, cited by that name.
+_NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|Supplementary)\s+Article|"
+                               r"Article\s+(transitoire|unique|final|additionnel)|"
+                               r"Art[ií]culo\s+(transitorio|[uú]nico|final|adicional))", re.I)
 _PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
@@ -126,6 +131,8 @@ class Headings:
             qualifier = re.match(r"([A-Z][a-z]+)\s+\S", text) if match.re is _BARE_CONTAINER_RE else None
             abbr = _CONTAINER_ABBR[match.group(1).lower()]  # "Technical Annex", as the treaty names it
             self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
+        elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
+            self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
         elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
@@ -213,8 +220,9 @@ class Headings:
         self.last_article = value if restart else max(self.last_article, value)
         self.part_heading = None
 
-    def _open_container(self, abbr: str, number: str) -> None:
-        rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
+    def _open_container(self, abbr: str, number: str, rank: int | None = None) -> None:
+        if rank is None:
+            rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
         number = re.sub(r"\s+", " ", number).strip()
         if not number and self.containers and self.containers[-1][1].startswith(f"{abbr} ") and rank == 0:
             return  # the title line under "### Recommendation 146": the same part, still numbered
