@@ -159,6 +159,21 @@ def test_an_article_named_by_what_it_is_is_its_own_article(tmp_path, heading, re
     assert refs["Art. 2"].startswith("This Treaty shall be registered")
 
 
+def test_sections_numbered_within_an_article_are_the_articles(tmp_path):
+    # the Bretton Woods drafting (IDB, IMF and the funds modelled on them): "Article II" then "Section 1. ..."
+    path = tmp_path / "fund-agreement-1992.md"
+    path.write_text("## Agreement Establishing the Test Fund\n\n### Article I\n\n#### Purpose\n\n"
+                    "The purpose of the Fund is to test.\n\n### Article II\n\n#### Contributions\n\n"
+                    "###Section 1. Instruments of Contribution.\n\na) Each Donor shall deposit an instrument.\n\n"
+                    "b) Payments shall be made in five installments.\n\n###Section 2. Payments.\n\n"
+                    "Payments shall be made in a freely convertible currency.\n\n### Article III\n\n"
+                    "###Section 1. General.\n\nThe Fund shall operate three Facilities.\n", encoding="utf-8")
+    refs = {p.ref: p.text for p in parse_file(path).paragraphs}
+    assert refs.get("Art. II, Section 1(b)", "").startswith("Payments shall be made in five"), sorted(refs)
+    assert refs.get("Art. II, Section 2", "").startswith("Payments shall be made in a freely"), sorted(refs)
+    assert refs.get("Art. III, Section 1", "").startswith("The Fund shall operate"), sorted(refs)
+
+
 def test_two_documents_with_one_name_are_made_distinct(tmp_path):
     a = parse_file(_copy(CORPUS / "cms-convention-1979.md", tmp_path, "cms-convention-1979.md"))
     b = parse_file(_copy(CORPUS / "cms-convention-1979.md", tmp_path, "cms-convention-copy.md"))

@@ -80,8 +80,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # of its own, and so are the resolutions printed under "####Resolutions", each by its number ("### II").
 # 43: an article named by what it is, not numbered ("####Transitional Article", "Sole Article", "Artículo único"), is an
 # article of its own, cited by that name, not the unnumbered paragraph of the article before it.
+# 44: sections numbered within each article ("Article II" then "Section 1. Instruments of Contribution.", as the Bretton
+# Woods agreements and the funds modelled on them draft) are the article's, cited "Art. II, Section 1(a)", not parts
+# above it that dropped the article from every ref under them.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 43
+PARSER_VERSION = 44
 
 
 def _default_model_path() -> str:

@@ -68,6 +68,7 @@ _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
                    **{part: 0 for part in APPENDED_PARTS},  # the names _APPENDED_ABBR maps to
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
+_SECTION_IN_ARTICLE = 2.5  # a section numbered within its article ("Art. II, Section 1"): below it, above its items
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -86,7 +87,7 @@ class Headings:
 
     title: str | None = None
     open: list[tuple[int, str]] = field(default_factory=list)  # (level, text), outermost first
-    containers: list[tuple[int, str]] = field(default_factory=list)  # (rank, "Art. III")
+    containers: list[tuple[float, str]] = field(default_factory=list)  # (rank, "Art. III")
     explicit_level: int = 0  # level of the last markdown/Word/HTML heading
     seen_container: bool = False
     top: list[str] = field(default_factory=list)  # every heading of the title block, in order
@@ -130,7 +131,11 @@ class Headings:
                 self._restarted(number)
             qualifier = re.match(r"([A-Z][a-z]+)\s+\S", text) if match.re is _BARE_CONTAINER_RE else None
             abbr = _CONTAINER_ABBR[match.group(1).lower()]  # "Technical Annex", as the treaty names it
-            self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
+            if abbr == "Section" and self._section_of_article(number):
+                self._open_container(abbr, number, rank=_SECTION_IN_ARTICLE)
+                level = self._below_article(level)
+            else:
+                self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
         elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
             self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
         elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
@@ -209,6 +214,15 @@ class Headings:
                 return self.open[i + 1 if titled else i][0] + 1
         return level
 
+    def _section_of_article(self, number: str) -> bool:
+        """ "Article II" then "Section 1. Instruments of Contribution.": sections numbered within each article, as
+        the Bretton Woods agreements and the funds and banks modelled on them draft, cited "Art. II, Section 1(a)";
+        a section that opens an article (its Section 1), or follows one, is the article's, not a part above it."""
+        if not self.containers or any(r == 0 for r, _ in self.containers):
+            return False
+        rank = self.containers[-1][0]
+        return rank == _SECTION_IN_ARTICLE or (rank == _CONTAINER_RANK["Art."] and number in ("1", "I"))
+
     def _restarted(self, number: str) -> None:
         """Articles numbered from 1 again under a heading of their own ("####Constitution of the International
         Vaccine Institute" after the Agreement's Articles I-XI) are another text's: a part named by that heading
@@ -220,7 +234,7 @@ class Headings:
         self.last_article = value if restart else max(self.last_article, value)
         self.part_heading = None
 
-    def _open_container(self, abbr: str, number: str, rank: int | None = None) -> None:
+    def _open_container(self, abbr: str, number: str, rank: float | None = None) -> None:
         if rank is None:
             rank = _CONTAINER_RANK.get(abbr, 0)  # an appended part ("Financial Regulations") stands as an annex
         number = re.sub(r"\s+", " ", number).strip()
