@@ -285,6 +285,16 @@ def test_a_term_the_quoted_rules_rely_on_is_quoted_from_the_definitions(assistan
     assert "Art. I(1)(k)" not in refs  # '"Party" means ...': the instrument's vocabulary, not the topic's
 
 
+def test_definitions_of_one_list_are_one_point_under_scope_and_definitions(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "What the Bonn Convention requires of Range States before taking animals of "
+                                 "Appendix I species")
+    refs = {r.ref: r.marker for r in note.references if r.doc_id == "cms-convention-1979"}
+    assert {"Art. I(1)(h)", "Art. I(1)(i)"} <= set(refs), sorted(refs)  # "Range State", "Taking"
+    section = next(s for s in note.sections if any(refs["Art. I(1)(i)"] in p.markers for p in s.points))
+    assert section.kind == "definitions"
+    assert sum(refs["Art. I(1)"] in p.markers for s in note.sections for p in s.points) == 1, "one point for the list"
+
+
 def test_a_definition_that_is_a_list_is_quoted_with_its_items(assistant) -> None:  # type: ignore[no-untyped-def]
     note = build_note(assistant, "is it only live animals and plants, or does CITES also catch ivory carvings, skins, "
                                  "leather goods, timber, plant extracts and other products made from listed species?")

@@ -22,8 +22,8 @@ TITLES = {"context": "Context (preamble)", "definitions": "Scope and definitions
           "requests": "Requests and recommendations", "institutions": "Institutions and reporting",
           "cooperation": "Cooperation", "open": "Open points"}
 
-_DEFINES = re.compile(r"^\s*(?:\(\w+\)\s*)?[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|"
-                      r"refers to)\b|^\s*For the purposes? of this [A-Z]?\w+,? [^.;:]{0,80}\b(?:are|means)\b"
+_DEFINES = re.compile(r"^\s*(?:\(\w+\)\s*)?[\"“'‘][^\"”'’]{1,80}[\"”'’]\s*(?:\([^)]*\)\s*)?(?:in relation to [^.;:\"“]{1,80}?)?"
+                      r"(?:means|includes|shall mean|refers to)\b|^\s*For the purposes? of this [A-Z]?\w+,? [^.;:]{0,80}\b(?:are|means)\b"
                       r"|^\s*(?:An?|The)\s+[\w -]{2,60}?\s+(?:as referred to in [^,;]{0,60}?\s+)?means\b"
                       r"|\bis (?:a|an) (?:non-)?(?:legally )?(?:binding )?instrument\b|\bshall apply to\b"
                       r"|^\s*The (?:objectives?|object|purpose) of this \w+", re.I)

@@ -41,11 +41,12 @@ def add_key_definitions(points: dict[str, list[Unit]], order: list[str], pool: P
         keys = [k for k in keys if families.quotable(hits[k])]  # never a '"Specimen" means:' without its items
         # a definition that is itself a list ('"Specimen" means:') is quoted with all its items; the others alone,
         # under the lead-in of their list ("For the purpose of the present Convention ...:"), not the whole list
-        added = [Unit(doc_id, items, head=hits[k]) for k in keys if (items := families.own_items(hits[k]))]
-        alone = [k for k in keys if all(u.head is not hits[k] for u in added)]
+        lists = {k: items for k in keys if (items := families.own_items(hits[k]))}
+        added = [Unit(doc_id, items, head=hits[k]) for k, items in lists.items()]
+        alone = [k for k in keys if k not in lists]
         scored = {k: pool.candidates.get(k) or Candidate(hits[k]) for k in alone}
         added += build_units(alone, scored, {k: 0.0 for k in alone}, families, max_items=PER_DOC, candidates=scored)
-        points[doc_id] += added
+        points[doc_id] += _merged(units, added)
         quoted |= {key(h) for u in added for h in u.paragraphs()}
 
 
@@ -66,3 +67,18 @@ def _definitions(doc: Document, quoted_texts: list[str], topic: set[str], quoted
         if said or uses >= MIN_USES:
             ranked.append((not said, -uses, pos))
     return [(doc.doc_id, pos) for _, _, pos in sorted(ranked)[:PER_DOC]]
+
+
+def _merged(units: list[Unit], added: list[Unit]) -> list[Unit]:
+    """The new definitions of a list the note already quotes from ("For the purpose of this Convention:" with its
+    (h)) join that point, in the list's order; the units that are new points."""
+    heads = {key(u.head): u for u in units if u.head is not None}
+    new = []
+    for unit in added:
+        point = heads.get(key(unit.head)) if unit.head is not None and unit.items else None
+        if point is None:
+            new.append(unit)
+            continue
+        have = {key(h) for h in point.items}
+        point.items = sorted(point.items + [h for h in unit.items if key(h) not in have], key=lambda h: h.position)
+    return new
