@@ -65,14 +65,15 @@ class Retriever:
         paras = doc.paragraphs
         chain = lambda p: " ".join(f"{p.lead_in} {p.text}".split())  # noqa: E731
         def items_of(q: Paragraph) -> list[Paragraph]:
+            after = paras[q.position + 1:q.position + 80]  # a list's items follow within this window
             own = chain(q)
-            found = [p for p in paras[q.position + 1:q.position + 80] if " ".join(p.lead_in.split()) == own]
+            found = [p for p in after if " ".join(p.lead_in.split()) == own]
             if found or not q.lead_in.strip():
                 return found
             # an item's own list whose items carry only its words as their lead-in, not the chain above it
             # (CITES Art. I(b) '"Specimen" means:' and its (i)-(iii)): the items right after it
             text = " ".join(q.text.split())
-            return list(takewhile(lambda p: " ".join(p.lead_in.split()) == text, paras[q.position + 1:]))
+            return list(takewhile(lambda p: " ".join(p.lead_in.split()) == text, after))
         parent = paras[hit.position]
         items = items_of(parent)  # a sub-paragraph that introduces its own list ("(g) Establish ...:") is its parent
         if not items and hit.lead_in.strip() and not opens_list(hit.text):  # its own list, unmarked
