@@ -41,7 +41,7 @@ def _source_pieces(path: Path, dropped_lines: set[int]) -> list[str]:
         if not line:
             close()
             continue
-        line = re.sub(r"(?<=\d)<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a)\s*</sup>", r"\1", line, flags=re.I)  # 26th
+        line = re.sub(r"(?<=\d) ?<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a)\s*</sup>", r"\1", line, flags=re.I)  # 26th
         pieces += [m.group(1) for m in _SUP_RE.finditer(line) if len(m.group(1).split()) >= 3]
         line = _SUP_RE.sub(" ", line)
         if line.startswith("|"):

@@ -43,9 +43,10 @@ _PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+
 
 
 def _from_title(title: str) -> str:
-    """The title as a name: "The" dropped; a very long one cut where a protocol's own name ends, else at its
-    first colon, dash or bracket."""
+    """The title as a name: "The" and a closing full stop dropped; a very long one cut where a protocol's own name
+    ends, else at its first colon, dash or bracket."""
     name = _capitals_as_title(re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip())
+    name = re.sub(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.$", "", name)  # the title line's full stop ("... Monetary Gold."), not "Co."
     if len(name) > _LONG:
         own = _PARENT.match(name)
         if own:

@@ -83,8 +83,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 44: sections numbered within each article ("Article II" then "Section 1. Instruments of Contribution.", as the Bretton
 # Woods agreements and the funds modelled on them draft) are the article's, cited "Art. II, Section 1(a)", not parts
 # above it that dropped the article from every ref under them.
+# 45: parts that number their articles from 1 again ("PART II" / "Article 1", the 1946 Paris Reparation Agreement)
+# qualify their articles' refs ("Part II, Art. 1"); a numbered line ending on a modal verb ("4.  The Council shall")
+# runs on into its items, never a heading; an ordinal's superscript after a space ("10 <sup>th</sup>") is "10th".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 44
+PARSER_VERSION = 45
 
 
 def _default_model_path() -> str:

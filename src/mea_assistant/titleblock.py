@@ -100,7 +100,8 @@ def closing_date(body: str) -> str | None:
     match = _CLOSING_RE.search(body)
     if not match:
         return None
-    text = re.sub(r"\s+", " ", match.group(1)).strip().rstrip(",")
+    text = re.sub(r"\s*<sup>\s*([a-zºª]{1,3})\s*</sup>", r"\1", match.group(1), flags=re.I)  # "10 <sup>th</sup>"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip().rstrip(",")
     year = _YEAR_RE.search(text)
     return text[:year.end()] if year else text
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..refs import APPENDED_PARTS
 from . import labels as lab
 from .items import ends_clause, is_caps_heading, word_count
+from .lines import RawLine
 from .lookahead import Lookahead
 
 # The container words of English, French and Spanish texts (every MEA is published in all three), each mapped
@@ -77,8 +78,9 @@ _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]{1,5}\.?$")
 # A line that runs on into what follows: it ends on a small word, a conjunction that opens a clause ("On every
 # occasion when–" before its items), or a dash.
+# A line ending on a modal verb ("4.  The Council shall" before its items a)-d)) runs on too: no heading ends so.
 _RUN_ON_RE = re.compile(r"(?:\b(?:a|an|the|of|and|or|to|in|for|with|by|on|as|at|from|that|which|its|their|when|where|"
-                        r"whenever|if|unless|whether)|\s*[–—])$", re.I)
+                        r"whenever|if|unless|whether|(?-i:shall|should|must|may|will|shall not|may not))|\s*[–—])$", re.I)
 
 
 @dataclass
@@ -97,6 +99,8 @@ class Headings:
     article: str | None = None  # "Art. 6" while its lettered parts ("A. Awareness-raising") qualify refs
     last_article: int = 0  # the highest article number read in the current part
     part_heading: str | None = None  # a heading since the last article that is not an article's title
+    # the parts ("Part", "Chapter") that number their articles from 1 again (restarting_parts): they qualify refs
+    numbering_parts: frozenset[str] = frozenset()
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -229,7 +233,8 @@ class Headings:
         ("Constitution, Art. IX(1)"), so that the two Articles I keep their own refs."""
         value = _article_value(number)
         restart = value == 1 and self.last_article >= 2
-        if restart and self.part_heading and not any(r == 0 for r, _ in self.containers):
+        in_part = any(r == 1 for r, _ in self.containers)  # a part that numbers its articles: it names them
+        if restart and self.part_heading and not in_part and not any(r == 0 for r, _ in self.containers):
             self._open_container(_part_name(self.part_heading), "")
         self.last_article = value if restart else max(self.last_article, value)
         self.part_heading = None
@@ -240,12 +245,37 @@ class Headings:
         number = re.sub(r"\s+", " ", number).strip()
         if not number and self.containers and self.containers[-1][1].startswith(f"{abbr} ") and rank == 0:
             return  # the title line under "### Recommendation 146": the same part, still numbered
-        # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart.
-        contributes = rank != 1 or any(r == 0 for r, _ in self.containers)
+        # Section/Part/Chapter only qualify refs inside an annex, where article numbers restart, or in a text whose
+        # parts number their articles from 1 again ("Part II, Art. 1").
+        contributes = rank != 1 or any(r == 0 for r, _ in self.containers) or abbr in self.numbering_parts
         self.containers = [(r, l) for r, l in self.containers if r < rank]
         if contributes:
             self.containers.append((rank, f"{abbr} {number}".strip()))
         self.seen_container = True
+
+
+def restarting_parts(lines: list[RawLine]) -> frozenset[str]:
+    """The parts of a text ("Part", "Chapter") under which articles are numbered from 1 again: the 1946 Paris
+    Agreement on Reparation has Article 1-8 in Part I and Article 1-15 in Part II, cited "Part II, Article 1".
+    Read over the whole text first, so that Part I's articles are qualified as well as those after it."""
+    found: set[str] = set()
+    part: str | None = None  # the part heading read since the last article
+    last = 0
+    for line in lines:
+        match = CONTAINER_RE.match(line.text.strip(" *#"))
+        if not match or line.table_row or word_count(line.text) > 12:
+            continue
+        abbr = _CONTAINER_ABBR.get(match.group(1).lower())
+        if abbr in ("Part", "Chapter"):
+            part = abbr
+        elif abbr in ("Annex", "App.", "Schedule"):
+            break  # an annex numbers its own articles: that restart says nothing of the parts above
+        elif abbr == "Art.":
+            value = _article_value(match.group(2) or "")
+            if value == 1 and last >= 2 and part:
+                found.add(part)
+            last, part = max(last, value) if value != 1 else value, None
+    return frozenset(found)
 
 
 def _article_value(number: str) -> int:

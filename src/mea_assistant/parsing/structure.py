@@ -29,7 +29,7 @@ from . import preamble
 from .cleaning import is_table_separator, is_timeframe, split_bullet, strip_inline_markup
 from .furniture import dropped_lines, find_furniture
 from .margins import strip_margins
-from .headings import Headings, is_wrapped_heading
+from .headings import Headings, is_wrapped_heading, restarting_parts
 from .items import Item, ends_clause, is_caps_heading, vocabulary, word_count
 from .lookahead import Lookahead
 from .numbering import Numbering, Refs, unique_refs
@@ -54,7 +54,7 @@ class StructureBuilder:
         self.previous_line = ""  # the text line before this one (headings included)
         self.paragraphs: list[Paragraph] = []
         self.acting_body: str | None = None
-        self.headings = Headings()
+        self.headings = Headings(numbering_parts=restarting_parts(lines))
         self.numbering = Numbering()
         self.refs = Refs()
         self.timeframes = Timeframes()
