@@ -48,3 +48,12 @@ def test_expected_paragraph_in_top_5(assistant, doc_id, ref, query):
         assert any(d == doc_id for d, _ in found), found
     else:
         assert any(d == doc_id and r.startswith(ref) for d, r in found), found
+
+
+@pytest.mark.parametrize("query", ["Can a zoo export parrots born in its aviaries under CITES?",
+                                   "We grow orchids in greenhouses: what paperwork does CITES want to export them?"])
+def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistant, query):
+    """"born in its aviaries", "grow in greenhouses": the CITES glossary's "bred in captivity" and "artificially
+    propagated" (data/expansions.toml), so Art. VII(5), the certificate that replaces the permits, is found."""
+    hits = assistant.search(query, k=5)
+    assert ("cites-convention-1973", "Art. VII(5)") in [(h.doc_id, h.ref) for h in hits]
