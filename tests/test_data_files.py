@@ -101,6 +101,20 @@ def test_a_title_printed_in_capitals_is_named_as_a_title():
                          None)[0] == "Convention on Wetlands (Ramsar, Iran, 1971)"
 
 
+@pytest.mark.parametrize("title,name", [
+    ("Protocol against the Smuggling of Migrants by Land, Sea and Air, supplementing the United Nations Convention "
+     "against Transnational Organized Crime", "Protocol against the Smuggling of Migrants by Land, Sea and Air"),
+    ("Terms of Reference of the International Nickel Study Group, as adopted on 2 May 1986 by the United Nations "
+     "Conference on Nickel, 1985", "Terms of Reference of the International Nickel Study Group"),
+    ("Agreement on illicit traffic by sea, implementing Article 17 of the United Nations Convention against illicit "
+     "traffic in narcotic drugs and psychotropic substances", "Agreement on illicit traffic by sea"),
+])
+def test_a_long_title_is_cited_without_its_rider(title, name):
+    """What a long title adds after the instrument's own name (what it supplements or implements, when it was
+    adopted) is left out of the name delegates cite, never cut mid-phrase or with "..."."""
+    assert citation_name(title, "", ("other",), "protocol", None, None, None)[0] == name
+
+
 def test_a_protocol_brings_its_convention_and_an_mou_brings_cms_when_it_names_it():
     assert detect_conventions("Nagoya Protocol on Access", "", "") == ("Nagoya", "CBD")
     mou = "Memorandum of Understanding on the Conservation of Migratory Birds of Prey"

@@ -42,15 +42,26 @@ def _capitals_as_title(name: str) -> str:
 _PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+to the (?:\d{4} )?(?:Convention|Treaty)\b")
 
 
+# What a long title adds after the instrument's own name: what it supplements or implements, what else it
+# includes, when it was revised or adopted, or a second subject ("Agreement on Reparation from Germany, on the
+# Establishment of an Inter-Allied Reparation Agency and on ..."): cited by the name before it, as delegates do.
+_RIDER = re.compile(r",\s+(?:supplementing|implementing|including|as\s+(?:revised|amended|adopted)|adopted\s+(?:at|on|by)|"
+                    r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation)|of\s+\w+\s+\d{1,2},\s+\d{4})\b", re.I)
+
+
 def _from_title(title: str) -> str:
     """The title as a name: "The" and a closing full stop dropped; a very long one cut where a protocol's own name
-    ends, else at its first colon, dash or bracket."""
+    ends, where a rider begins (", supplementing ...", ", as revised ..."), else at its first colon, dash or
+    bracket."""
     name = _capitals_as_title(re.sub(r"\s+", " ", re.sub(r"^(?:The|THE)\s+", "", title)).strip())
     name = re.sub(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.$", "", name)  # the title line's full stop ("... Monetary Gold."), not "Co."
     if len(name) > _LONG:
         own = _PARENT.match(name)
         if own:
             return own.group(1)
+        rider = _RIDER.search(name)
+        if rider and len(name[:rider.start()].split()) >= 3:
+            return name[:rider.start()]
         head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
         if 2 <= len(head.split()) or re.search(r"\d", head):
             return head

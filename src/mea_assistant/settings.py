@@ -86,8 +86,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 45: parts that number their articles from 1 again ("PART II" / "Article 1", the 1946 Paris Reparation Agreement)
 # qualify their articles' refs ("Part II, Art. 1"); a numbered line ending on a modal verb ("4.  The Council shall")
 # runs on into its items, never a heading; an ordinal's superscript after a space ("10 <sup>th</sup>") is "10th".
+# 46: a long title is cited without its rider (", supplementing the United Nations Convention ...", ", as adopted on
+# ...", ", on the Establishment of ..."): names are stored in the index and embedded with each chunk's context.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 45
+PARSER_VERSION = 46
 
 
 def _default_model_path() -> str:
