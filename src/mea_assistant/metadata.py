@@ -101,7 +101,14 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
                        r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
     ]
+    # a title that opens with what the instrument is says so before one that ends with it: "Agreement on ...
+    # investments between the Kingdom of the Netherlands and the Republic of Chile Protocol" (the database's title of an
+    # agreement printed with its protocol) is an agreement
+    opens = re.match(r"^\W*(?:The\s+)?(?:(Protocol[eo]?)|(Agreement|Accord|Acuerdo)|((?:International\s+)?(?:Convention|"
+                     r"Convenio|Convención|Treaty|Trait[ée]|Tratado)))\b", title, re.I)
     for kind, pattern in rules:
+        if kind in ("protocol", "agreement", "convention") and opens:
+            return ("protocol", "agreement", "convention")[[bool(g) for g in opens.groups()].index(True)]
         if re.search(pattern, title, re.I | re.M):
             return kind
     for kind, pattern in rules:

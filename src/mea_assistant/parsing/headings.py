@@ -55,6 +55,11 @@ _REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Adminis
 # ("####Resolutions", then "### I", "### II"): parts of their own.
 _FINAL_ACT_RE = re.compile(r"^Final\s+Act\b(?:\s+of\b.*)?$", re.I)
 _PLURAL_RE = re.compile(r"(Resolution|Declaration|Recommendation)s", re.I)
+# A protocol of signature printed after the articles ("####PROTOCOL OF SIGNATURE TO THE CONVENTION ON ..."), and a
+# memorandum of understanding printed after an agreement ("### Memorandum of Understanding" over its title): parts of
+# their own, whose paragraphs 1, 2 ... are not the last article's.
+_SIGNATURE_RE = re.compile(r"^(?:Final\s+)?Protocol\s+of\s+Signature\b", re.I)
+_MEMORANDUM_RE = re.compile(r"Memorandum\s+of\s+Understanding", re.I)
 # An article named by what it is, not numbered ("####Transitional Article" after Art. 31 of the Treaty of Tlatelolco,
 # "Sole Article" of a protocol, "Article unique", "Artículo transitorio"): an article of its own, cited by that name.
 _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|Supplementary)\s+Article|"
@@ -152,8 +157,11 @@ class Headings:
                 and self.containers[-1][0] == _CONTAINER_RANK["Art."]:
             self._letter_article(part.group(1))
             level = self._below_article(level)
-        if not match and not at_top and not (self.open and _is_bare_label(self.open[-1][1])):
-            self.part_heading = text  # not an article's title: perhaps the title of a text printed after it
+        if not match and not at_top and not (self.open and _is_bare_label(self.open[-1][1])
+                                             and self.open[-1] not in self.used):
+            # not an article's title (one under an article whose paragraphs were read is not its title): perhaps
+            # the title of a text printed after it ("####STATUTE" after the Convention's last article)
+            self.part_heading = text
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
         self.close(level, at_top)
@@ -257,24 +265,34 @@ class Headings:
 def restarting_parts(lines: list[RawLine]) -> frozenset[str]:
     """The parts of a text ("Part", "Chapter") under which articles are numbered from 1 again: the 1946 Paris
     Agreement on Reparation has Article 1-8 in Part I and Article 1-15 in Part II, cited "Part II, Article 1".
-    Read over the whole text first, so that Part I's articles are qualified as well as those after it."""
+    Read over the whole text first, so that Part I's articles are qualified as well as those after it. A part
+    counts only when its heading is the first after the last article's text: a heading before it ("####STATUTE"
+    after a Convention's Articles 1-10, then "Part I", "Chapter I", "Article 1") opens another text, whose
+    articles restart because that text does (`Headings._restarted`), not because its parts do."""
     found: set[str] = set()
     part: str | None = None  # the part heading read since the last article
+    other = False  # another heading came after the last article's text, before any part heading
+    text = False  # the last article's text has begun
     last = 0
     for line in lines:
-        match = CONTAINER_RE.match(line.text.strip(" *#"))
-        if not match or line.table_row or word_count(line.text) > 12:
+        stripped = line.text.strip(" *#")
+        match = CONTAINER_RE.match(stripped) if word_count(line.text) <= 12 and not line.table_row else None
+        abbr = _CONTAINER_ABBR.get(match.group(1).lower()) if match else None
+        if abbr is None:
+            if line.heading is not None and text and part is None:
+                other = True
+            elif line.heading is None and stripped:
+                text = True
             continue
-        abbr = _CONTAINER_ABBR.get(match.group(1).lower())
         if abbr in ("Part", "Chapter"):
-            part = abbr
+            part = part or (None if other else abbr)
         elif abbr in ("Annex", "App.", "Schedule"):
             break  # an annex numbers its own articles: that restart says nothing of the parts above
         elif abbr == "Art.":
             value = _article_value(match.group(2) or "")
             if value == 1 and last >= 2 and part:
                 found.add(part)
-            last, part = max(last, value) if value != 1 else value, None
+            last, part, other, text = max(last, value) if value != 1 else value, None, False, False
     return frozenset(found)
 
 
@@ -291,7 +309,8 @@ def _article_value(number: str) -> int:
 def _part_name(heading: str) -> str:
     """ "Constitution of the International Vaccine Institute" -> "Constitution": what the text is, not whose."""
     head = re.split(r"\s+(?:of|for|on|to|concerning)\s+", heading.strip(" *:"), maxsplit=1)[0]
-    return " ".join(head.split()[:4])
+    head = " ".join(head.split()[:4])
+    return head.title() if head.isupper() else head  # "####STATUTE" -> "Statute, Art. 1"
 
 
 def _appended_part(text: str) -> tuple[str, str] | None:
@@ -301,6 +320,10 @@ def _appended_part(text: str) -> tuple[str, str] | None:
         return _APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or ""
     if _FINAL_ACT_RE.match(text.strip(" *")):
         return "Final Act", ""
+    if _SIGNATURE_RE.match(text.strip(" *")):
+        return "Protocol of Signature", ""
+    if _MEMORANDUM_RE.fullmatch(text.strip(" *:.")):
+        return "Memorandum of Understanding", ""
     if plural := _PLURAL_RE.fullmatch(text.strip(" *:")):
         return plural.group(1).capitalize(), ""
     if rules := _REGULATIONS_RE.match(text.strip()):
