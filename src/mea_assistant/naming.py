@@ -42,10 +42,11 @@ def _capitals_as_title(name: str) -> str:
 _PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+to the (?:\d{4} )?(?:Convention|Treaty)\b")
 
 
-# What a long title adds after the instrument's own name: what it supplements or implements, what else it
-# includes, when it was revised or adopted, or a second subject ("Agreement on Reparation from Germany, on the
-# Establishment of an Inter-Allied Reparation Agency and on ..."): cited by the name before it, as delegates do.
-_RIDER = re.compile(r",\s+(?:supplementing|implementing|including|as\s+(?:revised|amended|adopted)|adopted\s+(?:at|on|by)|"
+# What a long title adds after the instrument's own name: what it supplements or implements, when it was revised or
+# adopted, or a second subject ("Agreement on Reparation from Germany, on the Establishment of an Inter-Allied
+# Reparation Agency and on ..."): cited by the name before it, as delegates do. (", including Diplomatic Agents" stays:
+# what a title includes is often how delegates name the treaty, "the Diplomatic Agents Convention".)
+_RIDER = re.compile(r",\s+(?:supplementing|implementing|as\s+(?:revised|amended|adopted)|adopted\s+(?:at|on|by)|"
                     r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation)|of\s+\w+\s+\d{1,2},\s+\d{4})\b", re.I)
 
 

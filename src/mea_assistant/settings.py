@@ -87,7 +87,8 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # qualify their articles' refs ("Part II, Art. 1"); a numbered line ending on a modal verb ("4.  The Council shall")
 # runs on into its items, never a heading; an ordinal's superscript after a space ("10 <sup>th</sup>") is "10th".
 # 46: a long title is cited without its rider (", supplementing the United Nations Convention ...", ", as adopted on
-# ...", ", on the Establishment of ..."): names are stored in the index and embedded with each chunk's context.
+# ...", ", on the Establishment of ..."): names are stored in the index and embedded with each chunk's context. (Since
+# v47, ", including ..." stays in the name.)
 # 47: a heading under an article whose paragraphs were read is not that article's title ("####STATUTE" after a
 # Convention's last article opens the Statute, whose articles are cited "Statute, Art. 1"), and a part restarts its
 # articles only when its heading is the first after the last article's text; a "Protocol of Signature" and a
