@@ -395,3 +395,11 @@ def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_do
     clams = assistant.ask("Are giant clams listed under CITES?")
     assert (clams.citations[0].doc_id, clams.citations[0].ref) == ("cites-convention-1973",
                                                                   "App. I, II and III, Tridacnidae")
+
+
+def test_a_country_adjective_is_supported_where_the_country_is_named(assistant):
+    """"the Dutch government": AEWA names "the Government of the Kingdom of the Netherlands" as its depositary, never
+    "Dutch"; the adjective is the country's (data/expansions.toml, after UNTERM), not a term the texts lack."""
+    answer = assistant.ask("Is the Dutch government the depositary of AEWA?")
+    assert not answer.abstained
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("aewa-agreement-1995", "Art. XVII(1)")
