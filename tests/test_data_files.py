@@ -126,7 +126,7 @@ def test_every_entry_says_where_it_comes_from():
     data, _ = read_toml("instruments.toml")
     assert all(row.get("source") for row in data["instrument"])
     expansions, _ = read_toml("expansions.toml")
-    rows = expansions["acronym"] + expansions["synonym"]
+    rows = expansions["acronym"] + expansions["synonym"] + expansions["adjectives"]
     assert all(row["source"].strip() and row["origin"] in ("treaty", "glossary", "glossary-treaty-law")
                for row in rows)  # nothing written from the evaluation set
 
@@ -163,6 +163,7 @@ def test_a_broken_instruments_file_names_the_entry_and_key(text, message):
     ('[[synonym]]\npattern = "x"\nwords = "y"\norigin = "hunch"\nsource = "me"\n', "origin 'hunch': use one of"),
     ('[[acronym]]\nacronym = "Cop"\nwords = "y"\norigin = "treaty"\nsource = "z"\n', "in capital letters only"),
     ('[[acronym]]\nacronym = "COP"\nwords = "y"\norigin = "treaty"\n', "the key 'source' is missing"),
+    ('[[adjectives]]\ncountries = ["Dutch Netherlands"]\norigin = "glossary"\nsource = "z"\n', "write 'Adjective: Country'"),
 ])
 def test_a_broken_expansions_file_names_the_entry(text, message):
     with pytest.raises(MeaError, match=message):

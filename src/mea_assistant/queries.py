@@ -47,6 +47,14 @@ def load_expansions(data: dict[str, Any], where: str) -> tuple[dict[str, str], l
         _check_origin(row, label)
         compiled(row["pattern"], label)
         synonyms.append((row["pattern"], row["words"]))
+    for n, row in enumerate(entries(data, "adjectives", where, {"countries": list, **_SOURCE}, {}), 1):
+        label = f"{where}: [[adjectives]] entry {n}"
+        _check_origin(row, label)
+        for pair in row["countries"]:
+            adjectives, sep, country = pair.partition(":")
+            if not sep or not adjectives.strip() or not country.strip():
+                raise MeaError(f"{label}: {pair!r}: write 'Adjective: Country' (other forms after '|')")
+            synonyms.append((rf"\b(?:{adjectives.strip()})\b", country.strip()))
     return acronyms, synonyms
 
 
