@@ -75,6 +75,9 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None,
 
 
 _ENDS = r"\b%s\b(?:,?\s*\d{4})?\W*$"  # the title's last word, before a year
+# A title that opens with what the instrument is ("Protocol on ...", "Accord sur ...", "International Convention ...").
+_OPENS = {"protocol": r"^\W*(?:The\s+)?Protocol[eo]?\b", "agreement": r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b",
+          "convention": r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b"}
 
 
 def detect_doc_type(title: str, head: str, body: str) -> str:
@@ -93,22 +96,20 @@ def detect_doc_type(title: str, head: str, body: str) -> str:
         ("strategic-plan", r"Strategic Plan|Strategy\b|\bTarget \d+|Plan strat[ée]gique|Plan Estrat[ée]gico"),
         # "Kyoto Protocol to the United Nations Framework Convention ...": a protocol, whatever convention it names
         # ... and a title that ends with what the instrument is ("International Tropical Timber Agreement, 2006")
-        ("protocol", r"^\W*(?:The\s+)?Protocol[eo]?\b|\bProtocol\s+(?:on|to|of|relating|concerning)\b|"
-                     + _ENDS % "Protocol"),
+        ("protocol", _OPENS["protocol"] + r"|\bProtocol\s+(?:on|to|of|relating|concerning)\b|" + _ENDS % "Protocol"),
         # ... "European Agreement on the Exchange of ...", whose text speaks of "the Protocol to this Agreement"
-        ("agreement", r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b|\bAgreement\s+(?:on|for|concerning|relating to|"
-                      r"establishing|between)\b|" + _ENDS % "Agreement"),
-        ("convention", r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b|"
-                       r"\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|sobre|para)\b"),
+        ("agreement", _OPENS["agreement"] + r"|\bAgreement\s+(?:on|for|concerning|relating to|establishing|between)\b|"
+                      + _ENDS % "Agreement"),
+        ("convention", _OPENS["convention"] + r"|\b(?:Convention|Convenio|Convención)\s+(?:on|for|concerning|relating to|"
+                       r"sobre|para)\b"),
     ]
     # a title that opens with what the instrument is says so before one that ends with it: "Agreement on ...
     # investments between the Kingdom of the Netherlands and the Republic of Chile Protocol" (the database's title of an
     # agreement printed with its protocol) is an agreement
-    opens = re.match(r"^\W*(?:The\s+)?(?:(Protocol[eo]?)|(Agreement|Accord|Acuerdo)|((?:International\s+)?(?:Convention|"
-                     r"Convenio|Convención|Treaty|Trait[ée]|Tratado)))\b", title, re.I)
+    opens = next((kind for kind, pattern in _OPENS.items() if re.match(pattern, title, re.I)), None)
     for kind, pattern in rules:
-        if kind in ("protocol", "agreement", "convention") and opens:
-            return ("protocol", "agreement", "convention")[[bool(g) for g in opens.groups()].index(True)]
+        if kind in _OPENS and opens:
+            return opens
         if re.search(pattern, title, re.I | re.M):
             return kind
     for kind, pattern in rules:

@@ -47,7 +47,7 @@ _PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+
 # Reparation Agency and on ..."): cited by the name before it, as delegates do. (", including Diplomatic Agents" stays:
 # what a title includes is often how delegates name the treaty, "the Diplomatic Agents Convention".)
 _RIDER = re.compile(r",\s+(?:supplementing|implementing|as\s+(?:revised|amended|adopted)|adopted\s+(?:at|on|by)|"
-                    r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation)|of\s+\w+\s+\d{1,2},\s+\d{4})\b", re.I)
+                    r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation))\b", re.I)
 
 
 def _from_title(title: str) -> str:
