@@ -397,6 +397,17 @@ def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_do
                                                                   "App. I, II and III, Tridacnidae")
 
 
+def test_a_long_question_still_finds_the_row_that_lists_its_species(assistant):
+    """The few words of a listing row ("Appendix III: Lodoicea maldivica (Seychelles)") are buried under a long
+    question's many others in both stores; the row holding the named species' Latin name is searched on its own
+    and joins the candidates, so the answer can use it rather than abstain."""
+    question = ("coco de mer nuts, whole or as polished empty shells, taken home by tourists or shipped to "
+                "collectors: CITES rules")
+    hits = assistant.search(question, k=10)
+    assert ("cites-convention-1973", "App. I, II and III, PALMAE") in [(h.doc_id, h.ref) for h in hits]
+    assert not assistant.ask(question).abstained
+
+
 def test_a_country_adjective_is_supported_where_the_country_is_named(assistant):
     """"the Dutch government": AEWA names "the Government of the Kingdom of the Netherlands" as its depositary, never
     "Dutch"; the adjective is the country's (data/expansions.toml, after UNTERM), not a term the texts lack."""

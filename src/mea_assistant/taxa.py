@@ -125,3 +125,18 @@ def lists_taxa(headings: str) -> bool:
     """Whether a table's record sits under a taxon's heading: a listing of species, not a budget or a seat table."""
     return _TAXON.search(headings) is not None
 
+
+
+MAX_ROWS = 8  # a family's whole listing is many rows: its first few are enough to be found
+
+
+def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: Iterable[str]) -> list[tuple[str, int]]:
+    """The listing rows (table records) that hold the Latin names of the species a text names in English: a long
+    question or topic ("coco de mer nuts taken home by tourists ...") buries the few words of the row that lists
+    it ("Appendix III: Lodoicea maldivica") under its many others, in BM25 as in the vectors. The most specific
+    names count (a species before its family). Prose that names the taxon is left to the two stores."""
+    taxa = [t for t in taxa if t]
+    specific = [t for t in taxa if " " in t] or taxa
+    rows = [(doc_id, p.position) for doc_id in allowed for p in documents[doc_id].paragraphs
+            if p.kind == "table" and any(t in f"{p.text} {' '.join(p.section)}" for t in specific)]
+    return rows[:MAX_ROWS]

@@ -13,6 +13,7 @@ from ..index import Index
 from ..queries import QueryInfo, analyse, explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
+from ..taxa import rows_naming
 from ..terms import opens_list
 from ..types import Filters, Hit, Paragraph, ParagraphKey
 from .definitions import candidate_terms, defined_term, defining_paragraphs
@@ -138,6 +139,10 @@ class Retriever:
             sparse = self._bm25(info.lexical, filters)
             rankings.append(ranking(sparse))
             weights.append(self.settings.bm25_weight if mode == "hybrid" else 1.0)
+            if info.taxa:  # the rows listing the species it names, whatever else it says (taxa.py)
+                allowed = [d.doc_id for d in self.index.documents.values() if filters.allows(d)]
+                rankings.append(rows_naming(self.index.documents, info.taxa, allowed))
+                weights.append(1.0)
         fused = prefer_named(rrf(rankings, self.settings.rrf_k, weights), self.index.documents, info.doc_ids,
                              info.conventions, self.settings.rrf_k)
         exact = self.lookup(query, filters, info)
