@@ -159,6 +159,40 @@ def test_an_article_named_by_what_it_is_is_its_own_article(tmp_path, heading, re
     assert refs["Art. 2"].startswith("This Treaty shall be registered")
 
 
+def test_a_chapter_heading_at_its_articles_level_stays_over_them(tmp_path):
+    # the Hallmarking Convention (and 40 other fixtures): "### I", "####SCOPE AND OPERATION", "### Article 1"; the final
+    # clauses print each article's title before it ("####Withdrawal", "### Article 14")
+    path = tmp_path / "test-convention-1972.md"
+    path.write_text("## Convention on Testing\n\nThe States, desiring to test, have agreed as follows:\n\n### I\n\n####SCOPE AND OPERATION\n\n### Article 1\n\n"
+                    "1. Articles shall be tested.\n\n2. Nothing shall be untested.\n\n### Article 2\n\n"
+                    "Each State shall test.\n\n### II\n\n####CONTROL\n\n### Article 3\n\nTests shall be controlled.\n\n"
+                    "####Withdrawal\n\n### Article 4\n\nAny State may withdraw.\n", encoding="utf-8")
+    doc = parse_file(path)
+    sections = {p.ref: p.section[1:] for p in doc.paragraphs}
+    assert sections["Art. 1(2)"] == ("I", "SCOPE AND OPERATION", "Article 1")
+    assert sections["Art. 2"] == ("I", "SCOPE AND OPERATION", "Article 2")
+    assert sections["Art. 3"] == ("II", "CONTROL", "Article 3")
+    assert sections["Art. 4"] == ("II", "Withdrawal", "Article 4")
+    assert not [d.text for d in doc.dropped if "no paragraph under" in d.reason]
+
+
+def test_the_date_is_the_documents_own(tmp_path):
+    # a recital's "done at Montego Bay on 10 December 1982" is UNCLOS's date, "DONE in duplicate at" the agreement's;
+    # "Protocol additional to the Geneva Conventions of 12 August 1949" is dated by its closing formula, not its title
+    path = tmp_path / "pipeline-agreement-2005.md"
+    path.write_text("## Agreement relating to a pipeline\n\nThe Governments, Recognising the rules reflected in the "
+                    "United Nations Convention on the Law of the Sea, done at Montego Bay Jamaica on 10 December 1982; "
+                    "Have agreed as follows:\n\n### Article 1\n\nThe pipeline shall be built.\n\nIN WITNESS WHEREOF "
+                    "the undersigned have signed this Agreement. DONE in duplicate at The Hague, this 21th day of "
+                    "March 2005, in the English language.\n", encoding="utf-8")
+    assert parse_file(path).date == "The Hague, this 21th day of March 2005"
+    path = tmp_path / "emblem-protocol-2005.md"
+    path.write_text("## Protocol additional to the Geneva Conventions of 12 August 1949, and relating to the Adoption "
+                    "of an Additional Distinctive Emblem\n\n### Article 1\n\nThis Protocol supplements the "
+                    "Conventions.\n", encoding="utf-8")
+    assert parse_file(path).date is None
+
+
 def test_sections_numbered_within_an_article_are_the_articles(tmp_path):
     # the Bretton Woods drafting (IDB, IMF and the funds modelled on them): "Article II" then "Section 1. ..."
     path = tmp_path / "fund-agreement-1992.md"

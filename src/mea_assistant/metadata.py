@@ -36,6 +36,9 @@ def own_instrument(title: str) -> str | None:
     return best[2] if best is not None and best[0] <= 40 else None
 
 
+HEAD_WORDS = 25  # a longer line of the head is a preamble run onto one line: the treaties it recalls are not its own
+
+
 def detect_conventions(title: str, head: str, body: str, own: str | None = None,
                        standalone: bool = False) -> tuple[str, ...]:
     """The document's own instrument, then those named in the title block, then any named often in the body,
@@ -49,6 +52,7 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None,
     (a title the data file misses by a typo, "air polution", still leads with LRTAP, named 15 times).
     """
     positions: list[tuple[int, str]] = []
+    head = "\n".join(line for line in head.splitlines() if len(line.split()) <= HEAD_WORDS)
     for code, pattern in _PATTERNS.items():
         match = pattern.search(title + "\n" + head)
         if match:

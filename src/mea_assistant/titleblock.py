@@ -28,12 +28,15 @@ _ADOPTED_RE = re.compile(
     r"(?:Parties|Signatories|Parties contractantes|Partes|Signataires|Signatarios))"
     r"(?:\s+(?:at|à|en)\s+(?:its|sa|su)\s+([\w.-]+\s+(?:meeting|session|réunion|session|reunión)))?", re.I)
 _SESSION_RE = re.compile(r"(?<![A-Za-z])((?:COP|CoP|MOP|MOS|SC|COP-MOP)\s?\d{1,2})\b")
+# "DONE in duplicate at The Hague", "Done in two originals at ...": how many copies, before where
+_COPIES = r"(?:in\s+(?:duplicate|triplicate|quadruplicate|(?:two|three|four|\w+)\s+(?:originals?|copies))\s*,?\s+)?"
 _CLOSING_RE = re.compile(
-    r"\b(?:DONE|Done|done|FAIT|Fait|HECHO|Hecho|Opened for signature)\s+(?:at|in|à|en)\s+"
+    r"\b(?:DONE|Done|done|FAIT|Fait|HECHO|Hecho|Opened for signature)\s+" + _COPIES + r"(?:at|in|à|en)\s+"
     r"([A-ZÀ-Ý][^\n]{2,140}?)(?=[.;]\s|[.;]?$|,\s+(?:the|in|les|en)\s)", re.M)
 # The closing formula itself ("IN WITNESS WHEREOF the undersigned ... DONE at The Hague, on the 29th day of May 1993
 # ..."), not "the Treaty done at ..." in a recital: where a treaty says where, when and in which languages it was done.
-CLOSING_FORMULA = re.compile(r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)|(?:^|[.;]\s*)(?:DONE|Done)\s+(?:at|in)\s+[A-Z]")
+CLOSING_FORMULA = re.compile(r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)|(?:^|[.;]\s*)(?:DONE|Done)\s+" + _COPIES +
+                             r"(?:at|in)\s+[A-Z]")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|janvier|"
            "février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
            "abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
@@ -96,9 +99,17 @@ def find_symbol(head_lines: list[str]) -> str | None:
 
 
 def closing_date(body: str) -> str | None:
-    """`DONE at London this fourth day of December in the year ... ninety-one` -> the place and date."""
-    match = _CLOSING_RE.search(body)
-    if not match:
+    """`DONE at London this fourth day of December in the year ... ninety-one` -> the place and date: the one the
+    closing formula opens, or one that opens a sentence, before "the Convention ..., done at Montego Bay on 10
+    December 1982" that a recital names."""
+    matches = list(_CLOSING_RE.finditer(body))
+    if not matches:
+        return None
+    witness = [m.start() for m in CLOSING_FORMULA.finditer(body) if not m.group().lstrip(".; ").startswith(("DONE", "Done"))]
+    opening = [m for m in matches if re.search(r"(?:^|[.;:]\s*|\*\s*)$", body[max(0, m.start() - 3):m.start()])]
+    after = [m for m in matches if witness and m.start() > witness[0]]
+    match = (after or opening or [None])[0]
+    if match is None:
         return None
     text = re.sub(r"\s*<sup>\s*([a-zºª]{1,3})\s*</sup>", r"\1", match.group(1), flags=re.I)  # "10 <sup>th</sup>"
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip().rstrip(",")
@@ -113,10 +124,18 @@ def head_date(head: str) -> str | None:
     if adopted:
         return re.sub(r"\s+", " ", adopted.group(1)).strip()
     for pattern in (re.compile(r"\(email dated ([^)]+\d{4})\)"), _DATE_RE, _SPAN_RE):
-        match = pattern.search(head)
-        if match:
-            return re.sub(r"\s+", " ", match.group(1)).strip()
+        for match in pattern.finditer(head):
+            line = head[head.rfind("\n", 0, match.start()) + 1:match.start()]
+            if not _PARENTS_DATE.search(line):
+                return re.sub(r"\s+", " ", match.group(1)).strip()
     return None
+
+
+# "Protocol additional to the Geneva Conventions of 12 August 1949": the date of the instrument a title is made to,
+# not of the document (whose own date its closing formula gives)
+_PARENTS_DATE = re.compile(r"\b(?:additional\s+to|supplementary\s+to|to|amending|supplementing)\s+the\s+[^,;\n]*?"
+                           r"\b(?:Conventions?|Agreements?|Treat(?:y|ies)|Protocols?|Charter)\s+(?:of|signed\s+(?:at\s+"
+                           r"[A-Z][\w ]+?\s+)?on|done\s+at\s+[A-Z][\w ]+?\s+on)\s*$", re.I)
 
 
 def read_title_block(headings: list[str], head_lines: list[str], body: str, language: str,

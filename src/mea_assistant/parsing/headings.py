@@ -65,6 +65,9 @@ _MEMORANDUM_RE = re.compile(r"Memorandum\s+of\s+Understanding", re.I)
 _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|Supplementary)\s+Article|"
                                r"Article\s+(transitoire|unique|final|additionnel)|"
                                r"Art[ií]culo\s+(transitorio|[uú]nico|final|adicional))", re.I)
+# The notes of an exchange printed after a treaty, numbered as a series ("### No. I", "### No. II"): parts of their own,
+# whose paragraphs 1, 2 are not the Schedule's or the last article's
+_NOTE_RE = re.compile(r"No\.\s+([IVX]{1,4}|\d{1,2})")
 _PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
@@ -106,6 +109,8 @@ class Headings:
     part_heading: str | None = None  # a heading since the last article that is not an article's title
     # the parts ("Part", "Chapter") that number their articles from 1 again (restarting_parts): they qualify refs
     numbering_parts: frozenset[str] = frozenset()
+    chapters: set[tuple[int, str]] = field(default_factory=set)  # headings kept open over the articles under them
+    nested: set[tuple[int, str]] = field(default_factory=set)  # articles opened below such a chapter heading
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -145,6 +150,8 @@ class Headings:
                 level = self._below_article(level)
             else:
                 self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
+        elif explicit and not at_top and self.seen_container and (note := _NOTE_RE.fullmatch(text.strip(" *"))):
+            self._open_container("No.", note.group(1))  # an exchange of notes printed after the treaty: "No. I(2)"
         elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
             self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
         elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
@@ -164,13 +171,34 @@ class Headings:
             self.part_heading = text
         if self.open and self.open[-1][0] == level and not match and _is_bare_label(self.open[-1][1]):
             level += 1  # "Artículo I" then "Definiciones" on the next line: the title of that article
+        elif self.open and self.open[-1] in self.nested and self.open[-1] not in self.used and not match:
+            level = self.open[-1][0] + 1  # the title of an article nested under a chapter heading (below)
+        nested = False
+        if match and not at_top and _CONTAINER_ABBR.get(match.group(1).lower()) in ("Art.", "Reg.", "Rule"):
+            below = self._under_chapter(level)
+            nested, level = below != level, below
         self.close(level, at_top)
         self.open.append((level, text))
+        if nested:
+            self.nested.add((level, text))
         if self.number is not None and level <= self.number[0]:
             self.number = None
         if _NUMBER_HEADING_RE.match(text) or (_ROMAN_HEADING_RE.match(text) and any(r == 0 for r, _ in self.containers)):
             self.number = (level, text.rstrip(". "))
         return text
+
+    def _under_chapter(self, level: int) -> int:
+        """An article's level, below the chapter headings it comes under: "### I", "####SCOPE AND OPERATION", then
+        "### Article 1" at the level of the "I" (a database's markup gives a chapter and its articles one level).
+        Closing them would lose the chapter's title from its articles ("heading with no paragraph under it"); they
+        stay open over every article until a heading of their own level replaces them. A heading printed before an
+        article, not after its label ("####Obligations" then "### Article 1"), heads it the same way."""
+        waiting = [e for e in self.open if e[0] >= level and (e in self.chapters or (
+            e not in self.used and not CONTAINER_RE.match(e[1]) and e[1] not in self.top))]
+        if not waiting:
+            return level
+        self.chapters.update(waiting)
+        return max(e[0] for e in waiting) + 1
 
     def titles_article(self, text: str) -> bool:
         """The line after a bare "Article IV" is its title, even when it ends with a colon (wrapped text)."""
