@@ -217,6 +217,13 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
         return len(low) <= 3 and re.search(spelled_number(int(low)), evidence) is not None
     if low in evidence:
         return True
+    # "the Netherlands-UK agreement", "the Anna Paulowna-Bacton pipeline": names joined by a hyphen name what lies
+    # between them, which a text names each on its own ("between the Kingdom of the Netherlands and the United
+    # Kingdom"); each part supported (or an acronym the glossary spells out) supports the whole
+    parts = [p for p in re.split(r"[-–]", term) if p]
+    if len(parts) >= 2 and all(p[:1].isupper() for p in parts) \
+            and all(_generic(p) or _supported(p, evidence, conventions) for p in parts):
+        return True
     # A term the glossary maps to the texts' own words ("European Union" -> "regional economic integration
     # organization") is supported where those words are.
     if any(re.search(pattern, term, re.I) and words.lower() in evidence for pattern, words in SYNONYMS):

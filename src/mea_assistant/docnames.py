@@ -113,7 +113,7 @@ _YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){
 
 
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:
-    """A word of exactly one resolution's, decision's or treaty's title, with its kind -> that document: "the
+    """A word of exactly one resolution's, decision's or treaty's title (or file name), with its kind -> that document: "the
     synergies resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the
     fishing nets convention" the Convention for the Regulation of the Meshes of Fishing Nets (titles a delegate
     does not capitalise, whose words alone are common words); a treaty's year before its kind ("the 1946 ...
@@ -126,7 +126,11 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
         for doc in documents.values():
             if doc.doc_type not in _DECIDED + TREATY_TYPES:
                 continue
-            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", doc.title)} - _NAME_WORDS - GENERIC_WORDS:
+            # the title's words, and those of the file name the user gave it ("hallmarking-convention-1972": "the
+            # Hallmarking Convention", a name its title "Convention on the Control and Marking of Articles of Precious
+            # Metal" never prints)
+            named = f"{doc.title} {doc.doc_id.replace('-', ' ')}"
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", named)} - _NAME_WORDS - GENERIC_WORDS:
                 for form in (rf"\b{word}\s+{_FEW}{doc.doc_type}\b", rf"\b{doc.doc_type}\s+{_ABOUT}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
             year = year_of(doc.date, doc.doc_id) if doc.doc_type in TREATY_TYPES else None
