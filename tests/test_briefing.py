@@ -389,6 +389,20 @@ def test_a_listing_brings_the_rule_of_its_appendix(assistant) -> None:  # type: 
     assert ("cites-convention-1973", "Art. IV(2)") in refs and ("cites-convention-1973", "Art. III(2)") in refs, refs
 
 
+def test_a_listing_brings_what_inclusion_in_the_appendices_extends_to(assistant, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """A note on a listed species' shells and meat quotes, with the row, the appendices' own interpretation that
+    "all parts and derivatives of the species are also included in the same Appendix" (CITES App. I, II and III(7)):
+    the row alone does not say that the shells are covered."""
+    from mea_assistant.briefing.governing import interpretation_paragraphs
+
+    cites = corpus_docs["cites-convention-1973"]
+    found = [cites.paragraphs[p].ref for p in interpretation_paragraphs(cites, "App. I, II and III, Strombidae")]
+    assert "App. I, II and III(7)" in found and "App. I, II and III ¶1" not in found, found
+    note = build_note(assistant, "queen conch shells and meat exported from the Caribbean: CITES rules")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert ("cites-convention-1973", "App. I, II and III(7)") in refs, refs
+
+
 def test_the_article_that_governs_an_appendix_is_found_by_its_title(corpus_docs) -> None:  # type: ignore[no-untyped-def]
     """By its own title naming that one appendix, the rules in it that name the appendix, in order: no article on
     "Appendices I and II" (amendments) and no framing paragraph ("shall be in accordance with ... this Article")."""

@@ -24,7 +24,7 @@ from ..stores.hits import paragraph_hit
 from ..terms import opens_list, terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, core_provisions
-from .governing import governing_for_rows, row_appendices
+from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
 from .relation import read_names
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
@@ -252,6 +252,15 @@ def _add_governing(assistant: "Assistant", pool: Pool, filters,  # type: ignore[
     for (d, numeral), positions in found.items():  # the appendix's first rule, then those closest to the topic
         rest = sorted(positions[1:], key=lambda pos: -pool.rules[(d, pos)].sentence)
         pool.governing[(d, numeral)] = [(d, pos) for pos in positions[:1] + rest]
+    # and, once per document, how inclusion in its appendices applies: the two interpretations closest to the topic
+    rows = {k[0]: k for k in pool.listed if filters.allows(documents[k[0]])}
+    for d, row in rows.items():
+        keys = [(d, pos) for pos in interpretation_paragraphs(documents[d], pool.candidates[row].hit.ref)]
+        pool.rules.update({k: replace(pool.candidates[k]) if k in pool.candidates
+                           else Candidate(paragraph_hit(documents[d], k[1], 0.0)) for k in keys if k not in pool.rules})
+        _score(assistant, pool, topic_text, keys, into=pool.rules)
+        if keys:
+            pool.governing[(d, INTERPRETATION)] = sorted(keys, key=lambda k: -pool.rules[k].sentence)[:PER_APPENDIX]
 
 
 def _score(assistant: "Assistant", pool: Pool, topic_text: str, only: Sequence[Key] | None = None,

@@ -70,3 +70,22 @@ def governing_for_rows(documents: dict[str, Document], rows: Iterable[tuple[str,
         if (doc_id, numeral) not in out and doc_id in documents:
             out[(doc_id, numeral)] = governing_paragraphs(documents[doc_id], numeral)
     return {k: v for k, v in out.items() if v}
+
+
+INTERPRETATION = "*"  # the key of a document's interpretation paragraph among the governing rules (one per document)
+# How a listing applies, said once for every appendix ("When a species is included in one of the Appendices, all parts
+# and derivatives of the species are also included in the same Appendix unless ..."): the appendices' own paragraphs,
+# not rows, that name the appendices and what inclusion in them means.
+_APPLIES = re.compile(r"\b(?:are|is)\s+(?:also\s+)?(?:deemed\s+to\s+be\s+)?(?:included|listed)\b")
+_NAMES_APPENDIX = re.compile(r"\bAppendi(?:x|ces)\b")
+
+
+def interpretation_paragraphs(doc: Document, row_ref: str) -> list[int]:
+    """The numbered paragraphs of a row's own part (its ref's "App. I, II and III(7)") that say what inclusion in
+    the appendices extends to: what a note on a listed species' parts and products quotes with the row."""
+    part = re.sub(r"(?:,[^,]*|\s*¶\s*\d+|\(.*)$", "", row_ref).strip()  # "App. I, II and III, Antilocapridae"
+    if not part.startswith(("App", "Annex", "Schedule")):
+        return []
+    return [p.position for p in doc.paragraphs
+            if p.kind != "table" and not p.lead_in.strip() and re.fullmatch(rf"{re.escape(part)}\(\d+\)", p.ref)
+            and _NAMES_APPENDIX.search(p.text) and _APPLIES.search(p.text)]

@@ -36,7 +36,7 @@ from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..types import Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
-from .governing import PER_APPENDIX
+from .governing import INTERPRETATION, PER_APPENDIX
 from .keyterms import add_key_definitions
 from .subject import coverage, other_numbered
 from .units import Families, Unit, build_units, content, references
@@ -169,7 +169,7 @@ def _appendix_rules(selection: Selection, pool: Pool, families: Families) -> Non
     (they displace no point the note chose on the topic)."""
     quoted = {key(h): h for units in selection.units.values() for u in units for h in u.paragraphs()}
     for row in [h for k, h in quoted.items() if k in pool.listed]:
-        for numeral in pool.listed[key(row)]:
+        for numeral in pool.listed[key(row)] + [INTERPRETATION]:
             keys = [k for k in pool.governing.get((row.doc_id, numeral), [])[:PER_APPENDIX] if k not in quoted]
             if not keys or row.doc_id not in selection.units:
                 continue
