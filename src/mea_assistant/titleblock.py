@@ -35,8 +35,8 @@ _CLOSING_RE = re.compile(
     r"([A-ZÀ-Ý][^\n]{2,140}?)(?=[.;]\s|[.;]?$|,\s+(?:the|in|les|en)\s)", re.M)
 # The closing formula itself ("IN WITNESS WHEREOF the undersigned ... DONE at The Hague, on the 29th day of May 1993
 # ..."), not "the Treaty done at ..." in a recital: where a treaty says where, when and in which languages it was done.
-CLOSING_FORMULA = re.compile(r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)|(?:^|[.;]\s*)(?:DONE|Done)\s+" + _COPIES +
-                             r"(?:at|in)\s+[A-Z]")
+_WITNESS = r"(?i:\bin\s+(?:witness|faith)\s+whereof\b)"
+CLOSING_FORMULA = re.compile(_WITNESS + r"|(?:^|[.;]\s*)(?:DONE|Done)\s+" + _COPIES + r"(?:at|in)\s+[A-Z]")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|janvier|"
            "février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
            "abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre")
@@ -105,12 +105,12 @@ def closing_date(body: str) -> str | None:
     matches = list(_CLOSING_RE.finditer(body))
     if not matches:
         return None
-    witness = [m.start() for m in CLOSING_FORMULA.finditer(body) if not m.group().lstrip(".; ").startswith(("DONE", "Done"))]
+    witness = re.search(_WITNESS, body)
+    after = [m for m in matches if witness and m.start() > witness.start()]
     opening = [m for m in matches if re.search(r"(?:^|[.;:]\s*|\*\s*)$", body[max(0, m.start() - 3):m.start()])]
-    after = [m for m in matches if witness and m.start() > witness[0]]
-    match = (after or opening or [None])[0]
-    if match is None:
-        return None
+    if not (after or opening):
+        return None  # only recitals' "done at": no date rather than another instrument's
+    match = (after or opening)[0]
     text = re.sub(r"\s*<sup>\s*([a-zºª]{1,3})\s*</sup>", r"\1", match.group(1), flags=re.I)  # "10 <sup>th</sup>"
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip().rstrip(",")
     year = _YEAR_RE.search(text)

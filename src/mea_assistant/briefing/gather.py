@@ -246,9 +246,8 @@ def _add_governing(assistant: "Assistant", pool: Pool, filters,  # type: ignore[
     rows = [(k[0], n) for k, numerals in pool.listed.items() for n in numerals]
     found = {k: v for k, v in governing_for_rows(documents, rows).items() if filters.allows(documents[k[0]])}
     keys = list(dict.fromkeys((d, pos) for (d, _), positions in found.items() for pos in positions))
-    pool.rules = {k: replace(pool.candidates[k]) if k in pool.candidates
-                  else Candidate(paragraph_hit(documents[k[0]], k[1], 0.0)) for k in keys}
-    _score(assistant, pool, topic_text, keys, into=pool.rules)
+    pool.rules = {}
+    _add_rules(assistant, pool, keys, topic_text)
     for (d, numeral), positions in found.items():  # the appendix's first rule, then those closest to the topic
         rest = sorted(positions[1:], key=lambda pos: -pool.rules[(d, pos)].sentence)
         pool.governing[(d, numeral)] = [(d, pos) for pos in positions[:1] + rest]
@@ -256,11 +255,18 @@ def _add_governing(assistant: "Assistant", pool: Pool, filters,  # type: ignore[
     rows = {k[0]: k for k in pool.listed if filters.allows(documents[k[0]])}
     for d, row in rows.items():
         keys = [(d, pos) for pos in interpretation_paragraphs(documents[d], pool.candidates[row].hit.ref)]
-        pool.rules.update({k: replace(pool.candidates[k]) if k in pool.candidates
-                           else Candidate(paragraph_hit(documents[d], k[1], 0.0)) for k in keys if k not in pool.rules})
-        _score(assistant, pool, topic_text, keys, into=pool.rules)
+        _add_rules(assistant, pool, keys, topic_text)
         if keys:
             pool.governing[(d, INTERPRETATION)] = sorted(keys, key=lambda k: -pool.rules[k].sentence)[:PER_APPENDIX]
+
+
+def _add_rules(assistant: "Assistant", pool: Pool, keys: Sequence[Key], topic_text: str) -> None:
+    """Paragraphs quoted only with a row (`pool.rules`), scored on the topic: a copy of their candidate where the
+    searches found them, so that scoring them apart changes nothing the note's other choices read."""
+    documents = assistant.index.documents
+    pool.rules.update({k: replace(pool.candidates[k]) if k in pool.candidates
+                       else Candidate(paragraph_hit(documents[k[0]], k[1], 0.0)) for k in keys if k not in pool.rules})
+    _score(assistant, pool, topic_text, keys, into=pool.rules)
 
 
 def _score(assistant: "Assistant", pool: Pool, topic_text: str, only: Sequence[Key] | None = None,
