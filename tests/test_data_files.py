@@ -25,8 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # names, then those its body names 3+ times, then parents. Issue 11 added the CMS Family and other MEAs to
 # data/instruments.toml, so documents now also carry the MOUs, BBNJ, ITPGRFA and World Heritage they cite; the
 # wider list of round 6 adds ICCAT to the CITES Secretariat's response, which names the tuna commission 3+ times.
+# Parser v48 (round 21) reads the title block as the short lines of the head only: the conventions a preamble run onto
+# one line recalls (AEWA's CBD and Ramsar, Nagoya's ITPGRFA) are no longer tags, unless the body names them 3+ times.
 CORPUS_TAGS = {
-    "aewa-agreement-1995": ("AEWA", "CMS", "CBD", "Ramsar"),
+    "aewa-agreement-1995": ("AEWA", "CMS"),
     "cbd-convention-1992": ("CBD",),
     "cites-convention-1973": ("CITES",),
     "cites-cooperation-response-2025": ("CITES", "World Heritage", "CBD", "CMS", "ICCAT"),
@@ -35,7 +37,7 @@ CORPUS_TAGS = {
     "cms-convention-1979": ("CMS",),
     "cms-res-11-10-synergies-partnerships": ("CMS", "BBNJ", "CBD", "Ramsar", "UNCLOS"),
     "dugong-mou-mos3-spms": ("CMS", "Dugong MOU", "CBD"),
-    "nagoya-protocol-2010": ("Nagoya", "CBD", "ITPGRFA"),
+    "nagoya-protocol-2010": ("Nagoya", "CBD"),
     "ramsar-convention-1971": ("Ramsar",),
     "sharks-mou-2010": ("Sharks MOU", "CMS", "CITES"),
 }

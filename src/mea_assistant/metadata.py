@@ -48,7 +48,8 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None,
     (AEWA, a document titled "Memorandum of Understanding") brings it when its text names that convention.
     A `standalone` treaty (a convention) the data file does not know is its own instrument: the conventions
     its preamble recalls (the Landscape Convention recalls Bern, the Intangible Heritage Convention the World
-    Heritage Convention) are related to it, never its own, unless its title names it or its body keeps naming it
+    Heritage Convention) are not its own, nor tags at all unless its title names them or its body keeps naming them
+    (a preamble run onto one line of the head is no title block: `HEAD_WORDS`)
     (a title the data file misses by a typo, "air polution", still leads with LRTAP, named 15 times).
     """
     positions: list[tuple[int, str]] = []
