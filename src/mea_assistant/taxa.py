@@ -127,7 +127,20 @@ def lists_taxa(headings: str) -> bool:
 
 
 
+_ROWS: dict[tuple[Any, ...], dict[str, list[tuple[int, str]]]] = {}
 MAX_ROWS = 8  # a family's whole listing is many rows: its first few are enough to be found
+
+
+def _table_rows(documents: dict[str, Document]) -> dict[str, list[tuple[int, str]]]:
+    """Each document's table records as (position, text and headings), read once per set of documents: every search
+    whose question names a species looks through them."""
+    key = ("rows",) + tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
+    if key not in _ROWS:
+        if len(_ROWS) > 16:
+            _ROWS.clear()
+        _ROWS[key] = {d.doc_id: [(p.position, f"{p.text} {' '.join(p.section)}") for p in d.paragraphs
+                                 if p.kind == "table"] for d in documents.values()}
+    return _ROWS[key]
 
 
 def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: Iterable[str]) -> list[tuple[str, int]]:
@@ -137,6 +150,6 @@ def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: It
     names count (a species before its family). Prose that names the taxon is left to the two stores."""
     taxa = [t for t in taxa if t]
     specific = [t for t in taxa if " " in t] or taxa
-    rows = [(doc_id, p.position) for doc_id in allowed for p in documents[doc_id].paragraphs
-            if p.kind == "table" and any(t in f"{p.text} {' '.join(p.section)}" for t in specific)]
+    tables = _table_rows(documents)
+    rows = [(doc_id, pos) for doc_id in allowed for pos, text in tables.get(doc_id, []) if any(t in text for t in specific)]
     return rows[:MAX_ROWS]
