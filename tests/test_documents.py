@@ -193,6 +193,26 @@ def test_the_date_is_the_documents_own(tmp_path):
     assert parse_file(path).date is None
 
 
+def test_a_text_printed_after_the_signatures_is_a_part_of_its_own(tmp_path):
+    # the COSPAS-SARSAT Agreement prints a model letter after its closing formula, the Anti-doping Convention the
+    # prohibited list (classes "### S0" .. "### P2"); signatures set as headings open no part
+    path = tmp_path / "test-agreement-1988.md"
+    path.write_text("## Agreement on Testing\n\n### Article 1\n\nThe Parties shall test.\n\n### Article 2\n\n"
+                    "1. This Agreement shall enter into force on signature.\n\n2. It may be denounced.\n\n"
+                    "IN WITNESS WHEREOF the undersigned have signed this Agreement. DONE at Paris, 1 July 1988.\n\n"
+                    "####For the Kingdom of the Netherlands:\n\nJ. Smith\n\n"
+                    "####Standard Letter of Notification of association with the Programme\n\n### 1\n\n"
+                    "####DEFINITIONS\n\nThe Signatory means the State notifying.\n\n### 2\n\n### 2.1\n\n"
+                    "The Signatory may terminate its association.\n\nIN WITNESS WHEREOF the undersigned has signed this "
+                    "letter. DONE at ..........\n\n####The 2014 prohibited list World Anti-Doping Code\n\n### S3\n\n"
+                    "####Beta-2 agonists\n\nAll beta-2 agonists are prohibited.\n", encoding="utf-8")
+    refs = {p.ref: p.text for p in parse_file(path).paragraphs}
+    assert refs["Art. 2(2)"] == "It may be denounced."
+    assert refs["Standard Letter, 2.1"] == "The Signatory may terminate its association."
+    assert refs["2014 prohibited list, S3"] == "All beta-2 agonists are prohibited."
+    assert not any(ref.startswith("For ") for ref in refs), refs
+
+
 def test_sections_numbered_within_an_article_are_the_articles(tmp_path):
     # the Bretton Woods drafting (IDB, IMF and the funds modelled on them): "Article II" then "Section 1. ..."
     path = tmp_path / "fund-agreement-1992.md"

@@ -99,8 +99,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # is the closing formula's ("DONE in duplicate at ..."), never a recital's "done at Montego Bay" nor the date of the
 # conventions a protocol is additional to; the conventions a long preamble line recalls are not the document's own;
 # the notes of an exchange printed after a treaty ("### No. I") are parts of their own ("No. I(2)").
+# 49: a text printed after the closing formula under a heading of its own ("####Standard Letter of Notification ...",
+# "####The 2014 prohibited list ...") is a part of its own ("Standard Letter, 7.2"), not the last article's; in such a
+# part a class code heading ("### S3") numbers its section as "### 3" would ("2014 prohibited list, S3").
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 48
+PARSER_VERSION = 49
 
 
 def _default_model_path() -> str:

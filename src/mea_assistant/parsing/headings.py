@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..refs import APPENDED_PARTS
 from . import labels as lab
+from .appended import SIGNATORY_RE, appended_part, part_name, printed_after
 from .items import ends_clause, is_caps_heading, word_count
 from .lines import RawLine
 from .lookahead import Lookahead
@@ -38,28 +39,6 @@ CONTAINER_RE = re.compile(
 # "### Annex" alone, or qualified by one adjective ("####Technical annex" of the Plastic Explosives Convention)
 _BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
                                 r"(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$", re.I)
-# A resolution or declaration the signatories adopted with a treaty is often printed after it ("####Resolution on
-# Long-range Transboundary Air Pollution"): once articles have been read, such a heading opens a part of its own,
-# so its paragraphs 1.-4. are "Resolution, 1" and never the treaty's last article.
-# ("Resolution of Disputes" is an article's title, not such a part.)
-# The ILO prints the Recommendation adopted with a Convention after it ("### Recommendation 146", "####Recommendation
-# concerning minimum age ..."): its own part, numbered from 1 again.
-_APPENDED_RE = re.compile(r"^(?:(?:Conference|Final Act)\s+)?(Resolution|Résolution|Resolución|Declaration|Déclaration|"
-                          r"Declaración|Recommendation|Recommandation|Recomendación)(?:\s+(?:on|concerning|relating to|"
-                          r"adopted|by|sur|relative|sobre|relativa|concernant)\b|\s+(\d{1,3})\b|\s*$)", re.I)
-# Regulations or rules printed after the articles ("####General Regulations", "####Financial Regulations") number
-# their own articles from 1 again: each is a part of its own ("General Regulations, Art. 27(c)").
-_REGULATIONS_RE = re.compile(r"^((?:(?:General|Financial|Staff|Technical|Administrative)\s+)?(?:Regulations|Rules)"
-                             r"(?:\s+of\s+Procedure)?)\s*$", re.I)
-# A conference's Final Act printed after the treaty it adopted, and the resolutions printed together under one heading
-# ("####Resolutions", then "### I", "### II"): parts of their own.
-_FINAL_ACT_RE = re.compile(r"^Final\s+Act\b(?:\s+of\b.*)?$", re.I)
-_PLURAL_RE = re.compile(r"(Resolution|Declaration|Recommendation)s", re.I)
-# A protocol of signature printed after the articles ("####PROTOCOL OF SIGNATURE TO THE CONVENTION ON ..."), and a
-# memorandum of understanding printed after an agreement ("### Memorandum of Understanding" over its title): parts of
-# their own, whose paragraphs 1, 2 ... are not the last article's.
-_SIGNATURE_RE = re.compile(r"^(?:Final\s+)?Protocol\s+of\s+Signature\b", re.I)
-_MEMORANDUM_RE = re.compile(r"Memorandum\s+of\s+Understanding", re.I)
 # An article named by what it is, not numbered ("####Transitional Article" after Art. 31 of the Treaty of Tlatelolco,
 # "Sole Article" of a protocol, "Article unique", "Artículo transitorio"): an article of its own, cited by that name.
 _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|Supplementary)\s+Article|"
@@ -68,14 +47,9 @@ _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|S
 # The notes of an exchange printed after a treaty, numbered as a series ("### No. I", "### No. II"): parts of their own,
 # whose paragraphs 1, 2 are not the Schedule's or the last article's
 _NOTE_RE = re.compile(r"No\.\s+([IVX]{1,4}|\d{1,2})")
-_PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
-_APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
-                  "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
-                  "recommendation": "Recommendation", "recommandation": "Recommendation",
-                  "recomendación": "Recommendation"}
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
-                   **{part: 0 for part in APPENDED_PARTS},  # the names _APPENDED_ABBR maps to
+                   **{part: 0 for part in APPENDED_PARTS},  # the names appended_part gives
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 _SECTION_IN_ARTICLE = 2.5  # a section numbered within its article ("Art. II, Section 1"): below it, above its items
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
@@ -84,6 +58,9 @@ _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 # "### II" over a section of an annex (the Plastic Explosives Convention's Technical Annex, Part 1, I-III): in an
 # annex only, where a bare Roman numeral cannot be a part of the treaty that Articles follow
 _ROMAN_HEADING_RE = re.compile(r"^[IVX]{1,5}\.?$")
+# "### S3", "### M1" over the classes of a list printed after a treaty (a prohibited list's classes S0-S9, M1-M3):
+# in an annexed part only, where such a code numbers its sections as "### 2" would
+_CODE_HEADING_RE = re.compile(r"^[A-Z]\d{1,2}$")
 # A line that runs on into what follows: it ends on a small word, a conjunction that opens a clause ("On every
 # occasion when–" before its items), or a dash.
 # A line ending on a modal verb ("4.  The Council shall" before its items a)-d)) runs on too: no heading ends so.
@@ -111,6 +88,7 @@ class Headings:
     numbering_parts: frozenset[str] = frozenset()
     chapters: set[tuple[int, str]] = field(default_factory=set)  # headings kept open over the articles under them
     nested: set[tuple[int, str]] = field(default_factory=set)  # articles opened below such a chapter heading
+    signed: bool = False  # the text's closing formula ("IN WITNESS WHEREOF ...") was read since the last heading
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -154,10 +132,13 @@ class Headings:
             self._open_container("No.", note.group(1))  # an exchange of notes printed after the treaty: "No. I(2)"
         elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
             self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
-        elif explicit and not at_top and self.seen_container and (appended := _appended_part(text)) \
+        elif explicit and not at_top and self.seen_container and (appended := appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
             self._open_container(*appended)
+        elif explicit and not at_top and self.signed and self.seen_container and not _is_bare_label(text) \
+                and (after := printed_after(text)):
+            self._open_container(after, "")  # a list or model letter printed after the signatures: not an article
         elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
@@ -179,11 +160,13 @@ class Headings:
             nested, level = below != level, below
         self.close(level, at_top)
         self.open.append((level, text))
+        self.signed = self.signed and bool(SIGNATORY_RE.match(text.strip(" *")))  # the signatures may follow
         if nested:
             self.nested.add((level, text))
         if self.number is not None and level <= self.number[0]:
             self.number = None
-        if _NUMBER_HEADING_RE.match(text) or (_ROMAN_HEADING_RE.match(text) and any(r == 0 for r, _ in self.containers)):
+        if _NUMBER_HEADING_RE.match(text) or ((_ROMAN_HEADING_RE.match(text) or _CODE_HEADING_RE.match(text))
+                                              and any(r == 0 for r, _ in self.containers)):
             self.number = (level, text.rstrip(". "))
         return text
 
@@ -236,7 +219,8 @@ class Headings:
         if self.number is None:
             return []
         number, self.number = self.number[1], None
-        return [("dotted" if "." in number else "num", number)]
+        style = "alnum" if _CODE_HEADING_RE.match(number) else "dotted" if "." in number else "num"
+        return [(style, number)]
 
     def _letter_article(self, letter: str) -> None:
         """"A. Awareness-raising" under "Article 6": the article's part 6 A, whose paragraphs are "Art. 6 A(1)"."""
@@ -271,7 +255,7 @@ class Headings:
         restart = value == 1 and self.last_article >= 2
         in_part = any(r == 1 for r, _ in self.containers)  # a part that numbers its articles: it names them
         if restart and self.part_heading and not in_part and not any(r == 0 for r, _ in self.containers):
-            self._open_container(_part_name(self.part_heading), "")
+            self._open_container(part_name(self.part_heading), "")
         self.last_article = value if restart else max(self.last_article, value)
         self.part_heading = None
 
@@ -332,35 +316,6 @@ def _article_value(number: str) -> int:
     if re.fullmatch(r"[IVXLC]+", number):
         return lab._roman_to_int(number)
     return 0
-
-
-def _part_name(heading: str) -> str:
-    """ "Constitution of the International Vaccine Institute" -> "Constitution": what the text is, not whose."""
-    head = re.split(r"\s+(?:of|for|on|to|concerning)\s+", heading.strip(" *:"), maxsplit=1)[0]
-    head = " ".join(head.split()[:4])
-    return head.title() if head.isupper() else head  # "####STATUTE" -> "Statute, Art. 1"
-
-
-def _appended_part(text: str) -> tuple[str, str] | None:
-    """(name, number) of a part printed after a treaty's articles: a resolution or declaration adopted with it, or
-    regulations or rules that number their own articles ("General Regulations")."""
-    if appended := _APPENDED_RE.match(text):
-        return _APPENDED_ABBR[appended.group(1).lower()], appended.group(2) or ""
-    if _FINAL_ACT_RE.match(text.strip(" *")):
-        return "Final Act", ""
-    if _SIGNATURE_RE.match(text.strip(" *")):
-        return "Protocol of Signature", ""
-    if _MEMORANDUM_RE.fullmatch(text.strip(" *:.")):
-        return "Memorandum of Understanding", ""
-    if plural := _PLURAL_RE.fullmatch(text.strip(" *:")):
-        return plural.group(1).capitalize(), ""
-    if rules := _REGULATIONS_RE.match(text.strip()):
-        return " ".join(w.lower() if w.lower() == "of" else w.capitalize() for w in rules.group(1).split()), ""
-    # a protocol printed after the articles under a heading of its own ("### Protocol", "####to the European
-    # Agreement on ..."), which numbers its own paragraphs from 1 again
-    if protocol := _PROTOCOL_RE.fullmatch(text.strip(" *")):
-        return "Protocol", protocol.group(1) or ""
-    return None
 
 
 def is_wrapped_heading(text: str, index: int, label: lab.Label | None, lines: Lookahead, *, wrapped: bool,

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..titleblock import CLOSING_FORMULA
 from ..types import Dropped, Paragraph
 from . import footnotes as notes
 from . import labels as lab
@@ -190,6 +191,8 @@ class StructureBuilder:
             top = is_caps_heading(text) and not self.paragraphs and self.current is None
             self._heading(text, 1 if top else max(self.headings.explicit_level, 1) + 1, explicit=False)
             return
+        if CLOSING_FORMULA.search(text):
+            self.headings.signed = True  # a heading after it opens a text printed after the treaty (Headings.enter)
         if label is not None:
             self._labelled(label, text)
         elif notes.is_footnote(text, self.current, self.wrapped):
