@@ -191,6 +191,17 @@ def test_the_date_is_the_documents_own(tmp_path):
                     "of an Additional Distinctive Emblem\n\n### Article 1\n\nThis Protocol supplements the "
                     "Conventions.\n", encoding="utf-8")
     assert parse_file(path).date is None
+    # the database's Dutch title dates the Convention this agreement supplements; its name stops where the title goes
+    # on to say when that Convention was opened for signature; "DONE at Strasbourg, the 25th day of January 1988"
+    path = tmp_path / "road-signs-agreement-1971.md"
+    path.write_text("##Europese Overeenkomst tot aanvulling van het Verdrag inzake verkeerstekens dat op 8 november 1968 "
+                    "te Wenen voor ondertekening werd opengesteld\n\n####European Agreement supplementing the Convention "
+                    "on Road Signs and Signals opened for signature at Vienna on 8 November 1968\n\n### Article 1\n\n"
+                    "The Parties shall use the signs.\n\nIN WITNESS WHEREOF the undersigned have signed this Agreement. "
+                    "DONE at Strasbourg, the 1st day of May 1971, in English and French.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.date, doc.doc_type) == ("Strasbourg, the 1st day of May 1971", "agreement")
+    assert doc.citation_name == "European Agreement supplementing the Convention on Road Signs and Signals"
 
 
 def test_a_text_printed_after_the_signatures_is_a_part_of_its_own(tmp_path):

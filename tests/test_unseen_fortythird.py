@@ -8,12 +8,12 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
-
 import treaty_sets
 
 # What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
-# fixed. Blind run on the code this round started from (af6807e, parser v48): 32 of 32 held; names 3 of 4.
+# fixed. Blind run on the code this round started from (af6807e, parser v48): 32 of 32 held; names 3 of 4 (the road-signs
+# agreement was named by its whole title up to 'opened for signature at Vienna on 8 November 1968', typed a convention and
+# dated by the Convention it supplements; each named after itself since parser v50).
 KNOWN: dict[tuple[str, str], str] = {}
 
 # Sentences the parser loses, per file, as strict xfails of the shared "refs unique, no sentence lost" test.
@@ -22,7 +22,3 @@ LOST: dict[str, str] = {}
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen43", KNOWN, lost=LOST)
 
-test_each_is_named_after_itself = pytest.mark.xfail(
-    strict=True, reason="the road-signs agreement is named by its whole title ('European Agreement supplementing the "
-    "Convention on Road Signs and Signals opened for signature at Vienna on 8 November 1968'), typed a convention and "
-    "dated by the Convention it supplements")(test_each_is_named_after_itself)

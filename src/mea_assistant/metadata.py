@@ -81,7 +81,10 @@ def detect_conventions(title: str, head: str, body: str, own: str | None = None,
 
 _ENDS = r"\b%s\b(?:,?\s*\d{4})?\W*$"  # the title's last word, before a year
 # A title that opens with what the instrument is ("Protocol on ...", "Accord sur ...", "International Convention ...").
-_OPENS = {"protocol": r"^\W*(?:The\s+)?Protocol[eo]?\b", "agreement": r"^\W*(?:The\s+)?(?:Agreement|Accord|Acuerdo)\b",
+# "European Agreement ...", "General Agreement ...": one adjective of region or scope may come first.
+_QUALIFIER = r"(?:(?-i:[A-Z])[\w-]*(?:an|al|ic|ary)\s+)?"
+_OPENS = {"protocol": r"^\W*(?:The\s+)?Protocol[eo]?\b",
+          "agreement": r"^\W*(?:The\s+)?" + _QUALIFIER + r"(?:Agreement|Accord|Acuerdo)\b",
           "convention": r"^\W*(?:The\s+)?(?:International\s+)?(?:Convention|Convenio|Convención|Treaty|Trait[ée]|Tratado)\b"}
 
 

@@ -47,7 +47,10 @@ _PARENT = re.compile(r"^((?:Protocol|Additional Protocol|Agreement)\b.{12,}?)\s+
 # Reparation Agency and on ..."): cited by the name before it, as delegates do. (", including Diplomatic Agents" stays:
 # what a title includes is often how delegates name the treaty, "the Diplomatic Agents Convention".)
 _RIDER = re.compile(r",\s+(?:supplementing|implementing|as\s+(?:revised|amended|adopted)|adopted\s+(?:at|on|by)|"
-                    r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation))\b", re.I)
+                    r"done\s+at|signed\s+at|on\s+the\s+(?:establishment|restitution|creation))\b|"
+                    # "... Convention on Road Signs and Signals opened for signature at Vienna on 8 November 1968"
+                    # (not "... Organization signed at Stockholm on July 14, 1967": "the Stockholm Convention" is its name)
+                    r"\s+opened\s+for\s+signature\s+(?:at|in)\s+(?-i:[A-Z])", re.I)
 
 
 def _from_title(title: str) -> str:

@@ -114,6 +114,11 @@ def closing_date(body: str) -> str | None:
     text = re.sub(r"\s*<sup>\s*([a-zºª]{1,3})\s*</sup>", r"\1", match.group(1), flags=re.I)  # "10 <sup>th</sup>"
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip().rstrip(",")
     year = _YEAR_RE.search(text)
+    if year is None:  # "DONE at Strasbourg, the 25th day of January 1988": the place, then the date after its comma
+        line = body[match.start(1):body.find("\n", match.start(1)) % (len(body) + 1)][:len(text) + 60]
+        dated = _YEAR_RE.search(line, len(text))
+        if dated:
+            return re.sub(r"\s+", " ", line[:dated.end()]).strip()
     return text[:year.end()] if year else text
 
 
@@ -134,8 +139,9 @@ def head_date(head: str) -> str | None:
 # "Protocol additional to the Geneva Conventions of 12 August 1949": the date of the instrument a title is made to,
 # not of the document (whose own date its closing formula gives)
 _PARENTS_DATE = re.compile(r"\b(?:additional\s+to|supplementary\s+to|to|amending|supplementing)\s+the\s+[^,;\n]*?"
-                           r"\b(?:Conventions?|Agreements?|Treat(?:y|ies)|Protocols?|Charter)\s+(?:of|signed\s+(?:at\s+"
-                           r"[A-Z][\w ]+?\s+)?on|done\s+at\s+[A-Z][\w ]+?\s+on)\s*$", re.I)
+                           r"\b(?:Conventions?|Agreements?|Treat(?:y|ies)|Protocols?|Charter)\b(?:[^,;\n]*?(?=\s+"
+                           r"(?:opened\s+for\s+signature|done|signed)\s+at))?\s+(?:of|signed\s+(?:at\s+"
+                           r"[A-Z][\w ]+?\s+)?on|(?:done|opened\s+for\s+signature)\s+at\s+[A-Z][\w ]+?\s+on)\s*$", re.I)
 
 
 def read_title_block(headings: list[str], head_lines: list[str], body: str, language: str,
@@ -160,11 +166,17 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
     if block.session is None:
         session = _SESSION_RE.search(block.symbol or "")  # a session named in the head may be another's
         block.session = session.group(1).replace(" ", "") if session else None
-    block.date = head_date(head)
+    # a title in another language (the database's "... dat op 8 november 1968 te Wenen ...", which dates the
+    # Convention an agreement supplements) is read after the closing formula, not before it
+    native = [l for l in short if detect_language(l, language, minimum=2) == language]
+    block.date = head_date("\n".join(native))
     block.date_source = "title block" if block.date else ""
     if block.date is None:
         block.date = closing_date(body)
         block.date_source = "closing formula" if block.date else ""
+    if block.date is None:
+        block.date = head_date(head)
+        block.date_source = "title block" if block.date else ""
     return block
 
 

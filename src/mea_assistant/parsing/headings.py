@@ -158,7 +158,11 @@ class Headings:
         if match and not at_top and _CONTAINER_ABBR.get(match.group(1).lower()) in ("Art.", "Reg.", "Rule"):
             below = self._under_chapter(level)
             nested, level = below != level, below
+        elif not match and not at_top and _NUMBER_HEADING_RE.match(text):
+            below = self._under_annex(level)
+            nested, level = below != level, below
         self.close(level, at_top)
+        self.used.discard((level, text))  # a heading printed again ("### 1" of the next annex) is new: nothing under it yet
         self.open.append((level, text))
         self.signed = self.signed and bool(SIGNATORY_RE.match(text.strip(" *")))  # the signatures may follow
         if nested:
@@ -182,6 +186,19 @@ class Headings:
             return level
         self.chapters.update(waiting)
         return max(e[0] for e in waiting) + 1
+
+    def _under_annex(self, level: int) -> int:
+        """A numbered section's level, below the annex heading and title it comes under: "### Annex 1", "####
+        IDENTIFICATION AND MONITORING", then "### 1" at the annex's level. Closing them would drop the annex's
+        title from its sections (as `_under_chapter` keeps a chapter's over its articles)."""
+        at = [i for i, e in enumerate(self.open) if e[0] >= level and (m := CONTAINER_RE.match(e[1]))
+              and _CONTAINER_RANK.get(_CONTAINER_ABBR.get(m.group(1).lower(), ""), 1) == 0]
+        if not at:
+            return level
+        kept = self.open[at[-1]:at[-1] + 1] + [e for e in self.open[at[-1] + 1:] if e in self.chapters or (
+            e not in self.used and not CONTAINER_RE.match(e[1]) and not _NUMBER_HEADING_RE.match(e[1]))]
+        self.chapters.update(kept[1:])
+        return max(e[0] for e in kept) + 1
 
     def titles_article(self, text: str) -> bool:
         """The line after a bare "Article IV" is its title, even when it ends with a colon (wrapped text)."""
