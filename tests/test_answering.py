@@ -389,6 +389,9 @@ def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_do
     assert {"Tridacnidae", "Odobenidae"} <= set(latin_names("giant clams and the walrus", corpus_docs))
     assert {"Pelecanus onocrotalus", "Pelecanidae"} <= set(latin_names("great white pelicans", corpus_docs))
     assert latin_names("What must a Party report to the Secretariat?", corpus_docs) == []
+    # "peccaries" in the tables, "peccary leather" or "armadillo-shell charangos" in a question
+    assert "Tayassuidae" in latin_names("gloves of peccary leather", corpus_docs)
+    assert "Dasypodidae" in latin_names("armadillo-shell charangos sold abroad", corpus_docs)
     pelican = assistant.ask("Which appendix of the Bonn Convention lists the Dalmatian pelican?")
     assert not pelican.abstained
     assert (pelican.citations[0].doc_id, pelican.citations[0].ref) == ("cms-convention-1979", "App. I, PELECANIFORMES")

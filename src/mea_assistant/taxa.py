@@ -41,10 +41,14 @@ def _english(names: str) -> list[str]:
 
 
 def _forms(name: str) -> set[str]:
-    """"pelican" and "pelicans", "seals" and "seal", "giant clams" and "giant clam"; a few forms are no words
+    """"pelican" and "pelicans", "seals" and "seal", "peccaries" and "peccary"; a few forms are no words
     ("hors" of "horses"), which no question writes."""
     forms = {name}
-    if re.search(r"(?:s|x|z|ch|sh)es$", name):
+    if re.search(r"[^aeiou]ies$", name):
+        forms.add(name[:-3] + "y")  # "peccaries", "butterflies"
+    elif re.search(r"[^aeiou]y$", name):
+        forms.add(name[:-1] + "ies")
+    elif re.search(r"(?:s|x|z|ch|sh)es$", name):
         forms |= {name[:-2], name[:-1]}  # "foxes", "finches"; "wrasses", "horses"
     elif name.endswith("s") and not name.endswith("ss"):
         forms.add(name[:-1])
@@ -100,7 +104,8 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
             if latin.split()[0] in listed:  # a taxon these documents' tables list (its genus or family is there)
                 _add(found, latin, names)
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
-        _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        # "armadillo-shell charangos", "peccary-leather gloves": the animal a compound's first word names
+        _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?!\w)")
     return _CACHE[key]
 
 
