@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mea_assistant.briefing.cores import annexes_referred, core_units
+from mea_assistant.briefing.cores import annexes_referred, asks_relations, core_units
 from mea_assistant.briefing.relation import read_names
 from mea_assistant.briefing.subject import across_instruments, beyond, conjuncts, names_plan, without_plan
 from mea_assistant.queries import analyse
@@ -27,6 +27,18 @@ def test_an_mou_section_heading_makes_its_paragraphs_core(corpus_docs) -> None: 
     units = core_units(sharks, _subject("advisory committee"), [])
     refs = {sharks.paragraphs[p].ref for u in units for p in u.positions}
     assert {"para. 24", "para. 25", "para. 26"} <= refs and "para. 27" not in refs, sorted(refs)
+
+
+def test_a_topic_on_how_an_instrument_stands_to_another_has_its_relations_article_as_core(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    topic = "bluefin tuna exported for sushi markets: does CITES cover it, and how does CITES work with the Atlantic tuna commission?"
+    subject = "bluefin tuna exported for sushi markets: does cover it, and how does work with the Atlantic tuna commission?"
+    assert asks_relations(topic, subject)
+    assert not asks_relations("CITES Appendix I permits for hunting trophies", "Appendix I permits for hunting trophies")
+    cites = corpus_docs["cites-convention-1973"]
+    refs = {cites.paragraphs[p].ref for u in core_units(cites, _subject(subject), [], relations=True) for p in u.positions}
+    assert {"Art. XIV(1)", "Art. XIV(4)"} <= refs, sorted(refs)
+    plain = {cites.paragraphs[p].ref for u in core_units(cites, _subject(subject), []) for p in u.positions}
+    assert "Art. XIV(4)" not in plain
 
 
 def test_a_provision_brings_the_short_annex_it_refers_to_by_number(corpus_docs) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,11 @@ SIGNATORIES,") says nothing about one subject and is skipped, and so do the word
 (every heading of the waterbirds agreement is about waterbirds). When the topic locates itself in the
 instrument's Action Plan ("... under the AEWA Action Plan"), the annexed sections come before the articles.
 A core provision that sends the reader to a short annex of its own instrument ("having regard to the
-indicative list of categories set down in Annex I") brings that annex with it.
+indicative list of categories set down in Annex I") brings that annex with it. A topic on how the instrument stands
+to another convention or body ("how does CITES work with the Atlantic tuna commission?", "do they override our duties
+under the regional conventions?") has the instrument's own article on that as a core provision, found by its title
+("Relationship with Other International Conventions", "Effect on Domestic Legislation and International
+Conventions"), whatever else the topic asks.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ _ARTICLE_LABEL = re.compile(r"^(?:Article|Art\.)\s+\w+", re.I)
 _OBJECTIVE = re.compile(r"^\s*(?:Objectives?|Object|Purpose)\s*$", re.I)
 _ANNEX = re.compile(r"\bAnnex\s+([IVX]+|\d+)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+# The words of the articles treaties give their relation to other instruments, and of topics that ask about it.
+_RELATIONS_TITLE = re.compile(r"\b(?:international\s+(?:conventions?|agreements?|instruments?)|other\s+(?:international\s+)?"
+                              r"(?:conventions?|agreements?|instruments?)|relationship)\b", re.I)
+_ASKS_RELATION = re.compile(r"\b(?:co-?operat\w*|collaborat\w*|work(?:s|ing)?\s+(?:with|together)|relat(?:e|es|ion|ions|"
+                            r"ionship)\b|overrid\w*|conflict\w*|stricter|overlap\w*|untouched|prevail\w*)", re.I)
+# (not "secretariat": "does the CITES Secretariat work with airlines" asks about the instrument's own body)
+_OTHER_BODY = re.compile(r"\b(?:conventions?|agreements?|commissions?|organi[sz]ations?|treat(?:y|ies)|protocols?|"
+                         r"regimes?)\b", re.I)
 Key = tuple[str, int]
 
 
@@ -63,8 +75,16 @@ def _numbered(doc: Document) -> list[int]:
             if not p.lead_in.strip() and p.kind not in ("preamble", "front-matter")]
 
 
-def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, float]]) -> list[CoreUnit]:
-    """The document's headed units whose heading is on the subject (see the module's docstring)."""
+def asks_relations(topic: str, subject_text: str) -> bool:
+    """The topic asks how its instrument stands to another convention or body its subject names (the instruments
+    the topic names are not in `subject_text`): "how does CITES work with the Atlantic tuna commission?"."""
+    return bool(_ASKS_RELATION.search(topic) and _OTHER_BODY.search(subject_text))
+
+
+def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, float]],
+               relations: bool = False) -> list[CoreUnit]:
+    """The document's headed units whose heading is on the subject (see the module's docstring); with `relations`,
+    also the article on its relation to other instruments."""
     whole = subject  # the Objective article states the instrument's own subject: judged on every word
     own = f"{doc.title} {doc.citation_name}"
     subject, parts = beyond(subject, own), [p for p in (beyond(part, own) for part in parts) if p]
@@ -90,6 +110,8 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
             title = article_title(doc, pos)
             weight = OBJECTIVE_SHARE if _OBJECTIVE.match(title) and coverage(whole, p.text) >= CORE_TITLE \
                 else share(title)
+            if relations and _RELATIONS_TITLE.search(title):
+                weight = max(weight, CORE_TITLE)
             if weight >= CORE_TITLE:
                 unit = units.setdefault((head,), CoreUnit(doc.doc_id, title, weight, [], False))
                 unit.positions.append(pos)
@@ -108,7 +130,8 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
 
 
 def core_provisions(documents: dict[str, Document], named: set[str], subject: dict[str, float],
-                    parts: list[dict[str, float]], filters: Filters, plan: bool = False) -> list[Key]:
+                    parts: list[dict[str, float]], filters: Filters, plan: bool = False,
+                    relations: bool = False) -> list[Key]:
     """The named instruments' core paragraphs on the topic: each headed unit whole when short, else its first
     paragraph; the Objective first, then the strongest headings (annexed ones first when the topic names the
     Action Plan), at most `MAX_CORE`."""
@@ -117,7 +140,7 @@ def core_provisions(documents: dict[str, Document], named: set[str], subject: di
         doc = documents[doc_id]
         if doc.doc_type not in CORE_TYPES or not filters.allows(doc):
             continue
-        for unit in core_units(doc, subject, parts):
+        for unit in core_units(doc, subject, parts, relations):
             keys = [(doc_id, pos) for pos in (unit.positions if len(unit.positions) <= MAX_UNIT else unit.positions[:1])]
             found.append((plan and not unit.annexed and unit.share < OBJECTIVE_SHARE, -unit.share, unit.positions[0],
                           keys))
