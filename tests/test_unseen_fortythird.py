@@ -22,3 +22,12 @@ LOST: dict[str, str] = {}
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen43", KNOWN, lost=LOST)
 
+
+def test_an_acronym_the_title_brackets_names_its_treaty(docs) -> None:  # type: ignore[no-untyped-def]
+    """"... Dangerous Goods by Road (ADR)": three letters the title declares in brackets name the treaty as capitals
+    in a question (the blind run found no document for "ADR")."""
+    from mea_assistant.queries import analyse
+
+    assert analyse("What does ADR say about entry into force?", docs).doc_ids == ["dangerous-goods-road-agreement-1957"]
+    assert analyse("What does the adr say about entry into force?", docs).doc_ids == []
+

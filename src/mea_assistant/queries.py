@@ -133,9 +133,12 @@ def document_acronyms(doc: Document) -> frozenset[str]:
     if key not in _ACRONYMS:
         if len(_ACRONYMS) > 4096:
             _ACRONYMS.clear()
-        # the title's own brackets count as a declaration too: "... European Communications Office (ECO)"
+        # the title's own brackets count as a declaration too: "... European Communications Office (ECO)", and
+        # three letters after any name: "... Carriage of Dangerous Goods by Road (ADR)"
         texts = [doc.title] + [p.text for p in doc.paragraphs]
-        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts) | body_acronyms(doc.title)
+        bracketed = frozenset(re.findall(r"\(([A-Z]{3,10})\)", doc.title))
+        _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts) | body_acronyms(doc.title) \
+            | bracketed
     return _ACRONYMS[key]
 
 
