@@ -392,6 +392,7 @@ def test_a_species_named_in_english_finds_its_latin_listing(assistant, corpus_do
     # "peccaries" in the tables, "peccary leather" or "armadillo-shell charangos" in a question
     assert "Tayassuidae" in latin_names("gloves of peccary leather", corpus_docs)
     assert "Dasypodidae" in latin_names("armadillo-shell charangos sold abroad", corpus_docs)
+    assert "CACTACEAE" in latin_names("cactus cuttings from farms", corpus_docs)  # the table says "Cacti"
     pelican = assistant.ask("Which appendix of the Bonn Convention lists the Dalmatian pelican?")
     assert not pelican.abstained
     assert (pelican.citations[0].doc_id, pelican.citations[0].ref) == ("cms-convention-1979", "App. I, PELECANIFORMES")

@@ -44,6 +44,14 @@ def _forms(name: str) -> set[str]:
     """"pelican" and "pelicans", "seals" and "seal", "peccaries" and "peccary"; a few forms are no words
     ("hors" of "horses"), which no question writes."""
     forms = {name}
+    if re.search(r"\w{3}i$", name):  # the Latin plurals of the tables' English: "Cacti" for "cactus", "Fungi"
+        forms.add(name[:-1] + "us")
+    elif re.search(r"\w{3}us$", name):
+        forms.add(name[:-2] + "i")
+    if re.search(r"[lr]ves$", name):
+        forms.add(name[:-3] + "f")  # "wolves", "wolf"
+    elif re.search(r"[lr]f$", name):
+        forms.add(name[:-1] + "ves")
     if re.search(r"[^aeiou]ies$", name):
         forms.add(name[:-3] + "y")  # "peccaries", "butterflies"
     elif re.search(r"[^aeiou]y$", name):
