@@ -108,8 +108,12 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # ends its name where it says when the Convention it supplements was "opened for signature at Vienna on ..."; a
 # "European Agreement" is an agreement; a date is never read from the database's title in another language before the
 # closing formula, and "DONE at Strasbourg, the 25th day of January 1988" gives the day, not "Strasbourg".
+# 51: the notes of an exchange printed under "### Nr. I" (a Dutch database's "No.") are parts of their own ("Nr. I(2)"),
+# also after a text with no articles, once its closing formula is read; a protocol printed after a convention under its
+# whole title ("####Protocol to the Convention providing a Uniform Law for Cheques") is a part of its own, and its
+# lettered parts "###A.", "###B." are its parts A and B.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 50
+PARSER_VERSION = 51
 
 
 def _default_model_path() -> str:

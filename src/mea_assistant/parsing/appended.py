@@ -35,6 +35,8 @@ _SIGNATURE_RE = re.compile(r"^(?:Final\s+)?Protocol\s+of\s+Signature\b", re.I)
 _MEMORANDUM_RE = re.compile(r"Memorandum\s+of\s+Understanding", re.I)
 # The signatures under a closing formula, when a copy sets them as headings ("####For the Kingdom of the Netherlands:")
 SIGNATORY_RE = re.compile(r"^(?:For|Pour|Por|On behalf of|Au nom de|En nombre de)\b", re.I)
+_PROTOCOL_TO_RE = re.compile(r"^(?:Protocol|Protocole|Protocolo)\s+(?:to|of|relating\s+to|au|à|del?|al)\s+(?:the|this|la|le|el)\s+"
+                             r"(?:Convention|Agreement|Treaty|Convenio|Acuerdo|Tratado)\b", re.I)
 _PROTOCOL_RE = re.compile(r"(?:Protocol|Protocole|Protocolo)(?:\s+(\d{1,2}|[IVX]{1,4}))?", re.I)
 _APPENDED_ABBR = {"resolution": "Resolution", "résolution": "Resolution", "resolución": "Resolution",
                   "declaration": "Declaration", "déclaration": "Declaration", "declaración": "Declaration",
@@ -79,4 +81,8 @@ def appended_part(text: str) -> tuple[str, str] | None:
     # Agreement on ..."), which numbers its own paragraphs from 1 again
     if protocol := _PROTOCOL_RE.fullmatch(text.strip(" *")):
         return "Protocol", protocol.group(1) or ""
+    # ... or under its whole title ("####Protocol to the Convention providing a Uniform Law for Cheques", after the
+    # Convention's annexes), with its own parts A, B, C
+    if _PROTOCOL_TO_RE.match(text.strip(" *")):
+        return "Protocol", ""
     return None

@@ -46,7 +46,8 @@ _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|S
                                r"Art[ií]culo\s+(transitorio|[uú]nico|final|adicional))", re.I)
 # The notes of an exchange printed after a treaty, numbered as a series ("### No. I", "### No. II"): parts of their own,
 # whose paragraphs 1, 2 are not the Schedule's or the last article's
-_NOTE_RE = re.compile(r"No\.\s+([IVX]{1,4}|\d{1,2})")
+# (a Dutch database's copy writes "### Nr. I", its "No.")
+_NOTE_RE = re.compile(r"(No|Nr)\.\s*([IVX]{1,4}|\d{1,2})")
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
                    **{part: 0 for part in APPENDED_PARTS},  # the names appended_part gives
@@ -128,19 +129,20 @@ class Headings:
                 level = self._below_article(level)
             else:
                 self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
-        elif explicit and not at_top and self.seen_container and (note := _NOTE_RE.fullmatch(text.strip(" *"))):
-            self._open_container("No.", note.group(1))  # an exchange of notes printed after the treaty: "No. I(2)"
+        elif explicit and not at_top and (self.seen_container or self.signed) \
+                and (note := _NOTE_RE.fullmatch(text.strip(" *"))):
+            self._open_container(f"{note.group(1)}.", note.group(2))  # notes printed after the treaty: "No. I(2)"
         elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
             self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
         elif explicit and not at_top and self.seen_container and (appended := appended_part(text)) \
                 and not (self.open and _is_bare_label(self.open[-1][1]) and self.open[-1] not in self.used):
             # (not the title of a bare "Regulation 5" above it: "Declaration on Anti-fouling System")
             self._open_container(*appended)
-        elif explicit and not at_top and self.signed and self.seen_container and not _is_bare_label(text) \
+        elif explicit and not at_top and self.signed and not _is_bare_label(text) \
                 and (after := printed_after(text)):
             self._open_container(after, "")  # a list or model letter printed after the signatures: not an article
-        elif explicit and re.fullmatch(r"[A-H]", text.strip()) and any(r == 0 for r, _ in self.containers):
-            self._open_container("Part", text.strip())  # "### A" / "### B" in an annex: its parts A and B
+        elif explicit and re.fullmatch(r"[A-H]\.?", text.strip()) and any(r == 0 for r, _ in self.containers):
+            self._open_container("Part", text.strip(" ."))  # "### A" / "### B." in an annex: its parts A and B
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
                 and self.containers[-1][0] == _CONTAINER_RANK["Art."]:
             self._letter_article(part.group(1))
