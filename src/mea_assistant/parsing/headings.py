@@ -116,8 +116,6 @@ class Headings:
         if "*" not in text.rstrip("*"):
             text = text.rstrip("*").rstrip()  # "Amendment  II*": a footnote's mark, not part of the heading
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
-        if explicit:
-            self.explicit_level = level
         if match and match.group(1).lower() in _CONTAINER_ABBR:
             number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
             if _CONTAINER_ABBR[match.group(1).lower()] == "Art.":
@@ -163,6 +161,8 @@ class Headings:
         elif not match and not at_top and _NUMBER_HEADING_RE.match(text):
             below = self._under_annex(level)
             nested, level = below != level, below
+        if explicit:  # the level it was nested at: a wrapped heading after it ("3.1 Habitat Inventories") goes below
+            self.explicit_level = level
         self.close(level, at_top)
         self.used.discard((level, text))  # a heading printed again ("### 1" of the next annex) is new: nothing under it yet
         self.open.append((level, text))
