@@ -34,6 +34,7 @@ def test_a_topic_on_how_an_instrument_stands_to_another_has_its_relations_articl
     subject = "bluefin tuna exported for sushi markets: does cover it, and how does work with the Atlantic tuna commission?"
     assert asks_relations(topic, subject)
     assert not asks_relations("CITES Appendix I permits for hunting trophies", "Appendix I permits for hunting trophies")
+    assert asks_relations("how CITES stands to other conventions on sharks", "how stands to other conventions on sharks")
     cites = corpus_docs["cites-convention-1973"]
     refs = {cites.paragraphs[p].ref for u in core_units(cites, _subject(subject), [], relations=True) for p in u.positions}
     assert {"Art. XIV(1)", "Art. XIV(4)"} <= refs, sorted(refs)

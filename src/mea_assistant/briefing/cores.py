@@ -42,7 +42,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 _RELATIONS_TITLE = re.compile(r"\b(?:international\s+(?:conventions?|agreements?|instruments?)|other\s+(?:international\s+)?"
                               r"(?:conventions?|agreements?|instruments?)|relationship)\b", re.I)
 _ASKS_RELATION = re.compile(r"\b(?:co-?operat\w*|collaborat\w*|work(?:s|ing)?\s+(?:with|together)|relat(?:e|es|ion|ions|"
-                            r"ionship)\b|overrid\w*|conflict\w*|stricter|overlap\w*|untouched|prevail\w*)", re.I)
+                            r"ionship)\b|overrid\w*|conflict\w*|stricter|overlap\w*|untouched|prevail\w*|"
+                            r"stand(?:s|ing)?\s+(?:to|towards)\b|interact\w*|interplay)", re.I)
 # (not "secretariat": "does the CITES Secretariat work with airlines" asks about the instrument's own body)
 _OTHER_BODY = re.compile(r"\b(?:conventions?|agreements?|commissions?|organi[sz]ations?|treat(?:y|ies)|protocols?|"
                          r"regimes?)\b", re.I)
