@@ -115,7 +115,8 @@ def closing_date(body: str) -> str | None:
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip().rstrip(",")
     year = _YEAR_RE.search(text)
     if year is None:  # "DONE at Strasbourg, the 25th day of January 1988": the place, then the date after its comma
-        line = body[match.start(1):body.find("\n", match.start(1)) % (len(body) + 1)][:len(text) + 60]
+        end = body.find("\n", match.start(1))
+        line = body[match.start(1):end if end >= 0 else len(body)][:len(text) + 60]
         dated = _YEAR_RE.search(line, len(text))
         if dated:
             return re.sub(r"\s+", " ", line[:dated.end()]).strip()

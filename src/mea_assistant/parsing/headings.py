@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..refs import APPENDED_PARTS
 from . import labels as lab
@@ -182,12 +183,17 @@ class Headings:
         Closing them would lose the chapter's title from its articles ("heading with no paragraph under it"); they
         stay open over every article until a heading of their own level replaces them. A heading printed before an
         article, not after its label ("####Obligations" then "### Article 1"), heads it the same way."""
-        waiting = [e for e in self.open if e[0] >= level and (e in self.chapters or (
-            e not in self.used and not CONTAINER_RE.match(e[1]) and e[1] not in self.top))]
+        waiting = self._waiting([e for e in self.open if e[0] >= level], lambda heading: heading in self.top)
         if not waiting:
             return level
         self.chapters.update(waiting)
         return max(e[0] for e in waiting) + 1
+
+    def _waiting(self, entries: list[tuple[int, str]], skip: Callable[[str], bool]) -> list[tuple[int, str]]:
+        """The headings among `entries` that stay open over what follows: one already kept so, or one no paragraph
+        sat under yet that is not a container's label nor one `skip` names."""
+        return [e for e in entries if e in self.chapters
+                or (e not in self.used and not CONTAINER_RE.match(e[1]) and not skip(e[1]))]
 
     def _under_annex(self, level: int) -> int:
         """A numbered section's level, below the annex heading and title it comes under: "### Annex 1", "####
@@ -197,8 +203,8 @@ class Headings:
               and _CONTAINER_RANK.get(_CONTAINER_ABBR.get(m.group(1).lower(), ""), 1) == 0]
         if not at:
             return level
-        kept = self.open[at[-1]:at[-1] + 1] + [e for e in self.open[at[-1] + 1:] if e in self.chapters or (
-            e not in self.used and not CONTAINER_RE.match(e[1]) and not _NUMBER_HEADING_RE.match(e[1]))]
+        kept = self.open[at[-1]:at[-1] + 1] + self._waiting(self.open[at[-1] + 1:],
+                                                            lambda heading: bool(_NUMBER_HEADING_RE.match(heading)))
         self.chapters.update(kept[1:])
         return max(e[0] for e in kept) + 1
 
