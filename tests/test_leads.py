@@ -63,6 +63,11 @@ def test_sentences_are_offsets_so_quotes_stay_verbatim():
     ("Denunciation shall take effect four months after the day on which notice thereof is received.", "convention",
      "rule", "shall take effect"),
     ("This Convention shall continue in force for an indefinite period.", "convention", "rule", "shall continue in force"),
+    # a savings clause leaves other rights as they are (CITES Art. XIV, CMS Art. XII): no duty, no prohibition
+    ("The provisions of the present Convention shall in no way affect the right of Parties to adopt:", "convention",
+     "rule", "shall in no way affect"),
+    ("The provisions of this Convention shall not affect the rights or obligations of any Party deriving from any "
+     "existing treaty.", "convention", "rule", "shall not affect"),
 ])
 def test_the_force_of_the_operative_verb(text, doc_type, kind, verb):
     force = force_of(text, doc_type)

@@ -17,6 +17,11 @@ TREATY_TYPES = ("convention", "protocol", "agreement")
 NON_BINDING_TYPES = ("mou", "action-plan", "strategic-plan", "work-programme", "correspondence")
 
 _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins, so stronger forms come first
+    # A savings clause leaves other rights and treaties as they are: "The provisions of the present Convention shall in
+    # no way affect the right of Parties to adopt ...", "Nothing in this Convention shall prejudice ...": a rule of the
+    # treaty, neither a duty nor a prohibition on a Party.
+    (r"\bshall\s+(?:in\s+no\s+way|not)\s+(?:affect|prejudice|derogate)\b|\bnothing\s+in\b[^.;:]{0,80}?\bshall\b",
+     "shall in no way affect", "rule"),
     (r"\bshall not\b|\bmust not\b|\bmay not\b|\bshall in no case\b|^\s*no\b[^.;:]{0,60}?\b(?:may|shall)\b",
      "shall not", "prohibition"),
     (r"\bshall\s+(?:\w+\s+){0,3}?endeavou?r\b|\bshall\s+(?:\w+\s+){0,2}?(?:strive|seek)\b", "shall endeavour",
