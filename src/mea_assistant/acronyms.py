@@ -41,11 +41,16 @@ def title_acronyms(title: str) -> frozenset[str]:
     CLRTAP and LRTAP. Only these two: any other run of a title's initials is not a name anyone uses; and the
     acronym a title gives itself in brackets ("Statute of the International Renewable Energy Agency (IRENA)")."""
     words = _significant(title)
-    out = {_initials(words)} | set(re.findall(r"\(([A-Z]{2,10})\)", title))
+    out = {_initials(words)} | bracketed_acronyms(title)
     if words and words[0].lower() in INSTRUMENT_WORDS:
         out.add(_initials(words[1:]))
     out |= {_initials(_significant(m.group(1))) for m in _ESTABLISHED.finditer(title)}
     return frozenset(a for a in out if len(a) >= MIN_LETTERS)
+
+
+def bracketed_acronyms(title: str) -> frozenset[str]:
+    """The letters a title gives itself in brackets: "(IRENA)", "... Dangerous Goods by Road (ADR)"."""
+    return frozenset(re.findall(r"\(([A-Z]{2,10})\)", title))
 
 
 # "Agreement establishing the European Molecular Biology Laboratory": the body a title establishes is named by its

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .acronyms import acronym_pattern, acronyms_in, body_acronyms, declared_acronyms, title_acronyms
+from .acronyms import (acronym_pattern, acronyms_in, body_acronyms, bracketed_acronyms, declared_acronyms,
+                       title_acronyms)
 from .bodies import bodies_named
 from .datafiles import compiled, entries, read_toml
 from .docnames import GENERIC_WORDS, distinctive_names, subject_names
@@ -136,7 +137,7 @@ def document_acronyms(doc: Document) -> frozenset[str]:
         # the title's own brackets count as a declaration too: "... European Communications Office (ECO)", and
         # three letters after any name: "... Carriage of Dangerous Goods by Road (ADR)"
         texts = [doc.title] + [p.text for p in doc.paragraphs]
-        bracketed = frozenset(re.findall(r"\(([A-Z]{3,10})\)", doc.title))
+        bracketed = {a for a in bracketed_acronyms(doc.title) if len(a) >= 3}
         _ACRONYMS[key] = title_acronyms(doc.title) | declared_acronyms(doc.title, texts) | body_acronyms(doc.title) \
             | bracketed
     return _ACRONYMS[key]
