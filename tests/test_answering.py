@@ -334,6 +334,22 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     assert not assistant.ask("What share of the votes is needed to adopt an amendment to CITES?").abstained
 
 
+@pytest.mark.parametrize(("question", "abstains"), [
+    ("What fine does the Ramsar Convention set for draining a listed wetland?", True),
+    ("What penalties does CITES require for illegal trade?", False),  # Art. VIII(1)(a): "to penalize trade in"
+    ("What compensation does the Ramsar Convention require when a listed wetland is lost?", False),  # Art. 4(2)
+    ("At what temperature must live animals be kept during transport under CITES?", True),
+    ("What interest rate applies to late contributions to the CMS budget?", True),
+    ("What speed limit applies to boats in dugong habitat under the Dugong MOU?", True),
+])
+def test_a_penalty_compensation_rate_temperature_or_speed_is_answered_only_where_a_text_states_one(
+        assistant, question: str, abstains: bool) -> None:  # type: ignore[no-untyped-def]
+    """A question for a fine, a rate or a temperature is not answered by an article on the same subject that
+    states none (the Ramsar article on listed wetlands sets no fine); one that provides for it answers."""
+    answer = assistant.ask(question)
+    assert answer.abstained is abstains, (answer.lead, [(c.doc_id, c.ref) for c in answer.citations])
+
+
 @pytest.mark.parametrize(("question", "doc_id", "ref"), [
     ("What is the role of the GEF under the CBD?", "cbd-convention-1992", "Art. 39"),
     ("What is the CHM for?", "cbd-convention-1992", "Art. 18(3)"),

@@ -83,6 +83,27 @@ _MEASURES = (
                 r"will|is|are|must|should|can)\b", re.I),
      re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"
                 r"contributions?|budget|expenses?|scale)\b|\d", re.I)),
+    # A fee or a price is named as one ("a fee", "free of charge"): a figure in an article on something else
+    # ("Annex II, 1.1") is not what a permit or a mark costs.
+    (re.compile(r"\bwhat (?:fees?|charges?|price)\b", re.I),
+     re.compile(r"\b(?:fees?|charges?|charged|prices?|costs?|free of charge|gratis|payment|paid|pay)\b", re.I)),
+    # A penalty is answered by a text that sets one ("fines", "sanctions", "imprisonment", "punishable by"):
+    # an article on the offence or on cooperation names none.
+    (re.compile(r"\b(?:what|which|how much|how high|how large)(?: \w+)? (?:fines?|penalt(?:y|ies)|sanctions?|"
+                r"punishments?|prison (?:terms?|sentences?)|sentences?)\b|\bhow (?:much|heavily) (?:can|may|must|"
+                r"will|would) [^?]{0,40}\b(?:be )?(?:fined|punished|penali[sz]ed)\b", re.I),
+     re.compile(r"\b(?:fines?|penalt(?:y|ies)|sanctions?|punish\w*|imprisonment|prison|custodial|sentences?|"
+                r"deprivation of liberty|penal|penali[sz]\w*|offences? punishable)\b", re.I)),
+    # Compensation and damages: only a text that provides for them says how much or on what basis.
+    (re.compile(r"\b(?:what|which|how much)(?: \w+)? (?:compensation|damages|indemnity|indemnification|"
+                r"reimbursement)\b", re.I),
+     re.compile(r"\b(?:compensat\w*|damages|indemn\w*|reimburs\w*|refund\w*|liab(?:le|ility)|reparation)\b", re.I)),
+    # A rate (of tax, of interest, of exchange), a temperature, a speed: the text must state one.
+    (re.compile(r"\bwhat (?:[\w-]+ ){0,2}rates?\b", re.I), re.compile(r"\brates?\b|%|\bper ?cent", re.I)),
+    (re.compile(r"\b(?:what|which) (?:\w+ )?temperatures?\b", re.I),
+     re.compile(r"\btemperatures?\b|°|\bdegrees?\b", re.I)),
+    (re.compile(r"\b(?:what|which) (?:\w+ )?speed(?: limits?)?\b", re.I),
+     re.compile(r"\bspeeds?\b|\bkm/h\b|\bkilomet(?:re|er)s? per hour\b|\bmiles per hour\b", re.I)),
     # "What share of the listed populations are declining?": a text that states a share, in figures or in words
     (re.compile(r"\bwhat (?:share|percentage|proportion|fraction|per ?cent(?:age)?)\b|\bhow many per ?cent\b", re.I),
      re.compile(r"%|\bper ?cent|\bpercentage|\bproportion|\bshares?\b|\bhalf\b|\bthirds?\b|\bquarters?\b|"
