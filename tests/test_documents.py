@@ -204,6 +204,28 @@ def test_the_date_is_the_documents_own(tmp_path):
     assert doc.citation_name == "European Agreement supplementing the Convention on Road Signs and Signals"
 
 
+def test_annexes_headed_with_their_treaty_and_roman_sections_numbered_below(tmp_path):
+    """An annex headed "Annex 2 to the Agreement between ..." is Annex 2, not more of Annex 1; a roman section heading
+    in an annex ("###*II*") followed by numbered paragraphs parses (it stopped the parse, v52); a title cut at its
+    colon is not named up to a dangling "for"."""
+    title = ("Agreement between the Norwegian Government and the Netherlands Government regarding compensation for: "
+             "1. Certain Norwegian bonds lost during the Second World War. 2. War damage to the Seamen's Home")
+    path = tmp_path / "bonds-agreement-1958.md"
+    path.write_text(f"####{title}\n\n### Article  I  \n\nThe owner of a lost bond shall notify the loss.\n\n"
+                    "IN WITNESS WHEREOF the undersigned have signed the present Agreement. DONE at Oslo, on 30th June, "
+                    f"1958.\n\n####Annex 1 to the {title[:60]}\n\n###*I*\n\nDemand for compensation is submitted for "
+                    "these bonds.\n\n###*II*\n\nThe Ministry will make a settlement on the following lines:\n\n"
+                    "1. Drawn bonds: payment of the face value.\n\n2. Undrawn bonds: purchase at the average rate.\n\n"
+                    f"####Annex 2 to the {title[:60]}\n\n###*I*\n\nBonds issued by Norges Kommunalbank.\n\n"
+                    "###*II*\n\nBonds issued by Akershus County.\n", encoding="utf-8")
+    doc = parse_file(path)
+    refs = {p.text: p.ref for p in doc.paragraphs}
+    assert refs["Undrawn bonds: purchase at the average rate."] == "Annex 1(II)(2)"
+    assert refs["Bonds issued by Akershus County."] == "Annex 2(II)"
+    assert doc.citation_name == ("Agreement between the Norwegian Government and the Netherlands Government regarding "
+                                 "compensation")
+
+
 def test_a_text_printed_after_the_signatures_is_a_part_of_its_own(tmp_path):
     # the COSPAS-SARSAT Agreement prints a model letter after its closing formula, the Anti-doping Convention the
     # prohibited list (classes "### S0" .. "### P2"); signatures set as headings open no part

@@ -67,6 +67,9 @@ def _from_title(title: str) -> str:
         if rider and len(name[:rider.start()].split()) >= 3:
             return name[:rider.start()]
         head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
+        # "... regarding compensation for: 1. Certain Norwegian bonds ...": not a name ending on "for"
+        head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|concerning|regarding|relating|and|or|the|a|an))+$",
+                      "", head)
         if 2 <= len(head.split()) or re.search(r"\d", head):
             return head
     return name

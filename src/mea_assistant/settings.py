@@ -114,8 +114,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # lettered parts "###A.", "###B." are its parts A and B.
 # 52: a wrapped heading after a heading nested below an annex's title ("### 3", "#### Habitat Conservation", then "3.1
 # *Habitat Inventories*") goes below it (v50 had closed "3 > Habitat Conservation" over AEWA's Action Plan 3.1-3.3).
+# 53: an annex headed with the treaty it belongs to ("####Annex 2 to the Agreement between ...") is an annex of its own,
+# not more of Annex 1; a roman section heading under an annex ("###*II*") followed by numbered paragraphs no longer
+# stops the parse (the next number after "II" was read as a digit); a name cut at a colon never ends on "for".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 52
+PARSER_VERSION = 53
 
 
 def _default_model_path() -> str:

@@ -36,7 +36,8 @@ _LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
 CONTAINER_RE = re.compile(
     rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
     rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*"
-    rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$))(.*)$)")  # "ANNEX III (Until 1st June 1966)" too
+    rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$)|(?=(?:to|of)\s+(?:the|this)\s))(.*)$)")  # "ANNEX III (Until 1st June 1966)"
+# too, and "Annex 2 to the Agreement between ..." (the annex's heading naming the treaty it belongs to)
 # "### Annex" alone, or qualified by one adjective ("####Technical annex" of the Plastic Explosives Convention)
 _BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
                                 r"(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$", re.I)

@@ -102,7 +102,8 @@ def detect(text: str) -> list[Label]:
 def successor(style: str, value: str) -> str | None:
     """The label that would follow `value` in the same list ("a"->"b", "ii"->"iii", "B6"->"B7", "5.8"->"5.9")."""
     if style in ("num", "pnum", "pdot"):
-        return str(int(re.match(r"\d+", value).group()) + 1)  # after an inserted "5bis" comes 6
+        digits = re.match(r"\d+", value)
+        return str(int(digits.group()) + 1) if digits else None  # after an inserted "5bis" comes 6
     if style in ("letter", "pupper", "uletter"):
         return chr(ord(value) + 1)
     if style in ("roman", "uroman"):

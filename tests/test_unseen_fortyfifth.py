@@ -1,0 +1,25 @@
+"""The forty-fifth set of treaties nobody tuned for (tests/fixtures/unseen45, see its README): the Netherlands-United
+States agreement financing educational exchange programmes (1972), the Netherlands-Australia agreement on mutual
+administrative assistance in customs matters (2001), the Association of Caribbean States agreement on regional
+cooperation on natural disasters (1999) and the Norway-Netherlands agreement on compensation for Norwegian bonds lost
+by Netherlands owners and war damage (1958) with its two annexes, spot-checked (checks.toml) and questioned
+(evals/unseen-45.jsonl) from the texts alone, before the system was run on them.
+
+Each is named after itself, the hand-read spot checks hold and no sentence is lost."""
+
+from __future__ import annotations
+
+import treaty_sets
+
+# What the spot checks found wrong on the set's first (blind) run, kept visible: a strict xfail fails the day it is
+# fixed. Blind run on the code the round started from (0bad376, parser v52): the bonds agreement could not be parsed
+# at all (a roman section heading "###*II*" of its annex, then numbered paragraphs: the number after "II" was read
+# as a digit's), so its 8 checks failed and it was not indexed: 24 of 32 held, names 3 of 4. Since parser v53 it
+# parses, and its Annex 2 ("####Annex 2 to the Agreement between ...") is no longer read as more of Annex 1: 32 of 32.
+KNOWN: dict[tuple[str, str], str] = {}
+
+# Sentences the parser loses, per file, as strict xfails of the shared "refs unique, no sentence lost" test.
+LOST: dict[str, str] = {}
+
+SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
+    treaty_sets.module_tests("unseen45", KNOWN, lost=LOST)
