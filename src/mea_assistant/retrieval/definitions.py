@@ -22,7 +22,7 @@ _DEFINE_RE = re.compile(
 # ("What is a Range State?"): looked up only when some paragraph defines exactly that term.
 _QUOTED = re.compile(r"(?:^|[\s(])[\"“‘']([A-Za-z][\w\s-]{2,60}?)[\"”’'](?=[\s?.,;:)]|$)")
 _BARE = re.compile(r"^\s*what (?:is|are) (?:an? )?(?!the\b)([\w-]+(?:\s+[\w-]+){0,3}?)"
-                   r"(?:\s+(?:under|in|for|according to)\b[^?]*)?\s*\??\s*$", re.I)
+                   r"(?:\s+(?:under|in|for|according to)\b[^?]*|,\s*(?:and|or)\s[^?]*)?\s*\??\s*$", re.I)
 MAX_DEFINITIONS = 3
 
 
@@ -83,6 +83,15 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
+def _naming(term: str, doc: Document) -> list:  # type: ignore[type-arg]
+    """Where a treaty names what it sets up and gives it the short name it uses after ("... is hereby re-established
+    as the Netherlands America Commission for Educational Exchange (hereinafter referred to as NACEE)"): the
+    definition of that short name, when the treaty defines it no other way. The first such paragraph only."""
+    pattern = re.compile(rf"\(\s*hereinafter\s+(?:(?:referred\s+to|called|designated|known)\s+as\s+)?(?:the\s+)?"
+                         rf"{_QUOTES}{{0,2}}{re.escape(term)}{_QUOTES}{{0,2}}\s*\)", re.I)
+    return next(([p] for p in doc.paragraphs if pattern.search(p.text)), [])
+
+
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
@@ -110,6 +119,7 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
         found = [p for p in doc.paragraphs if pattern.match(p.text.strip())]
         # only where the document defines nothing under the exact term: "ex-situ" is no misprint of "in-situ"
         found = found or [p for p in doc.paragraphs if _misspelt(term, p.text)]
+        found = found or _naming(term, doc)
         hits += [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found]
     hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
     return hits[:MAX_DEFINITIONS]
