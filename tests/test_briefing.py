@@ -438,3 +438,12 @@ def test_an_open_point_names_a_topic_asked_as_a_question_as_this_topic(assistant
     open_points = " ".join(p.text for p in note.sections[-1].points)
     assert "nothing specific on cooperation with other conventions or organizations on this topic" in open_points
     assert "What CMS requires" not in open_points
+
+
+def test_the_instruments_definition_of_a_term_the_topic_says_is_quoted(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Ramsar defines wetlands without quotation marks ("For the purpose of this Convention wetlands are areas of
+    marsh, fen ..."), and nearly every one of its paragraphs says "wetlands": a topic on draining seasonal wetlands
+    still gets the definition that decides whether its wetlands are covered."""
+    note = build_note(assistant, "seasonal wetlands on farmland drained for housing: what the Ramsar Convention asks "
+                                 "of us")
+    assert ("ramsar-convention-1971", "Art. 1(1)") in {(r.doc_id, r.ref) for r in note.references}

@@ -60,10 +60,10 @@ def _definitions(doc: Document, quoted_texts: list[str], topic: set[str], quoted
     texts = [set(terms(t)) for t in quoted_texts]
     ranked = []
     for pos, words in defined:
-        if sum(words <= v for v in vocabulary) > COMMON * len(vocabulary):
-            continue
-        uses = sum(words <= t for t in texts)
         said = words <= topic
+        if not said and sum(words <= v for v in vocabulary) > COMMON * len(vocabulary):
+            continue  # (a term the topic says is the note's, however often the instrument uses it)
+        uses = sum(words <= t for t in texts)
         if said or uses >= MIN_USES:
             ranked.append((not said, -uses, pos))
     return [(doc.doc_id, pos) for _, _, pos in sorted(ranked)[:PER_DOC]]

@@ -61,9 +61,14 @@ _DEFINED = re.compile(rf"^\s*{_IN_THIS}(?:{_ARTICLE})?{_QUOTES}{{1,2}}([A-Za-z][
                       rf"(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
 
 
+# The older drafting without quotation marks: "For the purpose of this Convention wetlands are areas of marsh, fen ..."
+_DEFINED_BARE = re.compile(r"^\s*For the purposes? of (?:this|the present) (?:Convention|Agreement|Protocol|Treaty),?\s+"
+                           r"(?:the term\s+)?([a-z][a-z -]{2,40}?)\s+(?:are|is|shall be|shall mean|means)\s", re.I)
+
+
 def term_defined(text: str) -> str | None:
     """The term a paragraph defines ('"Taking" means ...' -> "Taking"), or None for any other paragraph."""
-    match = _DEFINED.match(text)
+    match = _DEFINED.match(text) or _DEFINED_BARE.match(text)
     return match.group(1).strip() if match else None
 
 
