@@ -34,12 +34,15 @@ UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTU
           FIXTURES / "unseen34", FIXTURES / "unseen35", FIXTURES / "unseen36",
           FIXTURES / "unseen37", FIXTURES / "unseen38",
           FIXTURES / "unseen39", FIXTURES / "unseen40", FIXTURES / "unseen41", FIXTURES / "unseen42",
-          FIXTURES / "unseen43", FIXTURES / "unseen44", FIXTURES / "unseen45"]
+          FIXTURES / "unseen43", FIXTURES / "unseen44", FIXTURES / "unseen45",
+          FIXTURES / "unseen46"]
 # Expected refs kept as the treaty numbers them where the parser numbers the paragraph otherwise today (parser misses,
 # see tests/fixtures/unseen5/README.md and tests/test_unseen_fifth.py, unseen6 and tests/test_unseen_sixth.py):
 # tolerated here, and reported once fixed.
 KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
                     ("unseen-42.jsonl", "ar22", "1"),
+                    # the quote is the second, unnumbered paragraph of Article 27 ("Art. 27 ¶2"); the set cites the article
+                    ("unseen-46.jsonl", "av13", "27"),
                     # the sections of the PNR letter ("II.Sharing of PNR:"), run on after their numeral
                     ("unseen-44.jsonl", "at01", "Nr. I III 19"), ("unseen-44.jsonl", "at02", "Nr. I I"),
                     ("unseen-44.jsonl", "at03", "Nr. I VII"), ("unseen-44.jsonl", "at04", "Nr. I VIII"),
