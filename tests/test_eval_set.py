@@ -43,10 +43,6 @@ KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
                     ("unseen-42.jsonl", "ar22", "1"),
                     # the quote is the second, unnumbered paragraph of Article 27 ("Art. 27 ¶2"); the set cites the article
                     ("unseen-46.jsonl", "av13", "27"),
-                    # the sections of the PNR letter ("II.Sharing of PNR:"), run on after their numeral
-                    ("unseen-44.jsonl", "at01", "Nr. I III 19"), ("unseen-44.jsonl", "at02", "Nr. I I"),
-                    ("unseen-44.jsonl", "at03", "Nr. I VII"), ("unseen-44.jsonl", "at04", "Nr. I VIII"),
-
                     ("unseen-6.jsonl", "z13", "7.3"),  # the closing sentence of Montreal Art. 7(3), read as Art. 7 ¶5
                     # a row of the LBS Protocol's Annex III Part C table, cited by the Part as the set writes it
                     ("unseen-10.jsonl", "t23", "Annex III C"),

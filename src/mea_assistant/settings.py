@@ -117,8 +117,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 53: an annex headed with the treaty it belongs to ("####Annex 2 to the Agreement between ...") is an annex of its own,
 # not more of Annex 1; a roman section heading under an annex ("###*II*") followed by numbered paragraphs no longer
 # stops the parse (the next number after "II" was read as a digit); a name cut at a colon never ends on "for".
+# 54: capital roman labels glued to their text ("II.Sharing of PNR:", a letter's sections) or in brackets ("(I) With
+# reference to Article 1 ...", "(II) ...", a protocol's points) are read; "(I)" opening a list is the first capital roman.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 53
+PARSER_VERSION = 54
 
 
 def _default_model_path() -> str:

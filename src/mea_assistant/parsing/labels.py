@@ -33,7 +33,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
     ("pdot", re.compile(r"^\.(\d{1,2})(?![\d.])\s*(?=\S)")),
-    ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)")),
+    # "II. Sharing", "II.Sharing of PNR:" (glued, as a letter's sections print), "(II) With reference to ..." (a
+    # protocol's points in brackets)
+    ("uroman", re.compile(r"^([IVX]{1,5})\.\s+(?=\S)|^([IVX]{1,5})\.(?=[A-Z][a-z]{2,}[\s,:;])"
+                          r"|^\(([IVX]{1,5})\)\s*(?=\S)")),
     # "A.  The Agency shall ...", a bare "A." over "1.", and "B.The expenses ..." (glued, a capitalised word after it)
     ("uletter", re.compile(r"^([A-Z])\.(?:\s+(?=\S)|\s*$|(?=[A-Z][a-z]{2,}\s))")),
     # "a). Unless ..." (a stray point after the parenthesis) is item (a) too

@@ -71,7 +71,9 @@ class Numbering:
         for style, value, _ in self.stack:
             if style == option.style and lab.successor(style, value) == option.value:
                 return True
-        return not self.stack and option.value in ("1", "a", "i", "A1", "1.1", "A")
+        # "(I)" opening a list is the first of capital romans ("(I) ...", "(II) ..."), not the letter I nor a small i
+        return not self.stack and (option.value in ("1", "a", "i", "A1", "1.1", "A")
+                                   or (option.style, option.value) == ("uroman", "I"))
 
     def place(self, label: lab.Label, current: Item | None) -> list[tuple[str, str]]:
         """Put a label into the numbering stack: sibling of its own style, else child or new top level."""
