@@ -334,6 +334,14 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     assert not assistant.ask("What share of the votes is needed to adopt an amendment to CITES?").abstained
 
 
+def test_who_are_a_term_the_treaty_defines_is_answered_by_its_definition(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"Who are the Range States?" asks whom CMS means by a term it defines (Art. I(1)(h)); an article in which the
+    Parties act on Range States is not the answer."""
+    answer = assistant.ask("Who are the Range States of a migratory species under CMS?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", "Art. I(1)(h)"), \
+        [(c.doc_id, c.ref) for c in answer.citations]
+
+
 @pytest.mark.parametrize(("question", "abstains"), [
     ("What fine does the Ramsar Convention set for draining a listed wetland?", True),
     ("What penalties does CITES require for illegal trade?", False),  # Art. VIII(1)(a): "to penalize trade in"

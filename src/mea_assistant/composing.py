@@ -143,6 +143,8 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
     paragraphs the ranker scores close to its first, the first whose quote has such an actor leads (the
     article on ratification mentions the Depositary; the one that names it answers "who is the Depositary")."""
     top = usable[0]
+    if top.exact:  # "Who are the competent authorities?": the treaty's definition of them names them
+        return top
     close = [h for h in usable[:WHO_WINDOW] if h is top or h.score >= WHO_CLOSE * top.score]
     close = close[:next((i for i, h in enumerate(close) if h.score < WHO_CLOSE * top.score), len(close))]
     formula = answering_formula(request.question)

@@ -23,6 +23,10 @@ _DEFINE_RE = re.compile(
 _QUOTED = re.compile(r"(?:^|[\s(])[\"“‘']([A-Za-z][\w\s-]{2,60}?)[\"”’'](?=[\s?.,;:)]|$)")
 _BARE = re.compile(r"^\s*what (?:is|are) (?:an? )?(?!the\b)([\w-]+(?:\s+[\w-]+){0,3}?)"
                    r"(?:\s+(?:under|in|for|according to)\b[^?]*|,\s*(?:and|or)\s[^?]*)?\s*\??\s*$", re.I)
+# "Who are the competent authorities for the UK ...?": a term the treaty defines by whom it means ('"competent
+# authority" means: (i) in the Netherlands: the Minister of Finance ...'), looked up in the singular too.
+_WHO = re.compile(r"^\s*who (?:is|are) (?:the |an? )?([\w-]+(?:\s+[\w-]+){0,2}?)"
+                  r"(?:\s+(?:under|in|for|of|according to)\b[^?]*|,\s*(?:and|or)\s[^?]*)?\s*\??\s*$", re.I)
 MAX_DEFINITIONS = 3
 
 
@@ -45,6 +49,10 @@ def candidate_terms(query: str) -> list[str]:
     bare = _BARE.match(query)
     if bare:
         terms.append(_clean(bare.group(1)))
+    who = _WHO.match(query)
+    if who:
+        term = _clean(who.group(1))
+        terms += [term, re.sub(r"ies$", "y", term) if term.endswith("ies") else term.removesuffix("s")]
     return [t for t in dict.fromkeys(terms) if t]
 
 
