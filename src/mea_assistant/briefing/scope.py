@@ -28,7 +28,8 @@ def scope_types(topic: str) -> tuple[str, ...]:
     """The document types "only X" / "X only" names, after what the topic excludes is set aside; () if none."""
     text = _EXCLUDED.sub(" ", topic)
     for words, types in _KINDS:
-        before = re.search(rf"{_ONLY}\W+(?:\w+\W+){{0,3}}?(?:the\s+)?{words}\b", text, re.I)
+        # (not "only through the convention's fund": a thing of the convention, not a kind of document)
+        before = re.search(rf"{_ONLY}\W+(?:\w+\W+){{0,3}}?(?:the\s+)?{words}\b(?!['’]s\b)", text, re.I)
         after = re.search(rf"\b{words}\W+only\b", text, re.I)
         if before or after:
             return types
