@@ -47,3 +47,21 @@ def test_the_common_name_of_an_agreement_and_a_country_adjective_are_supported(a
     answer = assistant_u45.ask("Under the 1972 Fulbright agreement between the Netherlands and the US, who picks the "
                                "American members of the commission's board?")
     assert not answer.abstained and answer.citations[0].doc_id == "educational-exchange-agreement-1972"
+
+
+def test_a_bilateral_agreement_is_named_by_its_two_countries(assistant_u45: Assistant) -> None:
+    """"the Netherlands-US agreement of 1972", "the Norwegian-Dutch bonds agreement": the titles name the countries
+    in full or by adjective ("between the Norwegian Government and the Netherlands Government"); a comparison of two
+    such agreements reads both."""
+    from mea_assistant.queries import analyse
+
+    documents = assistant_u45.index.documents
+    assert analyse("Under the Norwegian-Dutch lost bonds agreement who pays?", documents).doc_ids == [
+        "war-bonds-compensation-agreement-1958"]
+    question = ("How quickly does a termination take effect under the Netherlands-Australia customs agreement "
+                "compared with the Netherlands-US Fulbright agreement of 1972?")
+    assert set(analyse(question, documents).doc_ids) == {"customs-assistance-agreement-2001",
+                                                         "educational-exchange-agreement-1972"}
+    answer = assistant_u45.ask(question)
+    assert {c.doc_id for c in answer.citations} == {"customs-assistance-agreement-2001",
+                                                   "educational-exchange-agreement-1972"}
