@@ -57,6 +57,8 @@ def quote_span(text: str, subject: set[str]) -> tuple[int, int]:
         if score[pick] < 1 and spans[hi][1] - spans[lo][0] >= 200:
             break
         lo, hi = min(lo, pick), max(hi, pick)
+    if text[spans[hi][0]:spans[hi][1]].rstrip().endswith(":") and hi + 1 < len(spans):
+        hi += 1  # a clause that introduces items ("For the exclusive purpose of allowing:") with its first item
     return (spans[lo][0], spans[hi][1])
 
 
