@@ -143,7 +143,8 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
     paragraphs the ranker scores close to its first, the first whose quote has such an actor leads (the
     article on ratification mentions the Depositary; the one that names it answers "who is the Depositary")."""
     top = usable[0]
-    if top.exact:  # "Who are the competent authorities?": the treaty's definition of them names them
+    if top.exact:  # the treaty's definition of the term asked about ("Who are the competent authorities?" -> its
+        # '"competent authority" means: ...'), or the article the question names: either says who
         return top
     close = [h for h in usable[:WHO_WINDOW] if h is top or h.score >= WHO_CLOSE * top.score]
     close = close[:next((i for i, h in enumerate(close) if h.score < WHO_CLOSE * top.score), len(close))]

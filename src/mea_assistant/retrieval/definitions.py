@@ -10,7 +10,7 @@ from typing import Mapping
 from ..force import TREATY_TYPES
 from ..queries import QueryInfo
 from ..stores.hits import paragraph_hit
-from ..types import Document, Filters, Hit
+from ..types import Document, Filters, Hit, Paragraph
 
 _DEFINE_RE = re.compile(
     r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
@@ -96,7 +96,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i + (len(a) > len(b)):] == b[i + (len(b) > len(a)):]
 
 
-def _naming(term: str, doc: Document) -> list:  # type: ignore[type-arg]
+def _naming(term: str, doc: Document) -> list[Paragraph]:
     """Where a treaty names what it sets up and gives it the short name it uses after ("... is hereby re-established
     as the Netherlands America Commission for Educational Exchange (hereinafter referred to as NACEE)"): the
     definition of that short name, when the treaty defines it no other way. The first such paragraph only."""
