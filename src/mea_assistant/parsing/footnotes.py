@@ -89,4 +89,3 @@ def split_note_block(text: str) -> list[str] | None:
     if len(notes) < MIN_NOTES or any(len(n.split()) < 3 for n in notes):
         return None
     return notes
-

@@ -33,11 +33,12 @@ _NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter
 # A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
 # regulations ("Regulation A-1" in Section A, "Regulation B-4").
 _LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
+# The title after the number: after a point, colon or dash, in brackets ("ANNEX III (Until 1st June 1966)"), or naming
+# the treaty the annex belongs to ("Annex 2 to the Agreement between ...").
 CONTAINER_RE = re.compile(
     rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
     rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*"
-    rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$)|(?=(?:to|of)\s+(?:the|this)\s))(.*)$)")  # "ANNEX III (Until 1st June 1966)"
-# too, and "Annex 2 to the Agreement between ..." (the annex's heading naming the treaty it belongs to)
+    rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$)|(?=(?:to|of)\s+(?:the|this)\s))(.*)$)")
 # "### Annex" alone, or qualified by one adjective ("####Technical annex" of the Plastic Explosives Convention)
 _BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
                                 r"(Annex|Annexe|Anexo|Appendix|Appendices|Appendice|Apéndice|Schedule)()\s*$", re.I)
