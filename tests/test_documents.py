@@ -321,14 +321,3 @@ def test_normalised_quotes_of_the_eval_set_still_hold_for_headed_paragraphs(corp
     doc = corpus_docs["cites-cooperation-response-2025"]
     quote = normalise_for_match("to facilitate and strengthen cooperation")
     assert sum(quote in normalise_for_match(p.text) for p in doc.paragraphs) == 1
-
-
-def test_a_block_of_notes_after_a_table_is_one_paragraph_per_note():
-    """The CITES Appendices print their notes and annotations as one line after the tables ("<sup>1</sup> Population
-    of Argentina ... <sup>#5</sup> Logs, sawn wood and veneer sheets. <sup>#6</sup> ..."): each is a paragraph of its
-    own, opened by its marker, so a quote of annotation #5 never runs into #6 (nor into the vicuña note)."""
-    doc = parse_file(CORPUS / "cites-convention-1973.md")
-    notes = [p.text for p in doc.paragraphs if p.text.startswith(("#5 ", "#6 ", "1 Population of Argentina"))]
-    assert notes == ["1 Population of Argentina (listed in Appendix II): " + notes[0].split(": ", 1)[1],
-                     "#5 Logs, sawn wood and veneer sheets.", "#6 Logs, sawn wood, veneer sheets and plywood."]
-    assert not any("#6" in p.text for p in doc.paragraphs if p.text.startswith("1 Population"))

@@ -119,11 +119,8 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # stops the parse (the next number after "II" was read as a digit); a name cut at a colon never ends on "for".
 # 54: capital roman labels glued to their text ("II.Sharing of PNR:", a letter's sections) or in brackets ("(I) With
 # reference to Article 1 ...", "(II) ...", a protocol's points) are read; "(I)" opening a list is the first capital roman.
-# 55: a block of notes printed as one line after a table (the CITES Appendices' "<sup>1</sup> Population of Argentina
-# ... <sup>#1</sup> All parts and derivatives, except: ...") is one paragraph per note, opened by its marker ("#1 ..."):
-# a quote of one annotation no longer runs into the next.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 55
+PARSER_VERSION = 54
 
 
 def _default_model_path() -> str:

@@ -71,21 +71,3 @@ def attach(text: str, current: Item | None, paragraphs: list[Paragraph]) -> None
         current.footnotes.append(note)
     elif paragraphs:
         paragraphs[-1] = replace(paragraphs[-1], footnotes=(*paragraphs[-1].footnotes, note))
-
-
-# A block of notes printed as one line after a table (the CITES Appendices' "<sup>1</sup> Population of Argentina
-# ... <sup>#1</sup> Designates all parts and derivatives, except: ... <sup>#2</sup> ..."): each note its own
-# paragraph, opened by its marker as printed ("#1"), so a quote of one annotation never runs into the next.
-_NOTE_RUN_RE = re.compile(r"<sup>\s*(#?\d{1,3})\s*</sup>\s*")
-MIN_NOTES = 3  # markers a line must open with and hold to be a block of notes
-
-
-def split_note_block(text: str) -> list[str] | None:
-    """The notes of a line that is a block of them, each opened by its marker; None for any other line."""
-    if not _NOTE_RUN_RE.match(text.lstrip()):
-        return None
-    parts = _NOTE_RUN_RE.split(text.strip())[1:]  # marker, note, marker, note ...
-    notes = [f"{mark} {body.strip()}" for mark, body in zip(parts[::2], parts[1::2]) if body.strip()]
-    if len(notes) < MIN_NOTES or any(len(n.split()) < 3 for n in notes):
-        return None
-    return notes

@@ -7,12 +7,10 @@ Readers know file formats, not MEA numbering: everything about labels and paragr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ParseError
 from . import labels
-from .footnotes import split_note_block
 from .lines import RawLine
 from .wordfile import read_docx
 
@@ -215,13 +213,4 @@ def read_lines(path: Path) -> list[RawLine]:
     lines = _text_lines(text, markdown=suffix == ".md")
     if not lines:
         raise ParseError(str(path), "the file has no text")
-    return _notes_apart(lines)
-
-
-def _notes_apart(lines: list[RawLine]) -> list[RawLine]:
-    """A line that is a block of notes becomes one line per note (footnotes.split_note_block)."""
-    out: list[RawLine] = []
-    for line in lines:
-        notes = None if line.heading or line.table_row else split_note_block(line.text)
-        out += [replace(line, text=note, blank_before=True) for note in notes] if notes else [line]
-    return out
+    return lines
