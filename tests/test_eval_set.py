@@ -35,11 +35,14 @@ UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTU
           FIXTURES / "unseen37", FIXTURES / "unseen38",
           FIXTURES / "unseen39", FIXTURES / "unseen40", FIXTURES / "unseen41", FIXTURES / "unseen42",
           FIXTURES / "unseen43", FIXTURES / "unseen44", FIXTURES / "unseen45",
-          FIXTURES / "unseen46", FIXTURES / "unseen47"]
+          FIXTURES / "unseen46", FIXTURES / "unseen47",
+          FIXTURES / "unseen48"]
 # Expected refs kept as the treaty numbers them where the parser numbers the paragraph otherwise today (parser misses,
 # see tests/fixtures/unseen5/README.md and tests/test_unseen_fifth.py, unseen6 and tests/test_unseen_sixth.py):
 # tolerated here, and reported once fixed.
 KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
+                    # Article 9quinquies is read as part of 9quater (the suffix unknown): 'Art. 9quat ¶1'
+                    ("unseen-48.jsonl", "ax04", "9quinquies"),
                     ("unseen-42.jsonl", "ar22", "1"),
                     # the quote is the second, unnumbered paragraph of Article 27 ("Art. 27 ¶2"); the set cites the article
                     ("unseen-46.jsonl", "av13", "27"),
