@@ -41,7 +41,9 @@ def _source_pieces(path: Path, dropped_lines: set[int]) -> list[str]:
         if not line:
             close()
             continue
-        line = re.sub(r"(?<=\d) ?<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a)\s*</sup>", r"\1", line, flags=re.I)  # 26th
+        # "26<sup>th</sup>", and an inserted article's number "3 <sup>ter</sup>" (Article 3ter): part of the word
+        line = re.sub(r"(?<=\d) ?<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a|bis|ter|quater|quinquies|sexies)\s*</sup>", r"\1",
+                      line, flags=re.I)
         pieces += [m.group(1) for m in _SUP_RE.finditer(line) if len(m.group(1).split()) >= 3]
         line = _SUP_RE.sub(" ", line)
         if line.startswith("|"):

@@ -21,6 +21,7 @@ from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
 from .pairs import pair_named
+from .parsing.labels import INSERTED
 from .taxa import named_species
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Document
@@ -398,7 +399,7 @@ def _inside_document_name(text: str, code: str, doc_ids: list[str], documents: d
 
 # ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----
 _REF_PATTERNS = [
-    re.compile(r"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*bis)?)\b(?P<rest>(?:\s*(?:\(\s*\w{1,4}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
+    re.compile(rf"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*{INSERTED})?)\b(?P<rest>(?:\s*(?:\(\s*\w{{1,4}}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
     re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
     re.compile(r"(?<![\w./])(?P<alnum>[A-D])\s?\.?\s?(?P<num>\d{1,2})(?![\w.])"),
     # A bare dotted locator counts only when it reads as one: "5.8 of the plan", "item 2.2", "4.1.4".

@@ -119,8 +119,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # stops the parse (the next number after "II" was read as a digit); a name cut at a colon never ends on "for".
 # 54: capital roman labels glued to their text ("II.Sharing of PNR:", a letter's sections) or in brackets ("(I) With
 # reference to Article 1 ...", "(II) ...", a protocol's points) are read; "(I)" opening a list is the first capital roman.
+# (55 was measured and reverted.) 56: an inserted article keeps its whole suffix ("Article 3ter", "9quater": the "er"
+# was cut as a French ordinal, "3t", "9quat") and every Latin one is read ("9quinquies", "9sexies" had run into 9quater);
+# "3 <sup>ter</sup>" in the text reads "3ter".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 54
+PARSER_VERSION = 56
 
 
 def _default_model_path() -> str:

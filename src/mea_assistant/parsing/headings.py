@@ -29,7 +29,7 @@ _WORDS = {"article": "Art.", "art.": "Art.", "artikel": "Art.", "artículo": "Ar
           "tableau": "Table", "cuadro": "Table", "attachment": "Attachment", "rule": "Rule", "règle": "Rule",
           "regla": "Rule", "título": "Part", "titre": "Part", "regulation": "Reg.", "amendment": "Amendment"}
 _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS), key=len, reverse=True))
-_NUMBER = r"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:bis|ter|quater|[a-z])\b|(?<=\d)[A-Z]\b)?"
+_NUMBER = rf"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:{lab.INSERTED}|[a-z])\b|(?<=\d)[A-Z]\b)?"
 # A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
 # regulations ("Regulation A-1" in Section A, "Regulation B-4").
 _LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
@@ -120,7 +120,7 @@ class Headings:
             text = text.rstrip("*").rstrip()  # "Amendment  II*": a footnote's mark, not part of the heading
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if match and match.group(1).lower() in _CONTAINER_ABBR:
-            number = re.sub(r"\s*(?:er|re|ère|º|\.º|o)(?![a-z])", "", match.group(2) or "", count=1)  # "1er" -> "1"
+            number = re.sub(r"^([0-9IVXLC]+)\s*(?:er|re|ère|º|\.º|o)(?![a-z])", r"\1", match.group(2) or "", count=1)  # "1er" -> "1", "3ter" kept
             if _CONTAINER_ABBR[match.group(1).lower()] == "Art.":
                 self._restarted(number)
             qualifier = re.match(r"([A-Z][a-z]+)\s+\S", text) if match.re is _BARE_CONTAINER_RE else None

@@ -17,7 +17,9 @@ NAMED_WORDS = ("Goal", "Objective", "Target", "Action", "Activity", "Principle",
                "Priority", "Measure", "Recommendation", "Element", "Strategy")
 
 # The suffixes of a paragraph inserted by an amendment between two numbers: "5bis", "1 ter".
-_INSERTED = r"(?:bis|ter|quater|quinquies)"
+# Longest first: "quater" before "ter" would not matter, "sexies" and the rest were unknown (Madrid Protocol Art. 9sexies).
+INSERTED = r"(?:quinquies|sexies|septies|octies|novies|nonies|decies|quater|bis|ter)"
+_INSERTED = INSERTED
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
