@@ -334,6 +334,16 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     assert not assistant.ask("What share of the votes is needed to adopt an amendment to CITES?").abstained
 
 
+def test_a_name_given_as_an_example_of_a_kind_need_not_be_in_the_texts(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"Can organisations such as Europol be represented by observers?" asks about a kind of body: CITES Art. XI(6)
+    and (7) admit agencies and bodies, naming none; a question about Europol itself is still not answered."""
+    answer = assistant.ask("Can organisations such as Europol be represented by observers at meetings of the CITES "
+                           "Conference of the Parties?")
+    assert not answer.abstained, answer.lead
+    assert answer.citations[0].ref.startswith("Art. XI("), [(c.doc_id, c.ref) for c in answer.citations]
+    assert assistant.ask("What role does Europol play under CITES?").abstained
+
+
 def test_who_are_a_term_the_treaty_defines_is_answered_by_its_definition(assistant) -> None:  # type: ignore[no-untyped-def]
     """"Who are the Range States?" asks whom CMS means by a term it defines (Art. I(1)(h)); an article in which the
     Parties act on Range States is not the answer."""
@@ -349,6 +359,8 @@ def test_who_are_a_term_the_treaty_defines_is_answered_by_its_definition(assista
     ("At what temperature must live animals be kept during transport under CITES?", True),
     ("What interest rate applies to late contributions to the CMS budget?", True),
     ("What speed limit applies to boats in dugong habitat under the Dugong MOU?", True),
+    # an amount asked in a currency: Ramsar Art. 6(5) speaks of contributions to the budget and fixes none
+    ("How much does each Party contribute to the Ramsar budget, in euros?", True),
 ])
 def test_a_penalty_compensation_rate_temperature_or_speed_is_answered_only_where_a_text_states_one(
         assistant, question: str, abstains: bool) -> None:  # type: ignore[no-untyped-def]

@@ -36,3 +36,19 @@ def test_an_inserted_article_is_found_by_its_own_number(assistant_u48: Assistant
     answer = assistant_u48.ask("What does Article 9sexies(2) of the Madrid Protocol provide?")
     assert answer.citations and answer.citations[0].ref == "Art. 9sexies(2)", [c.ref for c in answer.citations]
 
+
+def test_a_fee_asked_in_a_currency_is_not_answered_by_an_article_that_only_names_the_fee(
+        assistant_u48: Assistant) -> None:
+    """The Protocol says an international registration is subject to "a basic fee" and leaves its amount to the
+    Regulations: "How much is it, in Swiss francs?" is not answered by the article naming the fee."""
+    assert assistant_u48.ask("How much is the basic fee for an international registration under the Madrid "
+                             "Protocol, in francs?").abstained
+
+
+def test_a_kind_asked_about_by_an_example_is_answered(assistant_u48: Assistant) -> None:
+    """"organisations like the EU": the Protocol says which intergovernmental organizations may join (Art. 14(1)(b))
+    without naming the EU; the example does not make the question one the texts do not address."""
+    answer = assistant_u48.ask("Who can become a party to the Madrid Protocol: only countries, or also "
+                               "organisations like the EU?")
+    assert not answer.abstained, answer.lead
+    assert any(c.ref.startswith("Art. 14(1)") for c in answer.citations[:3]), [c.ref for c in answer.citations]
