@@ -334,6 +334,13 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
     assert not assistant.ask("What share of the votes is needed to adopt an amendment to CITES?").abstained
 
 
+def test_a_wetland_named_by_its_type_finds_what_ramsar_says_of_wetlands(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"tundra pools" are wetlands in the Ramsar Classification System for Wetland Type; the Convention's article on
+    listing wetlands answers, not the bureau's duties."""
+    answer = assistant.ask("Do tundra pools count under the Ramsar Convention?")
+    assert answer.citations[0].ref in ("Art. 1(1)", "Art. 2(1)"), [c.ref for c in answer.citations]
+
+
 def test_a_name_given_as_an_example_of_a_kind_need_not_be_in_the_texts(assistant) -> None:  # type: ignore[no-untyped-def]
     """"Can organisations such as Europol be represented by observers?" asks about a kind of body: CITES Art. XI(6)
     and (7) admit agencies and bodies, naming none; a question about Europol itself is still not answered."""

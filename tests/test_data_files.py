@@ -3,6 +3,7 @@ the one-line errors a broken entry gives, and that they load from an installed p
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -138,6 +139,26 @@ def test_acronyms_and_plurals_expand():
     assert "national biodiversity strategies" in expand_acronyms("What do NBSAPs contain?")
     assert expand_acronyms("the kmgbf targets") == "the kmgbf targets"  # lower case is a word, not an acronym
     assert any("denounce" in words for pattern, words in SYNONYMS)
+
+
+def _added(question: str) -> set[str]:
+    return {w for pattern, words in SYNONYMS if re.search(pattern, question, re.I) for w in words.split()}
+
+
+def test_leaving_a_treaty_is_not_leaving_something_out_or_taking_leave():
+    """"leave the Convention" is a withdrawal; "leave out" a scope exclusion, "maternity leave" a right."""
+    assert "denounce" in _added("When can a country leave the Convention?")
+    assert "denounce" in _added("How does leaving the Convention work?")
+    assert "denounce" not in _added("Which groups of workers can a country leave out of the convention?")
+    assert "denounce" not in _added("What is the minimum length of maternity leave?")
+    assert "denounce" not in _added("Is a school-leaving certificate recognised?")
+
+
+def test_a_wetland_named_by_its_type_is_a_wetland():
+    """The Ramsar Classification System for Wetland Type: tundra pools, bogs, kelp beds, rice fields are wetlands."""
+    for question in ("Do tundra pools count?", "our peat bogs", "kelp beds along the coast", "rice paddies"):
+        assert "wetlands" in _added(question), question
+    assert "wetlands" not in _added("Which birds migrate across the Sahara?")
 
 
 BROKEN = [
