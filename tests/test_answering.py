@@ -336,9 +336,10 @@ def test_a_period_or_a_sum_no_top_paragraph_states_is_not_answered(assistant):
 
 def test_a_wetland_named_by_its_type_finds_what_ramsar_says_of_wetlands(assistant) -> None:  # type: ignore[no-untyped-def]
     """"tundra pools" are wetlands in the Ramsar Classification System for Wetland Type; the Convention's article on
-    listing wetlands answers, not the bureau's duties."""
+    listing wetlands answers, not the bureau's duties; a bound ("does not exceed six metres") is no "No"."""
     answer = assistant.ask("Do tundra pools count under the Ramsar Convention?")
     assert answer.citations[0].ref in ("Art. 1(1)", "Art. 2(1)"), [c.ref for c in answer.citations]
+    assert not assistant.ask("Are mangrove swamps covered by Ramsar?").lead.startswith("No")
 
 
 def test_a_name_given_as_an_example_of_a_kind_need_not_be_in_the_texts(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -98,6 +98,11 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert polarity("No reservations may be made.", True) == "No"
     assert polarity("Trade shall be authorized only in exceptional circumstances.", True) == "Yes, under conditions"
     assert polarity("Any Party may denounce.", False).startswith("Not stated")
+    # a bound is not a denial (Ramsar Art. 1(1): "marine water the depth of which at low tide does not exceed six metres")
+    assert polarity("Wetlands are areas of marsh or water, including areas of marine water the depth of which at low "
+                    "tide does not exceed six metres.", True) == "Yes"
+    assert polarity("The period shall be not less than 90 days.", True) == "Yes"
+    assert polarity("Such permits shall not be granted.", True) == "No"
 
 
 # CITES Art. XX and XXV(2), Ramsar Art. 9(3) as shipped in the corpus.

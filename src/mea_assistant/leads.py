@@ -41,6 +41,10 @@ _NEGATION = re.compile(
     r"\b(?:shall|may|must|will|can|should|does|do|is|are)\s+not\b|\bcannot\b|^\s*no\b|\bno\s+\w+(?:\s+\w+)?\s+"
     r"(?:may|shall|is|are|can)\b|\bnon-?(?:legally[- ])?binding\b|\bnot (?:be )?(?:permitted|allowed|"
     r"authori[sz]ed|required|binding)\b|\bprohibit\w*\b|\bforbid\w*\b|\bin no case\b", re.I)
+# A bound is not a denial: "marine water the depth of which ... does not exceed six metres", "not less than 90 days".
+_BOUNDS = re.compile(r"\b(?:does|do|shall|should|may|must|will|is|are)\s+not\s+(?:exceed\w*|be (?:less|more|later|"
+                     r"earlier|fewer|greater|shorter|longer) than)\b|\bnot (?:less|more|later|earlier|fewer|greater|"
+                     r"shorter|longer) than\b|\bnot exceeding\b", re.I)
 _CONDITION = re.compile(r"\b(?:only (?:if|when|where|after|in)|unless|except(?: where| when| as| for)?|"
                         r"provided that|subject to|on condition|exceptional circumstances)\b", re.I)
 _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:\w+ly\s+)?(?:provided|performed|"
@@ -231,7 +235,7 @@ def polarity(quote: str, relevant: bool) -> str:
     """ "Yes", "No", "Only under conditions" or NOT_STATED, from the quote that answers a yes/no question."""
     if not relevant:
         return NOT_STATED
-    if _NEGATION.search(quote):
+    if _NEGATION.search(_BOUNDS.sub(" ", quote)):
         return "No"
     if _CONDITION.search(quote):
         return "Yes, under conditions"
