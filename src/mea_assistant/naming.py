@@ -66,7 +66,8 @@ def _from_title(title: str) -> str:
         rider = _RIDER.search(name)
         if rider and len(name[:rider.start()].split()) >= 3:
             return name[:rider.start()]
-        head = re.split(r"\s*[:;(–—]\s*", name, maxsplit=1)[0]
+        # (not at a bracketed letter or number that is part of a reference: "Under Article 15 (a) of the Treaty ...")
+        head = re.split(r"\s*(?:[:;–—]|\((?![a-z0-9]{1,3}\)))\s*", name, maxsplit=1)[0]
         # "... regarding compensation for: 1. Certain Norwegian bonds ...": not a name ending on "for"
         head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|concerning|regarding|relating|and|or|the|a|an))+$",
                       "", head)
@@ -106,7 +107,7 @@ def citation_name(title: str, head: str, conventions: tuple[str, ...], doc_type:
     target = re.search(r"\b(Target \d+)\b", title)
     if doc_type == "strategic-plan" and target:
         return f"{primary} Strategic Plan, {target.group(1)}", "title block"
-    mou = re.search(r"\b([A-Z][a-z]+) MOU\b", text)
+    mou = re.search(r"\b(?!(?:This|The|That|Each|Such|Any|Present|Said)\b)([A-Z][a-z]+) MOU\b", text)  # not "This MOU"
     if mou:
         found = re.search(r"\b(MOS\d+)\b", text) or re.search(r"\b(COP\d+)\b", text)
         meeting = session or (found.group(1) if found else None)

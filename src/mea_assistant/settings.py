@@ -122,8 +122,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # (55 was measured and reverted.) 56: an inserted article keeps its whole suffix ("Article 3ter", "9quater": the "er"
 # was cut as a French ordinal, "3t", "9quat") and every Latin one is read ("9quinquies", "9sexies" had run into 9quater);
 # "3 <sup>ter</sup>" in the text reads "3ter".
+# 57: a note's number ("No. I") is never the title; a text whose title block is in another language takes its own title
+# from a heading in the text that names the instrument; a long title is not cut at a reference's "(a)" ("... Under
+# Article 15 (a) of the Treaty of Peace with Japan"); "This MOU" names no MOU.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 56
+PARSER_VERSION = 57
 
 
 def _default_model_path() -> str:

@@ -57,6 +57,10 @@ class TitleBlock:
     foreign: frozenset[str] = frozenset()  # title-block headings not in the text's language (a database's own)
 
 
+# The number of a note in an exchange of notes ("No. I", "Nr. 2"): the first heading of such a text, never its title.
+_NOTE_NUMBER = re.compile(r"^\W*(?:No|Nr|Note)\.?\s*(?:[IVXLC]+|\d+)\W*$", re.I)
+
+
 def choose_title(headings: list[str], language: str, first_line: str,
                  native: frozenset[str] | None = None) -> str:
     """The title-block heading in the document's language (else the first), never a symbol or a container.
@@ -64,7 +68,7 @@ def choose_title(headings: list[str], language: str, first_line: str,
     A title of two words may have no function word to tell its language by ("Europees landschapsverdrag" over
     "European landscape convention"): a heading outside `native` (`native_headings`) is not in its language.
     """
-    candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip())]
+    candidates = [h for h in headings if not _SYMBOL_RE.match(h.strip()) and not _NOTE_NUMBER.match(h.strip())]
     if not candidates:
         return first_line
     same = [h for h in candidates if detect_language(h, default="", minimum=1) in (language, "")]
@@ -206,3 +210,24 @@ def year_of(*texts: str | None) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+# A text whose title block is only in another language (a database's Dutch title over an English exchange of notes)
+# may print its own title as a heading further in: "Memorandum of Understanding between the United States and the
+# Netherlands Government relating to Offshore Procurement", under the letter that transmits it.
+# An annex names it too: "Annex I" / "to Memorandum of Understanding between ... Defense Equipment, dated 24 August 1978".
+_KIND_HEADING = re.compile(r"^\W*(?:to\s+(?:the\s+)?)?((?:Memorandum|Agreement|Convention|Protocol|Treaty|Arrangement|"
+                           r"Exchange of Notes)\b[^\n]{10,400}?)(?:,\s+dated\b[^\n]*)?\W*$")
+
+
+def title_in_text(block: TitleBlock, sections: list[tuple[str, ...]], language: str) -> str | None:
+    """The first heading naming an instrument in the text's language, when the title block's is in another."""
+    if block.title not in block.foreign:
+        return None
+    for section in sections:
+        for heading in section:
+            match = _KIND_HEADING.match(heading.strip())
+            if match and heading not in block.foreign and detect_language(heading, language, minimum=2) == language:
+                return " ".join(match.group(1).split())
+    return None
+

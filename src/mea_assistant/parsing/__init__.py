@@ -12,7 +12,7 @@ from ..language import detect_language
 from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
 from ..naming import citation_name, distinct_names
 from ..overrides import override_digest, override_for
-from ..titleblock import read_title_block
+from ..titleblock import read_title_block, title_in_text
 from ..types import Document, Dropped, Paragraph
 from .readers import SUPPORTED_SUFFIXES, read_lines
 from .structure import build_paragraphs
@@ -47,6 +47,9 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     text = "\n".join(l.text for l in lines)
     block = read_title_block(info["headings"], [l.text for l in lines[:15]], text, language, first_line)
     title, provenance = block.title, {"title": "title block", "language": "text"}
+    own_title = title_in_text(block, [p.section for p in paragraphs], language)
+    if own_title:
+        title, provenance["title"] = own_title, "heading in the text"
     paragraphs, replaced = _own_title_heads(paragraphs, title, block.foreign)
     why = "title in another language than the text's (the treaty's own title heads its sections)"
     info["dropped"] += [Dropped(text=h, reason=why) for h in replaced]
