@@ -18,9 +18,9 @@ _BULLET_RE = re.compile(rf"^[{re.escape(BULLET_CHARS)}]\s*")
 _DASH_ITEM_RE = re.compile(r"^[–—-]\s+(?=\S)|^[–—-](?=[a-z]{2,}\b)")
 
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-# An ordinal's superscript ending, "26<sup>th</sup> January", "1<sup>er</sup> janvier", or an inserted article's
-# ("Article 3 <sup>ter</sup>" for Article 3ter): part of the word, not a marker.
-_SUP_ORDINAL_RE = re.compile(rf"(?<=\d) ?<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a|º|ª|{INSERTED})\s*</sup>", re.I)  # "10 <sup>th</sup>" too
+# An ordinal's superscript ending, "26<sup>th</sup> January" ("10 <sup>th</sup>" too), "1<sup>er</sup> janvier", or an
+# inserted article's ("Article 3 <sup>ter</sup>" for Article 3ter): part of the word, not a marker.
+_SUP_ORDINAL_RE = re.compile(rf"(?<=\d) ?<sup>\s*(st|nd|rd|th|er|re|e|ème|o|a|º|ª|{INSERTED})\s*</sup>", re.I)
 _SUP_MARKER_RE = re.compile(r"<sup>\s*(?:\d{1,3}\)?|#\d+|\*|[a-z])\s*</sup>", re.I)
 _TAG_RE = re.compile(r"</?(?:sup|sub|br|span|em|strong|b|i|u)\b[^>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")

@@ -120,7 +120,8 @@ class Headings:
             text = text.rstrip("*").rstrip()  # "Amendment  II*": a footnote's mark, not part of the heading
         match = CONTAINER_RE.match(text) or _BARE_CONTAINER_RE.match(text)
         if match and match.group(1).lower() in _CONTAINER_ABBR:
-            number = re.sub(r"^([0-9IVXLC]+)\s*(?:er|re|ère|º|\.º|o)(?![a-z])", r"\1", match.group(2) or "", count=1)  # "1er" -> "1", "3ter" kept
+            # "1er" -> "1"; the "er" of "3ter" or "9quater" is the inserted article's suffix, not an ordinal's
+            number = re.sub(r"^([0-9IVXLC]+)\s*(?:er|re|ère|º|\.º|o)(?![a-z])", r"\1", match.group(2) or "", count=1)
             if _CONTAINER_ABBR[match.group(1).lower()] == "Art.":
                 self._restarted(number)
             qualifier = re.match(r"([A-Z][a-z]+)\s+\S", text) if match.re is _BARE_CONTAINER_RE else None

@@ -16,10 +16,8 @@ from dataclasses import dataclass
 NAMED_WORDS = ("Goal", "Objective", "Target", "Action", "Activity", "Principle", "Output", "Outcome", "Result",
                "Priority", "Measure", "Recommendation", "Element", "Strategy")
 
-# The suffixes of a paragraph inserted by an amendment between two numbers: "5bis", "1 ter".
-# Longest first: "quater" before "ter" would not matter, "sexies" and the rest were unknown (Madrid Protocol Art. 9sexies).
+# The suffixes of an article or paragraph inserted by an amendment between two numbers: "5bis", "1 ter", "9sexies".
 INSERTED = r"(?:quinquies|sexies|septies|octies|novies|nonies|decies|quater|bis|ter)"
-_INSERTED = INSERTED
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
@@ -28,9 +26,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)"
                           r"|^(\d{1,2}(?:\.\d{1,3})+)\.?(?=[A-Z][a-z*]|[‘“\"'][A-Za-z]|\*[A-Z])")),
     # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
-    ("num", re.compile(rf"^(\d{{1,3}})\s*[.)](?!\d)(?!\s?{_INSERTED}\b)\s*(?=\S|$)|^(\d{{1,2}})(?=[A-Z][a-z]{{2,}}\s)"
-                       rf"|^(\d{{1,3}}\s?(?:{_INSERTED}|qua))\s*\.\s+(?=\S)"  # "5bis.", "1 qua." (inserted)
-                       rf"|^(\d{{1,3}})\.\s?({_INSERTED})\s*\.?\s+(?=\S)")),  # "1.bis." (a point inside)
+    ("num", re.compile(rf"^(\d{{1,3}})\s*[.)](?!\d)(?!\s?{INSERTED}\b)\s*(?=\S|$)|^(\d{{1,2}})(?=[A-Z][a-z]{{2,}}\s)"
+                       rf"|^(\d{{1,3}}\s?(?:{INSERTED}|qua))\s*\.\s+(?=\S)"  # "5bis.", "1 qua." (inserted)
+                       rf"|^(\d{{1,3}})\.\s?({INSERTED})\s*\.?\s+(?=\S)")),  # "1.bis." (a point inside)
     ("pnum", re.compile(r"^\((\d{1,3})\)\.?\s*(?=\S)")),  # "(1).  No vessel ..." (a point after it) too
     ("alnum", re.compile(r"^([A-Z])\s?\.?\s?(\d{1,3})\s*\.?(?=\s)\s*(?=\S)")),
     ("pupper", re.compile(r"^\(([A-Z])\)\s*(?=\S)")),
