@@ -40,7 +40,7 @@ def test_an_inserted_article_is_found_by_its_own_number(assistant_u48: Assistant
 def test_a_fee_asked_in_a_currency_is_not_answered_by_an_article_that_only_names_the_fee(
         assistant_u48: Assistant) -> None:
     """The Protocol says an international registration is subject to "a basic fee" and leaves its amount to the
-    Regulations: "How much is it, in Swiss francs?" is not answered by the article naming the fee."""
+    Regulations: "How much is it, in francs?" is not answered by the article naming the fee."""
     assert assistant_u48.ask("How much is the basic fee for an international registration under the Madrid "
                              "Protocol, in francs?").abstained
 
