@@ -101,7 +101,7 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     # a bound is not a denial (Ramsar Art. 1(1): "marine water the depth of which at low tide does not exceed six metres")
     assert polarity("Wetlands are areas of marsh or water, including areas of marine water the depth of which at low "
                     "tide does not exceed six metres.", True) == "Yes"
-    assert polarity("The period shall be not less than 90 days.", True) == "Yes"
+    assert polarity("The period shall not be less than 90 days.", True) == "Yes"
     assert polarity("Such permits shall not be granted.", True) == "No"
 
 
