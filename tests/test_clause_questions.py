@@ -72,6 +72,17 @@ def test_who_runs_a_body_is_the_organ_that_governs_it() -> None:
         "Art. 14(a)"
 
 
+def test_an_item_that_is_the_clause_only_through_its_lead_in_gives_way_to_the_lead_in() -> None:
+    """The Industrial Accidents Convention: "The Executive Secretary of the Economic Commission for Europe shall carry
+    out the following secretariat functions:" (Art. 20) answers who provides the secretariat, not its item "(c) Such
+    other functions as may be determined by the Parties.", which is the secretariat clause only through that lead-in
+    and was cited first. An item that states the clause itself keeps its place."""
+    hits = _hits("unseen6", "teia-convention-1992", "Art. 20(c)", "Art. 17(4)", "Art. 20", "Art. 20(a)")
+    assert _first(hits, "Who acts as the secretariat of the UNECE industrial accidents convention?") == "Art. 20"
+    alone = _hits("unseen6", "teia-convention-1992", "Art. 20(c)", "Art. 17(4)")
+    assert _first(alone, "Who acts as the secretariat of the UNECE industrial accidents convention?") == "Art. 20(c)"
+
+
 def test_notice_to_leave_is_when_the_denunciation_takes_effect() -> None:
     """Convention 108: "Such denunciation shall become effective on the first day of the month following the expiration
     of a period of six months ..." (Art. 26(2)) answers how much notice leaving takes; "Any Party may at any time

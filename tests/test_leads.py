@@ -124,6 +124,21 @@ def test_the_depositary_is_the_one_instruments_are_deposited_with():
     assert not names_new_actor(CITES_XXV_2, question)  # only repeats "the Depositary Government"
 
 
+# The Industrial Accidents Convention (tests/fixtures/unseen6) Art. 20 and its item (c), as printed.
+TEIA_20 = "The Executive Secretary of the Economic Commission for Europe shall carry out the following secretariat functions:"
+TEIA_20_C = "Such other functions as may be determined by the Parties."
+
+
+def test_a_body_named_with_of_and_for_is_an_actor():
+    """A body's name joins its capitalised words with "of the" and "for": the Executive Secretary of the Economic
+    Commission for Europe names who acts; before, only unbroken capitalised words did, and the item (c) naming "the
+    Parties" in a passive was ranked the answer to "Who acts as the secretariat ...?"."""
+    question = terms("Who acts as the secretariat of the UNECE industrial accidents convention?")
+    assert names_new_actor(TEIA_20, question)
+    assert names_new_actor("The Conference of the Parties shall keep under review the implementation.", question)
+    assert not names_new_actor("Each Party shall take appropriate measures.", terms("Who must each party report to?"))
+
+
 def test_a_lead_sentence_quotes_verbatim_and_cites_one():
     text = "Each Party shall designate for the purposes of the present Convention: (a) a Management Authority."
     hit = Hit(doc_id="cites", ref="Art. IX(1)", display="CITES Convention, Art. IX(1)", text=text, score=1.0,

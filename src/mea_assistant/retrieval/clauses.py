@@ -213,9 +213,24 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
     for clause in CLAUSES:
         if not clause.asks.search(query) or (clause.unless is not None and clause.unless.search(query)):
             continue
-        for i, hit in enumerate(hits[:clause.window]):
+        top = hits[:clause.window]
+        for i, hit in enumerate(top):
             text = " ".join(f"{hit.lead_in} {hit.text}".split())
             if clause.states.search(text) and not (clause.not_in is not None and clause.not_in.search(text)):
-                return [hit] + hits[:i] + hits[i + 1:] if i else hits
+                i = _own_lead_in(top, i, clause)
+                return [hits[i]] + hits[:i] + hits[i + 1:] if i else hits
         return hits
     return hits
+
+
+def _own_lead_in(top: list[Hit], i: int, clause: Clause) -> int:
+    """An item that is the clause only through its lead-in ("... shall carry out the following secretariat functions:
+    (c) such other functions ...") gives way to that lead-in, when it is among the top hits: the clause is there."""
+    hit = top[i]
+    if not hit.lead_in.strip() or clause.states.search(" ".join(hit.text.split())):
+        return i
+    lead = " ".join(hit.lead_in.split())
+    for j, other in enumerate(top):
+        if other.doc_id == hit.doc_id and lead.endswith(" ".join(other.text.split())):
+            return j
+    return i

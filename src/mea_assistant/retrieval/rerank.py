@@ -38,18 +38,21 @@ _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
 _FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
                      r"ninety|hundred|first|second|third|tenth|fiftieth|ninetieth|half|two-thirds|three-quarters|"
                      r"majority|annual\w*|biennial\w*|triennial\w*|interval\w*)\b", re.I)
+# A body's name as treaties print it: capitalised words, joined by "of (the)", "for", "on", "and" ("The Executive
+# Secretary of the Economic Commission for Europe", "The Conference of the Parties"), its acronym after it.
+_BODY = r"(?:The |Each |Any )?[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,8}(?:\s+\([A-Z]{2,}\))?"
 # Who acts, as a treaty says it: the agent of a passive ("shall be provided by the Executive Director", "performed
 # jointly by") or a body as the subject of an operative verb ("The Conference of the Parties shall ...").
 _ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+"
                     r"(?:the |its |an? )?[A-Z]"
-                    r"|^\s*(?:The |Each |Any )?(?:[A-Z][\w-]*\s+){1,6}(?:shall|should|may|will|is|are)\b")
+                    rf"|^\s*{_BODY}\s+(?:shall|should|may|will|is|are)\b")
 
 # The body a provision names as the one that acts or receives: the agent of a passive ("is provided by the
 # Executive Director of ...") or the one instruments are deposited with ("deposited with the Government of ...").
 _NAMED_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+"
                           r"((?:the |its |an? )?[A-Z][^,;.()]{2,100})"
                           r"|\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100})"
-                          r"|^\s*((?:The |Each |Any )?(?:[A-Z][\w-]*\s+(?:of the\s+|of\s+)?){1,6})(?:shall|should|may|will)\b")
+                          rf"|^\s*({_BODY})\s+(?:shall|should|may|will)\b")
 
 
 def names_new_actor(text: str, query_terms: set[str]) -> bool:
