@@ -178,3 +178,8 @@ def test_the_closing_formula_follows_the_provisions_unless_asked_where_when_or_i
     assert closing_formula_last(hits, "Up to what age does the 1993 Hague adoption convention apply to a child?"
                                 )[0].ref == "Art. 3"
     assert closing_formula_last(hits, "In which languages was the 1993 Hague adoption convention done?") == hits
+    # "the governments that signed the 1946 convention" names its parties; the question is not about signing
+    nets = _hits("unseen11", "fishing-nets-convention-1946", "Art. 18 ¶2", "Art. 9", "Art. 17")
+    assert closing_formula_last(nets, "What do the governments that signed the 1946 fishing nets convention have to ban "
+                                      "in their own markets and ports regarding undersized fish?")[0].ref == "Art. 9"
+    assert closing_formula_last(nets, "Which governments signed the 1946 fishing nets convention?") == nets

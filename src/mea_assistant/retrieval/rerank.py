@@ -179,6 +179,10 @@ _ASKS_CLOSING = re.compile(r"\blanguages?\b|\bauthentic\b|\boriginals?\b|\bsign(
                            r"\bcertified\s+cop|\bwitness\b|\b(?:where|when|which\s+(?:city|place|date|day))\b[^?]{0,60}"
                            r"\b(?:done|concluded|adopted|made)\b|\bon\s+what\s+date\b", re.I)
 
+# "the governments that signed the 1946 convention": its parties named by their signature, not a question about signing
+_SIGNERS = re.compile(r"\b(?:governments?|countries|country|states?|parties|party|nations?|members?)\s+(?:that|which|who)\s+"
+                      r"(?:have\s+|has\s+|had\s+)?signed\b", re.I)
+
 
 def closing_formula_last(hits: list[Hit], query: str, window: int = WINDOW) -> list[Hit]:
     """Of the top hits, the closing formula follows the treaty's provisions unless the question asks where, when or in
@@ -186,7 +190,7 @@ def closing_formula_last(hits: list[Hit], query: str, window: int = WINDOW) -> l
     rightly."""
     top = hits[:window]
     closing = [h for h in top if CLOSING_FORMULA.search(h.text)]
-    if not closing or len(closing) == len(top) or _ASKS_CLOSING.search(query):
+    if not closing or len(closing) == len(top) or _ASKS_CLOSING.search(_SIGNERS.sub(" ", query)):
         return hits
     return [h for h in top if h not in closing] + closing + hits[window:]
 
