@@ -125,8 +125,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 57: a note's number ("No. I") is never the title; a text whose title block is in another language takes its own title
 # from a heading in the text that names the instrument; a long title is not cut at a reference's "(a)" ("... Under
 # Article 15 (a) of the Treaty of Peace with Japan"); "This MOU" names no MOU.
+# 58: a heading that names the instrument by its acronym ("ReCAAP Agreement") over its full title on the next line:
+# the full title is the title, the heading the name it is cited by.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 57
+PARSER_VERSION = 58
 
 
 def _default_model_path() -> str:

@@ -55,6 +55,7 @@ class TitleBlock:
     date: str | None = None
     date_source: str = ""  # "title block" | "closing formula"
     foreign: frozenset[str] = frozenset()  # title-block headings not in the text's language (a database's own)
+    short: str | None = None  # the heading the title spells out ("ReCAAP Agreement"): the name people cite it by
 
 
 # The number of a note in an exchange of notes ("No. I", "Nr. 2"): the first heading of such a text, never its title.
@@ -164,6 +165,9 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
     inline = _instrument_line(head_lines) if _BODY_ONLY.search(block.title) else None
     if inline:
         block.title = inline
+    full = _spelled_out(block.title, short)
+    if full:
+        block.short, block.title = " ".join(block.title.split()), full
     adopted = _ADOPTED_RE.search(head)
     if adopted:
         block.adopted_by = re.sub(r"\s+", " ", adopted.group(1)).strip()
@@ -193,6 +197,29 @@ _BODY_ONLY = re.compile(r"^(?!.*\b(?:convention|agreement|protocol|treaty|charte
                         r".*\b(?:conference|nations|organi[sz]ation|council|assembly|office|union|community)\W*$", re.I)
 _INLINE_TITLE = re.compile(r"^\W*((?:Convention|Agreement|Protocol|Treaty|Charter)\s+(?:concerning|on|for|relating\s+to|"
                            r"regarding)\s+[^.*\n]{3,160}?)\s*[.*]")
+
+
+# A heading that names the instrument by its acronym ("ReCAAP Agreement", "OSPAR Convention") over the full title printed
+# as the next line ("Regional Cooperation Agreement on Combating Piracy and Armed Robbery against Ships in Asia"): the
+# full title is the title, and the heading the name it is cited by.
+_ACRONYM_NAME = re.compile(r"^\W*[A-Z][A-Za-z]*[A-Z]{2}[A-Za-z]*\s+(Agreement|Convention|Protocol|Treaty|Charter|Memorandum)"
+                           r"\W*$")
+
+
+def _spelled_out(title: str, head_lines: list[str]) -> str | None:
+    """The full title a heading of an acronym and a kind ("ReCAAP Agreement") stands for: the first line after it of
+    four or more words, in title case, that names the same kind and ends without a full stop."""
+    short = _ACRONYM_NAME.match(title)
+    if not short:
+        return None
+    after = [l.strip() for l in head_lines]
+    after = after[after.index(title.strip()) + 1:] if title.strip() in after else after
+    for line in after:
+        words = re.findall(r"[^\W\d_]{4,}", line)
+        if (len(line.split()) >= 4 and re.search(rf"\b{short.group(1)}\b", line) and not line.endswith(".")
+                and line[:1].isupper() and 2 * sum(w[0].isupper() for w in words) > len(words)):
+            return " ".join(line.split())
+    return None
 
 
 def _instrument_line(head_lines: list[str]) -> str | None:

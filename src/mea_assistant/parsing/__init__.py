@@ -62,6 +62,8 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     own = own_instrument(title) if doc_type in ("convention", "protocol", "agreement", "mou") else None
     conventions = detect_conventions(title, head, body, own, standalone=doc_type == "convention")
     name, provenance["name"] = citation_name(title, raw_head, conventions, doc_type, own, block.symbol, block.session)
+    if block.short and title == block.title and not own:  # "ReCAAP Agreement" over its spelled-out title
+        name = block.short
     doc = Document(
         doc_id=path.stem, title=title, citation_name=name, conventions=conventions, doc_type=doc_type,
         date=block.date, source_path=str(path), paragraphs=paragraphs, acting_body=info["acting_body"],
