@@ -137,6 +137,20 @@ def test_every_thing_a_request_asks_is_answered_beyond_the_budget(assistant) -> 
     assert any("may denounce this Convention" in t for t in refs.values()), sorted(refs)
 
 
+def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A wind farm in a bay where geese rest: whatever the topic's words, an officer asks whether its impact must be
+    assessed, and each instrument the note discusses answers in its own words (CBD Art. 14(1)(a), AEWA Annex 3,
+    4.3.1); a topic on no such works asks nothing of the kind."""
+    from mea_assistant.briefing.gather import standing_questions
+
+    note = build_note(assistant, "a wind farm planned in the shallow bay where migrating geese and ducks rest: what "
+                                 "AEWA and the CBD ask of us")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cbd-convention-1992", "Art. 14(1)(a)"), ("aewa-agreement-1995", "Annex 3, 4.3.1")} <= refs, sorted(refs)
+    assert not standing_questions("CMS capacity building for new Parties")
+    assert not standing_questions("reporting under CITES")
+
+
 def test_every_instrument_the_topic_names_is_discussed(assistant) -> None:  # type: ignore[no-untyped-def]
     """The officer asks what CITES and the Bonn Convention say: the CMS Convention is discussed although CITES and
     its Secretariat's cooperation report say far more about whale meat."""

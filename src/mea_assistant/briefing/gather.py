@@ -17,6 +17,7 @@ paragraph that answers each aspect there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
@@ -38,6 +39,23 @@ ASPECTS: tuple[tuple[str, str], ...] = (
     ("institutions", "Which bodies, secretariat, reports and deadlines apply to {topic}?"),
     ("cooperation", "How do Parties and secretariats cooperate with other conventions and organizations on {topic}?"),
 )
+# What an officer asks of any project or activity that harms nature, whatever the topic's words: whether its impact
+# must be assessed and its adverse effects regulated. Worded as the treaties word it (CBD Art. 7(c), 8(l), 14(1)(a):
+# "proposed projects that are likely to have significant adverse effects", "processes and categories of activities
+# which have or are likely to have significant adverse impacts"), asked when the topic describes such an activity:
+# works that alter land or water (a dam, drainage, dredging, a mine, a road, a wind farm), not any "project".
+_ACTIVITY = re.compile(r"\b(?:construction|infrastructure|developers?|dams?|drain(?:s|ed|ing|age)?|dredg\w*|mines?|mining|"
+                       r"quarr(?:y|ies|ying)|pipelines?|roads?|motorways?|railways?|wind\s+(?:farms?|turbines?|parks?)|"
+                       r"power\s+lines?|factor(?:y|ies)|drilling|gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|"
+                       r"firing\s+range|resorts?|spatial\s+plan\w*)\b", re.I)
+IMPACTS = ("assessment of the environmental impact of proposed projects and activities likely to have significant "
+           "adverse effects, and regulating or managing those activities to avoid or minimize the adverse effects")
+
+
+def standing_questions(topic: str) -> list[str]:
+    return [IMPACTS] if _ACTIVITY.search(topic) else []
+
+
 DEPTH = 30  # paragraphs kept from each question's ranked list
 RRF_K = 10  # reciprocal-rank constant: small, so the top of each list counts most
 FAMILY_FROM = 40  # the best-fused candidates whose lists (lead-in and items) and articles join the pool
@@ -78,6 +96,7 @@ class Pool:
     leaders: dict[str, list[Key]] = field(default_factory=dict)  # across: each instrument's own search, in order
     # each aspect's first paragraph in a search of an instrument alone (None: nothing found), in the aspects' order
     answers: dict[str, list[Key | None]] = field(default_factory=dict)
+    standing: int = 0  # how many of those aspects, the last ones, are standing questions (each instrument answers)
     taxa: list[str] = field(default_factory=list)  # Latin names of the species the topic names (taxa.py)
     # (document, appendix) -> the governing paragraphs a row listed there brings (governing.py), best first, and
     # those paragraphs as candidates of their own: quoted only with a row, never weighing in the choice of documents
@@ -182,7 +201,10 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
     named = pool.named_docs()
     docs = sorted(named or found, key=lambda d: -found.get(d, 0.0))[:WITHIN_DOCS]
     aspects = [p for p in parts if terms(p)][:MAX_ASPECTS]
-    queries = [pool.subject_text or pool.topic] + (aspects if len(aspects) >= 2 else [])
+    aspects = aspects if len(aspects) >= 2 else []
+    standing = standing_questions(pool.topic)
+    queries = [pool.subject_text or pool.topic] + aspects + standing
+    pool.standing = len(standing)
     for doc_id in docs:
         if not filters.allows(documents[doc_id]):
             continue

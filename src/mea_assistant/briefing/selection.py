@@ -186,16 +186,19 @@ def _answer_each_aspect(selection: Selection, pool: Pool, kept: list[str], usabl
     first for an aspect, the first instrument of the note with such a paragraph on the topic adds it, beyond the
     reference budget (one point per aspect at most)."""
     quoted = {key(h) for units in selection.units.values() for u in units for h in u.paragraphs()}
-    for j in range(max((len(found) for found in pool.answers.values()), default=0)):
+    count = max((len(found) for found in pool.answers.values()), default=0)
+    for j in range(count):
         firsts = [(d, pool.answers[d][j]) for d in kept if len(pool.answers.get(d, [])) > j]
-        if any(k in quoted for _, k in firsts):
+        standing = j >= count - pool.standing  # a standing question: each instrument's own answer
+        if not standing and any(k in quoted for _, k in firsts):
             continue
         for d, k in firsts:
-            if k is not None and k in usable:
+            if k is not None and k in usable and k not in quoted:
                 unit = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
                 selection.units[d] += unit
                 quoted |= {key(h) for u in unit for h in u.paragraphs()}
-                break
+                if not standing:
+                    break
 
 
 def _usable(pool: Pool, families: Families, documents: dict[str, Document], relation: bool, alone: bool
