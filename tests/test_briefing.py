@@ -160,6 +160,17 @@ def test_every_instrument_the_topic_names_is_discussed(assistant) -> None:  # ty
     assert {"cites-convention-1973", "cms-convention-1979"} <= {r.doc_id for r in note.references}
 
 
+def test_a_named_instrument_no_pooled_search_found_is_asked_alone(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A dam on a river where fish spawn and waterbirds winter, "what the Bonn Convention, AEWA and the CBD require":
+    the CBD shares no word with the topic, and the note had discussed AEWA alone; a search of the CBD alone finds
+    its Art. 14 (impact assessment), and the Bonn Convention's Art. III(4) on obstacles to migration."""
+    note = build_note(assistant, "a hydropower dam planned on a river where migratory fish spawn and waterbirds "
+                                 "winter downstream: what the Bonn Convention, AEWA and the CBD require of us")
+    docs = {r.doc_id for r in note.references}
+    assert {"aewa-agreement-1995", "cbd-convention-1992", "cms-convention-1979"} <= docs, sorted(docs)
+    assert ("cbd-convention-1992", "Art. 14(1)(a)") in {(r.doc_id, r.ref) for r in note.references}
+
+
 def test_each_aspect_is_also_searched_on_its_own(assistant) -> None:  # type: ignore[no-untyped-def]
     """Each aspect is asked alone too, with the MOU the topic names: "who may sign" finds the paragraph that opens
     the MOU for signature by the Range States first (membership.py; before, the one that keeps it open

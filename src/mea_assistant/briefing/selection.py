@@ -120,6 +120,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     # ... and which of their paragraphs: also as a search of each instrument alone ranks them, which orders an
     # instrument's paragraphs but says nothing of how much it has to say (it always ranks something first).
     rel, usable, by_doc = _usable(pool, families, documents, relation, alone=True)
+    # an instrument the topic names that no pooled search found on it is still asked what it says: the paragraphs a
+    # search of it alone puts first, scored as the pooled searches judge them ("... what the Bonn Convention, AEWA
+    # and the CBD require of us": the CBD shares no word with a dam on a river, but its Art. 14 answers)
+    for d in {group[0] for group in pool.named} - set(base_by_doc):
+        if by_doc.get(d):
+            base_by_doc[d] = by_doc[d]
+            score[d] = sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), by_doc[d]))
     by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
     if pool.across:
         return _across(pool, usable, rel, by_doc, score, families)
@@ -138,8 +145,8 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     kept.sort(key=lambda d: (not (d in named and documents[d].doc_type in TREATY_TYPES
                                   and score[d] >= TREATY_FIRST * best), -score[d]))
     top = max(base_rel[keys[0]] for d, keys in base_by_doc.items() if d in kept)
-    strays = [keys[0] for d, keys in base_by_doc.items() if d not in kept and base_usable[keys[0]].cover >= 0.999
-              and base_rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
+    strays = [keys[0] for d, keys in base_by_doc.items() if d not in kept and keys[0] in base_usable
+              and base_usable[keys[0]].cover >= 0.999 and base_rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
     selection = Selection(documents=kept + [k[0] for k in strays], relevance=rel)
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]]
