@@ -199,16 +199,17 @@ _INLINE_TITLE = re.compile(r"^\W*((?:Convention|Agreement|Protocol|Treaty|Charte
                            r"regarding)\s+[^.*\n]{3,160}?)\s*[.*]")
 
 
-# A heading that names the instrument by its acronym ("ReCAAP Agreement", "OSPAR Convention") over the full title printed
-# as the next line ("Regional Cooperation Agreement on Combating Piracy and Armed Robbery against Ships in Asia"): the
-# full title is the title, and the heading the name it is cited by.
-_ACRONYM_NAME = re.compile(r"^\W*[A-Z][A-Za-z]*[A-Z]{2}[A-Za-z]*\s+(Agreement|Convention|Protocol|Treaty|Charter|Memorandum)"
-                           r"\W*$")
+# A heading that names the instrument by its acronym ("ReCAAP Agreement", "OSPAR Convention") over the full title
+# printed as the next line ("Regional Cooperation Agreement on Combating Piracy and Armed Robbery against Ships in
+# Asia"): the full title is the title, and the heading the name it is cited by.
+_ACRONYM_NAME = re.compile(r"^\W*[A-Z][A-Za-z]*[A-Z]{2}[A-Za-z]*\s+"
+                           r"(Agreement|Convention|Protocol|Treaty|Charter|Memorandum)\W*$")
 
 
 def _spelled_out(title: str, head_lines: list[str]) -> str | None:
-    """The full title a heading of an acronym and a kind ("ReCAAP Agreement") stands for: the first line after it of
-    four or more words, in title case, that names the same kind and ends without a full stop."""
+    """The full title a heading of an acronym and a kind ("ReCAAP Agreement") stands for: the first head line of four
+    or more words, in title case, that names the same kind and ends without a full stop: after the heading where the
+    heading is a line of its own, else from the top (a Markdown heading's "####" keeps it from matching)."""
     short = _ACRONYM_NAME.match(title)
     if not short:
         return None
