@@ -116,17 +116,20 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     base_rel, base_usable, base_by_doc = _usable(pool, families, documents, relation, alone=False)
     if not base_by_doc:
         return Selection(documents=[], relevance=base_rel)
-    score = {d: sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), keys)) for d, keys in base_by_doc.items()}
+    def doc_score(keys: list[Key]) -> float:  # how much an instrument says on the topic: its best three paragraphs
+        return sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), keys))
+    score = {d: doc_score(keys) for d, keys in base_by_doc.items()}
+    primary = {group[0] for group in pool.named}
     # ... and which of their paragraphs: also as a search of each instrument alone ranks them, which orders an
     # instrument's paragraphs but says nothing of how much it has to say (it always ranks something first).
     rel, usable, by_doc = _usable(pool, families, documents, relation, alone=True)
     # an instrument the topic names that no pooled search found on it is still asked what it says: the paragraphs a
     # search of it alone puts first, scored as the pooled searches judge them ("... what the Bonn Convention, AEWA
     # and the CBD require of us": the CBD shares no word with a dam on a river, but its Art. 14 answers)
-    for d in {group[0] for group in pool.named} - set(base_by_doc):
+    for d in primary - set(base_by_doc):
         if by_doc.get(d):
             base_by_doc[d] = by_doc[d]
-            score[d] = sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), by_doc[d]))
+            score[d] = doc_score(by_doc[d])
     by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
     if pool.across:
         return _across(pool, usable, rel, by_doc, score, families)
@@ -139,7 +142,6 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
               and score[d] >= FAMILY_RATIO * named_best > 0.0}
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
-    primary = {group[0] for group in pool.named}
     kept = [d for d in sorted(eligible, key=lambda d: -score[d])
             if score[d] >= (NAMED_RATIO if d in primary else DOC_RATIO) * best][:MAX_DOCS]
     kept.sort(key=lambda d: (not (d in named and documents[d].doc_type in TREATY_TYPES
