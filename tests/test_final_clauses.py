@@ -6,7 +6,6 @@ AFS; tests/fixtures/unseen4) and of the shipped corpus, real model and Chroma.""
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.answer_types import classify
@@ -16,9 +15,7 @@ from mea_assistant.retrieval.finalclauses import in_force_first
 from mea_assistant.types import Hit
 
 
-@pytest.fixture(scope="module")
-def assistant_u4(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen4", tmp_path_factory)
+assistant_u4 = treaty_sets.assistant_fixture("unseen4")
 
 
 def _first(assistant: Assistant, question: str) -> str:

@@ -8,7 +8,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -44,9 +43,7 @@ def test_a_body_is_named_by_its_own_initials_and_an_organ_word_alone_names_nothi
         ["customs-council-convention-1950"]
 
 
-@pytest.fixture(scope="module")
-def assistant_u18(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen18", tmp_path_factory)
+assistant_u18 = treaty_sets.assistant_fixture("unseen18")
 
 
 def test_who_may_join_is_answered_by_the_clause_that_admits(assistant_u18: Assistant) -> None:

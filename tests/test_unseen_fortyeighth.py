@@ -8,7 +8,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -26,9 +25,7 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
     treaty_sets.module_tests("unseen48", KNOWN, lost=LOST)
 
 
-@pytest.fixture(scope="module")
-def assistant_u48(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen48", tmp_path_factory)
+assistant_u48 = treaty_sets.assistant_fixture("unseen48")
 
 
 def test_an_inserted_article_is_found_by_its_own_number(assistant_u48: Assistant) -> None:

@@ -9,7 +9,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -28,9 +27,7 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
     treaty_sets.module_tests("unseen45", KNOWN, lost=LOST)
 
 
-@pytest.fixture(scope="module")
-def assistant_u45(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen45", tmp_path_factory)
+assistant_u45 = treaty_sets.assistant_fixture("unseen45")
 
 
 def test_a_short_name_the_treaty_gives_is_defined_where_it_gives_it(assistant_u45: Assistant) -> None:

@@ -8,7 +8,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -40,9 +39,7 @@ def test_a_treaty_is_named_by_the_acronym_its_text_declares_and_by_its_body_in_a
     assert analyse("What does the Agreement say about CEHI?", docs).doc_ids != ["oiv-agreement-2001"]
 
 
-@pytest.fixture(scope="module")
-def assistant_u14(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen14", tmp_path_factory)
+assistant_u14 = treaty_sets.assistant_fixture("unseen14")
 
 
 def test_a_question_that_asks_two_things_gets_an_answer_to_each(assistant_u14: Assistant) -> None:

@@ -8,7 +8,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -37,9 +36,7 @@ def test_a_body_is_named_by_its_initials_however_short(docs) -> None:  # type: i
     assert analyse("Who chooses the iom director?", docs).doc_ids == []
 
 
-@pytest.fixture(scope="module")
-def assistant_u28(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen28", tmp_path_factory)
+assistant_u28 = treaty_sets.assistant_fixture("unseen28")
 
 
 def test_questions_on_a_body_named_by_its_initials_are_answered(assistant_u28: Assistant) -> None:

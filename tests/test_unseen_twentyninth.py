@@ -8,7 +8,6 @@ Each is named after itself, the hand-read spot checks hold and no sentence is lo
 
 from __future__ import annotations
 
-import pytest
 import treaty_sets
 
 from mea_assistant.assistant import Assistant
@@ -27,9 +26,7 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
     treaty_sets.module_tests("unseen29", KNOWN, lost=LOST)
 
 
-@pytest.fixture(scope="module")
-def assistant_u29(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return treaty_sets.built_assistant("unseen29", tmp_path_factory)
+assistant_u29 = treaty_sets.assistant_fixture("unseen29")
 
 
 def test_the_number_an_organisation_gives_a_convention_is_a_name(assistant_u29: Assistant) -> None:

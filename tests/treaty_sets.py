@@ -44,14 +44,20 @@ def load(name: str) -> TreatySet:
                      tomllib.loads((folder / "checks.toml").read_text(encoding="utf-8")))
 
 
-def built_assistant(name: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """An assistant over a real index of the set's treaties (real model, real Chroma), built once per module."""
-    from mea_assistant.assistant import Assistant
-    from mea_assistant.settings import Settings
+def assistant_fixture(name: str):  # type: ignore[no-untyped-def]
+    """A module-scoped fixture named `assistant_uNN` for the set `unseenNN`: an assistant over a real index of the
+    set's treaties (real model, real Chroma), built once per module. A test module binds it at module level:
+    `assistant_u48 = treaty_sets.assistant_fixture("unseen48")`."""
 
-    assistant = Assistant(Settings(corpus_dir=FIXTURES / name, index_dir=tmp_path_factory.mktemp(name)))
-    assistant.ingest()
-    return assistant
+    @pytest.fixture(scope="module", name="assistant_u" + name.removeprefix("unseen"))
+    def built(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+        from mea_assistant.assistant import Assistant
+        from mea_assistant.settings import Settings
+
+        assistant = Assistant(Settings(corpus_dir=FIXTURES / name, index_dir=tmp_path_factory.mktemp(name)))
+        assistant.ingest()
+        return assistant
+    return built
 
 
 def named_after_themselves(docs: dict[str, Document], checks: dict, doc_type: str | None = None) -> None:
