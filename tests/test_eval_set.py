@@ -45,9 +45,6 @@ KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
                     # set 49 as found: the offshore memorandum's paragraphs open with a quotation mark and are read
                     # unnumbered; Annex I's and the securities memorandum's lettered parts are not read as such
                     ("unseen-49.jsonl", "ay01", "1"), ("unseen-49.jsonl", "ay02", "2"),
-                    # set 52 as found: the postal convention's Detailed Regulations, printed after the signatures
-                    # under the Union's own name, are cited by that name, not as the Regulations
-                    ("unseen-52.jsonl", "bb01", "Regulations 6 1"),
                     ("unseen-49.jsonl", "ay04", "No. I 4"), ("unseen-49.jsonl", "ay05", "No. I 8"),
                     ("unseen-49.jsonl", "ay06", "No. I 17"), ("unseen-49.jsonl", "ay09", "Annex I 4 A 5"),
                     ("unseen-49.jsonl", "ay09", "Annex I 4 A"), ("unseen-49.jsonl", "ay09", "Annex I 4 B"),

@@ -127,8 +127,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # Article 15 (a) of the Treaty of Peace with Japan"); "This MOU" names no MOU.
 # 58: a heading that names the instrument by its acronym ("ReCAAP Agreement") over its full title on the next line:
 # the full title is the title, the heading the name it is cited by.
+# 59: a text printed after the signatures under the instrument's own name ("####Caribbean Postal Union") is named by
+# the line under it ("- Detailed Regulations - ..."): "Detailed Regulations, Chapter I, Art. 1(1)".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 58
+PARSER_VERSION = 59
 
 
 def _default_model_path() -> str:

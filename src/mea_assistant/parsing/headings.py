@@ -57,6 +57,10 @@ _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attach
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 _SECTION_IN_ARTICLE = 2.5  # a section numbered within its article ("Art. II, Section 1"): below it, above its items
 # A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
+# what a text printed after a treaty is, named on the line under its heading ("Detailed Regulations", "Rules of
+# Procedure", "Statute")
+_PART_KIND_RE = re.compile(r"(?:(?:Detailed|General|Financial|Staff|Technical|Administrative|Implementing|Uniform)\s+)?"
+                           r"(?:Regulations|Rules(?:\s+of\s+Procedure)?|Statutes?|By-?laws|Constitution|Protocol)\b", re.I)
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 # "### II" over a section of an annex (the Plastic Explosives Convention's Technical Annex, Part 1, I-III): in an
@@ -93,6 +97,7 @@ class Headings:
     chapters: set[tuple[int, str]] = field(default_factory=set)  # headings kept open over the articles under them
     nested: set[tuple[int, str]] = field(default_factory=set)  # articles opened below such a chapter heading
     signed: bool = False  # the text's closing formula ("IN WITNESS WHEREOF ...") was read since the last heading
+    renamable: str | None = None  # a part opened under the instrument's own name, until its first line is read
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -105,6 +110,7 @@ class Headings:
 
         `at_top` is true while no paragraph has been emitted: the title block of the document.
         """
+        self.renamable = None
         if at_top and self.open and level == 1 and self.open[-1][0] == 1 and is_caps_heading(self.open[-1][1]) \
                 and is_caps_heading(text) and not CONTAINER_RE.match(text) and not text.endswith((",", ":")):
             text = f"{self.open.pop()[1]} {text}"  # a title wrapped over two capitalised lines
@@ -143,6 +149,8 @@ class Headings:
         elif explicit and not at_top and self.signed and not _is_bare_label(text) \
                 and (after := printed_after(text)):
             self._open_container(after, "")  # a list or model letter printed after the signatures: not an article
+            own = text.strip(" *#").lower() in {t.strip(" *#").lower() for t in self.top}
+            self.renamable = after if own else None  # under the instrument's own name: the next line may name it
         elif explicit and re.fullmatch(r"[A-H]\.?", text.strip()) and any(r == 0 for r, _ in self.containers):
             self._open_container("Part", text.strip(" ."))  # "### A" / "### B." in an annex: its parts A and B
         elif explicit and not at_top and (part := _ARTICLE_PART_RE.match(text)) and self.containers \
@@ -286,6 +294,16 @@ class Headings:
             self._open_container(part_name(self.part_heading), "")
         self.last_article = value if restart else max(self.last_article, value)
         self.part_heading = None
+
+    def name_part(self, text: str) -> None:
+        """A text printed after the signatures under the instrument's own name ("####Caribbean Postal Union") is
+        named by the line under it ("- Detailed Regulations - To the Convention and Protocols"): its refs read
+        "Detailed Regulations, Chapter I, Art. 1(1)", not the instrument's name twice."""
+        renamable, self.renamable = self.renamable, None
+        if renamable is None or not self.containers or self.containers[-1][1] != renamable:
+            return
+        if kind := _PART_KIND_RE.match(text.strip(" \u2013\u2014-*")):
+            self.containers[-1] = (self.containers[-1][0], " ".join(kind.group(0).split()))
 
     def _open_container(self, abbr: str, number: str, rank: float | None = None) -> None:
         if rank is None:

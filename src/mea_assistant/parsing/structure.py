@@ -191,6 +191,7 @@ class StructureBuilder:
             top = is_caps_heading(text) and not self.paragraphs and self.current is None
             self._heading(text, 1 if top else max(self.headings.explicit_level, 1) + 1, explicit=False)
             return
+        self.headings.name_part(text)
         if CLOSING_FORMULA.search(text):
             self.headings.signed = True  # a heading after it opens a text printed after the treaty (Headings.enter)
         if label is not None:
