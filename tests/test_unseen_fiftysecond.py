@@ -20,3 +20,44 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen52", KNOWN, lost=LOST)
+
+
+def _texts(docs):  # type: ignore[no-untyped-def]
+    return {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+
+
+def test_a_nationality_is_supported_by_the_country_the_text_names(docs) -> None:  # type: ignore[no-untyped-def]
+    """"Sudanese nationals": the agreement names "the Democratic Republic of the Sudan", never the adjective; the blind
+    run abstained on the question. A nationality of a country the texts never name still is unsupported."""
+    from mea_assistant.abstention import unsupported_terms
+
+    texts = _texts(docs)
+    named = ["sudan-economic-cooperation-agreement-1970", "china-tax-agreement-2013"]
+    question = ("Do Dutch nationals doing business in Sudan get the same tax treatment as Sudanese nationals under the "
+                "1970 agreement, and how does the non-discrimination clause of the 2013 Netherlands-China tax treaty "
+                "compare?")
+    assert unsupported_terms(question, [], texts.__getitem__, named) == []
+    assert unsupported_terms(question.replace("Sudanese", "Kenyan"), [], texts.__getitem__, named) == ["Kenyan"]
+
+
+def test_a_treaty_series_number_names_the_instrument(docs) -> None:  # type: ignore[no-untyped-def]
+    """"the Warsaw convention on preventing terrorism (CETS 196)": the Council of Europe's series number of the named
+    convention, which its text does not print; the blind run abstained on it."""
+    from mea_assistant.abstention import unsupported_terms
+
+    texts = _texts(docs)
+    named = ["terrorism-prevention-convention-2005"]
+    question = ("Apart from provocation, recruitment and training themselves, what related conduct must countries make "
+                "criminal under the Warsaw convention on preventing terrorism (CETS 196)?")
+    assert unsupported_terms(question, [], texts.__getitem__, named) == []
+    assert unsupported_terms(question, [], texts.__getitem__, []) != []  # no instrument named: the number names none
+
+
+def test_a_condition_the_question_sets_is_not_a_past_event() -> None:
+    """"... convicted even if no attack was ever carried out?" asks the text's rule; "Was the convention ever invoked?"
+    asks what has happened, which texts as adopted do not record."""
+    from mea_assistant.abstention import asks_for_current_status
+
+    assert not asks_for_current_status("Can someone be convicted of recruiting for terrorism under the Council of "
+                                       "Europe prevention convention even if no attack was ever carried out?")
+    assert asks_for_current_status("Was the Council of Europe prevention convention ever invoked against a Party?")

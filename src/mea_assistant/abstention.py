@@ -63,11 +63,13 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     r"[^?]{0,60}\bfound\b"
                     r"[^?]{0,30}\bin (?:non-?compliance|breach)\b|"
                     r"\b(?:reach(?:ed)?|achieve[sd]?|attain(?:ed)?) universal (?:ratification|membership|participation)\b|"
-                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b|"
-                    # "Was the programme ever evaluated?", "Has any state ever been found ...?": whether something
-                    # has happened, not what a text provides ("Is hunting ever allowed?" is the text's rule)
-                    r"\b(?:was|were|has|have|had)\b[^?]{0,80}\bever\b",
+                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b",
                     re.I)
+# "Was the programme ever evaluated?", "Has any state ever been found ...?": whether something has happened, not what
+# a text provides ("Is hunting ever allowed?" is the text's rule), and not a condition the question sets ("convicted
+# even if no attack was ever carried out?")
+_EVER = re.compile(r"\b(?:was|were|has|have|had)\b[^?]{0,80}\bever\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|whether|though|although|where|when)\b[^,;?]*$", re.I)
 
 
 # A question for a period, a sum or a share is answered only by a text that states one: "How long is an import
@@ -125,7 +127,8 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
 
 
 def asks_for_current_status(question: str) -> bool:
-    return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question))
+    ever = next((m for m in _EVER.finditer(question) if not _CONDITION.search(question[:m.start()])), None)
+    return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question) or ever)
 
 
 def _tokens(text: str) -> list[str]:
@@ -245,6 +248,9 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
         return len(low) <= 3 and re.search(spelled_number(int(low)), evidence) is not None
     if low in evidence:
         return True
+    # "Sudanese", "Chinese", "Kenyan": the people of a country the text names ("the Democratic Republic of the Sudan")
+    if (demonym := _DEMONYM.fullmatch(term)) and re.search(rf"\b{re.escape(demonym.group(1).lower())}", evidence):
+        return True
     # "the Netherlands-UK agreement", "the Anna Paulowna-Bacton pipeline": names joined by a hyphen name what lies
     # between them, which a text names each on its own ("between the Kingdom of the Netherlands and the United
     # Kingdom"); each part supported (or an acronym the glossary spells out) supports the whole
@@ -265,6 +271,10 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     return spelled != re.escape(low) and re.search(spelled, evidence) is not None
 
 
+_DEMONYM = re.compile(r"([A-Z][a-z]{3,}?)(?:ese|ian|an|ish|i)")
+# A treaty series' number ("(CETS 196)", "ETS No. 5", "UNTS") identifies the instrument the question names; the text
+# as published need not print it.
+_SERIES = re.compile(r"\b(?:C?ETS|UNTS|TIAS|UKTS)\s*(?:No\.?\s*)?(\d+)\b")
 _EXAMPLE = re.compile(r"\b(?:\w+s|kinds?|types?|bodies|groups?)\s+(?:like|such as|e\.g\.,?|for example,?|for instance,?)\s+"
                       r"((?:the\s+)?[A-Z][\w.-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.-]*)*)")
 
@@ -288,6 +298,8 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     # A name given as an example of a kind ("organisations like the EU", "such as Interpol") asks about the kind: the
     # text answers it by the kind's own words ("intergovernmental organization"), naming no example.
     examples = {w.strip(".'-") for m in _EXAMPLE.finditer(question) for w in _tokens(m.group(1))}
+    if named:
+        examples |= {w for m in _SERIES.finditer(question) for w in _tokens(m.group(0))}
     missing = [t for t in specific_terms(question)
                if t not in glossed | examples and not any(_supported(t, text, conventions) for text in texts)]
     kinds = [w.lower().strip(".'-") for w in _tokens(question) if w.lower().strip(".'-") in _INSTRUMENT_KINDS]
