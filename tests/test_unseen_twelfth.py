@@ -55,3 +55,14 @@ def test_the_word_preamble_on_its_own_line_is_a_heading_not_a_paragraph(docs) ->
     assert doc.paragraphs[0].ref == "PP1"
     kept = [d.text for d in doc.dropped] + [s for p in doc.paragraphs for s in p.section]
     assert "Preamble" in kept  # a heading: listed by `paragraphs --dropped` when no paragraph sits under it
+
+
+def test_a_subject_named_with_its_hereinafter_is_the_actor(docs):  # type: ignore[no-untyped-def]
+    """ "The International Atomic Energy Agency, (hereinafter referred to as "the Agency") shall provide the secretariat"
+    names who acts, before its parenthesis; the "who provides the secretariat" answer had led with Art. 37(3) ("The
+    Contracting Parties may ... request the Agency to provide other services") because no actor was read in 37(1)."""
+    from mea_assistant.leads import actor_in
+
+    joint = docs["joint-convention-1997"]
+    provides = next(p for p in joint.paragraphs if p.ref == "Art. 37(1)")
+    assert actor_in(provides.text) == "The International Atomic Energy Agency"

@@ -56,7 +56,9 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
-                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)\s+"
+                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)"
+                      # "The International Atomic Energy Agency, (hereinafter referred to as "the Agency") shall"
+                      r"(?:,?\s*\((?:hereinafter|hereafter|referred to)[^)]{0,80}\),?)?\s+"
                       r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
 # The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
 _DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?)(?=\s*[,;.()]|\s+which\b|$)")
