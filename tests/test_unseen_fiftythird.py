@@ -28,3 +28,43 @@ LOST: dict[str, str] = {}
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen53", KNOWN, lost=LOST)
 
+assistant_u53 = treaty_sets.assistant_fixture("unseen53")
+
+
+def test_a_lettered_road_and_an_organisations_un_acronym_are_supported(assistant_u53):  # type: ignore[no-untyped-def]
+    """"E-roads" are the roads the declaration numbers "E31", "road E 20"; "UNECE" is the Economic Commission for
+    Europe it names without "UN". The blind run abstained on both; a letter the text numbers nothing by, or an
+    acronym its head does not spell, still is unsupported."""
+    from mea_assistant.abstention import unsupported_terms
+
+    texts = assistant_u53.index.document_text
+    road = ["traffic-arteries-declaration-1950"]
+    for question in ("Are railway level crossings acceptable on E-roads under the 1950 traffic arteries declaration?",
+                     "What does the road sign marking a main international traffic artery look like under the UNECE "
+                     "declaration of 1950?"):
+        assert unsupported_terms(question, [], texts, road) == [], question
+    assert unsupported_terms("Are level crossings acceptable on Q-roads under the 1950 traffic arteries declaration?",
+                             [], texts, road) == ["Q-roads"]
+    assert unsupported_terms("Did the UNHCR sign the 1950 traffic arteries declaration?", [], texts, road) == ["UNHCR"]
+
+
+def test_the_court_a_statute_constitutes_is_named_by_its_initials(docs):  # type: ignore[no-untyped-def]
+    """"the ICC": the Rome Statute of the International Criminal Court constitutes the court, and a question naming
+    it names the Statute (the blind run found no instrument named and abstained)."""
+    from mea_assistant.queries import analyse
+
+    info = analyse("Could the ICC prosecute someone for atrocities he committed when he was seventeen?", docs)
+    assert "criminal-court-statute-1998" in info.doc_ids
+
+
+def test_copy_protection_by_its_everyday_acronym_is_the_treatys_technological_measures(  # type: ignore[no-untyped-def]
+        docs, assistant_u53):
+    """"people who crack DRM": the WIPO Copyright Treaty says "technological measures" (Art. 11); the glossary
+    entry spells DRM out, so the question is not taken for one about something the texts do not hold."""
+    from mea_assistant.abstention import unsupported_terms
+    from mea_assistant.queries import analyse
+
+    question = ("What do countries that join the 1996 WIPO Copyright Treaty have to do about people who crack DRM or "
+                "other copy protection?")
+    assert unsupported_terms(question, [], assistant_u53.index.document_text, ["copyright-treaty-1996"]) == []
+    assert "technological measures" in analyse(question, docs).expanded

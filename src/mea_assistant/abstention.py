@@ -251,6 +251,10 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     # "Sudanese", "Chinese", "Kenyan": the people of a country the text names ("the Democratic Republic of the Sudan")
     if (demonym := _DEMONYM.fullmatch(term)) and re.search(rf"\b{re.escape(demonym.group(1).lower())}", evidence):
         return True
+    # "E-road", "E-roads": a road of the "E" series the text numbers ("road E 20", "E31"), a letter and a plain word
+    if (lettered := re.fullmatch(r"([A-Z])-([a-z]{3,}?)s?", term)) and \
+            re.search(rf"\b{lettered.group(1).lower()}\s?\d", evidence) and lettered.group(2) in evidence:
+        return True
     # "the Netherlands-UK agreement", "the Anna Paulowna-Bacton pipeline": names joined by a hyphen name what lies
     # between them, which a text names each on its own ("between the Kingdom of the Netherlands and the United
     # Kingdom"); each part supported (or an acronym the glossary spells out) supports the whole
@@ -331,6 +335,8 @@ def abbreviates(term: str, head: str) -> bool:
     letters = term.lower()
     if not (3 <= len(letters) <= 6 and letters.isalpha() and sum(ch.isupper() for ch in term) >= 2):
         return False
+    if term.startswith("UN") and len(term) >= 5 and abbreviates(term[2:], head):
+        return True  # "UNECE": the United Nations' Economic Commission for Europe, which a text names without "UN"
     words = re.findall(r"[a-z]+", head.lower())
     if _initials_in(letters, words):
         return True

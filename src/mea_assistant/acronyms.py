@@ -61,7 +61,8 @@ _ESTABLISHED = re.compile(r"\b(?i:establishing|establishment\s+of|setting\s+up|c
 
 # "Constitution of the International Organization for Migration", "Statutes of the World Tourism Organisation": the
 # body a constitution or statute is of.
-_CONSTITUTED = re.compile(r"^(?i:constitution|statutes?|charter)\s+of\s+(?i:the\s+)?(%s)" % CAPITAL_RUN.pattern)
+_CONSTITUTED = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?i:constitution|statutes?|charter)\s+of\s+(?i:the\s+)?(%s)"
+                          % CAPITAL_RUN.pattern)  # "Rome Statute of the International Criminal Court": ICC
 
 
 @lru_cache(maxsize=1024)
