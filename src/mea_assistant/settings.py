@@ -129,8 +129,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # the full title is the title, the heading the name it is cited by.
 # 59: a text printed after the signatures under the instrument's own name ("####Caribbean Postal Union") is named by
 # the line under it ("- Detailed Regulations - ..."): "Detailed Regulations, Chapter I, Art. 1(1)".
+# 60: "Section 1.01. This Agreement ..." at the head of a paragraph (a financing agreement's sections, numbered by
+# article and two digits) is the paragraph's number: "Art. I, Section 1.01", its items "Section 1.02(w)".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 59
+PARSER_VERSION = 60
 
 
 def _default_model_path() -> str:

@@ -21,6 +21,9 @@ INSERTED = r"(?:quinquies|sexies|septies|octies|novies|nonies|decies|quater|bis|
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"^({'|'.join(NAMED_WORDS)})\s+(\d+(?:\.\d+)*[a-z]?)\s*(?::|\.(?!\d)|\)|[-–—](?=\s))?\s+(?=\S)")),
+    # "Section 1.01. This Agreement may be cited as ...": a financing agreement numbers its sections by article and
+    # two digits, printed at the head of the paragraph (not "Section 2 of the Annex ...", which has no point)
+    ("named", re.compile(r"^(Section)\s+(\d{1,2}\.\d{2})(?:\.\s+(?=\S)|\.?\s*$)")),
     # ... and glued to its text, as IMO texts extracted without spaces print it: "2.1.10.Parties shall ...",
     # "3.1.9Parties shall ...", "1.1.‘Shall’ is used ..." (a capital or an opening quotation mark after it)
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)"
@@ -89,8 +92,8 @@ def detect(text: str) -> list[Label]:
         if style == "roman" and not value:
             continue
         rest = text[match.end():].strip()
-        if not rest and style not in ("num", "dotted", "alnum", "letter", "uletter"):
-            continue  # a bare "2." or "f)" on its own line still opens item 2 or (f) (its sub-items follow)
+        if not rest and style not in ("num", "dotted", "alnum", "letter", "uletter") and groups[0] != "Section":
+            continue  # a bare "2.", "f)" or "Section 9.01" on its own line still opens it (its sub-items follow)
         found.append(Label(style, value, rest))
     # "(i)", "v)", "x)" read as letters too; "(c)" is never roman here.
     romans = [lab for lab in found if lab.style == "roman"]
@@ -124,8 +127,8 @@ def successor(style: str, value: str) -> str | None:
     if style == "named":
         word, _, num = value.partition(" ")
         head, _, last = num.rpartition(".")
-        if last.isdigit():
-            return f"{word} {head + '.' if head else ''}{int(last) + 1}"
+        if last.isdigit():  # "Section 1.01" -> "Section 1.02": the width of a zero-padded number kept
+            return f"{word} {head + '.' if head else ''}{int(last) + 1:0{len(last) if last.startswith('0') else 1}d}"
     return None
 
 

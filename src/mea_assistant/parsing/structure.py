@@ -223,6 +223,8 @@ class StructureBuilder:
             return True  # "Preamble" on a line of its own heads the clauses, in any layout
         if self.wrapped and label is None and self.current is None and self.headings.titles_article(text):
             return True
+        if label is not None and label.style == "named" and label.value.startswith("Section ") and not label.rest:
+            return False  # "Section 9.01" alone on its line over its items (a) and (b): the section's number
         if label is not None and label.style in ("letter", "roman", "pnum", "pdot") and self._continues_list(label):
             return False  # "(c) *Chlorine substances*" over "(i) ...", "(ii) ...": an item of the list, titling its own
         at_start = self.headings.title is None and not self.paragraphs and self.current is None
