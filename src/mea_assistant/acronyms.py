@@ -118,3 +118,47 @@ def spelled_out(text: str) -> frozenset[str]:
 def acronyms_in(question: str) -> list[str]:
     """Words of a question written as acronyms (four capitals or more)."""
     return _ACRONYM.findall(question)
+
+
+HEAD = 1500  # characters of a document's head (its title block, the start of its preamble) an acronym may abbreviate
+_SKIPPABLE = SMALL | {"their", "its", "regarding"}  # words an acronym may leave out or take a letter from
+_KIND_INITIALS = {"a": "agreement", "c": "convention", "t": "treaty", "p": "protocol"}
+
+
+def abbreviates(term: str, head: str) -> bool:
+    """The question's acronym for the instrument it names, or for a body its title names: "FCNM" (the Framework
+    Convention for the Protection of National Minorities), "IDEA" (International Institute for Democracy and Electoral
+    Assistance), "SOFA" (the Agreement ... regarding the Status of their Forces, its kind said last), "CoE" (Council
+    of Europe). Its letters are the initials of words standing together in the document's head: small words may be
+    skipped or stand for a letter, and one other word skipped."""
+    letters = term.lower()
+    if not (3 <= len(letters) <= 6 and letters.isalpha() and sum(ch.isupper() for ch in term) >= 2):
+        return False
+    if term.startswith("UN") and len(term) >= 5 and abbreviates(term[2:], head):
+        return True  # "UNECE": the United Nations' Economic Commission for Europe, which a text names without "UN"
+    words = re.findall(r"[a-z]+", head.lower())
+    if _initials_in(letters, words):
+        return True
+    kind = _KIND_INITIALS.get(letters[-1])
+    return bool(kind and kind in words and _initials_in(letters[:-1], words))
+
+
+def _initials_in(letters: str, words: list[str]) -> bool:
+    for start, word in enumerate(words):
+        if word[0] != letters[0]:
+            continue
+        i, skipped = 1, 0
+        for nxt in words[start + 1:]:
+            if i == len(letters):
+                break
+            if nxt[0] == letters[i]:
+                i += 1
+            elif nxt in _SKIPPABLE:
+                continue
+            elif skipped < 1:
+                skipped += 1
+            else:
+                break
+        if i == len(letters):
+            return True
+    return False

@@ -56,11 +56,11 @@ _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attach
                    **{part: 0 for part in APPENDED_PARTS},  # the names appended_part gives
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}
 _SECTION_IN_ARTICLE = 2.5  # a section numbered within its article ("Art. II, Section 1"): below it, above its items
-# A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
-# what a text printed after a treaty is, named on the line under its heading ("Detailed Regulations", "Rules of
-# Procedure", "Statute")
+# What a text printed after a treaty is, named on the line under its heading ("Detailed Regulations", "Rules of
+# Procedure", "Statute").
 _PART_KIND_RE = re.compile(r"(?:(?:Detailed|General|Financial|Staff|Technical|Administrative|Implementing|Uniform)\s+)?"
                            r"(?:Regulations|Rules(?:\s+of\s+Procedure)?|Statutes?|By-?laws|Constitution|Protocol)\b", re.I)
+# A lettered part of an article, titled: "A. Awareness-raising", "B. Training and education".
 _ARTICLE_PART_RE = re.compile(r"^([A-H])\.\s+[A-Z][a-z]")
 _NUMBER_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 # "### II" over a section of an annex (the Plastic Explosives Convention's Technical Annex, Part 1, I-III): in an
