@@ -61,3 +61,4 @@ def test_a_condition_the_question_sets_is_not_a_past_event() -> None:
     assert not asks_for_current_status("Can someone be convicted of recruiting for terrorism under the Council of "
                                        "Europe prevention convention even if no attack was ever carried out?")
     assert asks_for_current_status("Was the Council of Europe prevention convention ever invoked against a Party?")
+    assert asks_for_current_status("When was the Council of Europe prevention convention ever invoked?")

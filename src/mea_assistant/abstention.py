@@ -70,7 +70,7 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
 # a text provides ("Is hunting ever allowed?" is the text's rule), and not a condition the question sets ("convicted
 # even if no attack was ever carried out?")
 _EVER = re.compile(r"\b(?:was|were|has|have|had)\b[^?]{0,80}\bever\b", re.I)
-_CONDITION = re.compile(r"\b(?:if|unless|whether|though|although|where|when)\b[^,;?]*$", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|whether|though|although)\b[^,;?]*$", re.I)  # not "When was it ever ...?"
 
 
 # A question for a period, a sum or a share is answered only by a text that states one: "How long is an import
