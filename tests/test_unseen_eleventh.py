@@ -70,7 +70,7 @@ def test_a_term_found_in_a_named_treaty_is_supported(docs) -> None:  # type: ign
     ("1946") is no reason to abstain when the question names that treaty."""
     from mea_assistant.abstention import unsupported_terms
 
-    texts = {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+    texts = treaty_sets.paragraph_texts(docs)
     question = "How do the 1946 fishing nets convention and the 1967 North Atlantic convention differ on withdrawal?"
     assert unsupported_terms(question, [], texts.__getitem__, ["fishing-operations-convention-1967"]) == ["1946"]
     assert unsupported_terms(question, [], texts.__getitem__,

@@ -22,16 +22,12 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
     treaty_sets.module_tests("unseen52", KNOWN, lost=LOST)
 
 
-def _texts(docs):  # type: ignore[no-untyped-def]
-    return {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
-
-
 def test_a_nationality_is_supported_by_the_country_the_text_names(docs) -> None:  # type: ignore[no-untyped-def]
     """"Sudanese nationals": the agreement names "the Democratic Republic of the Sudan", never the adjective; the blind
     run abstained on the question. A nationality of a country the texts never name still is unsupported."""
     from mea_assistant.abstention import unsupported_terms
 
-    texts = _texts(docs)
+    texts = treaty_sets.paragraph_texts(docs)
     named = ["sudan-economic-cooperation-agreement-1970", "china-tax-agreement-2013"]
     question = ("Do Dutch nationals doing business in Sudan get the same tax treatment as Sudanese nationals under the "
                 "1970 agreement, and how does the non-discrimination clause of the 2013 Netherlands-China tax treaty "
@@ -45,7 +41,7 @@ def test_a_treaty_series_number_names_the_instrument(docs) -> None:  # type: ign
     convention, which its text does not print; the blind run abstained on it."""
     from mea_assistant.abstention import unsupported_terms
 
-    texts = _texts(docs)
+    texts = treaty_sets.paragraph_texts(docs)
     named = ["terrorism-prevention-convention-2005"]
     question = ("Apart from provocation, recruitment and training themselves, what related conduct must countries make "
                 "criminal under the Warsaw convention on preventing terrorism (CETS 196)?")

@@ -27,7 +27,7 @@ def test_names_joined_by_a_hyphen_are_supported_by_each_part(docs) -> None:  # t
     end on its own ("the United Kingdom": UK is the glossary's), never the pair; the blind run abstained on them."""
     from mea_assistant.abstention import unsupported_terms
 
-    texts = {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+    texts = treaty_sets.paragraph_texts(docs)
     pipeline = ["gas-pipeline-agreement-2005"]
     for question in ("What must each government guarantee to the other country's inspectors under the Netherlands-UK "
                      "gas pipeline treaty?",

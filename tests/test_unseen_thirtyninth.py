@@ -39,7 +39,7 @@ def test_an_acronym_of_the_documents_title_names_it(docs):  # type: ignore[no-un
     not hold. An acronym no title abbreviates still is unsupported."""
     from mea_assistant.abstention import unsupported_terms
 
-    texts = {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+    texts = treaty_sets.paragraph_texts(docs)
     sofa, idea = ["nato-status-of-forces-agreement-1951"], ["electoral-institute-agreement-1995"]
     assert unsupported_terms("Under the SOFA, whose courts try an off-duty soldier?", [], texts.__getitem__, sofa) == []
     assert unsupported_terms("Can a member state be suspended from IDEA?", [], texts.__getitem__, idea) == []

@@ -60,6 +60,12 @@ def assistant_fixture(name: str):  # type: ignore[no-untyped-def]
     return built
 
 
+def paragraph_texts(docs: dict[str, Document]) -> dict[str, str]:
+    """Each document's paragraphs as one lower-cased text, what the abstention check searches (the index's own
+    `document_text` adds title and refs): a test of that check on parsed documents needs no built index."""
+    return {d: "\n".join(p.text for p in doc.paragraphs).lower() for d, doc in docs.items()}
+
+
 def named_after_themselves(docs: dict[str, Document], checks: dict, doc_type: str | None = None) -> None:
     """Each treaty is titled as itself in English (never the database's Dutch title line), never cut with
     "...", and no two share a name."""
