@@ -131,8 +131,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # the line under it ("- Detailed Regulations - ..."): "Detailed Regulations, Chapter I, Art. 1(1)".
 # 60: "Section 1.01. This Agreement ..." at the head of a paragraph (a financing agreement's sections, numbered by
 # article and two digits) is the paragraph's number: "Art. I, Section 1.01", its items "Section 1.02(w)".
+# 61: articles headed by their number alone ("### 1" after "Have agreed as follows:") are numbered "para. 1"; doubled
+# letters ("(aa)", "(bb)") are items of their own; an ILO title line with its number ("Convention (No. 70) concerning
+# ...") names a text whose head is only the Conference's name.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 60
+PARSER_VERSION = 61
 
 
 def _default_model_path() -> str:

@@ -195,8 +195,10 @@ def read_title_block(headings: list[str], head_lines: list[str], body: str, lang
 _BODY_ONLY = re.compile(r"^(?!.*\b(?:convention|agreement|protocol|treaty|charter|covenant|statute|constitution|memorandum|"
                         r"resolution|decision|recommendation|declaration|plan|programme|strategy|regulations|act)\b)"
                         r".*\b(?:conference|nations|organi[sz]ation|council|assembly|office|union|community)\W*$", re.I)
-_INLINE_TITLE = re.compile(r"^\W*((?:Convention|Agreement|Protocol|Treaty|Charter)\s+(?:concerning|on|for|relating\s+to|"
-                           r"regarding)\s+[^.*\n]{3,160}?)\s*[.*]")
+# The ILO numbers its conventions in the title line ("Convention (No. 70) concerning social security for seafarers"),
+# which may end the line without a full stop.
+_INLINE_TITLE = re.compile(r"^\W*((?:Convention|Agreement|Protocol|Treaty|Charter)(?:\s+\(No\.\s*\d{1,3}\))?\s+"
+                           r"(?:concerning|on|for|relating\s+to|regarding)\s+[^.*\n]{3,160}?)\s*(?:[.*]|$)")
 
 
 # A heading that names the instrument by its acronym ("ReCAAP Agreement", "OSPAR Convention") over the full title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from dataclasses import replace
 from typing import Any, Iterable
@@ -51,6 +52,7 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     if own_title:
         title, provenance["title"] = own_title, "heading in the text"
     paragraphs, replaced = _own_title_heads(paragraphs, title, block.foreign)
+    paragraphs = _title_lines(paragraphs, title)
     why = "title in another language than the text's (the treaty's own title heads its sections)"
     info["dropped"] += [Dropped(text=h, reason=why) for h in replaced]
     raw_head = "\n".join(l.text for l in lines[:12])
@@ -89,6 +91,19 @@ def _own_title_heads(paragraphs: list[Paragraph], title: str, foreign: frozenset
         return paragraphs, []
     return [replace(p, section=_once(title if s in heading else s for s in p.section))
             if heading & set(p.section) else p for p in paragraphs], sorted(heading)
+
+
+_HEAD_PARAGRAPHS = 5
+
+
+def _title_lines(paragraphs: list[Paragraph], title: str) -> list[Paragraph]:
+    """The title printed as a line of its own under the organisation's name ("INTERNATIONAL LABOUR CONFERENCE",
+    then "Convention (No. 70) concerning social security for seafarers") names the text; it provides nothing, so it
+    is kept as front matter (shown, never preferred to an article that answers)."""
+    def norm(text: str) -> str:
+        return re.sub(r"[\W_]+", " ", text).strip().lower()
+    return [replace(p, kind="front-matter") if i < _HEAD_PARAGRAPHS and p.kind == "operative" and p.ref.startswith("¶")
+            and norm(p.text) == norm(title) else p for i, p in enumerate(paragraphs)]
 
 
 def _once(section: Iterable[str]) -> tuple[str, ...]:

@@ -48,13 +48,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"^\(?((?:x{0,3})(?:ix|iv|v?i{0,3}))\)\.?\s*(?=\S)"
                          r"|^\(([IVX](?:x{0,2})(?:ix|iv|v?i{0,3}))\)\s*(?=\S)"
                          r"|^((?:x{0,3})(?:ix|iv|v?i{0,3}))\.(?:\s+(?=\S)|(?=[A-Z]))")),
+    # "(aa)", "(bb)": the doubled letters some drafters (IMO, the UK) number items under "(ii)" with
+    ("dletter", re.compile(r"^\(([a-z])\1\)\s*(?=\S)")),
     ("letter", re.compile(r"^\(?([a-z])\s?\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])|^([a-z])\.$"
                           r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.]|[\"“‘'](?:\s?[\"“‘'])?[A-Za-z])")),  # "l.the regulation", "h.appoint ..." (glued), "a.\"personal data\" means" (glued to a quote), not "e.g."; a bare "a." over "i."; "(c )" with a space
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
 RANK = {"uroman": 0, "pupper": 0, "uletter": 0, "named": 1, "alnum": 1, "dotted": 1, "num": 1, "letter": 2, "pdot": 2,
-        "roman": 3, "pnum": 4}
+        "roman": 3, "pnum": 4, "dletter": 4}
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def detect(text: str) -> list[Label]:
             continue
         if style == "named":
             value = f"{groups[0]} {groups[1]}"
+        elif style == "dletter":
+            value = groups[0] * 2
         elif style == "alnum" or (style == "num" and len(groups) == 2):
             value = f"{groups[0]}{groups[1]}"
         else:
@@ -112,6 +116,8 @@ def successor(style: str, value: str) -> str | None:
         return str(int(digits.group()) + 1) if digits else None  # after an inserted "5bis" comes 6
     if style in ("letter", "pupper", "uletter"):
         return chr(ord(value) + 1)
+    if style == "dletter":
+        return chr(ord(value[0]) + 1) * 2
     if style in ("roman", "uroman"):
         n = _roman_to_int(value) + 1
         out = ""
@@ -134,7 +140,7 @@ def successor(style: str, value: str) -> str | None:
 
 def render_part(style: str, value: str, first: bool) -> str:
     """One label as it appears inside a ref: children in parentheses, named/dotted ones after a comma."""
-    if style in ("letter", "roman", "pnum", "pupper", "pdot"):
+    if style in ("letter", "roman", "pnum", "pupper", "pdot", "dletter"):
         return f"({value})"
     if style == "num":
         return value if first else f"({value})"

@@ -134,6 +134,11 @@ _RECITAL_RE = re.compile(r"\b(?:considering|desiring|recognizing|recognising|not
                          r"aware|conscious|mindful|wishing|recalling|bearing)\b", re.I)
 
 
+def enacts(text: str) -> bool:
+    """`Have agreed as follows:`: the operative part starts after this paragraph."""
+    return bool(_ENACTED_RE.search(text))
+
+
 def recites(piece: str) -> bool:
     """Recitals run on into the enacting formula: the preamble's words, not an operative provision."""
     return bool(_ENACTED_RE.search(piece)) and bool(_RECITAL_RE.search(piece)) and len(piece.split()) >= 15

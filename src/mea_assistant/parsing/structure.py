@@ -374,8 +374,11 @@ class StructureBuilder:
 
     def _start_numbered_by_heading(self, text: str, kind: str, in_preamble: bool, lead: str = "") -> None:
         """Start a paragraph cited by the number of the heading above it ("### 2"), if any; its lettered items
-        ("a) ...", "(i) ...") then nest under that number (`Annex II(2)(a)(iv)`), as under a printed "2."."""
-        parts = [] if in_preamble else self.headings.take_number()
+        ("a) ...", "(i) ...") then nest under that number (`Annex II(2)(a)(iv)`), as under a printed "2.". A treaty
+        whose articles are headed by their number alone ("### 1" after "Have agreed as follows:") has no other
+        container or label before its first lettered item: after the enacting formula the number is the article's."""
+        enacted = in_preamble and any(preamble.enacts(p.text) for p in self.paragraphs)
+        parts = [] if in_preamble and not enacted else self.headings.take_number()
         self._start(parts, text, kind, lead)
         if parts:
             assert self.current is not None
