@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mea_assistant.answer_types import classify, is_polar
+from mea_assistant.figures import states_figure
 from mea_assistant.force import force_of
 from mea_assistant.retrieval.rerank import designated_first, names_new_actor
 from mea_assistant.leads import actor_in, figure_in, lead_parts, lead_sentence, polarity, widen
@@ -226,3 +229,40 @@ def test_a_count_is_found_inside_a_longer_figure_and_in_compound_number_words():
     assert figure_in(CNS_31_1, terms(question), question) == "the twentysecond instrument of ratification"
     question = "When did it enter into force?"
     assert figure_in(CNS_31_1, terms(question), question).startswith("on the ninetieth day after")
+
+
+# Customs Convention on Containers Art. 2 and Budapest Treaty Art. 4(1)(a)(ii), as tests/fixtures/unseen50 and 51
+# print them: the only numbers are locators ("articles 3 to 6 below", "paragraph (2)").
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _line(path: Path, opening: str) -> str:
+    return next(l for l in path.read_text(encoding="utf-8").splitlines() if opening in l)
+
+
+def test_a_range_of_articles_or_a_bracketed_paragraph_is_no_figure_and_how_long_wants_a_time():
+    containers = FIXTURES / "unseen50" / "customs-containers-convention-1956.md"
+    art2 = _line(containers, "Each of the Contracting Parties shall grant temporary admission")
+    art3 = _line(containers, "Containers temporarily imported free of import duties")
+    question = "How long can a foreign container stay in the country duty-free?"
+    assert figure_in(art2, terms(question), question) == ""  # not "6 below"
+    assert figure_in(art3, terms(question), question).startswith("within three months")
+    assert not states_figure(art2, question) and states_figure(art3, question)
+    deposit = _line(FIXTURES / "unseen51" / "microorganism-deposit-treaty-1977.md", "subject to paragraph (2) and")
+    question = "How long does the depositor have to make a new deposit?"
+    assert figure_in(deposit, terms(question), question) == ""  # not "2"
+    # a count question still takes a count, and a time question a time where the text states one
+    question = "How many members does the Board have?"
+    board = _line(FIXTURES / "unseen45" / "educational-exchange-agreement-1972.md", "The Board shall consist of twelve")
+    assert "twelve members" in figure_in(board, terms(question), question)
+
+
+def test_a_time_asked_in_seconds_is_a_time():
+    """ "How long may an electric shock last?": "no more than two seconds" (the 1979 slaughter convention, as
+    tests/fixtures/unseen13 prints it) is the period asked for, and "periodically" never answers "how long"."""
+    shock = _line(FIXTURES / "unseen13" / "slaughter-convention-1979.md", "provided that the shocks last no more")
+    question = "How long may an electric shock used to move cattle or pigs last?"
+    assert "two seconds" in figure_in(shock, terms(question), question)
+    revised = "These targets shall be periodically revised."
+    assert figure_in(revised, terms(question), question) == ""
+    assert figure_in(revised, question="How often are the targets revised?") == "periodically"

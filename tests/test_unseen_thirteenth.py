@@ -52,3 +52,19 @@ def test_a_treaty_is_named_by_its_own_acronym_and_not_by_a_word_another_title_ho
     slaughter = analyse("What does the European convention on the protection of animals for slaughter mean by "
                         "'stunning'?", docs)
     assert "animal-transport-convention-2003" not in slaughter.doc_ids
+
+
+def test_a_period_in_seconds_is_a_period_stated(docs) -> None:  # type: ignore[no-untyped-def]
+    """"How long may an electric shock last?" is answered by the slaughter convention's Art. 5(1) ("provided that
+    the shocks last no more than two seconds"): a period in seconds is stated; a paragraph stating none still is not
+    (the abstention check once knew days to years only)."""
+    from mea_assistant.abstention import measure_unstated
+    from mea_assistant.stores.hits import paragraph_hit
+
+    doc = docs["slaughter-convention-1979"]
+    shocks = next(i for i, p in enumerate(doc.paragraphs) if "two seconds" in p.text)
+    question = "How long may an electric shock used to move cattle or pigs last under the 1979 convention?"
+    assert not measure_unstated(question, [paragraph_hit(doc, shocks, 1.0)])
+    title = next(i for i, p in enumerate(doc.paragraphs) if "two seconds" not in p.text and "day" not in p.text
+                 and "period" not in p.text and "time" not in p.text and "year" not in p.text)
+    assert measure_unstated(question, [paragraph_hit(doc, title, 1.0)])

@@ -13,6 +13,7 @@ import re
 from typing import Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
+from .figures import ASKS_DURATION
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from .terms import either_spelling, spelled_number
 from .types import Hit
@@ -80,10 +81,10 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|though|although)\b[^,;?]*$", re
 _NATIONAL = r"(?:(?:Swiss|US|U\.S\.|United States|American|Canadian|Australian|Hong Kong|New Zealand) )?"
 _CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kronor|kroner|special drawing rights|SDRs?)"
 _MEASURES = (
-    (re.compile(r"\bhow many (?:days|weeks|months|years)\b|\bhow long\b|\bwithin (?:how many|what) (?:days|period|"
-                r"time)\b|\bhow (?:soon|quickly)\b|\bhow much time\b", re.I),
-     re.compile(r"\b(?:days?|weeks?|months?|years?|period|time[- ]limits?|immediately|forthwith|without delay|as soon "
-                r"as|promptly|hours?|annual\w*|biennial\w*|sessions?|meetings?|until|before|after|dates?)\b", re.I)),
+    (ASKS_DURATION,
+     re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|periods?|time[- ]limits?|immediately|"
+                r"forthwith|without delay|as soon as|promptly|annual\w*|biennial\w*|sessions?|meetings?|until|before|"
+                r"after|dates?)\b", re.I)),
     (re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
                 r"will|is|are|must|should|can)\b", re.I),
      re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
+from .figures import FIGURE_HEAD, figure_in
 from .force import force_of
 from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
@@ -20,23 +20,6 @@ from .terms import terms
 from .types import Hit
 
 NOT_STATED = "Not stated in these texts"
-_UNITS = r"one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-# Numbers as treaties write them, compounds included: "seventeen States", "the twenty-second instrument" (and, as
-# one source prints it, "twentysecond"), "the thirty-fifth day".
-_NUMBER_WORDS = (rf"(?:{_TENS})(?:-?(?:{_UNITS}))?|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|"
-                 r"(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|ten|tenth|eleven(?:th)?|twelve|twelfth|"
-                 rf"{_UNITS}|hundred(?:th)?|thousand|"
-                 r"half|two-thirds|three-quarters|three-fourths|majority|unanimous\w*|consensus")
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_FIGURE = re.compile(
-    rf"(?:\b(?:within|after|before|not later than|no later than|at least|at most|up to|at intervals of|every|"
-    rf"each|by|until|from|for a period of|a period of|of|on the|the)\s+)?"
-    rf"(?P<n>\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
-    rf"[^.;:,()]{{0,90}}", re.I)
-_FIGURE_HEAD = re.compile(rf"\b\d|\b(?:{_NUMBER_WORDS})\b|\b(?:annual|annually|biennial|triennial|yearly)\b", re.I)
-_PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regular(?:ly)?|"
-                       r"at (?:regular )?intervals|at each (?:ordinary )?meeting|periodic(?:ally)?)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:shall|may|must|will|can|should|does|do|is|are)\s+not\b|\bcannot\b|^\s*no\b|\bno\s+\w+(?:\s+\w+)?\s+"
     r"(?:may|shall|is|are|can)\b|\bnon-?(?:legally[- ])?binding\b|\bnot (?:be )?(?:permitted|allowed|"
@@ -112,7 +95,7 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
         for cs, ce in clause_spans(text, s, e, max_chars):
             piece = text[cs:ce]
             score = len(terms(piece) & query_terms) + 2.0 * sim + (0.3 if i == 0 else 0.0)
-            if kind == "figure" and _FIGURE_HEAD.search(piece):
+            if kind == "figure" and FIGURE_HEAD.search(piece):
                 score += 1.5
             elif kind == "definition" and re.search(r"\b(?:means|includes|shall mean|refers to)\b", piece):
                 score += 1.5
@@ -154,58 +137,6 @@ def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 
         lo, hi = min(lo, i), max(hi, i)
         s, e = min(s, spans[i][0]), max(e, spans[i][1])
     return (s, e)
-
-
-_TIME_UNIT = re.compile(rf"\b(?:days?|weeks?|months?|years?|date|day|(?:{_MONTHS})|annual\w*|biennial\w*|"
-                        r"triennial\w*|(?:19|20)\d\d)\b", re.I)
-_ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
-                        r"deadline|time ?frame|period)\b", re.I)
-_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.I)
-_FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|triennial\w*|yearly|once a)\b", re.I)
-# A number after one of these is a locator ("paragraph 1 of Article XXVI"), not a figure the text states.
-_LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?:x|ces)|sections?|sub-?paragraphs?|"
-                             r"rules?|resolutions?|decisions?|parts?|chapters?|principles?|no\.)\s*$", re.I)
-_DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
-
-
-def _figures(quote: str) -> Iterator[re.Match[str]]:
-    """Every figure phrase, one starting at each number: "the ninetieth day after ... of the twenty-second
-    instrument of ratification" holds a second figure, the count a "how many" question asks for."""
-    pos = 0
-    while (m := _FIGURE.search(quote, pos)) is not None:
-        yield m
-        pos = m.start("n") + 1
-
-
-def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
-    """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
-    a time for "when"/"how long", a count otherwise; of several, the one sharing most words with the question.
-    Cut before a new clause and at a whole word."""
-    wants_time = bool(_ASKS_TIME.search(question))
-    wants_frequency = bool(_ASKS_FREQUENCY.search(question))
-    found = []
-    for m in _figures(quote):
-        if _LOCATOR_BEFORE.search(quote[:m.start("n")]):
-            continue
-        phrase = m.group(0)
-        if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
-            phrase = phrase.rsplit(" ", 1)[0] if " " in phrase.strip() else ""
-        phrase = re.sub(r"\s+", " ", phrase.strip(" ,"))
-        if not _FIGURE_HEAD.search(phrase):
-            continue
-        phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",
-                          phrase, maxsplit=1)[0]
-        if len(phrase) > 100:
-            phrase = phrase[:100].rsplit(" ", 1)[0]
-        while _DANGLING.search(phrase):
-            phrase = _DANGLING.sub("", phrase)
-        timely = bool(_TIME_UNIT.search(phrase)) == wants_time
-        periodic = bool(_FREQUENCY.search(phrase)) == wants_frequency
-        found.append((periodic, timely, len(terms(phrase) & query_terms), -m.start(), phrase))
-    if found:
-        return max(found)[-1]
-    m = _PERIODIC.search(quote)
-    return m.group(0) if m else ""
 
 
 def actor_in(quote: str, agent_only: bool = False) -> str:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
+from ..figures import states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..terms import opens_list, terms
@@ -35,9 +36,6 @@ _DEFINES = re.compile(rf"^\s*[\"“'‘][^\"”'’]{{1,80}}[\"”'’]\s*(?:\([
 # A definition drafted as a rule: "For the purpose of this Treaty the outer limit of the sea-bed zone ... shall be ..."
 _FOR_PURPOSES = re.compile(r"^\s*For the purposes? of (?:this|the present) [A-Z]\w+\b", re.I)
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
-_FIGURE = re.compile(r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
-                     r"ninety|hundred|first|second|third|tenth|fiftieth|ninetieth|half|two-thirds|three-quarters|"
-                     r"majority|annual\w*|biennial\w*|triennial\w*|interval\w*)\b", re.I)
 # A body's name as treaties print it: capitalised words, joined by "of (the)", "for", "on", "and" ("The Executive
 # Secretary of the Economic Commission for Europe", "The Conference of the Parties"), its acronym after it.
 _BODY = r"(?:The |Each |Any )?[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,8}(?:\s+\([A-Z]{2,}\))?"
@@ -89,7 +87,7 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
     words = len(hit.text.split())
     kind = signals.kind
     fits = {
-        "figure": bool(_FIGURE.search(hit.text)),
+        "figure": states_figure(hit.text, signals.query),
         "who": bool(_ACTOR.search(hit.text)),
         "definition": bool(_DEFINES.search(hit.text) or _FOR_PURPOSES.match(hit.text)),
         "obligation": bool(_MODAL.search(hit.text)),

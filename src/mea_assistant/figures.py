@@ -1,0 +1,99 @@
+"""The figure, date or period a provision states, as the answer to "when", "how long" or "how many".
+
+Shared by the lead sentence (which puts the figure first) and the second-stage ranker (which prefers, for a
+"how long" question, a paragraph that states a period over one that only cites "articles 3 to 6"). A number
+that locates a provision ("paragraph (2)", "articles 3 to 6 below") is no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .terms import terms
+
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# Numbers as treaties write them, compounds included: "seventeen States", "the twenty-second instrument" (and, as
+# one source prints it, "twentysecond"), "the thirty-fifth day".
+_NUMBER_WORDS = (rf"(?:{_TENS})(?:-?(?:{_UNITS}))?|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|"
+                 r"(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|ten|tenth|eleven(?:th)?|twelve|twelfth|"
+                 rf"{_UNITS}|hundred(?:th)?|thousand|"
+                 r"half|two-thirds|three-quarters|three-fourths|majority|unanimous\w*|consensus")
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_FIGURE = re.compile(
+    rf"(?:\b(?:within|after|before|not later than|no later than|at least|at most|up to|at intervals of|every|"
+    rf"each|by|until|from|for a period of|a period of|of|on the|the)\s+)?"
+    rf"(?P<n>\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
+    rf"[^.;:,()]{{0,90}}", re.I)
+FIGURE_HEAD = re.compile(rf"\b\d|\b(?:{_NUMBER_WORDS})\b|\b(?:annual|annually|biennial|triennial|yearly)\b", re.I)
+_PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regular(?:ly)?|"
+                       r"at (?:regular )?intervals|at each (?:ordinary )?meeting|periodic(?:ally)?)\b", re.I)
+_TIME_UNIT = re.compile(rf"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|date|day|"
+                        rf"(?:{_MONTHS})|annual\w*|biennial\w*|triennial\w*|(?:19|20)\d\d)\b", re.I)
+_ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
+                        r"deadline|time ?frame|period|what date)\b", re.I)
+# A length of time is not answered by "periodically" or "annually"; "when" and "how often" may be.
+ASKS_DURATION = re.compile(r"\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\bhow long\b|"
+                           r"\bwithin (?:how many|what) (?:days|period|time)\b|\bhow (?:soon|quickly)\b|"
+                           r"\bhow much time\b", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|triennial\w*|yearly|once a)\b", re.I)
+# A number after one of these, or after the first of a range or series they open ("articles 3 to 6 below",
+# "paragraphs 1, 2 and"), or in brackets after one ("paragraph (2)"), is a locator, not a figure the text states.
+_LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?:x|ces)|sections?|sub-?paragraphs?|"
+                             r"rules?|resolutions?|decisions?|parts?|chapters?|principles?|no\.)\s*"
+                             r"(?:\(?\w{1,6}\)?\s*(?:,|and|or|to|-|–)\s*)*\(?$", re.I)
+# "(2)": a number standing alone in brackets is a paragraph's label.
+_LABEL = re.compile(r"\((\d{1,3})\)")
+_DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
+
+
+def _figures(quote: str) -> Iterator[re.Match[str]]:
+    """Every figure phrase, one starting at each number: "the ninetieth day after ... of the twenty-second
+    instrument of ratification" holds a second figure, the count a "how many" question asks for."""
+    pos = 0
+    while (m := _FIGURE.search(quote, pos)) is not None:
+        yield m
+        pos = m.start("n") + 1
+
+
+def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
+    """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
+    a time for "when"/"how long" (none when the quote states no time), a count otherwise; of several, the one
+    sharing most words with the question.
+    Cut before a new clause and at a whole word."""
+    wants_time = bool(_ASKS_TIME.search(question) or ASKS_DURATION.search(question))
+    wants_frequency = bool(_ASKS_FREQUENCY.search(question))
+    found = []
+    for m in _figures(quote):
+        if _LOCATOR_BEFORE.search(quote[:m.start("n")]) or _LABEL.match(quote, m.start("n") - 1):
+            continue
+        phrase = m.group(0)
+        if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
+            phrase = phrase.rsplit(" ", 1)[0] if " " in phrase.strip() else ""
+        phrase = re.sub(r"\s+", " ", phrase.strip(" ,"))
+        if not FIGURE_HEAD.search(phrase):
+            continue
+        phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",
+                          phrase, maxsplit=1)[0]
+        if len(phrase) > 100:
+            phrase = phrase[:100].rsplit(" ", 1)[0]
+        while _DANGLING.search(phrase):
+            phrase = _DANGLING.sub("", phrase)
+        if wants_time and not _TIME_UNIT.search(phrase):
+            continue  # "how long" is not answered by a count
+        timely = bool(_TIME_UNIT.search(phrase)) == wants_time
+        periodic = bool(_FREQUENCY.search(phrase)) == wants_frequency
+        found.append((periodic, timely, len(terms(phrase) & query_terms), -m.start(), phrase))
+    if found:
+        return max(found)[-1]
+    m = None if ASKS_DURATION.search(question) else _PERIODIC.search(quote)
+    return m.group(0) if m else ""
+
+
+
+
+def states_figure(text: str, question: str) -> bool:
+    """The paragraph states a figure of the kind asked: a time for "when"/"how long", any figure otherwise."""
+    return bool(figure_in(text, question=question))
