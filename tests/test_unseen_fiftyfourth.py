@@ -24,6 +24,8 @@ LOST: dict[str, str] = {}
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen54", KNOWN, lost=LOST)
 
+assistant_u54 = treaty_sets.assistant_fixture("unseen54")
+
 _ILO = "seafarers-social-security-convention-1946"
 
 
@@ -36,3 +38,40 @@ def test_an_ilo_title_line_names_the_convention_and_is_front_matter(docs):  # ty
     head = next(p for p in doc.paragraphs if p.text.startswith("Convention (No. 70)"))
     assert head.kind == "front-matter"
     assert next(p for p in doc.paragraphs if p.ref == "Art. 1(1)(a)").kind == "operative"
+
+
+def test_a_convention_named_by_its_series_number_is_found_and_its_year_supported(  # type: ignore[no-untyped-def]
+        docs, assistant_u54):
+    """"ILO Convention 70 of 1946": the number the ILO gives the convention names it (the blind run found only the
+    fishing-vessel convention named and abstained on "1946", a year the ILO text prints); a number no document
+    prints names none."""
+    from mea_assistant.abstention import unsupported_terms
+    from mea_assistant.queries import analyse
+
+    question = ("Both the 1977 Torremolinos fishing vessel convention and ILO Convention 70 of 1946 tie their entry into "
+                "force to the size of fleets. How do the two thresholds differ?")
+    info = analyse(question, docs)
+    assert _ILO in info.doc_ids and "fishing-vessel-safety-convention-1977" in info.doc_ids
+    assert unsupported_terms(question, [], assistant_u54.index.document_text, info.doc_ids) == []
+    assert _ILO not in analyse("What does ILO Convention 71 say about pensions?", docs).doc_ids
+
+
+def test_an_acronym_joined_to_an_everyday_word_is_the_acronym(assistant_u54):  # type: ignore[no-untyped-def]
+    """"NATO-assigned forces": the protocol says "forces under NATO authority"; the compound is the acronym and a
+    plain word (the blind run abstained on it). An acronym no text holds, so joined, is still unsupported."""
+    from mea_assistant.abstention import unsupported_terms
+
+    texts = assistant_u54.index.document_text
+    weu = ["armaments-control-agency-protocol-1954"]
+    question = ("What does each WEU country have to report every year to the arms control agency about its "
+                "NATO-assigned forces on the continent?")
+    assert unsupported_terms(question, [], texts, weu) == []
+    assert unsupported_terms("What must each WEU country report about its SEATO-assigned forces?", [], texts,
+                             weu) == ["SEATO-assigned"]
+
+
+def test_a_definition_printed_with_a_low_opening_quote_is_found(assistant_u54):  # type: ignore[no-untyped-def]
+    """'the term „seafarer” includes ...': the low opening quotation mark of the source opens the defined term as
+    any other does; the blind run cited the convention's other articles instead."""
+    answer = assistant_u54.ask("Who counts as a 'seafarer' for the ILO Social Security (Seafarers) Convention of 1946?")
+    assert answer.citations and answer.citations[0].ref == "Art. 1(1)(a)"

@@ -15,6 +15,7 @@ from typing import Callable, Collection, Sequence
 from .acronyms import HEAD, abbreviates
 from .figures import ASKS_DURATION
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
+from .serials import SERIAL
 from .terms import either_spelling, spelled_number
 from .types import Hit
 
@@ -159,12 +160,6 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
-# "ILO Convention No. 169", "IMO Convention 12", "Convention 108", "ILO C29": the number an organisation gives a
-# convention in its series, which the convention's own text does not print; the organisation's name, when written, must still be
-# supported, the number is a name.
-_SERIAL = re.compile(r"\b(?:Convention|Protocol|Recommendation)\s+(?:No\.?\s*)?(\d{1,3})\b(?![.,]\d)|"
-                     # the ILO's own short form of the number: "ILO C29", "(C138)"
-                     r"\bILO\s+(C\d{1,3})\b|\((C\d{1,3})\)")
 
 
 def specific_terms(question: str) -> list[str]:
@@ -173,7 +168,9 @@ def specific_terms(question: str) -> list[str]:
     words = _tokens(question)
     # "a second term", "a third time": after "a" an ordinal means "another", not one of a numbered series
     another = {m.group(1).lower() for m in re.finditer(rf"\ban?\s+({_ORDINAL.pattern})\b", question, re.I)}
-    serial = {g for m in _SERIAL.finditer(question) for g in m.groups() if g}
+    # "ILO Convention No. 169", "ILO C29": the number an organisation gives a convention in its series (serials.py),
+    # which the text need not print; the organisation's name, when written, must still be supported
+    serial = {g for m in SERIAL.finditer(question) for g in m.groups() if g}
     for i, word in enumerate(words):
         bare = word.strip(".'-")
         if _generic(bare) or bare in serial:
@@ -256,6 +253,10 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     # "E-road", "E-roads": a road of the "E" series the text numbers ("road E 20", "E31"), a letter and a plain word
     if (lettered := re.fullmatch(r"([A-Z])-([a-z]{3,}?)s?", term)) and \
             re.search(rf"\b{lettered.group(1).lower()}\s?\d", evidence) and lettered.group(2) in evidence:
+        return True
+    # "NATO-assigned forces", "UN-led missions": a name and an everyday word joined by a hyphen; the name is the term
+    if (compound := re.fullmatch(r"([A-Z][\w.]+?)-([a-z]{3,})", term)) and \
+            (_generic(compound.group(1)) or _supported(compound.group(1), evidence, conventions)):
         return True
     # "the Netherlands-UK agreement", "the Anna Paulowna-Bacton pipeline": names joined by a hyphen name what lies
     # between them, which a text names each on its own ("between the Kingdom of the Netherlands and the United

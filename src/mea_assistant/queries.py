@@ -21,6 +21,7 @@ from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
 from .pairs import pair_named
+from .serials import serial_named
 from .parsing.labels import INSERTED
 from .taxa import named_species
 from .titleblock import CLOSING_FORMULA, closing_date
@@ -364,6 +365,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
             doc_ids.append(doc_id)
     doc_ids += [d for d in bodies_named(text, documents) if d not in doc_ids]  # "the Fund for Cultural Diversity"
     doc_ids += [d for d in pair_named(text, documents, ACRONYMS, SYNONYMS) if d not in doc_ids]  # "Netherlands-US"
+    doc_ids += [d for d in serial_named(text, documents) if d not in doc_ids]  # "ILO Convention 70"
     conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
     info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)

@@ -57,10 +57,11 @@ def candidate_terms(query: str) -> list[str]:
 
 
 # How a treaty opens a definition, before the quoted term: "In this Convention the term “...”", "The “...”" (UNESCO),
-# "the term “...”" (the ILO); every quotation mark treaties print (", “ ”, ‘‘ ’’, ,,).
+# "the term “...”" (the ILO); every quotation mark treaties print (", “ ”, ‘‘ ’’, ,,, and the low „ of a German or
+# Dutch typesetter: "the term „seafarer” includes").
 _IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
 _ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
-_QUOTES = r"[\"“”‘’'`,]"
+_QUOTES = r"[\"“”‘’'`,„‚]"
 # The verbs that define: "means", "includes", and the older drafting "shall include", "shall be deemed to include"
 # (WIPO: '"intellectual property" shall include the rights relating to ...').
 DEFINING = r"(?:means|includes|shall mean|shall include|shall be deemed to (?:include|mean)|refers)"
@@ -113,7 +114,7 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
     # them with the emphasis that printed the term (ILO: "the term *domestic worker* means")
     pattern = re.compile(rf"^{_IN_THIS}(?:{_ARTICLE}{_QUOTES}{{1,2}}|the\s+terms?\s+{_QUOTES}{{0,2}}|{_QUOTES}{{0,2}})"
                          rf"{re.escape(term)}s?"
-                         rf"[\"“”‘’'`]{{0,2}}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?\b{DEFINING}\b", re.I)
+                         rf"[\"“”‘’'`„‚]{{0,2}}\s*(?:\([^)]*\)\s*)?[^.;:\"“]{{0,80}}?\b{DEFINING}\b", re.I)
     named = set(info.doc_ids)
     # a document the question names is read even where a convention word of its name points elsewhere ("the
     # Nagoya-Kuala Lumpur Supplementary Protocol", a Cartagena protocol, is no document of the Nagoya Protocol),
