@@ -75,3 +75,19 @@ def test_a_definition_printed_with_a_low_opening_quote_is_found(assistant_u54): 
     any other does; the blind run cited the convention's other articles instead."""
     answer = assistant_u54.ask("Who counts as a 'seafarer' for the ILO Social Security (Seafarers) Convention of 1946?")
     assert answer.citations and answer.citations[0].ref == "Art. 1(1)(a)"
+
+
+def test_a_bodys_jobs_are_its_tasks(assistant_u54):  # type: ignore[no-untyped-def]
+    """"What were the jobs of the Agency?": treaties list what a body does as its tasks or functions (the glossary
+    entry's words); the protocol's "The tasks of the Agency shall be:" answers, not the reporting article the blind
+    run cited."""
+    answer = assistant_u54.ask("What were the jobs of the Western European Union's Agency for the Control of Armaments?")
+    assert answer.citations and answer.citations[0].ref == "Art. 7(1)"
+
+
+def test_a_short_name_given_in_brackets_is_defined_where_it_is_given(assistant_u54):  # type: ignore[no-untyped-def]
+    """"what is 'the Activity'": the MH17 treaty names it once, in brackets after what it is ("... the downing of
+    Malaysia Flight MH17 ... (the Activity)"), without "hereinafter"; that paragraph defines it."""
+    answer = assistant_u54.ask("In the Dutch-Australian MH17 treaty, what is 'the Activity' that the Australian "
+                               "officials were allowed to carry out?")
+    assert answer.citations and answer.citations[0].ref == "para. 1"

@@ -99,9 +99,10 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _naming(term: str, doc: Document) -> list[Paragraph]:
     """Where a treaty names what it sets up and gives it the short name it uses after ("... is hereby re-established
-    as the Netherlands America Commission for Educational Exchange (hereinafter referred to as NACEE)"): the
-    definition of that short name, when the treaty defines it no other way. The first such paragraph only."""
-    pattern = re.compile(rf"\(\s*hereinafter\s+(?:(?:referred\s+to|called|designated|known)\s+as\s+)?(?:the\s+)?"
+    as the Netherlands America Commission for Educational Exchange (hereinafter referred to as NACEE)", "... the
+    downing of Malaysia Flight MH17 ... (the Activity)"): the definition of that short name, when the treaty defines
+    it no other way. The first such paragraph only."""
+    pattern = re.compile(rf"\(\s*(?:hereinafter\s+(?:(?:referred\s+to|called|designated|known)\s+as\s+)?)?(?:the\s+)?"
                          rf"{_QUOTES}{{0,2}}{re.escape(term)}{_QUOTES}{{0,2}}\s*\)", re.I)
     return next(([p] for p in doc.paragraphs if pattern.search(p.text)), [])
 
