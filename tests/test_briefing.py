@@ -487,3 +487,11 @@ def test_a_quote_never_stops_at_a_clause_that_introduces_items() -> None:
     start, end = quote_span(text, terms("spiny-tailed lizards caught in deserts for food, folk remedies and the "
                                         "pet trade"))
     assert not text[start:end].rstrip().endswith(":"), text[start:end][-80:]
+
+
+def test_animals_seized_are_the_treatys_confiscated_specimens(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A desk officer writes "seized"; CITES writes "confiscated" (Art. VIII), and who pays for the confiscation is
+    Art. VIII(2)'s "internal reimbursement for expenses incurred as a result of the confiscation" (glossary entry)."""
+    note = build_note(assistant, "two baby chimpanzees and a young orangutan seized from a pet dealer: where can they "
+                                 "go, and who pays? CITES rules")
+    assert ("cites-convention-1973", "Art. VIII(2)") in {(r.doc_id, r.ref) for r in note.references}
