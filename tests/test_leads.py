@@ -266,3 +266,22 @@ def test_a_time_asked_in_seconds_is_a_time():
     revised = "These targets shall be periodically revised."
     assert figure_in(revised, terms(question), question) == ""
     assert figure_in(revised, question="How often are the targets revised?") == "periodically"
+
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def test_regular_is_no_count_and_a_meeting_called_regular_no_frequency():
+    """ "By how many Parties should membership increase?" is not answered by "Conduct regular ... workshops" (the
+    CMS capacity-building text), nor "How often do the Parties meet?" by CITES Art. XI(4)'s "At each regular
+    meeting": "regular" names a kind of meeting; "annually", "regularly" still answer "how often"."""
+    workshops = _line(CORPUS / "cms-capacity-building-target-9.txt", "Conduct regular technical, thematic")
+    workshops = workshops[workshops.index("Conduct"):]  # the paragraph's text, after its label "4.1.4"
+    question = "By how many Parties should CMS membership increase under objective 4.1?"
+    assert figure_in(workshops, terms(question), question) == ""
+    assert not states_figure(workshops, question)
+    venue = _line(CORPUS / "cites-convention-1973.md", "At each regular meeting, the Parties may determine")
+    question = "How often does the CITES Conference of the Parties meet?"
+    assert not figure_in(venue, terms(question), question).lower().startswith("regular")
+    assert figure_in("The Parties shall report regularly to the Secretariat.", question="How often must Parties "
+                     "report?") == "regularly"

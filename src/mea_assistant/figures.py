@@ -27,17 +27,18 @@ _FIGURE = re.compile(
     rf"(?P<n>\b\d+(?:[.,]\d+)?\s*(?:%|per\s?cent\b)?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\s+\d{{4}}|\b(?:19|20)\d\d\b)"
     rf"[^.;:,()]{{0,90}}", re.I)
 FIGURE_HEAD = re.compile(rf"\b\d|\b(?:{_NUMBER_WORDS})\b|\b(?:annual|annually|biennial|triennial|yearly)\b", re.I)
-_PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regular(?:ly)?|"
+_PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yearly|regularly|"
                        r"at (?:regular )?intervals|at each (?:ordinary )?meeting|periodic(?:ally)?)\b", re.I)
 _TIME_UNIT = re.compile(rf"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|date|day|"
                         rf"(?:{_MONTHS})|annual\w*|biennial\w*|triennial\w*|(?:19|20)\d\d)\b", re.I)
 _ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
                         r"deadline|time ?frame|period|what date)\b", re.I)
-# A length of time is not answered by "periodically" or "annually"; "when" and "how often" may be.
+# A length of time is not answered by "periodically" or "annually"; "when" and "how often" may be ("regular" alone is
+# a kind of meeting, not how often it is held).
 ASKS_DURATION = re.compile(r"\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\bhow long\b|"
                            r"\bwithin (?:how many|what) (?:days|period|time)\b|\bhow (?:soon|quickly)\b|"
                            r"\bhow much time\b", re.I)
-_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|\bfrequency\b", re.I)
+_ASKS_FREQUENCY = re.compile(r"\bhow (?:often|frequently|many times)\b|\bfrequency\b", re.I)
 _FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|triennial\w*|yearly|once a)\b", re.I)
 # A number after one of these, or after the first of a range or series they open ("articles 3 to 6 below",
 # "paragraphs 1, 2 and"), or in brackets after one ("paragraph (2)"), is a locator, not a figure the text states.
@@ -88,7 +89,8 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
         found.append((periodic, timely, len(terms(phrase) & query_terms), -m.start(), phrase))
     if found:
         return max(found)[-1]
-    m = None if ASKS_DURATION.search(question) else _PERIODIC.search(quote)
+    # "annually" answers "when" and "how often"; it is no count, nor a length of time
+    m = _PERIODIC.search(quote) if (wants_time or wants_frequency) and not ASKS_DURATION.search(question) else None
     return m.group(0) if m else ""
 
 
