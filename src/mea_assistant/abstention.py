@@ -160,8 +160,6 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
-
-
 def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
     out = [m.group(0) for m in _UNIT.finditer(question)]

@@ -94,8 +94,6 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     return m.group(0) if m else ""
 
 
-
-
 def states_figure(text: str, question: str) -> bool:
     """The paragraph states a figure of the kind asked: a time for "when"/"how long", any figure otherwise."""
     return bool(figure_in(text, question=question))
