@@ -21,8 +21,8 @@ from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
 from .pairs import pair_named
-from .serials import serial_named
 from .parsing.labels import INSERTED
+from .serials import serial_named
 from .taxa import named_species
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Document
