@@ -63,8 +63,9 @@ _IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protoco
 _ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
 _QUOTES = r"[\"“”‘’'`,„‚]"
 # The verbs that define: "means", "includes", and the older drafting "shall include", "shall be deemed to include"
-# (WIPO: '"intellectual property" shall include the rights relating to ...').
-DEFINING = r"(?:means|includes|shall mean|shall include|shall be deemed to (?:include|mean)|refers)"
+# (WIPO: '"intellectual property" shall include the rights relating to ...') and "by which is meant" (the ILO of the
+# 1930s: "benefit, by which is meant a payment related to contributions").
+DEFINING = r"(?:means|includes|shall mean|shall include|shall be deemed to (?:include|mean)|refers|is meant)"
 # A defined term in quotation marks at the head of a paragraph, before "means" / "includes" / "refers".
 _DEFINED = re.compile(rf"^\s*{_IN_THIS}(?:{_ARTICLE})?{_QUOTES}{{1,2}}([A-Za-z][\w\s-]{{2,60}}?){_QUOTES}{{1,2}}\s*"
                       rf"(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
@@ -103,7 +104,7 @@ def _naming(term: str, doc: Document) -> list[Paragraph]:
     downing of Malaysia Flight MH17 ... (the Activity)"): the definition of that short name, when the treaty defines
     it no other way. The first such paragraph only."""
     pattern = re.compile(rf"\(\s*(?:hereinafter\s+(?:(?:referred\s+to|called|designated|known)\s+as\s+)?)?(?:the\s+)?"
-                         rf"{_QUOTES}{{0,2}}{re.escape(term)}{_QUOTES}{{0,2}}\s*\)", re.I)
+                         rf"{_QUOTES}{{0,2}}{re.escape(term)}s?{_QUOTES}{{0,2}}\s*\)", re.I)
     return next(([p] for p in doc.paragraphs if pattern.search(p.text)), [])
 
 
