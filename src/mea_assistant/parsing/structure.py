@@ -62,6 +62,7 @@ class StructureBuilder:
         self.current: Item | None = None
         self.context_lead = ""  # an unnumbered "... includes:" paragraph introducing the following items
         self.seen_numbered = False
+        self.enacted = False  # a paragraph so far held the enacting formula ("Have agreed as follows:")
         self.pending_bullets = 0
         self.closed = False  # a Timeframe cell was read: the activity before it is complete
         self.table_rows: list[str] = []
@@ -81,6 +82,7 @@ class StructureBuilder:
         self.paragraphs.append(Paragraph(doc_id=self.doc_id, ref=ref, text=text, section=item.section,
                                          position=len(self.paragraphs), lead_in=item.lead_in, kind=item.kind,
                                          meta=item.meta, footnotes=tuple(item.footnotes)))
+        self.enacted = self.enacted or preamble.enacts(text)
 
     def _current_ended(self) -> bool:
         return self.current is None or self.closed or ends_clause(self.current.text)
@@ -377,8 +379,7 @@ class StructureBuilder:
         ("a) ...", "(i) ...") then nest under that number (`Annex II(2)(a)(iv)`), as under a printed "2.". A treaty
         whose articles are headed by their number alone ("### 1" after "Have agreed as follows:") has no other
         container or label before its first lettered item: after the enacting formula the number is the article's."""
-        enacted = in_preamble and any(preamble.enacts(p.text) for p in self.paragraphs)
-        parts = [] if in_preamble and not enacted else self.headings.take_number()
+        parts = [] if in_preamble and not self.enacted else self.headings.take_number()
         self._start(parts, text, kind, lead)
         if parts:
             assert self.current is not None
