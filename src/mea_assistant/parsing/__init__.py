@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from dataclasses import replace
 from typing import Any, Iterable
@@ -15,6 +14,7 @@ from ..naming import citation_name, distinct_names
 from ..overrides import override_digest, override_for
 from ..titleblock import read_title_block, title_in_text
 from ..types import Document, Dropped, Paragraph
+from .cleaning import normalise_for_match
 from .readers import SUPPORTED_SUFFIXES, read_lines
 from .structure import build_paragraphs
 
@@ -100,10 +100,9 @@ def _title_lines(paragraphs: list[Paragraph], title: str) -> list[Paragraph]:
     """The title printed as a line of its own under the organisation's name ("INTERNATIONAL LABOUR CONFERENCE",
     then "Convention (No. 70) concerning social security for seafarers") names the text; it provides nothing, so it
     is kept as front matter (shown, never preferred to an article that answers)."""
-    def norm(text: str) -> str:
-        return re.sub(r"[\W_]+", " ", text).strip().lower()
+    own = normalise_for_match(title)
     return [replace(p, kind="front-matter") if i < _HEAD_PARAGRAPHS and p.kind == "operative" and p.ref.startswith("¶")
-            and norm(p.text) == norm(title) else p for i, p in enumerate(paragraphs)]
+            and normalise_for_match(p.text) == own else p for i, p in enumerate(paragraphs)]
 
 
 def _once(section: Iterable[str]) -> tuple[str, ...]:
