@@ -31,7 +31,8 @@ _PERIODIC = re.compile(r"\b(?:annual(?:ly)?|biennial(?:ly)?|triennial(?:ly)?|yea
                        r"at (?:regular )?intervals|at each (?:ordinary )?meeting|periodic(?:ally)?)\b", re.I)
 _TIME_UNIT = re.compile(rf"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|date|day|"
                         rf"(?:{_MONTHS})|annual\w*|biennial\w*|triennial\w*|(?:19|20)\d\d)\b", re.I)
-_ASKS_TIME = re.compile(r"\b(?:when|how long|how soon|how early|how late|by when|until when|since when|how often|"
+# A time is asked by these or by a duration (ASKS_DURATION: "how long", "how soon", "how many days").
+_ASKS_TIME = re.compile(r"\b(?:when|how early|how late|by when|until when|since when|how often|"
                         r"deadline|time ?frame|period|what date)\b", re.I)
 # A length of time is not answered by "periodically" or "annually"; "when" and "how often" may be ("regular" alone is
 # a kind of meeting, not how often it is held).
