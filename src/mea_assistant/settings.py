@@ -134,8 +134,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 61: articles headed by their number alone ("### 1" after "Have agreed as follows:") are numbered "para. 1"; doubled
 # letters ("(aa)", "(bb)") are items of their own; an ILO title line with its number ("Convention (No. 70) concerning
 # ...") names a text whose head is only the Conference's name.
+# 62: an exchange of numbered notes ("### Nr. I", "### Nr. II") reads each note as a part from the first ("Nr. I(a)"),
+# and is titled by the agreement its notes constitute (exchanges.py), not by a letterhead or the database's title;
+# "Annex- A1" and lettered-numbered annexes ("Annex A1") are containers.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 61
+PARSER_VERSION = 62
 
 
 def _default_model_path() -> str:

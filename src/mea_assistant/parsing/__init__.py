@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from dataclasses import replace
 from typing import Any, Iterable
 
 from ..errors import ParseError
+from ..exchanges import is_exchange, names_instrument, title_from_notes
 from ..language import detect_language
 from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
 from ..naming import citation_name, distinct_names
 from ..overrides import override_digest, override_for
-from ..titleblock import read_title_block, title_in_text
+from ..titleblock import head_date, read_title_block, title_in_text
 from ..types import Document, Dropped, Paragraph
 from .cleaning import normalise_for_match
 from .readers import SUPPORTED_SUFFIXES, read_lines
@@ -51,13 +53,20 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
     own_title = title_in_text(block, [p.section for p in paragraphs], language)
     if own_title:
         title, provenance["title"] = own_title, "heading in the text"
+    exchange = is_exchange(body)
+    if exchange and not own_title and (title in block.foreign or not names_instrument(title)):
+        # an exchange of notes under a database's title or a letterhead: the agreement the notes constitute
+        if from_notes := title_from_notes(body):
+            title, provenance["title"] = from_notes, "the notes"
+        block.date = block.date or head_date(re.sub(r"(?<=\d)(?=[A-Za-z])", " ", paragraphs[0].text[:300]))
+        block.date_source = block.date_source or ("the first note" if block.date else "")
     paragraphs, replaced = _own_title_heads(paragraphs, title, block.foreign)
     paragraphs = _title_lines(paragraphs, title)
     why = "title in another language than the text's (the treaty's own title heads its sections)"
     info["dropped"] += [Dropped(text=h, reason=why) for h in replaced]
     raw_head = "\n".join(l.text for l in lines[:12])
     head = raw_head + "\n\n" + head_text(paragraphs, title)
-    doc_type = detect_doc_type(title, head, body)
+    doc_type = "agreement" if exchange and provenance["title"] == "the notes" else detect_doc_type(title, head, body)
     headings = next((p.section for p in paragraphs[:8] if len(p.section) >= 2), ())
     if doc_type == "resolution" and len(headings) >= 2 and title == headings[0]:
         title = headings[-1]  # "SYNERGIES AND PARTNERSHIPS" under the convention's name in the title block

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..exchanges import NOTE_RE
 from ..refs import APPENDED_PARTS
 from . import labels as lab
 from .appended import SIGNATORY_RE, appended_part, part_name, printed_after
@@ -32,11 +33,12 @@ _ALTERNATION = "|".join(sorted((re.escape(w[:1].upper() + w[1:]) for w in _WORDS
 _NUMBER = rf"[0-9IVXLC]+(?:\s*(?:er|re|ère|º|\.º|o)(?![a-z]))?(?:\s*(?:{lab.INSERTED}|[a-z])\b|(?<=\d)[A-Z]\b)?"
 # A container may be lettered ("Annex A", "SECTION B") or lettered and numbered as IMO annexes number their
 # regulations ("Regulation A-1" in Section A, "Regulation B-4").
-_LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?)?(?![\w.])"
+# "Annex A1", "Annex A2", "Annex B" of a host agreement: a letter and a number together.
+_LETTERED = r"[A-Z](?:\s*[-–]\s*\d{1,2}(?:\.\d{1,2})?|\d{1,2})?(?![\w.])"
 # The title after the number: after a point, colon or dash, in brackets ("ANNEX III (Until 1st June 1966)"), or naming
 # the treaty the annex belongs to ("Annex 2 to the Agreement between ...").
 CONTAINER_RE = re.compile(
-    rf"^({_ALTERNATION}|{_ALTERNATION.upper()})\s+"
+    rf"^({_ALTERNATION}|{_ALTERNATION.upper()})(?:\s*[-–](?=\s))?\s+"  # "Annex- A1", as one host agreement prints it
     rf"({_NUMBER}(?:\s*(?:,|and|et|y|-|–)\s*[0-9IVXLC]+\b)*|{_LETTERED})\s*"
     rf"(?:$|(?:[.:–—-]\s*|(?=\([^()\d][^()]*\s[^()]*\)\s*$)|(?=(?:to|of)\s+(?:the|this)\s))(.*)$)")
 # "### Annex" alone, or qualified by one adjective ("####Technical annex" of the Plastic Explosives Convention)
@@ -47,10 +49,6 @@ _BARE_CONTAINER_RE = re.compile(r"^(?:[A-Z][a-z]+(?:al|ic|ive)\s+)?"
 _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|Supplementary)\s+Article|"
                                r"Article\s+(transitoire|unique|final|additionnel)|"
                                r"Art[ií]culo\s+(transitorio|[uú]nico|final|adicional))", re.I)
-# The notes of an exchange printed after a treaty, numbered as a series ("### No. I", "### No. II"): parts of their own,
-# whose paragraphs 1, 2 are not the Schedule's or the last article's
-# (a Dutch database's copy writes "### Nr. I", its "No.")
-_NOTE_RE = re.compile(r"(No|Nr)\.\s*([IVX]{1,4}|\d{1,2})")
 _CONTAINER_ABBR = _WORDS
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
                    **{part: 0 for part in APPENDED_PARTS},  # the names appended_part gives
@@ -98,6 +96,7 @@ class Headings:
     nested: set[tuple[int, str]] = field(default_factory=set)  # articles opened below such a chapter heading
     signed: bool = False  # the text's closing formula ("IN WITNESS WHEREOF ...") was read since the last heading
     renamable: str | None = None  # a part opened under the instrument's own name, until its first line is read
+    notes: bool = False  # the text is an exchange of numbered notes (exchanges.note_series): each note is a part
 
     def section(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.open)
@@ -137,9 +136,11 @@ class Headings:
                 level = self._below_article(level)
             else:
                 self._open_container(f"{qualifier.group(1).title()} {abbr}" if qualifier else abbr, number)
-        elif explicit and not at_top and (self.seen_container or self.signed) \
-                and (note := _NOTE_RE.fullmatch(text.strip(" *"))):
-            self._open_container(f"{note.group(1)}.", note.group(2))  # notes printed after the treaty: "No. I(2)"
+        elif explicit and (note := NOTE_RE.fullmatch(text.strip(" *"))) \
+                and (self.notes or (not at_top and (self.seen_container or self.signed))):
+            # the notes of an exchange, or notes printed after a treaty ("### No. I", "### No. II"): parts of their
+            # own, whose paragraphs 1, 2 are not the Schedule's or the last article's: "No. I(2)"
+            self._open_container(f"{note.group(1)}.", note.group(2))
         elif explicit and not at_top and self.seen_container and _NAMED_ARTICLE_RE.fullmatch(text.strip(" *:.")):
             self._open_container(" ".join(text.strip(" *:.").split()), "", rank=_CONTAINER_RANK["Art."])
         elif explicit and not at_top and self.seen_container and (appended := appended_part(text)) \

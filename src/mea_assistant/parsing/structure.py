@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..exchanges import note_series
 from ..titleblock import CLOSING_FORMULA
 from ..types import Dropped, Paragraph
 from . import footnotes as notes
@@ -55,7 +56,8 @@ class StructureBuilder:
         self.previous_line = ""  # the text line before this one (headings included)
         self.paragraphs: list[Paragraph] = []
         self.acting_body: str | None = None
-        self.headings = Headings(numbering_parts=restarting_parts(lines))
+        self.headings = Headings(numbering_parts=restarting_parts(lines),
+                                 notes=note_series([l.text for l in lines if l.heading is not None]))
         self.numbering = Numbering()
         self.refs = Refs()
         self.timeframes = Timeframes()
