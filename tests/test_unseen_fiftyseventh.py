@@ -23,3 +23,48 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen57", KNOWN, lost=LOST)
+
+assistant_u57 = treaty_sets.assistant_fixture("unseen57")
+
+
+def test_the_article_a_title_implements_is_no_missing_locator(assistant_u57):  # type: ignore[no-untyped-def]
+    """"the Article 45 agreement" names the agreement by the article of another treaty its title implements ("...
+    to implement paragraph 1 of article 45 of the Agreement of 3 August 1959"); the blind run answered that it "has no
+    Article 45" and abstained."""
+    answer = assistant_u57.ask("Under the Article 45 agreement on foreign forces' manoeuvres in Germany, what must "
+                               "the exercise plans contain?")
+    assert "has no Article 45" not in answer.text and answer.citations
+
+
+def test_a_term_defined_by_its_kind_is_found(assistant_u57):  # type: ignore[no-untyped-def]
+    """"Alert exercises are exercises intended for the inspection ... of measures to upgrade ... the readiness of units"
+    (Art. 6(3)) defines without "means"; the blind run led with Art. 6(1), which only uses the term."""
+    answer = assistant_u57.ask("What is meant by an 'alert exercise' in the 1993 agreement on manoeuvres in Germany?")
+    assert answer.citations and answer.citations[0].ref == "Art. 6(3)"
+
+
+def test_a_definition_printed_against_a_dash_is_found(assistant_u57):  # type: ignore[no-untyped-def]
+    """"In this Agreement –“investments” includes every kind of asset" (Art. I): the dash printed against the
+    quotation mark; the blind run led with Art. XII, which says which investments the agreement covers."""
+    answer = assistant_u57.ask("How does the Netherlands-Singapore economic cooperation agreement define "
+                               "'investments'?")
+    assert answer.citations and answer.citations[0].ref == "Art. I"
+
+
+def test_the_next_year_after_another_is_no_question_about_today() -> None:
+    """"programmes for the next year" is the year after the one the question names, not today's next year (the blind
+    run abstained as if asked for a current status); "next year" alone still is."""
+    from mea_assistant.abstention import asks_for_current_status
+
+    assert not asks_for_current_status("By what date each year must the forces submit their programmes for the next "
+                                       "year?")
+    assert asks_for_current_status("Which exercises are planned for next year?")
+
+
+def test_getting_out_of_a_treaty_searches_its_termination(docs) -> None:  # type: ignore[no-untyped-def]
+    """"how a state gets out of" an agreement is its withdrawal or termination (Treaty Handbook glossary): a bilateral
+    agreement says "terminate" (Singapore Art. XVII), the manoeuvres agreement "withdraw" (Art. 10(2))."""
+    from mea_assistant.queries import analyse
+
+    lexical = analyse("How does a state get out of the 1972 Singapore agreement?", docs).lexical
+    assert "termination" in lexical and "withdrawal" in lexical

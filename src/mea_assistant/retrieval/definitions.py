@@ -59,7 +59,8 @@ def candidate_terms(query: str) -> list[str]:
 # How a treaty opens a definition, before the quoted term: "In this Convention the term “...”", "The “...”" (UNESCO),
 # "the term “...”" (the ILO); every quotation mark treaties print (", “ ”, ‘‘ ’’, ,,, and the low „ of a German or
 # Dutch typesetter: "the term „seafarer” includes").
-_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)[,–-]?\s+)?"
+# ("In this Agreement –“investments” includes ...": the dash printed against the quotation mark)
+_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)(?:\s*[,–-]\s*|\s+))?"
 _ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
 _QUOTES = r"[\"“”‘’'`,„‚]"
 # The verbs that define: "means", "includes", and the older drafting "shall include", "shall be deemed to include"
@@ -108,6 +109,16 @@ def _naming(term: str, doc: Document) -> list[Paragraph]:
     return next(([p] for p in doc.paragraphs if pattern.search(p.text)), [])
 
 
+def _genus(term: str, doc: Document) -> list[Paragraph]:
+    """A definition drafted by its kind, without "means": "Alert exercises are exercises intended for the inspection
+    without prior notification of ..." (the term, "is" or "are", then its head noun again). The first such paragraph,
+    when the treaty defines the term no other way."""
+    head = term.split()[-1].removesuffix("s")
+    pattern = re.compile(rf"^(?:an?\s+|the\s+)?{re.escape(term.removesuffix('s'))}s?\s+(?:is|are)\s+"
+                         rf"(?:an?\s+|any\s+|all\s+|those\s+)?{re.escape(head)}s?\b", re.I)
+    return next(([p] for p in doc.paragraphs if pattern.match(p.text.strip())), [])
+
+
 def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo
                         ) -> list[Hit]:
     """Paragraphs opening with the term followed by "means" / "includes" / "refers", the treaty's own first."""
@@ -135,7 +146,7 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
         found = [p for p in doc.paragraphs if pattern.match(p.text.strip())]
         # only where the document defines nothing under the exact term: "ex-situ" is no misprint of "in-situ"
         found = found or [p for p in doc.paragraphs if _misspelt(term, p.text)]
-        found = found or _naming(term, doc)
+        found = found or _naming(term, doc) or _genus(term, doc)
         hits += [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found]
     hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
     return hits[:MAX_DEFINITIONS]

@@ -67,6 +67,11 @@ _PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 
 
+def _in_title(locator: re.Match[str], title: str) -> bool:
+    kind = re.escape(locator.group(0).split()[0].rstrip("."))
+    return bool(re.search(rf"\b{kind}\w*\.?\s*{re.escape(locator.group(1))}\b", title, re.I))
+
+
 def missing_reference(query: str, documents: Mapping[str, Document], info: QueryInfo) -> str | None:
     """ "Article XXX of CITES" when CITES has no Article XXX: one sentence saying so and what it has instead,
     so the answer is not an unrelated article. None when the question names no such locator or instrument."""
@@ -77,6 +82,9 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
     doc = docs[0]
     article, paragraph = _ARTICLE.search(query), _PARAGRAPH.search(query)
+    # "the Article 45 agreement" names a text by the article of another treaty its title implements ("Agreement to
+    # implement paragraph 1 of article 45 of the Agreement of 3 August 1959"): no locator of its own
+    article, paragraph = (None if m and _in_title(m, doc.title) else m for m in (article, paragraph))
     if article:
         number = article.group(1)
         have = list(dict.fromkeys(m.group(1) for p in doc.paragraphs
