@@ -68,3 +68,12 @@ def test_getting_out_of_a_treaty_searches_its_termination(docs) -> None:  # type
 
     lexical = analyse("How does a state get out of the 1972 Singapore agreement?", docs).lexical
     assert "termination" in lexical and "withdrawal" in lexical
+
+
+def test_an_amount_asked_before_a_time_is_the_figure_first(assistant_u57):  # type: ignore[no-untyped-def]
+    """"What is the highest rate ... and when is none charged?" asks the rate first: Art. 10(2)'s "10 percent of the
+    gross amount", not a date (the blind run led with Art. 31's "on or after January 1, 1972", the only paragraph
+    stating a time)."""
+    answer = assistant_u57.ask("What is the highest rate of Czechoslovak tax at source on dividends paid to a Dutch "
+                               "company under the 1974 convention, and when is none charged?")
+    assert answer.citations and answer.citations[0].ref == "Art. 10(2)" and answer.lead.startswith("10 percent")

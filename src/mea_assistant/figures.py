@@ -51,6 +51,20 @@ _LABEL = re.compile(r"\((\d{1,3})\)")
 _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
 
 
+# An amount asked before any time: "What is the maximum tax at source on dividends, and when is there none?" asks the
+# rate first; "when" asks the exception to it. (Not "how much time" or "how much notice", a duration.)
+_ASKS_AMOUNT = re.compile(r"\bhow much\b(?!\s+(?:time|notice))|\bhow many\b(?!\s+(?:seconds|minutes|hours|days|weeks|months|"
+                          r"years|times))|\b(?:maximum|minimum|rate|percentage|per\s?cent|share|amount|fee|sum)\b"
+                          r"(?!\s+(?:period|time|duration|term|interval|notice|delay)s?\b)", re.I)
+
+
+def asks_time(question: str) -> bool:
+    """The question asks a time (a date, a period, how soon), not an amount it asks first."""
+    time = _ASKS_TIME.search(question) or ASKS_DURATION.search(question)
+    amount = _ASKS_AMOUNT.search(question)
+    return bool(time) and not (amount and amount.start() < time.start())
+
+
 def _figures(quote: str) -> Iterator[re.Match[str]]:
     """Every figure phrase, one starting at each number: "the ninetieth day after ... of the twenty-second
     instrument of ratification" holds a second figure, the count a "how many" question asks for."""
@@ -65,7 +79,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     a time for "when"/"how long" (none when the quote states no time), a count otherwise; of several, the one
     sharing most words with the question.
     Cut before a new clause and at a whole word."""
-    wants_time = bool(_ASKS_TIME.search(question) or ASKS_DURATION.search(question))
+    wants_time = asks_time(question)
     wants_frequency = bool(_ASKS_FREQUENCY.search(question))
     found = []
     for m in _figures(quote):
