@@ -57,3 +57,16 @@ def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistan
     propagated" (data/expansions.toml), so Art. VII(5), the certificate that replaces the permits, is found."""
     hits = assistant.search(query, k=5)
     assert ("cites-convention-1973", "Art. VII(5)") in [(h.doc_id, h.ref) for h in hits]
+
+
+def test_a_rules_exceptions_are_found_where_the_treaty_drafts_them(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """CITES Art. VII: "The provisions of Articles III, IV and V shall not apply to ..." (transit, pre-Convention
+    specimens, personal effects): the exceptions to Art. III(2)'s permit rule, named from another article; CMS
+    Art. III(5)(d), "extraordinary circumstances", the exception drafted later in the rule's own article."""
+    from mea_assistant.retrieval.exceptions import exceptions_to
+
+    cites, cms = corpus_docs["cites-convention-1973"], corpus_docs["cms-convention-1979"]
+    rule = next(p for p in cites.paragraphs if p.ref == "Art. III(2)")
+    assert {"Art. VII(1)", "Art. VII(2)", "Art. VII(3)"} <= {p.ref for p in exceptions_to(cites, rule)}
+    rule = next(p for p in cms.paragraphs if p.ref == "Art. III(5)")
+    assert "Art. III(5)(d)" in {p.ref for p in exceptions_to(cms, rule)}

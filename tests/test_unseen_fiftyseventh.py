@@ -77,3 +77,12 @@ def test_an_amount_asked_before_a_time_is_the_figure_first(assistant_u57):  # ty
     answer = assistant_u57.ask("What is the highest rate of Czechoslovak tax at source on dividends paid to a Dutch "
                                "company under the 1974 convention, and when is none charged?")
     assert answer.citations and answer.citations[0].ref == "Art. 10(2)" and answer.lead.startswith("10 percent")
+
+
+def test_an_exception_to_the_rule_answers_no(assistant_u57):  # type: ignore[no-untyped-def]
+    """Singapore vessels get national treatment in Dutch ports (Art. IV(2)), but "From the provisions of the foregoing
+    paragraphs of this Article shall be excepted – (a) fisheries" (Art. IV(3)): the blind run answered "Yes" from
+    Art. IV(2) alone and never cited the exception."""
+    answer = assistant_u57.ask("Under the 1972 Netherlands-Singapore agreement, are Singapore fishing vessels treated "
+                               "like Dutch ships in Dutch ports?")
+    assert answer.citations and answer.citations[0].ref == "Art. IV(3)" and answer.lead.startswith("No")

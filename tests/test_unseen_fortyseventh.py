@@ -25,3 +25,14 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen47", KNOWN, lost=LOST)
+
+
+assistant_u47 = treaty_sets.assistant_fixture("unseen47")
+
+
+def test_who_is_a_named_body_before_the_parties(assistant_u47):  # type: ignore[no-untyped-def]
+    """"Who checks ...?" is answered by the body the Convention names ("The Group of States against Corruption (GRECO)
+    shall monitor the implementation", Art. 14), not by an article whose subject is only "The Parties" (Art. 13, which
+    the answer led with before round 28)."""
+    answer = assistant_u47.ask("Who checks whether countries really implement the Civil Law Convention on Corruption?")
+    assert answer.citations and answer.citations[0].ref == "Art. 14"

@@ -101,6 +101,7 @@ class Assistant:
         hits = self.retriever.search(query.standalone, k=max(k or 0, CANDIDATES), filters=query.filters, mode=mode,
                                      info=query.info)
         hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.kind)
+        hits = self.retriever.exceptions_first(query.info, hits, sentence_sims, query.polar)
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .force import force_of
-from .leads import (NOT_STATED, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
-                    quote_in_sentence, where, widen)
+from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
+                    polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .terms import opens_list, terms
 from .types import Answer, Citation, Hit
@@ -102,6 +102,10 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
         lines, citations = _comparison(request, hits, query_terms)
     elif family is not None and (listed := _list_of(hits, request.kind, family, query_terms)):
         lines, citations = _listing(*listed)
+        if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
+            answer = polarity(listed[0].text, request.relevant)
+            lines[0] = (f"{NOT_STATED}; the closest provision: " if answer == NOT_STATED else f"{answer}: ") + \
+                lines[0][0].lower() + lines[0][1:]
     else:
         lines, citations = _lead_and_support(request, hits, query_terms)
     return Answer(question=request.question, rewritten_query=request.query, text="\n".join(lines), abstained=False,
@@ -159,9 +163,17 @@ def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit
             # an item names its actor in its lead-in ("The Director-General shall: (a) be the head of ...")
             actor = actor_in(_quote(hit, request, query_terms), agent_only=agent_only) or \
                 actor_in(hit.lead_in, agent_only=agent_only)
-            if actor and terms(actor) - query_terms:
+            generic = bool(actor) and PARTIES.match(actor) is not None  # "Each Party": the answer only if it does it
+            if actor and terms(actor) - query_terms and (not generic or _does_asked(actor, hit, query_terms)):
                 return hit
     return top
+
+
+def _does_asked(actor: str, hit: Hit, query_terms: set[str]) -> bool:
+    """The Parties answer "who" when they do what the question asks ("Any Party may propose an amendment" for "Who
+    may propose amendments?"): a word of the question in the few words after them, not only elsewhere."""
+    at = hit.text.find(actor)
+    return at >= 0 and bool(terms(" ".join(hit.text[at + len(actor):].split()[:5])) & query_terms)
 
 
 def _adds(hit: Hit, chosen: list[Hit], covered: set[str], query_terms: set[str], request: Request) -> bool:

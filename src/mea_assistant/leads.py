@@ -23,7 +23,9 @@ NOT_STATED = "Not stated in these texts"
 _NEGATION = re.compile(
     r"\b(?:shall|may|must|will|can|should|does|do|is|are)\s+not\b|\bcannot\b|^\s*no\b|\bno\s+\w+(?:\s+\w+)?\s+"
     r"(?:may|shall|is|are|can)\b|\bnon-?(?:legally[- ])?binding\b|\bnot (?:be )?(?:permitted|allowed|"
-    r"authori[sz]ed|required|binding)\b|\bprohibit\w*\b|\bforbid\w*\b|\bin no case\b", re.I)
+    r"authori[sz]ed|required|binding)\b|\bprohibit\w*\b|\bforbid\w*\b|\bin no case\b|"
+    # an exception or an end: "shall be excepted – (a) fisheries", "The right of hot pursuit ceases as soon as ..."
+    r"\b(?:shall be|is|are)\s+(?:excepted|excluded)\b|\bceases\b|\bshall cease\b", re.I)
 # A bound is not a denial: "marine water the depth of which ... does not exceed six metres", "not less than 90 days".
 _BOUNDS = re.compile(r"\b(?:does|do|shall|should|may|must|will|is|are)\s+not\s+(?:exceed\w*|be (?:less|more|later|"
                      r"earlier|fewer|greater|shorter|longer) than)\b|\bnot (?:less|more|later|earlier|fewer|greater|"
@@ -46,6 +48,11 @@ _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|further
 # The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
 _DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?)(?=\s*[,;.()]|\s+which\b|$)")
 # "This Convention shall ..." names no actor: the instrument itself is the subject.
+# The Parties themselves, whom every treaty obliges ("Each Contracting State", "The Parties", "Each State Party"): the
+# subject of most of its articles, so no sign that a paragraph names who does the thing a "who" question asks about.
+PARTIES = re.compile(r"^(?:the |each |every |any |all |both |no |an? )?(?:high )?(?:contracting |member )?"
+                     r"(?:part(?:y|ies)|states?(?: part(?:y|ies))?|governments?|signator(?:y|ies)|members?|"
+                     r"countr(?:y|ies))(?: of the parties)?\s*$", re.I)
 _SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
                    r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
 
