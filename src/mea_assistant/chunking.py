@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
+from .naming import indexed_name
 from .sentences import sentences
 from .types import Chunk, Document, Paragraph, display_name
 
@@ -49,7 +50,7 @@ def context_prefix(doc: Document, para: Paragraph) -> str:
     # The document title heads every section path: it says nothing about this paragraph, so leave it out.
     parts = [s for s in para.section if s and s != doc.title]
     section = " > ".join(parts)
-    head = display_name(doc.citation_name, para.ref)
+    head = display_name(indexed_name(doc), para.ref)
     if section:
         head += f" ({section[-160:]})"
     if para.lead_in:
@@ -62,7 +63,7 @@ def title_words(doc: Document) -> str:
     its subject ("the ballast water convention"): the title, for BM25 only. Embedded, it would make every chunk of
     the treaty say the same thing and blunt how close any one chunk is to a question."""
     title = " ".join(doc.title.split())
-    return title[:TITLE_CHARS] if title and title.lower() not in doc.citation_name.lower() else ""
+    return title[:TITLE_CHARS] if title and title.lower() not in indexed_name(doc).lower() else ""
 
 
 def chunk_paragraph(doc: Document, para: Paragraph, max_tokens: int, overlap: int) -> list[Chunk]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from .bilateral import bilateral_name
 from .instruments import catalogue
 from .titleblock import year_of
 from .types import Document
 
 _LONG = 100
+_BILATERAL = 80  # a title "between" named parties longer than this is named by its parties (bilateral.py)
 
 
 _SMALL = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "concerning"}
@@ -112,7 +114,20 @@ def citation_name(title: str, head: str, conventions: tuple[str, ...], doc_type:
         found = re.search(r"\b(MOS\d+)\b", text) or re.search(r"\b(COP\d+)\b", text)
         meeting = session or (found.group(1) if found else None)
         return f"{mou.group(1)} MOU {meeting + ' ' if meeting else ''}doc", "title block"
+    if len(title) > _BILATERAL and (short := bilateral_name(title)):
+        return short, "title block"  # "Netherlands-China Agreement for the avoidance of double taxation"
     return _from_title(title), "title block"
+
+
+def indexed_name(doc: Document) -> str:
+    """The name a paragraph is embedded and indexed under: its citation name, except that a treaty named by its
+    parties ("Netherlands-China Agreement for the avoidance of double taxation", bilateral.py) is read under its whole
+    title, as before it had the short name: questions describe such a treaty by its parties' formal names and its
+    whole subject ("the agreement with the People's Republic of China ... to prevent fiscal evasion")."""
+    short = bilateral_name(doc.title) if len(doc.title) > _BILATERAL else None
+    if short and doc.provenance.get("name") != "override" and doc.citation_name.startswith(short):
+        return _from_title(doc.title)
+    return doc.citation_name
 
 
 def distinct_names(documents: dict[str, Document]) -> list[str]:

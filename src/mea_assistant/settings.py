@@ -137,8 +137,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 62: an exchange of numbered notes ("### Nr. I", "### Nr. II") reads each note as a part from the first ("Nr. I(a)"),
 # and is titled by the agreement its notes constitute (exchanges.py), not by a letterhead or the database's title;
 # "Annex- A1" and lettered-numbered annexes ("Annex A1") are containers.
+# 63: a treaty "between" named parties with a long title is named by them ("Netherlands-China Agreement for the
+# avoidance of double taxation", bilateral.py), not by its 225-character title.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 62
+PARSER_VERSION = 63
 
 
 def _default_model_path() -> str:
