@@ -39,7 +39,7 @@ UNSEEN = [FIXTURES / "unseen", FIXTURES / "unseen2", FIXTURES / "unseen3", FIXTU
           FIXTURES / "unseen48", FIXTURES / "unseen49",
           FIXTURES / "unseen50", FIXTURES / "unseen51", FIXTURES / "unseen52", FIXTURES / "unseen53",
           FIXTURES / "unseen54", FIXTURES / "unseen55", FIXTURES / "unseen56",
-          FIXTURES / "unseen57"]
+          FIXTURES / "unseen57", FIXTURES / "unseen58"]
 # Expected refs kept as the treaty numbers them where the parser numbers the paragraph otherwise today (parser misses,
 # see tests/fixtures/unseen5/README.md and tests/test_unseen_fifth.py, unseen6 and tests/test_unseen_sixth.py):
 # tolerated here, and reported once fixed.
@@ -51,6 +51,13 @@ KNOWN_REF_MISSES = {("unseen-5.jsonl", "y27", "Regulation B-2 1"),
                     # set 53 as found: the traffic arteries declaration's Annex II numbers its chapters I-VI under
                     # Part A and their paragraphs 1, 2, ... again; the parser cites them by Part A alone
                     ("unseen-53.jsonl", "bc17", "Annex II A III a 1"), ("unseen-53.jsonl", "bc19", "Annex II A IV 4"),
+                    # set 58 as found (blind, 61f57d8): the China treaty's notes, the patent procedures' points and
+                    # the OPCW agreement's sections are not read at the depth the set writes them
+                    ("unseen-58.jsonl", "bh01", "Notes 1"), ("unseen-58.jsonl", "bh08", "5 b"),
+                    ("unseen-58.jsonl", "bh12", "5 a"), ("unseen-58.jsonl", "bh15", "17"),
+                    ("unseen-58.jsonl", "bh17", "2 3"), ("unseen-58.jsonl", "bh17", "2 3 a ii"),
+                    ("unseen-58.jsonl", "bh17", "2 3 a iii"), ("unseen-58.jsonl", "bh17", "2 3 a iv"),
+                    ("unseen-58.jsonl", "bh17", "2 3 a v"), ("unseen-58.jsonl", "bh18", "2 5"),
                     # set 56: the interpretation standards the Codex letter attaches, numbered 1-11 again, are not
                     # read as a part of their own (the exchanges' numbered notes are since parser v62)
                     ("unseen-56.jsonl", "bf04", "Standards 9"),
