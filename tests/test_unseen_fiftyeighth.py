@@ -48,3 +48,12 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
 # China treaty's own name is a phrase of its notes ("Treaty concluded to-day between ..."), which nothing reads yet.
 test_each_is_named_after_itself = pytest.mark.xfail(strict=True, reason="the 1945 China treaty keeps the database's "
                                                     "Dutch title")(test_each_is_named_after_itself)
+
+
+def test_notes_are_titled_by_what_the_first_attaches(docs) -> None:  # type: ignore[no-untyped-def]
+    """The 1959 patent notes print no English title: the database's Dutch one, then "### Nr. I", a letterhead and the
+    note, then "####Procedures for reciprocal filing of classified patent applications in the United States of America
+    and the Netherlands", what the notes agree (the blind run kept the Dutch title)."""
+    doc = docs["classified-patent-applications-notes-1959"]
+    assert doc.title == ("Procedures for reciprocal filing of classified patent applications in the United States of "
+                         "America and the Netherlands")

@@ -61,3 +61,20 @@ def title_from_notes(text: str) -> str | None:
 def names_instrument(title: str) -> bool:
     """A title that says what instrument it is, unlike a letterhead ("ROYAL NETHERLANDS EMBASSY")."""
     return bool(_INSTRUMENT.search(title))
+
+
+def heading_title(sections: list[tuple[str, ...]], foreign: frozenset[str]) -> str | None:
+    """An exchange of numbered notes under a database's own-language title, whose first note attaches what the notes
+    agree under a heading of its own ("####Procedures for reciprocal filing of classified patent applications in the
+    United States of America and the Netherlands"): that heading names the text. A letterhead in capitals ("THE
+    FOREIGN SERVICE OF THE UNITED STATES"), a note's number or a heading of few words does not."""
+    headings = list(dict.fromkeys(h for section in sections for h in section))
+    if not note_series(headings):
+        return None
+    for heading in headings:
+        words = re.findall(r"[^\W\d_]+", heading)
+        if heading in foreign or NOTE_RE.fullmatch(heading.strip(" *#")) or len(words) < 5 or heading.isupper():
+            continue
+        if sum(w[:1].islower() for w in words) >= 2:  # a title in running words, not a letterhead or a name
+            return " ".join(heading.strip(" *#.").split())
+    return None

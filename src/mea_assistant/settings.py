@@ -139,8 +139,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # "Annex- A1" and lettered-numbered annexes ("Annex A1") are containers.
 # 63: a treaty "between" named parties with a long title is named by them ("Netherlands-China Agreement for the
 # avoidance of double taxation", bilateral.py), not by its 225-character title.
+# 64: an exchange of numbered notes under a database's own-language title is titled by the heading of what its first
+# note attaches ("Procedures for reciprocal filing of classified patent applications ...", exchanges.heading_title).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 63
+PARSER_VERSION = 64
 
 
 def _default_model_path() -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from ..errors import ParseError
-from ..exchanges import is_exchange, names_instrument, title_from_notes
+from ..exchanges import heading_title, is_exchange, names_instrument, title_from_notes
 from ..language import detect_language
 from ..metadata import detect_conventions, detect_doc_type, head_text, own_instrument
 from ..naming import citation_name, distinct_names
@@ -60,6 +60,9 @@ def parse_file(path: Path, overrides: dict[str, Any] | None = None) -> Document:
             title, provenance["title"] = from_notes, "the notes"
         block.date = block.date or head_date(re.sub(r"(?<=\d)(?=[A-Za-z])", " ", paragraphs[0].text[:300]))
         block.date_source = block.date_source or ("the first note" if block.date else "")
+    if provenance["title"] == "title block" and title in block.foreign and (
+            attached := heading_title([p.section for p in paragraphs], block.foreign)):
+        title, provenance["title"] = attached, "heading in the text"  # what an exchange of numbered notes agrees
     paragraphs, replaced = _own_title_heads(paragraphs, title, block.foreign)
     paragraphs = _title_lines(paragraphs, title)
     why = "title in another language than the text's (the treaty's own title heads its sections)"
