@@ -35,7 +35,8 @@ provision provisions species migratory wild animals fauna flora list and, i ii i
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
 _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
-                     # (not "for the next year", a year after another the question names: "programmes for the next year")
+                     # (not "for the next year", the year after another the question names: "programmes for the
+                     # next year")
                      r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"
                      r"the current (?:number|list|status|membership|count|total)|"
                      # who holds an office now: a text creates the office, it never names its holder

@@ -31,7 +31,8 @@ _STYLE = re.compile(r"^(?:the\s+)?(?:(?:Hashemite|United|Federal|Federative|Isla
 _SUBJECT_BREAK = re.compile(r"\s+and\s+(?:the|to|for|on|of)\s+|,\s+|;\s+|\s+with\s+respect\s+to\s+|\s+\(|"
                             r"\s+in\s+respect\s+of\s+|\s+between\s+|\s+for\s+the\s+purposes?\s+of\s+|\s*:\s*", re.I)
 _MAX_SUBJECT = 60
-_MEMBERS = re.compile(r"^(?:the\s+)?(?:Member\s+States|Members|Associate\s+Members|States\s+Parties|Contracting\s+Parties)\b", re.I)
+_MEMBERS = re.compile(r"^(?:the\s+)?(?:Member\s+States|Members|Associate\s+Members|States\s+Parties|"
+                      r"Contracting\s+Parties)\b", re.I)
 
 
 def bilateral_name(title: str) -> str | None:
@@ -87,5 +88,6 @@ def _cut(subject: str) -> str:
         return subject
     cut = _SUBJECT_BREAK.search(subject, 12)
     head = subject[:cut.start()] if cut else subject
-    head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|and|or|the|a|an))+$", "", head)  # not "... compensation for"
+    # not "... regarding compensation for"
+    head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|and|or|the|a|an))+$", "", head)
     return head if len(head) <= 2 * _MAX_SUBJECT else subject

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .force import force_of
-from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts, lead_sentence,
-                    polarity, quote_in_sentence, where, widen)
+from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts,
+                    lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .terms import opens_list, terms
 from .types import Answer, Citation, Hit

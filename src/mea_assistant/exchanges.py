@@ -20,7 +20,8 @@ NOTE_RE = re.compile(r"(No|Nr)\.\s*([IVX]{1,4}|\d{1,2})")
 _CONSTITUTES = re.compile(r"\b(?:letter|note)s?\b[^.]{0,250}?\b(?:reply|answer|acceptance)\b[^.]{0,250}?"
                           r"\bconstitut(?:e|es|ing)\b", re.I)
 _PREPOSITION = r"(?:covering|on|concerning|relating\s+to|regarding|respecting|in\s+respect\s+of|for)"
-# "... will constitute the Agreement covering the Twenty-ninth Session of the FAO/WHO Coordinating Committee for Europe."
+# "... will constitute the Agreement covering the Twenty-ninth Session of the FAO/WHO Coordinating Committee for
+# Europe."
 _NAMED = re.compile(rf"\bconstitut(?:e|es|ing)\s+(?:between\s+our\s+two\s+Governments\s+)?(?:the|an?)\s+"
                     rf"((?:Agreement|Arrangement)\s+{_PREPOSITION}\s+[^.;]{{8,200}}?)\s*(?:[.;]|,?\s+which\b)", re.I)
 # "I propose ... the following supplementary arrangement between the Government of ... and the Government of ...

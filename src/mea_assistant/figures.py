@@ -53,8 +53,9 @@ _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|w
 
 # An amount asked before any time: "What is the maximum tax at source on dividends, and when is there none?" asks the
 # rate first; "when" asks the exception to it. (Not "how much time" or "how much notice", a duration.)
-_ASKS_AMOUNT = re.compile(r"\bhow much\b(?!\s+(?:time|notice))|\bhow many\b(?!\s+(?:seconds|minutes|hours|days|weeks|months|"
-                          r"years|times))|\b(?:maximum|minimum|rate|percentage|per\s?cent|share|amount|fee|sum)\b"
+_ASKS_AMOUNT = re.compile(r"\bhow much\b(?!\s+(?:time|notice))|"
+                          r"\bhow many\b(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|times))|"
+                          r"\b(?:maximum|minimum|rate|percentage|per\s?cent|share|amount|fee|sum)\b"
                           r"(?!\s+(?:period|time|duration|term|interval|notice|delay)s?\b)", re.I)
 
 

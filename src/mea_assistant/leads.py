@@ -47,12 +47,12 @@ _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|further
                       r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
 # The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
 _DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?)(?=\s*[,;.()]|\s+which\b|$)")
-# "This Convention shall ..." names no actor: the instrument itself is the subject.
 # The Parties themselves, whom every treaty obliges ("Each Contracting State", "The Parties", "Each State Party"): the
 # subject of most of its articles, so no sign that a paragraph names who does the thing a "who" question asks about.
 PARTIES = re.compile(r"^(?:the |each |every |any |all |both |no |an? )?(?:high )?(?:contracting |member )?"
                      r"(?:part(?:y|ies)|states?(?: part(?:y|ies))?|governments?|signator(?:y|ies)|members?|"
                      r"countr(?:y|ies))(?: of the parties)?\s*$", re.I)
+# "This Convention shall ..." names no actor: the instrument itself is the subject.
 _SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
                    r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
 

@@ -60,7 +60,8 @@ def candidate_terms(query: str) -> list[str]:
 # "the term “...”" (the ILO); every quotation mark treaties print (", “ ”, ‘‘ ’’, ,,, and the low „ of a German or
 # Dutch typesetter: "the term „seafarer” includes").
 # ("In this Agreement –“investments” includes ...": the dash printed against the quotation mark)
-_IN_THIS = r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)(?:\s*[,–-]\s*|\s+))?"
+_IN_THIS = (r"(?:(?:in|for the purposes? of) this (?:convention|agreement|protocol|statute|constitution)"
+            r"(?:\s*[,–-]\s*|\s+))?")
 _ARTICLE = r"(?:the|an?)\s+(?:terms?\s+)?"
 _QUOTES = r"[\"“”‘’'`,„‚]"
 # The verbs that define: "means", "includes", and the older drafting "shall include", "shall be deemed to include"
