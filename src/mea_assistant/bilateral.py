@@ -31,6 +31,9 @@ _STYLE = re.compile(r"^(?:the\s+)?(?:(?:Hashemite|United|Federal|Federative|Isla
 _SUBJECT_BREAK = re.compile(r"\s+and\s+(?:the|to|for|on|of)\s+|,\s+|;\s+|\s+with\s+respect\s+to\s+|\s+\(|"
                             r"\s+in\s+respect\s+of\s+|\s+between\s+|\s+for\s+the\s+purposes?\s+of\s+|\s*:\s*", re.I)
 _MAX_SUBJECT = 60
+# The small words a name cut at a break must not end on ("... regarding compensation for"): naming.py cuts long titles
+# the same way.
+DANGLING = re.compile(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|concerning|regarding|relating|and|or|the|a|an))+$")
 _MEMBERS = re.compile(r"^(?:the\s+)?(?:Member\s+States|Members|Associate\s+Members|States\s+Parties|"
                       r"Contracting\s+Parties)\b", re.I)
 
@@ -88,6 +91,5 @@ def _cut(subject: str) -> str:
         return subject
     cut = _SUBJECT_BREAK.search(subject, 12)
     head = subject[:cut.start()] if cut else subject
-    # not "... regarding compensation for"
-    head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|and|or|the|a|an))+$", "", head)
+    head = DANGLING.sub("", head)  # not "... regarding compensation for"
     return head if len(head) <= 2 * _MAX_SUBJECT else subject

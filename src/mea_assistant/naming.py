@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .bilateral import bilateral_name
+from .bilateral import DANGLING, bilateral_name
 from .instruments import catalogue
 from .titleblock import year_of
 from .types import Document
@@ -71,8 +71,7 @@ def _from_title(title: str) -> str:
         # (not at a bracketed letter or number that is part of a reference: "Under Article 15 (a) of the Treaty ...")
         head = re.split(r"\s*(?:[:;–—]|\((?![a-z0-9]{1,3}\)))\s*", name, maxsplit=1)[0]
         # "... regarding compensation for: 1. Certain Norwegian bonds ...": not a name ending on "for"
-        head = re.sub(r"(?:\s+(?:for|of|to|on|in|by|at|from|with|concerning|regarding|relating|and|or|the|a|an))+$",
-                      "", head)
+        head = DANGLING.sub("", head)
         if 2 <= len(head.split()) or re.search(r"\d", head):
             return head
     return name
