@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-# The number of a note heading a part ("### No. I", "### Nr.  II"; a Dutch database's copy writes "Nr." for "No.").
-NOTE_RE = re.compile(r"(No|Nr)\.\s*([IVX]{1,4}|\d{1,2})")
+# The number of a note heading a part ("### No. I", "### Nr.  II"; a Dutch database's copy writes "Nr." for "No.", at
+# times without its point: "### Nr  I").
+NOTE_RE = re.compile(r"(No|Nr)(?:\.\s*|\s+)([IVX]{1,4}|\d{1,2})")
 
 # The formula that makes the notes an agreement: "this Note and your reply ... shall constitute an Agreement".
 _CONSTITUTES = re.compile(r"\b(?:letter|note)s?\b[^.]{0,250}?\b(?:reply|answer|acceptance)\b[^.]{0,250}?"
@@ -22,8 +23,11 @@ _CONSTITUTES = re.compile(r"\b(?:letter|note)s?\b[^.]{0,250}?\b(?:reply|answer|a
 _PREPOSITION = r"(?:covering|on|concerning|relating\s+to|regarding|respecting|in\s+respect\s+of|for)"
 # "... will constitute the Agreement covering the Twenty-ninth Session of the FAO/WHO Coordinating Committee for
 # Europe."
+# Or by its parties: "... shall constitute an agreement between the Kingdom of the Netherlands and the Iran-United
+# States Claims Tribunal which will enter into force ...".
 _NAMED = re.compile(rf"\bconstitut(?:e|es|ing)\s+(?:between\s+our\s+two\s+Governments\s+)?(?:the|an?)\s+"
-                    rf"((?:Agreement|Arrangement)\s+{_PREPOSITION}\s+[^.;]{{8,200}}?)\s*(?:[.;]|,?\s+which\b)", re.I)
+                    rf"((?:Agreement|Arrangement)\s+(?:{_PREPOSITION}|between)\s+[^.;]{{8,200}}?)\s*"
+                    rf"(?:[.;]|,?\s+which\b)", re.I)
 # "I propose ... the following supplementary arrangement between the Government of ... and the Government of ...
 # respecting those military members ...": the arrangement proposed, up to what it is about.
 _PROPOSED = re.compile(rf"\bpropose\b[^.]{{0,200}}?\bthe\s+following\s+((?:[a-z]+\s+)?(?:arrangement|agreement)\s+"
@@ -34,7 +38,8 @@ _REFERRED = re.compile(rf"\bI have the honou?r to refer to\b[^.]{{0,250}}?\b{_PR
 _INSTRUMENT = re.compile(r"\b(?:agreement|arrangement|convention|protocol|treaty|memorandum|exchange|charter|accord|"
                          r"notes?|letters?)\b", re.I)
 # The parties themselves, never a name: "an Agreement between our two Governments".
-_NO_NAME = re.compile(r"\bour\b|\btwo\s+Governments\b|\bthe\s+foregoing\b", re.I)
+_NO_NAME = re.compile(r"\bour\b|\b(?:two|both)\s+(?:Governments|Parties|States)\b|\bthe\s+foregoing\b|"
+                      r"\bbetween\s+(?:them|us)\b", re.I)
 
 
 def note_series(headings: list[str]) -> bool:

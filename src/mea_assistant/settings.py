@@ -141,8 +141,11 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # avoidance of double taxation", bilateral.py), not by its 225-character title.
 # 64: an exchange of numbered notes under a database's own-language title is titled by the heading of what its first
 # note attaches ("Procedures for reciprocal filing of classified patent applications ...", exchanges.heading_title).
+# 65: a note numbered without its point ("### Nr  I") heads a part; notes that "constitute an agreement between the
+# Kingdom of the Netherlands and the Iran-United States Claims Tribunal" are titled by that agreement, not by their
+# letterhead ("MINISTER FOR FOREIGN AFFAIRS"); an item letter glued to the article "a" ("a.a real action") is item (a).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 64
+PARSER_VERSION = 65
 
 
 def _default_model_path() -> str:

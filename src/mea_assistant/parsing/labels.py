@@ -51,7 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "(aa)", "(bb)": the doubled letters some drafters (IMO, the UK) number items under "(ii)" with
     ("dletter", re.compile(r"^\(([a-z])\1\)\s*(?=\S)")),
     ("letter", re.compile(r"^\(?([a-z])\s?\)\.?\s*(?=\S|$)|^([a-z])\.\s+(?=\S)|^([a-z])\.(?=[A-Z][a-z])|^([a-z])\.$"
-                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.]|[\"“‘'](?:\s?[\"“‘'])?[A-Za-z])")),  # "l.the regulation", "h.appoint ..." (glued), "a.\"personal data\" means" (glued to a quote), not "e.g."; a bare "a." over "i."; "(c )" with a space
+                          r"|^([a-z])\.(?=[a-z]{2,}[\s,;:.]|a\s[a-z]|[\"“‘'](?:\s?[\"“‘'])?[A-Za-z])")),
+    # "l.the regulation", "h.appoint ..." (glued), "a.a real action" (glued to the article "a"), "a.\"personal data\"
+    # means" (glued to a quote), not "e.g."; a bare "a." over "i."; "(c )" with a space
 ]
 
 # How deep each style usually sits, used only when a style is new to the current list.
