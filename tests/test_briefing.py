@@ -141,7 +141,7 @@ def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment
     """A wind farm in a bay where geese rest: whatever the topic's words, an officer asks whether its impact must be
     assessed, and each instrument the note discusses answers in its own words (CBD Art. 14(1)(a), AEWA Annex 3,
     4.3.1); a topic on no such works asks nothing of the kind."""
-    from mea_assistant.briefing.gather import standing_questions
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "a wind farm planned in the shallow bay where migrating geese and ducks rest: what "
                                  "AEWA and the CBD ask of us")
@@ -149,6 +149,25 @@ def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment
     assert {("cbd-convention-1992", "Art. 14(1)(a)"), ("aewa-agreement-1995", "Annex 3, 4.3.1")} <= refs, sorted(refs)
     assert not standing_questions("CMS capacity building for new Parties")
     assert not standing_questions("reporting under CITES")
+
+
+def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A grazing subsidy for hill farmers on worn-out pastures shares no word with what the CBD requires of it: to
+    integrate conservation into sectoral plans and policies (Art. 6(b)) and to adopt measures that act as incentives
+    (Art. 11); the note asks each instrument those standing questions, as it asks works for impact assessment."""
+    from mea_assistant.briefing.standing import CUSTOMARY, INCENTIVES, RESTORATION, SECTORAL, standing_questions
+
+    note = build_note(assistant, "a grazing subsidy for hill farmers on degraded upland pastures: what the CBD asks of "
+                                 "our agriculture ministry")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cbd-convention-1992", "Art. 6(b)"), ("cbd-convention-1992", "Art. 11")} <= refs, sorted(refs)
+    assert standing_questions("a grazing subsidy for hill farmers on degraded upland pastures") == \
+        [SECTORAL, INCENTIVES, RESTORATION]
+    assert standing_questions("seed fairs of farming families, with what the village elders know") == \
+        [SECTORAL, CUSTOMARY]
+    # a permit is granted, a capacity is built: neither is a subsidy or a restoration
+    assert not standing_questions("export permits granted for sturgeon caviar")
+    assert not standing_questions("capacity building for new Parties")
 
 
 def test_every_instrument_the_topic_names_is_discussed(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,6 @@ paragraph that answers each aspect there.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
@@ -27,6 +26,7 @@ from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, asks_relations, core_provisions
 from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
 from .relation import read_names
+from .standing import standing_questions
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
 if TYPE_CHECKING:
@@ -39,24 +39,6 @@ ASPECTS: tuple[tuple[str, str], ...] = (
     ("institutions", "Which bodies, secretariat, reports and deadlines apply to {topic}?"),
     ("cooperation", "How do Parties and secretariats cooperate with other conventions and organizations on {topic}?"),
 )
-# What an officer asks of works that alter land or water (a dam, drainage, dredging, a mine, a road, a wind farm),
-# whatever the topic's words: whether their impact must be assessed and their adverse effects regulated. Worded as the
-# treaties word it (CBD Art. 7(c), 8(l), 14(1)(a): "proposed projects that are likely to have significant adverse
-# effects", "processes and categories of activities which have or are likely to have significant adverse impacts").
-# Not asked for any "project" or "building": a research project and capacity building are no such works.
-_ACTIVITY = re.compile(r"\b(?:construction|infrastructure|developers?|dams?|drain(?:s|ed|ing|age)?|dredg\w*|"
-                       r"mines?|mining|quarr(?:y|ies|ying)|pipelines?|roads?|motorways?|railways?|"
-                       r"wind\s+(?:farms?|turbines?|parks?)|power\s+lines?|factor(?:y|ies)|drilling|"
-                       r"gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|firing\s+range|resorts?|spatial\s+plan\w*)\b",
-                       re.I)
-IMPACTS = ("assessment of the environmental impact of proposed projects and activities likely to have significant "
-           "adverse effects, and regulating or managing those activities to avoid or minimize the adverse effects")
-
-
-def standing_questions(topic: str) -> list[str]:
-    """The questions every instrument the note discusses is asked alone, beyond the topic's own aspects, and each
-    one's answer quoted (selection._answer_each_aspect): none, or the impact question for works."""
-    return [IMPACTS] if _ACTIVITY.search(topic) else []
 
 
 DEPTH = 30  # paragraphs kept from each question's ranked list
