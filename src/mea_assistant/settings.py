@@ -144,8 +144,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # 65: a note numbered without its point ("### Nr  I") heads a part; notes that "constitute an agreement between the
 # Kingdom of the Netherlands and the Iran-United States Claims Tribunal" are titled by that agreement, not by their
 # letterhead ("MINISTER FOR FOREIGN AFFAIRS"); an item letter glued to the article "a" ("a.a real action") is item (a).
+# 66: "1).  The Association ..." is paragraph 1 without the stray point; a text with no articles whose sections number
+# their paragraphs from 1 again ("### Section 2" Health and Safety, "1." ...) cites them "Section 2(1)" (sections.py).
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 65
+PARSER_VERSION = 66
 
 
 def _default_model_path() -> str:

@@ -50,6 +50,13 @@ _NAMED_ARTICLE_RE = re.compile(r"(?:(Transitional|Final|Additional|Sole|Single|S
                                r"Article\s+(transitoire|unique|final|additionnel)|"
                                r"Art[ií]culo\s+(transitorio|[uú]nico|final|adicional))", re.I)
 _CONTAINER_ABBR = _WORDS
+
+
+def container_abbr(word: str) -> str | None:
+    """The ref abbreviation of a container word ("Artículo" -> "Art."), None for another word."""
+    return _CONTAINER_ABBR.get(word.lower())
+
+
 _CONTAINER_RANK = {"Annex": 0, "App.": 0, "Amendment": 0, "Schedule": 0, "Attachment": 0,
                    **{part: 0 for part in APPENDED_PARTS},  # the names appended_part gives
                    "Part": 1, "Chapter": 1, "Section": 1, "Art.": 2, "Reg.": 2, "Rule": 2, "Table": 3}

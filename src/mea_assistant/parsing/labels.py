@@ -28,8 +28,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "3.1.9Parties shall ...", "1.1.‘Shall’ is used ..." (a capital or an opening quotation mark after it)
     ("dotted", re.compile(r"^(\d{1,2}(?:\.\d{1,3})+)\s*[.)]?\s+(?=\S)"
                           r"|^(\d{1,2}(?:\.\d{1,3})+)\.?(?=[A-Z][a-z*]|[‘“\"'][A-Za-z]|\*[A-Z])")),
-    # "2.", "2)", and "2The arbitral tribunal ..." (a text extraction that lost the space and the point)
-    ("num", re.compile(rf"^(\d{{1,3}})\s*[.)](?!\d)(?!\s?{INSERTED}\b)\s*(?=\S|$)|^(\d{{1,2}})(?=[A-Z][a-z]{{2,}}\s)"
+    # "2.", "2)", "2).  The Association ..." (a stray point after the parenthesis), and "2The arbitral tribunal ..."
+    # (a text extraction that lost the space and the point)
+    ("num", re.compile(rf"^(\d{{1,3}})\s*(?:\)\.|[.)])(?!\d)(?!\s?{INSERTED}\b)\s*(?=\S|$)|^(\d{{1,2}})(?=[A-Z][a-z]{{2,}}\s)"
                        rf"|^(\d{{1,3}}\s?(?:{INSERTED}|qua))\s*\.\s+(?=\S)"  # "5bis.", "1 qua." (inserted)
                        rf"|^(\d{{1,3}})\.\s?({INSERTED})\s*\.?\s+(?=\S)")),  # "1.bis." (a point inside)
     ("pnum", re.compile(r"^\((\d{1,3})\)\.?\s*(?=\S)")),  # "(1).  No vessel ..." (a point after it) too

@@ -32,6 +32,7 @@ from .cleaning import is_table_separator, is_timeframe, split_bullet, strip_inli
 from .furniture import dropped_lines, find_furniture
 from .margins import strip_margins
 from .headings import Headings, is_wrapped_heading, restarting_parts
+from .sections import paragraph_numbered_parts
 from .items import Item, ends_clause, is_caps_heading, vocabulary, word_count
 from .lookahead import Lookahead
 from .numbering import Numbering, Refs, unique_refs
@@ -56,7 +57,7 @@ class StructureBuilder:
         self.previous_line = ""  # the text line before this one (headings included)
         self.paragraphs: list[Paragraph] = []
         self.acting_body: str | None = None
-        self.headings = Headings(numbering_parts=restarting_parts(lines),
+        self.headings = Headings(numbering_parts=restarting_parts(lines) | paragraph_numbered_parts(lines),
                                  notes=note_series([l.text for l in lines if l.heading is not None]))
         self.numbering = Numbering()
         self.refs = Refs()
