@@ -70,3 +70,18 @@ def test_a_rules_exceptions_are_found_where_the_treaty_drafts_them(corpus_docs) 
     assert {"Art. VII(1)", "Art. VII(2)", "Art. VII(3)"} <= {p.ref for p in exceptions_to(cites, rule)}
     rule = next(p for p in cms.paragraphs if p.ref == "Art. III(5)")
     assert "Art. III(5)(d)" in {p.ref for p in exceptions_to(cms, rule)}
+
+
+def test_a_list_ends_where_another_article_with_the_same_lead_in_begins(assistant) -> None:  # type: ignore[no-untyped-def]
+    """CBD Art. 8 and Art. 10 open with the same words ("Each Contracting Party shall, as far as possible and as
+    appropriate:"): Art. 8's items are (a)-(m), never Art. 10's (a)-(e), so a briefing note never prints Art. 10(d)
+    ("Support local populations ...") as item (d) under Art. 8's lead-in."""
+    from mea_assistant.stores.hits import paragraph_hit
+
+    doc = assistant.index.documents["cbd-convention-1992"]
+    for article, last in (("Art. 8", "Art. 8(m)"), ("Art. 10", "Art. 10(e)")):
+        lead_in = next(p for p in doc.paragraphs if p.ref == article)
+        head, items = assistant.retriever.family(paragraph_hit(doc, lead_in.position, 0.0))
+        refs = [i.ref for i in items]
+        assert head is not None and head.ref == article and refs[-1] == last, refs
+        assert all(r.startswith(f"{article}(") for r in refs), refs

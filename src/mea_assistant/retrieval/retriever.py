@@ -73,7 +73,13 @@ class Retriever:
         def items_of(q: Paragraph) -> list[Paragraph]:
             after = paras[q.position + 1:q.position + 80]  # a list's items follow within this window
             own = chain(q)
-            found = [p for p in after if " ".join(p.lead_in.split()) == own]
+            # ... and end where another paragraph opens a list with the same words: CBD Art. 8 and Art. 10 both read
+            # "Each Contracting Party shall, as far as possible and as appropriate:", and Art. 10's items are its own.
+            # (Ending at the first paragraph outside the chain instead cut lists that a flush sentence interrupts,
+            # "Nothing in sub-paragraphs d) and e) ...", or whose item opens a sub-list of its own: 13 expected
+            # provisions lost on the read briefing sets.)
+            run = takewhile(lambda p: chain(p) != own, after)
+            found = [p for p in run if " ".join(p.lead_in.split()) == own]
             if found or not q.lead_in.strip():
                 return found
             # an item's own list whose items carry only its words as their lead-in, not the chain above it
