@@ -155,16 +155,17 @@ def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assi
     """A grazing subsidy for hill farmers on worn-out pastures shares no word with what the CBD requires of it: to
     integrate conservation into sectoral plans and policies (Art. 6(b)) and to adopt measures that act as incentives
     (Art. 11); the note asks each instrument those standing questions, as it asks works for impact assessment."""
-    from mea_assistant.briefing.standing import CUSTOMARY, INCENTIVES, RESTORATION, SECTORAL, standing_questions
+    from mea_assistant.briefing.standing import (CUSTOMARY, INCENTIVES, KNOWLEDGE, REMEDIAL, RESTORATION, SECTORAL,
+                                                 standing_questions)
 
     note = build_note(assistant, "a grazing subsidy for hill farmers on degraded upland pastures: what the CBD asks of "
                                  "our agriculture ministry")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 6(b)"), ("cbd-convention-1992", "Art. 11")} <= refs, sorted(refs)
     assert standing_questions("a grazing subsidy for hill farmers on degraded upland pastures") == \
-        [SECTORAL, INCENTIVES, RESTORATION]
+        [SECTORAL, INCENTIVES, RESTORATION, REMEDIAL]
     assert standing_questions("seed fairs of farming families, with what the village elders know") == \
-        [SECTORAL, CUSTOMARY]
+        [SECTORAL, CUSTOMARY, KNOWLEDGE]
     # a permit is granted, a capacity is built: neither is a subsidy or a restoration
     assert not standing_questions("export permits granted for sturgeon caviar")
     assert not standing_questions("capacity building for new Parties")
@@ -514,3 +515,30 @@ def test_animals_seized_are_the_treatys_confiscated_specimens(assistant) -> None
     note = build_note(assistant, "two baby chimpanzees and a young orangutan seized from a pet dealer: where can they "
                                  "go, and who pays? CITES rules")
     assert ("cites-convention-1973", "Art. VIII(2)") in {(r.doc_id, r.ref) for r in note.references}
+
+
+def test_the_summary_states_the_duties_the_topic_asks_about(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Restoring a drained bog: the summary's points are each instrument's most relevant provisions, whatever heading
+    they fall under, and a list is summarised by the items that say the topic: CBD Art. 8 by (f) "Rehabilitate and
+    restore degraded ecosystems", not a definition or the Ramsar Conference's competences picked to fill a heading."""
+    note = build_note(assistant, "restoring a drained peat bog that was once a breeding site for waders: what Ramsar, "
+                                 "AEWA and the CBD expect")
+    by_marker = {r.marker: (r.doc_id, r.ref) for r in note.references}
+    summarised = {by_marker[m] for p in note.summary for m in p.markers}
+    assert ("cbd-convention-1992", "Art. 8(f)") in summarised, sorted(summarised)
+    assert not any(ref.startswith("Art. 2") for doc, ref in summarised if doc == "cbd-convention-1992"), \
+        sorted(summarised)
+
+
+def test_the_evaluation_counts_summary_points_that_cite_an_expected_provision(assistant, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`eval-brief` scores the summary too: a point counts when one of its references is an expected provision."""
+    from mea_assistant.evaluation.briefing import load_topics, run, summarise
+
+    topic = {"id": "t1", "topic": "restoring a drained peat bog that was once a breeding site for waders: what Ramsar, "
+                                  "AEWA and the CBD expect", "instruments": ["cbd-convention-1992"],
+             "expected": [{"doc": "cbd-convention-1992", "ref": "Art. 8(f)",
+                           "quote": "Rehabilitate and restore degraded ecosystems"}]}
+    (tmp_path / "set.jsonl").write_text(json.dumps(topic) + "\n", encoding="utf-8")
+    rows, notes = run(assistant, load_topics(tmp_path / "set.jsonl"))
+    assert rows[0]["cited"] == 1 and rows[0]["summary_on_target"] == 1, rows[0]
+    assert summarise(rows)["summary_on_target"] == round(1 / len(notes[0].summary), 3)

@@ -52,23 +52,25 @@ INCENTIVES = ("adopt economically and socially sound measures that act as incent
 _PEOPLE = re.compile(r"\b(?:local communit\w*|indigenous|traditional (?:knowledge|practices?|uses?|owners?|"
                      r"lifestyles?)|customary|villagers?|villages|elders|herders|forest communit\w*|"
                      r"community-based)\b", re.I)
+# Two duties drafted in two articles, asked apart: one search returns the paragraph closest to both, never both.
 CUSTOMARY = ("protect and encourage customary use of biological resources in accordance with traditional cultural "
-             "practices, and respect, preserve and maintain knowledge, innovations and practices of indigenous and "
-             "local communities")
+             "practices")
+KNOWLEDGE = "respect, preserve and maintain knowledge, innovations and practices of indigenous and local communities"
 
 # Land or water already damaged (eroded, degraded, to be restored or replanted): rehabilitation and restoration
 # (CBD Art. 8(f) "rehabilitate and restore degraded ecosystems", Art. 10(d) "remedial action in degraded areas";
 # Ramsar's "restoration" of wetlands).
 _DAMAGED = re.compile(r"\b(?:degraded|degradation|eroded|erosion|restor(?:e|es|ed|ing|ation)|rehabilitat\w*|"
                       r"replant\w*|reforest\w*|re-?wet\w*)\b", re.I)
-RESTORATION = ("rehabilitate and restore degraded ecosystems and support local populations to develop and implement "
-               "remedial action in degraded areas")
+RESTORATION = "rehabilitate and restore degraded ecosystems and promote the recovery of threatened species"
+REMEDIAL = "support local populations to develop and implement remedial action in degraded areas"
 
-STANDING: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_WORKS, IMPACTS), (_SECTORS, SECTORAL), (_MONEY, INCENTIVES), (_PEOPLE, CUSTOMARY), (_DAMAGED, RESTORATION))
+STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_WORKS, (IMPACTS,)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)), (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
+    (_DAMAGED, (RESTORATION, REMEDIAL)))
 
 
 def standing_questions(topic: str) -> list[str]:
     """The questions each instrument the note discusses answers alone, beyond the topic's own aspects (none, or
     one for each kind of activity the topic describes)."""
-    return [question for pattern, question in STANDING if pattern.search(topic)]
+    return [question for pattern, questions in STANDING if pattern.search(topic) for question in questions]

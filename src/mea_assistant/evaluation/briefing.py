@@ -14,7 +14,8 @@ filters are optional. Scored per note, then overall:
 - on the topic's instruments: share of references whose document is one of `instruments`;
 - quotes cut mid-sentence: references whose quote is not verbatim in its paragraph, or starts or ends inside a
   sentence (this check is written here, apart from the note's own quoting code, so it can catch it);
-- lead-ins without items, footnote text inside a quote, summary points (a note should have 3 to 5).
+- lead-ins without items, footnote text inside a quote, summary points (a note should have 3 to 5);
+- summary points on target: share of summary points with a reference that matches an expected item.
 """
 
 from __future__ import annotations
@@ -102,12 +103,19 @@ def score_note(topic: Topic, note: "Note", footnotes: dict[tuple[str, str], tupl
             if not any(r.marker in p.markers and len(p.markers) > 1 for p in points):
                 lead_ins += 1
     in_quote = sum(1 for r in refs for f in footnotes.get((r.doc_id, r.ref), ()) if f.strip() and f.strip() in r.quote)
+    # a summary point is on target when one of its references is a provision the officer expects: the summary is
+    # what a reader takes away, so its points should be the note's key provisions, not any that was cited
+    by_marker = {r.marker: r for r in refs}
+    on_target = sum(1 for p in note.summary
+                    if any(m in by_marker and any(by_marker[m].doc_id == e.doc and contains(by_marker[m].text, e.quote)
+                                                  for e in topic.expected) for m in p.markers))
     return {"id": topic.id, "topic": topic.topic, "expected": len(found), "cited": sum(found),
             "missed": [e.ref or e.quote for e, ok in zip(topic.expected, found) if not ok],
             "references": len(refs), "on_instruments": sum(1 for r in refs if r.doc_id in topic.instruments),
             "off_instruments": sorted({r.display for r in refs if r.doc_id not in topic.instruments}),
             "mid_sentence": sum(1 for r in refs if cut_mid_sentence(r.quote, r.text)),
-            "lead_ins_alone": lead_ins, "footnotes_in_quotes": in_quote, "summary_points": len(note.summary)}
+            "lead_ins_alone": lead_ins, "footnotes_in_quotes": in_quote, "summary_points": len(note.summary),
+            "summary_on_target": on_target}
 
 
 def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -120,6 +128,8 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
             "footnotes_in_quotes": sum(r["footnotes_in_quotes"] for r in rows),
             "summary_points_min": min(r["summary_points"] for r in rows),
             "summary_points_max": max(r["summary_points"] for r in rows),
+            "summary_on_target": round(sum(r.get("summary_on_target", 0) for r in rows)
+                                       / max(1, sum(r["summary_points"] for r in rows)), 3),
             "references_per_note": round(refs / max(1, len(rows)), 1),
             "seconds_per_note": round(sum(r.get("seconds", 0.0) for r in rows) / max(1, len(rows)), 1)}
 
@@ -152,7 +162,8 @@ def report(rows: Sequence[dict[str, Any]], overall: dict[str, Any]) -> str:
                   f"{overall['on_instruments']:.1%} · quotes cut mid-sentence {overall['mid_sentence']} · lead-ins "
                   f"without items {overall['lead_ins_alone']} · footnote text in quotes "
                   f"{overall['footnotes_in_quotes']} · summary points {overall['summary_points_min']}–"
-                  f"{overall['summary_points_max']} · {overall['references_per_note']} references and "
+                  f"{overall['summary_points_max']} ({overall['summary_on_target']:.0%} citing an expected provision) · "
+                  f"{overall['references_per_note']} references and "
                   f"{overall['seconds_per_note']} s per note"]
     return "\n".join(lines)
 
