@@ -338,3 +338,27 @@ def test_a_type_of_its_own_is_kept_not_refused(tmp_path):
     path = tmp_path / "own.jsonl"
     path.write_text(json.dumps({"id": "q1", "question": "x", "type": "treaty-law"}) + "\n")
     assert [q.type for q in load_dataset(path)] == ["treaty-law"]
+
+
+def test_every_treaty_set_has_its_questions_and_its_texts() -> None:
+    """`evals/treaty_sets.py` finds each set's questions and fixture folder, and pools by question, not by set: a set
+    of 2 answerable questions weighs a tenth of one with 20."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("treaty_sets_script", Path(__file__).resolve().parent.parent
+                                                  / "evals" / "treaty_sets.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    sets = script.all_sets()
+    assert sets[0] == 1 and len(sets) >= 60 and sets == sorted(set(sets))
+    for n in sets:
+        dataset, fixtures = script.paths(n)
+        assert dataset.exists() and any(f.suffix in script.DOCUMENT_SUFFIXES and f.name != "README.md"
+                                        for f in fixtures.iterdir()), n
+    rows = [{"n_questions": 22, "n_answerable": 20, "first_citation_right": 0.5, "citation_hit": 1.0, "hit@5": 1.0,
+             "abstention_recall": 1.0, "false_abstention_rate": 0.0},
+            {"n_questions": 2, "n_answerable": 2, "first_citation_right": 1.0, "citation_hit": 1.0, "hit@5": 1.0,
+             "abstention_recall": None, "false_abstention_rate": 0.0}]
+    total = script.pooled(rows)
+    assert total["first_citation_right"] == round(12 / 22, 3) and total["out_of_corpus_abstained"] == 1.0

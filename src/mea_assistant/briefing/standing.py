@@ -72,5 +72,5 @@ STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 
 def standing_questions(topic: str) -> list[str]:
     """The questions each instrument the note discusses answers alone, beyond the topic's own aspects (none, or
-    one for each kind of activity the topic describes)."""
+    those of each kind of activity the topic describes: one question per duty the treaties draft for it)."""
     return [question for pattern, questions in STANDING if pattern.search(topic) for question in questions]
