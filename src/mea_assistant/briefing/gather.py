@@ -26,7 +26,7 @@ from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, asks_relations, core_provisions
 from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
 from .relation import read_names
-from .standing import standing_questions
+from .standing import asked_of, standing_questions
 from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
 
 if TYPE_CHECKING:
@@ -194,7 +194,11 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
         if not filters.allows(documents[doc_id]):
             continue
         own = filters.narrowed(doc_ids=(doc_id,))
+        whole = " ".join(p.text for p in documents[doc_id].paragraphs) if standing else ""
         for n, text in enumerate(queries):
+            if n > len(aspects) and not asked_of(text, whole):  # a standing question this instrument has no terms for
+                pool.answers.setdefault(doc_id, []).append(None)
+                continue
             query = assistant.understand(text, (), own.conventions, own.doc_types)
             hits = assistant.retriever.search(query.standalone, k=WITHIN_DEPTH, filters=own, info=query.info)
             hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)

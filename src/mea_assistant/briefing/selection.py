@@ -52,9 +52,8 @@ WITHIN_TOP = 2  # ... or a search of its own instrument alone ranks it among its
 W_WITHIN = 0.25  # relevance: added for the first place in a search of its instrument alone, halved at the second ...
 PART_COVER = 0.5  # ... or it carries this share of one conjunct's words ("A and B": A, or B)
 ARTICLE_SHARE = 0.75  # a paragraph on the topic by its article: this share of the article's best relevance
-DOC_RATIO = 0.45  # an instrument is discussed when its score is at least this share of the best one's
+DOC_RATIO = 0.45  # an instrument is discussed when the topic names it or its score is this share of the best one's
 MAX_DOCS = 6
-NAMED_RATIO = 0.2  # ... or, for an instrument the topic names, this share: the officer asked what it says
 PARA_RATIO = 0.5  # within an instrument: paragraphs at least this share of its best paragraph's relevance
 PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
@@ -143,7 +142,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
     kept = [d for d in sorted(eligible, key=lambda d: -score[d])
-            if score[d] >= (NAMED_RATIO if d in primary else DOC_RATIO) * best][:MAX_DOCS]
+            if d in primary or score[d] >= DOC_RATIO * best][:MAX_DOCS]
     kept.sort(key=lambda d: (not (d in named and documents[d].doc_type in TREATY_TYPES
                                   and score[d] >= TREATY_FIRST * best), -score[d]))
     top = max(base_rel[keys[0]] for d, keys in base_by_doc.items() if d in kept)

@@ -4,8 +4,9 @@ A desk officer's request names a case ("grants for tile drains", "a plantation i
 swap seed at fairs") in the words of the case, while what the treaties require of it is drafted as a general duty
 that shares none of those words: integrate conservation into sectoral plans (CBD Art. 6(b)), assess the impact of
 projects (Art. 14(1)(a)), adopt incentive measures (Art. 11), protect customary use (Art. 10(c)), restore degraded
-ecosystems (Art. 8(f)). Each question below is worded as the treaties word the duty, and asked of each instrument
-when the topic describes that kind of activity; the instrument's own answer is quoted (selection._answer_each_aspect).
+ecosystems (Art. 8(f)), control alien species (Art. 8(h)). Each question below is worded as the treaties word the
+duty, and asked of each instrument when the topic describes that kind of activity; the instrument's own answer is
+quoted (selection._answer_each_aspect).
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ _WORKS = re.compile(r"\b(?:construction|infrastructure|developers?|dams?|drain(?
                     r"wind\s+(?:farms?|turbines?|parks?)|power\s+lines?|factor(?:y|ies)|drilling|"
                     r"gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|firing\s+range|resorts?|spatial\s+plan\w*)\b",
                     re.I)
-IMPACTS = ("assessment of the environmental impact of proposed projects and activities likely to have significant "
-           "adverse effects, and regulating or managing those activities to avoid or minimize the adverse effects")
+# Two duties drafted in two places, asked apart (one search returns the paragraph closest to both, never both): the
+# assessment of a proposed project, and the identifying and regulating of categories of harmful activities.
+IMPACTS = ("introduce procedures requiring environmental impact assessment of proposed projects that are likely to "
+           "have significant adverse effects, with a view to avoiding or minimizing such effects")
+ACTIVITIES = ("identify and monitor processes and categories of activities which have or are likely to have "
+              "significant adverse impacts, and regulate or manage them")
 
 # A sector that uses land, forests or waters (farming, grazing, forestry, fishing): how conservation is to be part of
 # that sector's own plans and policies (CBD Art. 6(b) "relevant sectoral or cross-sectoral plans, programmes and
@@ -65,12 +70,81 @@ _DAMAGED = re.compile(r"\b(?:degraded|degradation|eroded|erosion|restor(?:e|es|e
 RESTORATION = "rehabilitate and restore degraded ecosystems and promote the recovery of threatened species"
 REMEDIAL = "support local populations to develop and implement remedial action in degraded areas"
 
+# Animals or plants out of their range (escaped from farms, let loose, feral, invasive): the treaties' duty on alien
+# species (CBD Art. 8(h) "prevent the introduction of, control or eradicate those alien species which threaten
+# ecosystems, habitats or species"; CMS Art. III(4)(c) "strictly controlling the introduction of, or controlling or
+# eliminating, already introduced exotic species"; AEWA Art. III(2)(g) and Annex 3, 2.5 "non-native species").
+_ALIEN = re.compile(r"\b(?:escap(?:ed|ees?|ing)|let loose|feral|invasive|alien|non-?native|exotic|"
+                    r"introduced (?:species|animals?|plants?|predators?|fish|birds?|mammals?)|"
+                    r"(?:released|let go|dumped) (?:into|in) the wild)\b",
+                    re.I)
+ALIENS = ("prevent the introduction of, control or eradicate alien or non-native species which threaten ecosystems, "
+          "habitats or species")
+
+# Wild animals or plants bought, sold or shipped abroad: the permits trade in a listed species needs (CITES Art. III(2),
+# IV(2): "The export of any specimen of a species included in Appendix ... shall require the prior grant and
+# presentation of an export permit"), asked for each appendix the treaty drafts alike, what counts as a specimen (Art.
+# I(b): "any animal or plant, whether alive or dead", "any readily recognizable part or derivative thereof") and, for
+# imports, the permits the State of import must see (Art. III(3), IV(4)).
+_TRADE = re.compile(r"\b(?:export\w*|import\w*|re-?export\w*|trade[sd]?|trading|traders?|sell(?:s|ing|ers?)?|sold|"
+                    r"sales?|buy(?:s|ing|ers?)?|bought|shipments?|shipped|smuggl\w*|souvenirs?)\b", re.I)
+PERMITS = tuple(f"export of a specimen of a species included in Appendix {a} requires the prior grant and presentation "
+                f"of an export permit" for a in ("I", "II"))
+IMPORTS = ("import of a specimen of a species included in Appendix I requires an import permit and an export permit, "
+           "and is not for primarily commercial purposes",
+           "import of a specimen of a species included in Appendix II requires the prior presentation of an export "
+           "permit or a re-export certificate")
+_IMPORT = re.compile(r"\b(?:import\w*|bring(?:s|ing)? in|brought in)\b", re.I)
+# Trade that breaks the rules (smuggled, seized, trafficked): enforcement, penalties and confiscation (CITES Art.
+# VIII(1) "to penalize trade in, or possession of, such specimens ... to provide for the confiscation").
+_ILLEGAL = re.compile(r"\b(?:smuggl\w*|traffick\w*|contraband|illegal(?:ly)?|illicit(?:ly)?|seiz(?:e|ed|ure|ures)|"
+                      r"confiscat\w*|poach\w*|black market|without (?:a )?(?:permits?|papers|licen[cs]es?))\b", re.I)
+ENFORCEMENT = ("take appropriate measures to enforce the Convention and to prohibit trade in specimens in violation "
+               "thereof, to penalize trade in or possession of such specimens and to provide for their confiscation")
+SPECIMEN = ("specimen means any animal or plant, whether alive or dead, and any readily recognizable part or "
+            "derivative of a listed species")
+
+# Animals caught, shot, trapped or netted, eggs or chicks taken: the prohibition of taking a species listed for strict
+# protection and its exceptions (CMS Art. III(5) "shall prohibit the taking of animals belonging to such species.
+# Exceptions may be made ..."), and the measures on using biological resources (CBD Art. 10(b) "avoid or minimize
+# adverse impacts on biological diversity").
+_TAKING = re.compile(r"\b(?:hunt(?:s|ed|ing|ers?)?|shoot(?:s|ing)?|shot|kill(?:s|ed|ing)?|trap(?:s|ped|ping|pers?)?|"
+                     r"snar(?:e|es|ed|ing)|netted|catch(?:es|ing)?|caught|captur(?:e|es|ed|ing)|poach\w*|"
+                     r"(?:take|taking|took|taken|collect\w*|gather\w*) (?:the |their |wild )?(?:eggs|chicks|nestlings|"
+                     r"birds|animals)|cull(?:s|ed|ing)?|harvest(?:s|ed|ing)?)\b", re.I)
+TAKING = ("prohibit the taking of animals belonging to a migratory species listed in Appendix I, and the exceptions to "
+          "this prohibition")
+USE = ("adopt measures relating to the use of biological resources to avoid or minimize adverse impacts on biological "
+       "diversity")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (_WORKS, (IMPACTS,)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)), (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
-    (_DAMAGED, (RESTORATION, REMEDIAL)))
+    (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
+    (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
+    (_DAMAGED, (RESTORATION, REMEDIAL)), (_ALIEN, (ALIENS,)), (_TRADE, PERMITS + (SPECIMEN, USE)), (_IMPORT, IMPORTS),
+    (_ILLEGAL, (ENFORCEMENT,)), (_TAKING, (TAKING, USE)))
+
+
+# A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
+# alone for export permits returns its closest paragraph (technology transfer), which answers nothing.
+NEEDS: dict[str, re.Pattern[str]] = {
+    **{question: re.compile(r"\bexport permits?\b", re.I) for question in PERMITS},
+    **{question: re.compile(r"\bimport permits?\b", re.I) for question in IMPORTS},
+    SPECIMEN: re.compile(r"\bspecimen\W{0,3}\s+means\b", re.I),
+    ENFORCEMENT: re.compile(r"\bconfiscat\w*|\bpenali[sz]e\b", re.I),
+    TAKING: re.compile(r"\btaking\b", re.I),
+    USE: re.compile(r"\bbiological resources\b", re.I),
+    ALIENS: re.compile(r"\b(?:alien|exotic|non-native)\b", re.I),
+}
+
+
+def asked_of(question: str, text: str) -> bool:
+    """Whether a standing question is asked of an instrument with this text (its terms, where it needs them)."""
+    needs = NEEDS.get(question)
+    return needs is None or bool(needs.search(text))
 
 
 def standing_questions(topic: str) -> list[str]:
     """The questions each instrument the note discusses answers alone, beyond the topic's own aspects (none, or
     those of each kind of activity the topic describes: one question per duty the treaties draft for it)."""
-    return [question for pattern, questions in STANDING if pattern.search(topic) for question in questions]
+    return list(dict.fromkeys(question for pattern, questions in STANDING if pattern.search(topic)
+                              for question in questions))
