@@ -564,6 +564,18 @@ def test_the_summary_states_the_duties_the_topic_asks_about(assistant) -> None: 
         sorted(summarised)
 
 
+def test_a_lead_in_is_summarised_by_the_sentence_that_states_the_duty(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A lead-in was summarised by its last sentence alone, the one that opens its list: AEWA Annex 3, 2.1.1 as "Such
+    Parties shall in particular and subject to paragraph 2.1.3 below:", which names no one. The sentence that
+    states the duty leads ("Parties with populations listed in Column A of Table 1 shall provide protection ..."),
+    as it does where the last sentence is only a permission (CMS Art. III(5): "Exceptions may be made ...")."""
+    note = build_note(assistant, "Shooting geese listed in Column A of AEWA's Table 1: what does AEWA require?")
+    point = [p.text for p in note.summary if "Annex 3, 2.1.1" in p.text]
+    assert point and "Parties with populations listed in Column A of Table 1 shall provide protection" in point[0], \
+        [p.text[:120] for p in note.summary]
+    assert "Such Parties shall in particular" in point[0]  # the list's own lead-in still opens its items
+
+
 def test_the_evaluation_counts_summary_points_that_cite_an_expected_provision(assistant, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """`eval-brief` scores the summary too: a point counts when one of its references is an expected provision."""
     from mea_assistant.evaluation.briefing import load_topics, run, summarise

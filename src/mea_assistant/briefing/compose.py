@@ -110,6 +110,14 @@ def unit_point(unit: Unit, draft: Draft) -> Point:
     return Point(f"{ref} — {label}: {' '.join(parts)}" if label else f"{ref}: {' '.join(parts)}", markers)
 
 
+_REFERS_BACK = re.compile(r"(?:Such|These|Those|This|They|It)\b")
+
+
+def _binds(text: str, doc_type: str) -> bool:
+    force = force_of(text, doc_type)
+    return force is not None and force.kind in ("obligation", "prohibition", "qualified")
+
+
 def summary_point(unit: Unit, draft: Draft) -> Point:
     """One sentence that states something, built like an answer's lead: the kind of duty and who holds it,
     where, then the treaty's words. A list is summarised by its lead-in and first items."""
@@ -121,6 +129,14 @@ def summary_point(unit: Unit, draft: Draft) -> Point:
         a, b = spans[-1]
         sentence = " ".join(head.text[a:b].split())
         pieces = [f"{quote_in_sentence(sentence)} [{marker}]"]
+        duty = " ".join(head.text[spans[0][0]:spans[0][1]].split())
+        if len(spans) > 1 and _binds(duty, head.doc_type) and (not _binds(sentence, head.doc_type)
+                                                                or _REFERS_BACK.match(sentence)):
+            # "Parties ... shall prohibit the taking ... Exceptions may be made only if:": the duty is the point, the
+            # last sentence only opens the list ("Such Parties shall in particular:" names no one by itself)
+            gap = " … " if len(spans) > 2 else " "
+            pieces[0] = f"{quote_in_sentence(duty)}{gap}{pieces[0]}"
+            sentence = duty
         shown_items = _topical(unit.items, draft.subject)
         for item in shown_items:
             m = draft.cite(item)
