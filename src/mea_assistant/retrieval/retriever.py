@@ -10,7 +10,7 @@ from itertools import takewhile
 
 from ..force import TREATY_TYPES
 from ..index import Index
-from ..queries import QueryInfo, analyse, explicit_refs
+from ..queries import QueryInfo, analyse, explicit_refs, instrument_mentions
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
@@ -58,7 +58,14 @@ class Retriever:
                 own.sort(key=lambda d: docs[d].doc_type not in TREATY_TYPES)
                 if own:
                     groups.append(own)
-        return groups
+        return sorted(groups, key=lambda group: self._first_named(info.text, group))
+
+    def _first_named(self, text: str, group: list[str]) -> int:
+        """Where a question first names an instrument: an answer comparing two takes them in the order asked
+        ("for Nagoya ..., compared with the CBD itself" answers for Nagoya first)."""
+        docs = self.index.documents
+        labels = set(group) | {docs[d].conventions[0] for d in group if docs[d].conventions}
+        return next((start for start, _, label in instrument_mentions(text, docs) if label in labels), len(text))
 
     def named_documents(self, info: QueryInfo) -> list[str]:
         return [d for group in self.instrument_groups(info) for d in group]
