@@ -171,6 +171,27 @@ def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assi
     assert not standing_questions("capacity building for new Parties")
 
 
+def test_captive_bred_live_and_seized_animals_and_genetic_samples_bring_the_rules_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A pet chain importing captive-bred parrots, some seized at the airport: CITES drafts rules for exactly these
+    cases in words the topic does not use (Art. VII(4)-(5) bred in captivity, VIII(3) living specimens in transit,
+    VIII(4) confiscated living specimens, IV(3) the Scientific Authority's watch on exports); plant samples for
+    cosmetics bring access on prior informed consent and benefit-sharing on mutually agreed terms."""
+    from mea_assistant.briefing.standing import CAPTIVE, LIVE_CARE, standing_questions
+
+    note = build_note(assistant, "A pet shop chain wants to import captive-bred parrots and tortoises from a breeding "
+                                 "farm abroad; some shipments were seized at the airport last year. What does CITES "
+                                 "require?")
+    refs = {r.ref for r in note.references if r.doc_id == "cites-convention-1973"}
+    assert {"Art. VII(4)", "Art. VII(5)", "Art. VIII(3)", "Art. VIII(4)", "Art. IV(3)"} <= refs, sorted(refs)
+    note = build_note(assistant, "A cosmetics company wants to collect plant samples in our highland forests and "
+                                 "develop products from them: what do the Nagoya Protocol and the CBD require?")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("nagoya-protocol-2010", "Art. 6(1)"), ("nagoya-protocol-2010", "Art. 5(1)")} <= refs, sorted(refs)
+    # waterbirds breed, sharks have nursery areas, birds live on islets: none of these is captive breeding or live trade
+    assert not {CAPTIVE, LIVE_CARE} & set(standing_questions(
+        "disturbance of tern breeding colonies and shark nursery areas where the birds live"))
+
+
 def test_every_instrument_the_topic_names_is_discussed(assistant) -> None:  # type: ignore[no-untyped-def]
     """The officer asks what CITES and the Bonn Convention say: the CMS Convention is discussed although CITES and
     its Secretariat's cooperation report say far more about whale meat."""

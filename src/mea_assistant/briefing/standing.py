@@ -117,11 +117,52 @@ TAKING = ("prohibit the taking of animals belonging to a migratory species liste
 USE = ("adopt measures relating to the use of biological resources to avoid or minimize adverse impacts on biological "
        "diversity")
 
+# Export of an Appendix II species: the Scientific Authority's watch on the permits granted and the actual exports
+# (CITES Art. IV(3) "shall monitor both the export permits granted ... and the actual exports of such specimens").
+EXPORT_WATCH = ("a Scientific Authority monitors the export permits granted and the actual exports of specimens of "
+                "species included in Appendix II and advises measures to limit the grant of export permits")
+
+# Animals bred or plants grown for sale (a breeding farm, a nursery, ranching): the treaties' own category and its
+# certificate (CITES Art. VII(4) "bred in captivity for commercial purposes ... artificially propagated for commercial
+# purposes", Art. VII(5) "a certificate ... shall be accepted in lieu of any of the permits"). Not "breeding" alone:
+# waterbirds breed, and sharks have nursery grounds.
+_CAPTIVE = re.compile(r"\b(?:captive[- ]?(?:bred|breeding|born|raised)|bred in captivity|(?:breeding|fur|game|"
+                      r"fish|reptile|crocodile|bird|parrot) farms?|breeders|farm-?(?:bred|raised)|farmed|"
+                      r"ranch(?:es|ing|ed)?|nurser(?:y|ies)(?! (?:areas?|grounds?|habitats?|sites?))|"
+                      r"artificially propagated|propagat(?:e|ed|es|ing|ion)|cultivated|greenhouses?)\b", re.I)
+CAPTIVE = ("specimens of an animal species bred in captivity or of a plant species artificially propagated, and the "
+           "certificate accepted in lieu of permits")
+
+# Animals kept or moved alive (pets, zoos, aquaria, live birds shipped): their care in transit and holding (CITES Art.
+# VIII(3) "all living specimens, during any period of transit, holding or shipment, are properly cared for so as to
+# minimize the risk of injury, damage to health or cruel treatment").
+_LIVE = re.compile(r"\b(?:live (?:animals?|birds?|reptiles?|fish|corals?|plants?|specimens?|sharks?|turtles?|"
+                   r"primates?|parrots?)|alive|pets?|pet (?:trade|shops?)|zoos?|aquari(?:a|ums?)|circus(?:es)?|"
+                   r"animal welfare|cruel\w*)\b", re.I)
+LIVE_CARE = ("ensure that living specimens, during any period of transit, holding or shipment, are properly cared for "
+             "so as to minimize the risk of injury, damage to health or cruel treatment")
+# Seized live animals (a confiscated parrot, a seized shipment of tortoises): where they go (CITES Art. VIII(4)
+# "entrusted to a Management Authority ... returned to the State of export ... a rescue centre").
+RESCUE = ("a confiscated living specimen is entrusted to a Management Authority, returned to the State of export or "
+          "sent to a rescue centre")
+
+# Genes, samples or traditional knowledge used for research or products (bioprospecting, a pharmaceutical or cosmetic
+# company, seed collections): access on prior informed consent and benefits shared on mutually agreed terms (Nagoya
+# Protocol Art. 6(1), 5(1); CBD Art. 15(5), 15(7)).
+_GENETIC = re.compile(r"\b(?:genetic (?:resources?|material|sequences?|samples?)|genes?|DNA|bioprospect\w*|"
+                      r"biotechnolog\w*|pharmaceutical\w*|cosmetics?|seed (?:banks?|collections?)|"
+                      r"(?:plant|tissue|blood|soil|microbial) samples?)\b", re.I)
+ACCESS = ("access to genetic resources for their utilization is subject to the prior informed consent of the Party "
+          "providing such resources")
+SHARING = ("benefits arising from the utilization of genetic resources are shared in a fair and equitable way upon "
+           "mutually agreed terms")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
     (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
     (_DAMAGED, (RESTORATION, REMEDIAL)), (_ALIEN, (ALIENS,)), (_TRADE, PERMITS + (SPECIMEN, USE)), (_IMPORT, IMPORTS),
-    (_ILLEGAL, (ENFORCEMENT,)), (_TAKING, (TAKING, USE)))
+    (_ILLEGAL, (ENFORCEMENT,)), (_TAKING, (TAKING, USE)), (_TRADE, (EXPORT_WATCH,)), (_CAPTIVE, (CAPTIVE,)),
+    (_LIVE, (LIVE_CARE,)), (_ILLEGAL, (RESCUE,)), (_GENETIC, (ACCESS, SHARING)))
 
 
 # A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
@@ -134,6 +175,12 @@ NEEDS: dict[str, re.Pattern[str]] = {
     TAKING: re.compile(r"\btaking\b", re.I),
     USE: re.compile(r"\bbiological resources\b", re.I),
     ALIENS: re.compile(r"\b(?:alien|exotic|non-native)\b", re.I),
+    EXPORT_WATCH: re.compile(r"\bScientific Authorit", re.I),
+    CAPTIVE: re.compile(r"\bbred in captivity\b|\bartificially propagated\b", re.I),
+    LIVE_CARE: re.compile(r"\bliving specimens?\b", re.I),
+    RESCUE: re.compile(r"\brescue cent(?:re|er)\b", re.I),
+    ACCESS: re.compile(r"\bprior informed consent\b", re.I),
+    SHARING: re.compile(r"\bmutually agreed terms\b", re.I),
 }
 
 
