@@ -40,6 +40,14 @@ def test_a_yes_no_question_gets_yes_or_no_first(assistant):
     assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 37")
 
 
+def test_whether_one_can_join_is_answered_by_the_clause_that_opens_the_instrument_or_bars_it(assistant):
+    # the condition for joining a protocol, not the neighbouring clause on an organisation that joins
+    answer = assistant.ask("Can a State join a protocol to the Convention on Biological Diversity without being a "
+                           "Party to the Convention?")
+    assert answer.answer_type == "yes_no" and answer.lead.startswith("No:")
+    assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 32(1)")
+
+
 def test_an_obligation_says_what_kind_of_duty_and_whose(assistant):
     answer = assistant.ask("Must each CITES Party designate a Management Authority?")
     assert answer.answer_type == "obligation"

@@ -33,7 +33,12 @@ many paragraphs that only mention it, which the ranker often puts first:
   present Convention are:", "The objective of this Protocol is", "The purposes of the Organization are"), not one
   that only names it;
 - what it leaves out ("Which matters fall outside it?"): an exclusion ("This Convention shall not apply to the
-  following matters", "may exclude from the application of this Convention"), not "are not excluded from".
+  following matters", "may exclude from the application of this Convention"), not "are not excluded from";
+- whether someone can join ("Can a country still join?", "Can the EU become a Party?"): the clause that opens the
+  instrument to them or sets the condition ("shall be open indefinitely for accession", "shall be open for accession
+  by regional economic integration organizations", "may not become a Party to a protocol unless ...", "may associate
+  themselves with this Memorandum"), not the depositary's notice to "signatory and acceding States" or when it
+  enters into force for one that joins later.
 """
 
 from __future__ import annotations
@@ -68,6 +73,11 @@ _DOES_IT = rf"\b(?:does|do|did|will|would)\s+(?:the\s+)?[^?]{{0,80}}?\b{_INSTRUM
 _KINDS = (r"Convention|Protocol|Agreement|Treaty|Charter|Constitution|Statute|Memorandum|Plan|Programme|Organi[sz]ation|"
           r"Institute|Union|Centre|Center|Office|Agency|Fund")
 _LEAVE = r"(?:leave|leaving|withdraw\w*|denounc\w*|pull\s+out|quit|exit)"
+# "Can a country still join?", "Is it possible for the EU to become a Party?", "Could Palestine accede?"
+_CAN_JOIN = (r"\b(?:can|could|may|might)\s+(?:[\w'’.-]+\s+){1,8}?(?:still\s+|also\s+|ever\s+|now\s+)?"
+             r"(?:join|accede|sign\s+up|become\s+(?:a\s+|an\s+)?(?:contracting\s+)?(?:party|parties|member|members))\b|"
+             r"\b(?:possible|allowed|eligible|entitled|able)\s+(?:for\s+[^?]{1,60}?\s+)?to\s+(?:join|accede|"
+             r"become\s+(?:a\s+|an\s+)?(?:contracting\s+)?(?:party|parties|member|members))\b")
 
 CLAUSES: tuple[Clause, ...] = (
     Clause(  # the depositary
@@ -203,6 +213,18 @@ CLAUSES: tuple[Clause, ...] = (
                    r"(?:Convention|Protocol|Agreement|Treaty|Charter|Memorandum|Regulations|Statute|Constitution|Instrument)"
                    r"\b[^.;:]{0,40}?\b(?:shall\s+(?:not\s+)?|does\s+not\s+|do\s+not\s+|will\s+)?(?:apply|applies|extend|extends|"
                    r"cover|covers|be\s+applicable)\s+(?:only\s+)?(?:to|in|for)\b", re.I)),
+    Clause(  # whether someone can join: the clause that opens the instrument to them, or its condition
+        re.compile(_CAN_JOIN, re.I),
+        re.compile(r"\bopen\s+(?:\w+\s+)?for\s+accession\b|"
+                   r"\bopen\s+for\s+(?:signature|ratification)\b[^.;]{0,60}?\b(?:by|to)\s+(?:all\s+|any\s+|every\s+|the\s+)?"
+                   r"[A-Z]|\bmay\s+(?:not\s+|only\s+)?(?:become\s+(?:a\s+|an\s+)?(?:contracting\s+)?(?:party|parties|"
+                   r"member|members)|accede)\b|\bmembership\b[^.;]{0,80}\bopen\b|"
+                   # a memorandum's cooperating partners: "... may associate themselves with this Memorandum"
+                   r"\bmay\s+(?:also\s+)?(?:associate\s+(?:themselves|itself)\s+with|sign)\b", re.I),
+        # joining without accepting a provision, or with a reservation: the opt-out clauses above answer that
+        unless=re.compile(r"\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\breserv\w*\b|"
+                          r"\bwithout\s+(?:accepting|being\s+bound|applying|agreeing\s+to|signing\s+up\s+to)\b|"
+                          r"\bopt(?:s|ing)?\s+out\b", re.I)),
 )
 
 
