@@ -46,6 +46,9 @@ def test_whether_one_can_join_is_answered_by_the_clause_that_opens_the_instrumen
                            "Party to the Convention?")
     assert answer.answer_type == "yes_no" and answer.lead.startswith("No:")
     assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 32(1)")
+    # the one-sentence accession clause ranks far below its longer neighbours; it is found in the whole document
+    later = assistant.ask("Signature of CITES closed long ago. Could a State still join it?")
+    assert _cited(later)[0] == ("cites-convention-1973", "Art. XXI")
 
 
 def test_an_obligation_says_what_kind_of_duty_and_whose(assistant):

@@ -59,6 +59,9 @@ class Clause:
     window: int = WINDOW
     unless: re.Pattern[str] | None = None  # a question that asks about another clause after all
     not_in: re.Pattern[str] | None = None  # a paragraph that is another clause of the same kind
+    # looked for among every candidate of the top hit's document: a short final clause ("shall be open indefinitely
+    # for accession") shares few words with the question and can rank far below its longer neighbours
+    whole_document: bool = False
 
 
 _WHO = r"(?:who|whom|which(?:\s+[\w-]+){0,2}|what(?:\s+[\w-]+){1,2})"
@@ -221,6 +224,7 @@ CLAUSES: tuple[Clause, ...] = (
                    r"member|members)|accede)\b|\bmembership\b[^.;]{0,80}\bopen\b|"
                    # a memorandum's cooperating partners: "... may associate themselves with this Memorandum"
                    r"\bmay\s+(?:also\s+)?(?:associate\s+(?:themselves|itself)\s+with|sign)\b", re.I),
+        whole_document=True,
         # joining without accepting a provision, or with a reservation: the opt-out clauses above answer that
         unless=re.compile(r"\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\breserv\w*\b|"
                           r"\bwithout\s+(?:accepting|being\s+bound|applying|agreeing\s+to|signing\s+up\s+to)\b|"
@@ -235,8 +239,10 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
     for clause in CLAUSES:
         if not clause.asks.search(query) or (clause.unless is not None and clause.unless.search(query)):
             continue
-        top = hits[:clause.window]
+        top = hits if clause.whole_document else hits[:clause.window]
         for i, hit in enumerate(top):
+            if clause.whole_document and hit.doc_id != hits[0].doc_id:
+                continue
             text = " ".join(f"{hit.lead_in} {hit.text}".split())
             if clause.states.search(text) and not (clause.not_in is not None and clause.not_in.search(text)):
                 i = _own_lead_in(top, i, clause)
