@@ -49,6 +49,9 @@ def test_whether_one_can_join_is_answered_by_the_clause_that_opens_the_instrumen
     # the one-sentence accession clause ranks far below its longer neighbours; it is found in the whole document
     later = assistant.ask("Signature of CITES closed long ago. Could a State still join it?")
     assert _cited(later)[0] == ("cites-convention-1973", "Art. XXI")
+    # the clause no search returns ("open for accession by regional economic integration organizations") is added
+    union = assistant.ask("Could the European Union become a Party to CITES?")
+    assert _cited(union)[0] == ("cites-convention-1973", "Art. XXI(1)")
 
 
 def test_an_obligation_says_what_kind_of_duty_and_whose(assistant):

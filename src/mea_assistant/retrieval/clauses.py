@@ -232,13 +232,18 @@ CLAUSES: tuple[Clause, ...] = (
 )
 
 
+def asked_clause(query: str) -> Clause | None:
+    """The clause the question asks about (the first in CLAUSES that it asks and does not rule out), or None."""
+    return next((c for c in CLAUSES if c.asks.search(query) and not (c.unless is not None and c.unless.search(query))),
+                None)
+
+
 def clause_first(hits: list[Hit], query: str) -> list[Hit]:
     """The first of the top hits that is the clause the question asks about comes first (the first clause in
     CLAUSES the question asks about decides); every other hit keeps its order, and nothing moves when no top hit
     is that clause."""
-    for clause in CLAUSES:
-        if not clause.asks.search(query) or (clause.unless is not None and clause.unless.search(query)):
-            continue
+    clause = asked_clause(query)
+    if clause is not None:
         top = hits if clause.whole_document else hits[:clause.window]
         for i, hit in enumerate(top):
             if clause.whole_document and hit.doc_id != hits[0].doc_id:
@@ -247,7 +252,6 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
             if clause.states.search(text) and not (clause.not_in is not None and clause.not_in.search(text)):
                 i = _own_lead_in(top, i, clause)
                 return [hits[i]] + hits[:i] + hits[i + 1:] if i else hits
-        return hits
     return hits
 
 

@@ -16,6 +16,7 @@ from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
 from ..terms import opens_list
 from ..types import Filters, Hit, Paragraph, ParagraphKey
+from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
@@ -203,7 +204,21 @@ class Retriever:
                                       sparse.get(key, 0.0)))
             if len(hits) >= max(k, len(exact)):
                 break
-        return hits
+        return hits + self._clause_candidates(query, info, filters, {(h.doc_id, h.position) for h in hits})
+
+    def _clause_candidates(self, query: str, info: QueryInfo, filters: Filters, seen: set[ParagraphKey]) -> list[Hit]:
+        """The paragraphs of the named instruments that are the clause a question asks about, when it is one looked
+        for in the whole document (clauses.py) and the searches missed them: the one-sentence "open for accession by
+        regional economic integration organizations" shares no word with "Could the European Union become a Party?"."""
+        clause = asked_clause(query)
+        if clause is None or not clause.whole_document:
+            return []
+        docs = self.index.documents
+        named = set(info.doc_ids) | {d for d, doc in docs.items() if doc.conventions and doc.conventions[0] in
+                                     info.conventions and doc.doc_type in TREATY_TYPES}
+        return [paragraph_hit(docs[d], p.position, 0.0) for d in sorted(named) if filters.allows(docs[d])
+                for p in docs[d].paragraphs
+                if (d, p.position) not in seen and clause.states.search(" ".join(f"{p.lead_in} {p.text}".split()))]
 
     def ensure_dense(self, query: str, hits: list[Hit]) -> None:
         """Give hits found only by BM25 (or by reference) a dense relevance, so abstention can judge them."""
