@@ -63,6 +63,11 @@ class Clause:
     # for accession") shares few words with the question and can rank far below its longer neighbours
     whole_document: bool = False
 
+    def stated_in(self, lead_in: str, text: str) -> bool:
+        """The paragraph (read with its lead-in) is this clause."""
+        joined = " ".join(f"{lead_in} {text}".split())
+        return bool(self.states.search(joined)) and not (self.not_in is not None and self.not_in.search(joined))
+
 
 _WHO = r"(?:who|whom|which(?:\s+[\w-]+){0,2}|what(?:\s+[\w-]+){1,2})"
 _FAILS = (r"(?:cannot|can\s*not|can't|could\s+not|do\s+not|does\s+not|don't|doesn't|did\s+not|fail\w*|unable\s+to|"
@@ -248,8 +253,7 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
         for i, hit in enumerate(top):
             if clause.whole_document and hit.doc_id != hits[0].doc_id:
                 continue
-            text = " ".join(f"{hit.lead_in} {hit.text}".split())
-            if clause.states.search(text) and not (clause.not_in is not None and clause.not_in.search(text)):
+            if clause.stated_in(hit.lead_in, hit.text):
                 i = _own_lead_in(top, i, clause)
                 return [hits[i]] + hits[:i] + hits[i + 1:] if i else hits
     return hits

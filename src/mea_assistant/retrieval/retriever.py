@@ -218,7 +218,7 @@ class Retriever:
                                      info.conventions and doc.doc_type in TREATY_TYPES}
         return [paragraph_hit(docs[d], p.position, 0.0) for d in sorted(named) if filters.allows(docs[d])
                 for p in docs[d].paragraphs
-                if (d, p.position) not in seen and clause.states.search(" ".join(f"{p.lead_in} {p.text}".split()))]
+                if (d, p.position) not in seen and clause.stated_in(p.lead_in, p.text)]
 
     def ensure_dense(self, query: str, hits: list[Hit]) -> None:
         """Give hits found only by BM25 (or by reference) a dense relevance, so abstention can judge them."""
