@@ -244,6 +244,21 @@ def test_the_bar_to_answer_is_lower_when_the_best_paragraph_is_of_the_instrument
     assert assistant.should_abstain(question, hits, weak, named=["not-" + doc])
 
 
+def test_the_lower_bar_holds_for_the_treaty_a_named_convention_stands_for(assistant):
+    """"Walk away from the Ramsar Convention" names the convention, not a document: its treaty text earns the
+    same lower bar; one of its resolutions or another convention's text does not."""
+    from mea_assistant.assistant import NAMED_EASE
+
+    question = "If a State walks away from the Ramsar Convention, when is it free of its duties?"
+    hits = assistant.search(question, k=5)
+    assert hits[0].doc_id == "ramsar-convention-1971"
+    weak = assistant.settings.abstain_threshold - NAMED_EASE / 2
+    assert not assistant.should_abstain(question, hits, weak, treaties=["ramsar-convention-1971"])
+    assert assistant.should_abstain(question, hits, weak, treaties=["cites-convention-1973"])
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations[0].doc_id == "ramsar-convention-1971"
+
+
 def test_a_glossary_phrase_is_not_taken_for_an_unknown_name(assistant):
     """"European Union" is what the treaties call a regional economic integration organization: not unknown."""
     answer = assistant.ask("Can the European Union become a Party to CITES?")

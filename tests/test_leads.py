@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mea_assistant.answer_types import classify, is_polar
+from mea_assistant.answer_types import classify, is_polar, sought
 from mea_assistant.figures import states_figure
 from mea_assistant.force import force_of
 from mea_assistant.retrieval.rerank import designated_first, names_new_actor
@@ -159,6 +159,25 @@ def test_a_framing_clause_before_the_verb_keeps_a_question_polar():
     assert is_polar("Under EUROBATS, may a Party allow bats to be captured?")
     assert classify("In the Sharks MOU, is there a secretariat?") == "yes_no"
     assert not is_polar("Under CITES, what is a specimen?")
+
+
+@pytest.mark.parametrize("question", [
+    "When a State accedes to the Convention, may it exclude one species from its obligations?",
+    "May the scale of contributions to the Trust Fund be amended by a two-thirds majority?",
+    "Our government objects to an amendment just adopted - is it bound by it all the same?",
+    "If a substance is already controlled under a separate specialised international instrument, does the Protocol apply to it?",
+])
+def test_a_question_that_opens_with_its_verb_is_yes_or_no_whatever_it_qualifies(question):
+    """A "when" framing clause, a "how much" inside, a dash after context or a long "if" clause: still polar."""
+    assert classify(question) == "yes_no"
+
+
+def test_a_yes_no_question_about_a_figure_ranks_the_paragraph_stating_it():
+    asked = "May the scale of how much each Party contributes be changed by a majority vote?"
+    assert classify(asked) == "yes_no" and sought(asked, "yes_no") == "figure"
+    framed = "When a State accedes to the Convention, may it exclude one species?"
+    assert sought(framed, classify(framed)) == "yes_no"
+    assert sought("How long is a permit valid?", "figure") == "figure"
 
 
 def test_a_named_appendix_breaks_a_near_tie():

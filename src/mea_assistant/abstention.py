@@ -115,7 +115,9 @@ _MEASURES = (
     # A rate (of tax, of interest, of exchange), a temperature, a speed: the text must state one.
     (re.compile(r"\bwhat (?:[\w-]+ ){0,2}rates?\b", re.I), re.compile(r"\brates?\b|%|\bper ?cent", re.I)),
     (re.compile(r"\b(?:what|which) (?:\w+ )?temperatures?\b", re.I),
-     re.compile(r"\btemperatures?\b|°|\bdegrees?\b", re.I)),
+     # a degree of heat, not "a high degree of uniformity"
+     re.compile(r"\btemperatures?\b|°|\b\d+(?:[.,]\d+)?\s*degrees?\b|\bdegrees? (?:Celsius|centigrade|Fahrenheit|Kelvin)\b",
+                re.I)),
     (re.compile(r"\b(?:what|which) (?:\w+ )?speed(?: limits?)?\b", re.I),
      re.compile(r"\bspeeds?\b|\bkm/h\b|\bkilomet(?:re|er)s? per hour\b|\bmiles per hour\b", re.I)),
     # "What share of the listed populations are declining?": a text that states a share, in figures or in words

@@ -38,11 +38,15 @@ _WHO = re.compile(
 _OBLIGATION = re.compile(
     r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
     r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
-_POLAR = re.compile(
-    r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?"
-    # a short framing clause before the verb: "Under EUROBATS, may a Party ...?", "In CITES, is ...?"
-    r"(?:(?:under|in|for|according to|within|pursuant to|if|when|once|where)\s+[^,?]{1,80},\s*)?(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|"
-    r"would|has|have|had|isn't|aren't|doesn't|don't|can't|cannot)\b", re.I)
+# a short framing clause before the verb: "Under EUROBATS, may a Party ...?", "If seeds are covered by ..., does ...?"
+_FRAME = r"(?:(?:under|in|for|according to|within|pursuant to|if|when|once|where)\s+[^,?]{1,120},\s*)?"
+_POLAR_VERB = (r"(?:is|are|was|were|does|do|did|can|could|may|might|must|shall|should|will|would|has|have|had|isn't|"
+               r"aren't|doesn't|don't|can't|cannot)\b")
+# a question after a sentence of context, or after a dash ("We disagree with the listing - are we bound by it?")
+_POLAR = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)?" + _FRAME + _POLAR_VERB, re.I)
+# "Can the rules on how much each Party pays be changed?", "When a State joins, can it ...?": the question opens
+# with its verb, so a "how much" or "when" inside it qualifies what is asked; the answer is still yes or no.
+_OPENS_POLAR = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?" + _FRAME + _POLAR_VERB, re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
     r"\bwhat (?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
@@ -64,8 +68,8 @@ _LIST_HEAD = re.compile(
 _FUNCTIONS = re.compile(r"\bwhat (?:is|are|was|were) (?:the |an? )?[\w\s'’-]{1,80}? (?:supposed|meant|expected|"
                         r"intended|designed|there|set up|established|created) to do\b"
                         r"(?=\s*(?:[?.]|$|under\b|according\b|in\b|by\b))", re.I)
-_PERMISSION = re.compile(r"(?:^|[.?!:]\s+)(?:and\s+|but\s+|so\s+)?(?:(?:under|in|for|if|when|once|where)\s+[^,?]{1,80},"
-                         r"\s*)?(?:can|could|may|might)\b", re.I)
+_PERMISSION = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)?" + _FRAME + r"(?:can|could|may|might)\b",
+                         re.I)
 
 
 def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
@@ -77,6 +81,14 @@ def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
         if users:
             return _classify_one(users[-1])
     return kind
+
+
+def sought(question: str, kind: str) -> str:
+    """The kind of paragraph that answers, for ranking: a yes/no question that asks about a figure ("Is there
+    a cap on how much a Party pays?") is answered by the paragraph stating it, though its lead says yes or no
+    first. A "when" in its framing clause ("When a State joins, can it ...?") asks no figure."""
+    unframed = re.sub(r"^\s*" + _FRAME, "", question.strip(), flags=re.I)
+    return "figure" if kind == "yes_no" and _FIGURE.search(unframed) else kind
 
 
 def is_polar(question: str) -> bool:
@@ -99,7 +111,7 @@ def _classify_one(question: str) -> str:
         return "definition"
     if _WHO.search(q):
         return "who"
-    if _FIGURE.search(q):
+    if _FIGURE.search(q) and not _OPENS_POLAR.match(q):
         return "figure"
     if _LIST_HEAD.search(q):
         return "list"

@@ -13,6 +13,7 @@ from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
 from .embedding import get_embedder
+from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
@@ -100,7 +101,7 @@ class Assistant:
         query = self.understand(question, history, conventions, doc_types)
         hits = self.retriever.search(query.standalone, k=max(k or 0, CANDIDATES), filters=query.filters, mode=mode,
                                      info=query.info)
-        hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.kind)
+        hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.sought)
         hits = self.retriever.exceptions_first(query.info, hits, sentence_sims, query.polar)
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
@@ -114,7 +115,9 @@ class Assistant:
         # a follow-up naming an instrument by its code ("And for CITES?") asks about that instrument's documents
         followup = query.standalone != query.text
         named = query.info.doc_ids or ([d for group in instruments for d in group] if followup else [])
-        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, named, query.info.taxa)
+        # the treaty a named convention stands for ("quit CITES": the CITES Convention) earns the same lower bar
+        treaties = [g[0] for g in instruments if self.index.documents[g[0]].doc_type in TREATY_TYPES]
+        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, named, query.info.taxa, treaties)
         single = not followup and query.kind != "comparison" and len(instruments) <= 1
         answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
         known = {(h.doc_id, h.position) for h in hits}
@@ -170,7 +173,7 @@ class Assistant:
         return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
 
     def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = (),
-                       taxa: Sequence[str] = ()) -> bool:
+                       taxa: Sequence[str] = (), treaties: Sequence[str] = ()) -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
@@ -186,7 +189,7 @@ class Assistant:
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
-        ease = NAMED_EASE if named and hits[0].doc_id in named else 0.0
+        ease = NAMED_EASE if hits[0].doc_id in (*named, *treaties) else 0.0
         if relevance < self.settings.abstain_threshold - ease:
             return True
         docs = self.index.documents

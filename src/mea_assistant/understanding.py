@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .answer_types import sought
 from .queries import QueryInfo
 from .types import Filters
 
@@ -18,3 +19,8 @@ class Query:
     polar: bool  # a yes/no question by its form
     filters: Filters
     dropped: int = 0  # earlier history turns left unread (hygiene.bound_request)
+
+    @property
+    def sought(self) -> str:
+        """The kind of paragraph the second stage ranks first (answer_types.sought); `kind` shapes the lead."""
+        return sought(self.text, self.kind)

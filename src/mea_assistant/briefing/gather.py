@@ -114,7 +114,7 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     for aspect, template in ASPECTS:
         query = assistant.understand(template.format(topic=topic), (), conventions, doc_types)
         hits = retriever.search(query.standalone, k=DEPTH, filters=query.filters, info=query.info)
-        hits, _ = retriever.second_stage(query.info, hits, query.kind)
+        hits, _ = retriever.second_stage(query.info, hits, query.sought)
         pool.searches.append({"aspect": aspect, "query": query.standalone})
         for rank, hit in enumerate(hits[:DEPTH]):
             cand = pool.candidates.setdefault(key(hit), Candidate(hit))
@@ -151,7 +151,7 @@ def _search_parts(assistant: "Assistant", pool: Pool, parts: list[str], named: S
     for part in parts[:MAX_PARTS] if len(parts) >= 2 else []:
         query = assistant.understand(f"{part} {names}".strip(), (), conventions, doc_types)
         hits = assistant.retriever.search(query.standalone, k=PART_DEPTH, filters=query.filters, info=query.info)
-        hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)
+        hits, _ = assistant.retriever.second_stage(query.info, hits, query.sought)
         for rank, hit in enumerate(hits[:PART_DEPTH]):
             cand = pool.candidates.setdefault(key(hit), Candidate(hit))
             cand.fused += PART_WEIGHT / (RRF_K + rank)
@@ -168,7 +168,7 @@ def _search_each(assistant: "Assistant", pool: Pool, filters) -> None:  # type: 
         own = filters.narrowed(doc_ids=(doc.doc_id,))
         query = assistant.understand(pool.subject_text or pool.topic, (), own.conventions, own.doc_types)
         hits = retriever.search(query.standalone, k=EACH_DEPTH, filters=own, info=query.info)
-        hits, _ = retriever.second_stage(query.info, hits, query.kind)
+        hits, _ = retriever.second_stage(query.info, hits, query.sought)
         pool.leaders[doc.doc_id] = [key(h) for h in hits[:EACH_DEPTH]]
         for hit in hits[:EACH_DEPTH]:
             pool.candidates.setdefault(key(hit), Candidate(hit))
@@ -201,7 +201,7 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
                 continue
             query = assistant.understand(text, (), own.conventions, own.doc_types)
             hits = assistant.retriever.search(query.standalone, k=WITHIN_DEPTH, filters=own, info=query.info)
-            hits, _ = assistant.retriever.second_stage(query.info, hits, query.kind)
+            hits, _ = assistant.retriever.second_stage(query.info, hits, query.sought)
             for rank, hit in enumerate(hits[:WITHIN_DEPTH]):
                 cand = pool.candidates.setdefault(key(hit), Candidate(hit, within_only=True))
                 cand.within = min(cand.within, rank)
