@@ -59,6 +59,22 @@ def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistan
     assert ("cites-convention-1973", "Art. VII(5)") in [(h.doc_id, h.ref) for h in hits]
 
 
+@pytest.mark.parametrize(("query", "doc_id", "ref"), [
+    ("May a State forbid all trade in parrots outright although CITES would allow some?",
+     "cites-convention-1973", "Art. XIV(1)"),  # "stricter domestic measures ... or the complete prohibition thereof"
+    ("When a cholera epidemic breaks out, does the Nagoya Protocol ask for quick access to pathogens?",
+     "nagoya-protocol-2010", "Art. 8(b)"),  # "emergencies that threaten ... human ... health", "expeditious access"
+    ("Can geese that ruin farmers' harvests be shot under AEWA?",
+     "aewa-agreement-1995", "Annex 3, 2.1.3"),  # "to prevent serious damage to crops"
+])
+def test_everyday_words_find_the_treatys_own_term(assistant, query, doc_id, ref):
+    """"forbid outright", "epidemic", "quick", "ruin harvests": the treaties' own words for them come from
+    data/expansions.toml (each entry cites the article or glossary it is taken from); without them no search
+    returned these paragraphs in the top five."""
+    found = [(h.doc_id, h.ref) for h in assistant.search(query, k=5)]
+    assert any(d == doc_id and r.startswith(ref) for d, r in found), found
+
+
 def test_a_rules_exceptions_are_found_where_the_treaty_drafts_them(corpus_docs) -> None:  # type: ignore[no-untyped-def]
     """CITES Art. VII: "The provisions of Articles III, IV and V shall not apply to ..." (transit, pre-Convention
     specimens, personal effects): the exceptions to Art. III(2)'s permit rule, named from another article; CMS
