@@ -259,6 +259,14 @@ def test_the_lower_bar_holds_for_the_treaty_a_named_convention_stands_for(assist
     assert not answer.abstained and answer.citations[0].doc_id == "ramsar-convention-1971"
 
 
+def test_whether_an_instrument_binds_is_answered_by_the_paragraph_saying_what_it_is(assistant):
+    """The Sharks MOU's para. 1 ("a non-legally binding instrument"), not para. 29 on who may sign it, which
+    shares the question's "signatories" and was cited first with a "Yes"."""
+    answer = assistant.ask("Do the Sharks MOU's commitments bind its signatories under international law?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("sharks-mou-2010", "para. 1")
+    assert answer.lead.startswith("No")
+
+
 def test_a_glossary_phrase_is_not_taken_for_an_unknown_name(assistant):
     """"European Union" is what the treaties call a regional economic integration organization: not unknown."""
     answer = assistant.ask("Can the European Union become a Party to CITES?")

@@ -85,6 +85,19 @@ def test_a_treaty_binds_a_memorandum_does_not():
         "A rule the treaty lays down, not a duty on a Party"
 
 
+def test_is_it_binding_is_answered_by_the_force_of_the_verb():
+    """"Must we?" / "is it binding?": yes for a treaty's "shall", no for its "should" or "may", whatever "not" the
+    quote holds; a memorandum's "shall" is a commitment (yes to "must we?"), not a legal bond (no to "binding?")."""
+    def lead(text: str, doc_type: str, question: str) -> str:
+        hit = Hit(doc_id="d", ref="Art. 1", display="D, Art. 1", text=text, score=1.0, doc_type=doc_type)
+        return lead_parts(hit, "obligation", True, text, True, terms(question), question).prefix
+    assert lead("Each Party shall not release non-native species.", "convention", "Must Parties ban releases?").startswith("Yes")
+    assert lead("Parties should promote research.", "convention", "Is research a binding duty?").startswith("No")
+    assert lead("A Party may accept such documents.", "convention", "Do we have to accept them?").startswith("No")
+    assert lead("Each Signatory shall report.", "mou", "Must signatories report?").startswith("Yes")
+    assert lead("Each Signatory shall report.", "mou", "Is the duty to report legally binding?").startswith("No")
+
+
 def test_figures_actors_and_polarity_come_from_the_quote():
     quote = ("For each State which ratifies the present Convention after the deposit of the tenth instrument, "
              "the present Convention shall enter into force 90 days after the deposit by such State of its instrument.")

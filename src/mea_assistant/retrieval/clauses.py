@@ -38,7 +38,11 @@ many paragraphs that only mention it, which the ranker often puts first:
   instrument to them or sets the condition ("shall be open indefinitely for accession", "shall be open for accession
   by regional economic integration organizations", "may not become a Party to a protocol unless ...", "may associate
   themselves with this Memorandum"), not the depositary's notice to "signatory and acceding States" or when it
-  enters into force for one that joins later.
+  enters into force for one that joins later;
+- whether the instrument binds ("Is the MOU legally binding?"): the paragraph that says what kind of instrument it is
+  ("This Memorandum of Understanding is a non-legally binding instrument", "shall not create any legal rights or
+  obligations"), not the one on who may sign it.
+Preambles only recall a clause: the one that answers is an operative paragraph.
 """
 
 from __future__ import annotations
@@ -234,6 +238,13 @@ CLAUSES: tuple[Clause, ...] = (
         unless=re.compile(r"\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\breserv\w*\b|"
                           r"\bwithout\s+(?:accepting|being\s+bound|applying|agreeing\s+to|signing\s+up\s+to)\b|"
                           r"\bopt(?:s|ing)?\s+out\b", re.I)),
+    Clause(  # whether the instrument binds: the paragraph that says what kind of instrument it is
+        re.compile(r"\b(?:is|are|was|were)\b[^?]{0,80}?\b(?:legally\s+)?binding\b|\b(?:does|do)\b[^?]{0,80}?\bbind\b|"
+                   r"\blegally\s+(?:binding|enforceable)\b", re.I),
+        re.compile(r"\b(?:non-?|not\s+)legally[\s-]binding\b|\bnon-?binding\b|\bnot\s+(?:be\s+)?(?:legally\s+)?binding\b|"
+                   r"\b(?:shall|does|do|will)\s+not\s+(?:create|give\s+rise\s+to)\s+(?:any\s+)?(?:legal(?:ly)?|binding)\b|"
+                   r"\bshall\s+be\s+(?:legally\s+)?binding\s+(?:on|upon)\b", re.I),
+        whole_document=True),
 )
 
 
@@ -251,7 +262,8 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
     if clause is not None:
         top = hits if clause.whole_document else hits[:clause.window]
         for i, hit in enumerate(top):
-            if clause.whole_document and hit.doc_id != hits[0].doc_id:
+            # a preamble recalls a clause ("in the form of a non-binding Memorandum"): the clause is operative
+            if clause.whole_document and hit.doc_id != hits[0].doc_id or hit.kind == "preamble":
                 continue
             if clause.stated_in(hit.lead_in, hit.text):
                 i = _own_lead_in(top, i, clause)
