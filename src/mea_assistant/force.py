@@ -96,3 +96,12 @@ def _label(kind: str, doc_type: str, qualified: bool) -> str:
     if kind == "decision":
         return "A decision of the body that adopted the text"
     return "A permission, not a duty"
+
+
+def yes_or_no(force: Force, doc_type: str, asks_binding: bool) -> str:
+    """Yes or No to "is it binding?" / "must a Party ...?", from the force of the verb and the kind of text;
+    empty for a rule of the treaty or a decision, where the verb says nothing about a duty. A memorandum's
+    "shall" is a commitment its signatories made: "must we?" is yes, "is it legally binding?" no."""
+    if force.kind in ("obligation", "prohibition", "qualified"):
+        return "No" if asks_binding and doc_type in NON_BINDING_TYPES else "Yes"
+    return "No" if force.kind in ("recommendation", "request", "encouragement", "permission") else ""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .figures import FIGURE_HEAD, figure_in
-from .force import NON_BINDING_TYPES, Force, force_of
+from .force import force_of, yes_or_no
 from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
 from .terms import terms
@@ -238,18 +238,9 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
     if polar or kind == "yes_no":
         answer = polarity(quote, relevant)
         if relevant and force is not None:  # "Is it binding?", "Must we?": the verb's force answers, not a "not"
-            answer = _bound(force, hit.doc_type, bool(_BINDING.search(question))) or answer
+            answer = yes_or_no(force, hit.doc_type, bool(_BINDING.search(question))) or answer
         prefix = f"{answer}. {prefix}" if prefix and answer != NOT_STATED else answer
     return LeadParts(prefix=prefix, quote=quote, framing=framing, actor_framing=actor_framing)
-
-
-def _bound(force: Force, doc_type: str, asks_binding: bool) -> str:
-    """Yes or No to "is it binding?" / "must a Party ...?", from the force of the verb and the kind of text;
-    empty for a rule of the treaty or a decision, where the verb says nothing about a duty. A memorandum's
-    "shall" is a commitment its signatories made: "must we?" is yes, "is it legally binding?" no."""
-    if force.kind in ("obligation", "prohibition", "qualified"):
-        return "No" if asks_binding and doc_type in NON_BINDING_TYPES else "Yes"
-    return "No" if force.kind in ("recommendation", "request", "encouragement", "permission") else ""
 
 
 def lead_sentence(hit: Hit, parts: LeadParts, marker: int = 1) -> str:
