@@ -259,6 +259,14 @@ def test_the_lower_bar_holds_for_the_treaty_a_named_convention_stands_for(assist
     assert not answer.abstained and answer.citations[0].doc_id == "ramsar-convention-1971"
 
 
+def test_a_named_instruments_lower_bar_also_lets_its_lead_say_yes_or_no(assistant):
+    """The bar that decides "Not stated in these texts" is lowered as the abstention bar is, for the instrument
+    the question names: CITES Art. XXI ("open indefinitely for accession") answers yes, not "not stated"."""
+    answer = assistant.ask("CITES closed for signature long ago. Could a State still accede to it?")
+    assert answer.lead.startswith("Yes"), answer.lead
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cites-convention-1973", "Art. XXI")
+
+
 def test_whether_an_instrument_binds_is_answered_by_the_paragraph_saying_what_it_is(assistant):
     """The Sharks MOU's para. 1 ("a non-legally binding instrument"), not para. 29 on who may sign it, which
     shares the question's "signatories" and was cited first with a "Yes"."""

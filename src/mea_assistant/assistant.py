@@ -124,7 +124,8 @@ class Assistant:
         hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=instruments, sentence_scores=sentence_sims,
-                          relevant=relevance >= self.settings.abstain_threshold + 0.1, mentions=bool(speaker),
+                          relevant=relevance >= self.settings.abstain_threshold + 0.1 - self._ease(hits, named, treaties),
+                          mentions=bool(speaker),
                           asks=[(h.doc_id, h.position) for h in answers])
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         if query.dropped:
@@ -172,6 +173,11 @@ class Assistant:
         sentence says it more plainly than the whole paragraph, that sentence (cosine similarity)."""
         return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
 
+    @staticmethod
+    def _ease(hits: list[Hit], named: Sequence[str], treaties: Sequence[str]) -> float:
+        """How much lower the bar is when the best paragraph is of the instrument the question names."""
+        return NAMED_EASE if hits and hits[0].doc_id in (*named, *treaties) else 0.0
+
     def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = (),
                        taxa: Sequence[str] = (), treaties: Sequence[str] = ()) -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
@@ -189,8 +195,7 @@ class Assistant:
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
-        ease = NAMED_EASE if hits[0].doc_id in (*named, *treaties) else 0.0
-        if relevance < self.settings.abstain_threshold - ease:
+        if relevance < self.settings.abstain_threshold - self._ease(hits, named, treaties):
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])
