@@ -609,3 +609,24 @@ def test_the_evaluation_counts_summary_points_that_cite_an_expected_provision(as
     rows, notes = run(assistant, load_topics(tmp_path / "set.jsonl"))
     assert rows[0]["cited"] == 1 and rows[0]["summary_on_target"] == 1, rows[0]
     assert summarise(rows)["summary_on_target"] == round(1 / len(notes[0].summary), 3)
+
+
+def test_disturbance_emergencies_and_research_bring_the_duties_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Jet-skis chasing terns off their roost, a botulism die-off among ducks, a university tagging storks: the
+    treaties draft general duties for each in words the topic does not use (AEWA Annex 3, 2.1.1(b) deliberate
+    disturbance, CMS Art. I(1)(i) harassing as taking; AEWA Art. III(2)(f) and Annex 3, 2.3 emergencies; CMS Art.
+    II(3)(a) research), asked of each instrument the note discusses."""
+    from mea_assistant.briefing.standing import DISTURBANCE, EMERGENCY, RESEARCH, standing_questions
+
+    note = build_note(assistant, "Jet-skis and speedboats chase the terns off their roost on our sandbanks every "
+                                 "summer weekend: what do AEWA and the Bonn Convention say?")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("aewa-agreement-1995", "Annex 3, 2.1.1(b)"), ("cms-convention-1979", "Art. I(1)(i)")} <= refs, sorted(refs)
+    note = build_note(assistant, "A botulism die-off has killed thousands of ducks and grebes on a lake we share with "
+                                 "a neighbouring country: what does AEWA require of us?")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("aewa-agreement-1995", "Art. III(2)(f)"), ("aewa-agreement-1995", "Annex 3, 2.3")} <= refs, sorted(refs)
+    assert RESEARCH in standing_questions("a university wants to fit GPS tags to white storks")
+    # a capacity is built, a permit is granted, a specimen counts: none of these is a disturbance, an emergency or research
+    assert not {DISTURBANCE, EMERGENCY, RESEARCH} & set(standing_questions(
+        "capacity building for new Parties and what counts as a specimen under export permits"))

@@ -157,12 +157,92 @@ ACCESS = ("access to genetic resources for their utilization is subject to the p
 SHARING = ("benefits arising from the utilization of genetic resources are shared in a fair and equitable way upon "
            "mutually agreed terms")
 
+# People and machines that disturb wildlife without taking it (tourists and tour boats, drones, off-road vehicles,
+# kitesurfers, photographers): the treaties' duty on disturbance (AEWA Annex 3, 2.1.1(b) "prohibit deliberate
+# disturbance in so far as such disturbance would be significant for the conservation of the population", 4.3.6
+# "where human disturbance threatens ..."; CMS Art. V(5)(e) "protection of such habitats from disturbances"), the
+# "harassing" that the treaties count as taking (CMS Art. I(1)(i)), and the human activities a Party is to
+# investigate and regulate (AEWA Art. III(2)(e), CBD Art. 7(c) and 8(l), asked as ACTIVITIES above).
+_DISTURB = re.compile(r"\b(?:tour(?:s|ism|ists?)?|tour operators?|visitors?|recreation\w*|leisure|drones?|off-road|"
+                      r"4x4|quad bikes?|jet-?skis?|kite-?surf\w*|speed-?boats?|photographers?|noise|disturb\w*|"
+                      r"harass\w*|whale[- ]watching|swim(?:s|ming)? with|rall(?:y|ies)|flush(?:es|ed|ing)?)\b", re.I)
+DISTURBANCE = ("prohibit deliberate disturbance in so far as such disturbance would be significant for the conservation "
+               "of the population, and take measures to limit the threat of human disturbance")
+HARASSING = "taking means taking, hunting, fishing, capturing, harassing, deliberate killing, or attempting to engage"
+HUMAN = ("investigate problems that are posed by human activities and endeavour to implement remedial measures, "
+         "including habitat rehabilitation and restoration")
+
+# Harmful substances (poison and poisoned baits, pesticides, lead shot and sinkers, oil, pollution): their release into
+# the habitat (CMS Art. V(5)(i) "prevention, reduction or control of the release into the habitat of migratory species
+# of substances harmful to that migratory species"; AEWA Annex 3, 4.1.5 "reduce, and as far as possible eliminate, the
+# use of poisoned baits"; Ramsar Art. 3(2) "pollution or other human interference").
+_HARMFUL = re.compile(r"\b(?:poison\w*|pesticides?|insecticides?|rodenticides?|herbicides?|agrochemicals?|"
+                      r"carbamates?|toxic\w*|lead (?:shot|sinkers?|ammunition|weights?|poisoning)|pollut\w*|"
+                      r"oil spills?|spills?|contaminat\w*|sewage|effluents?|chemicals?|plastics?)\b", re.I)
+SUBSTANCES = ("prevent, reduce or control the release into the habitat of migratory species of substances harmful to "
+              "that migratory species")
+POISON = "reduce, and as far as possible eliminate, the use of poisoned baits and poison as a means of taking"
+# A listed wetland harmed by any of these (works, pollution, disturbance, an emergency): the Party's report on the
+# change in its ecological character (Ramsar Art. 3(2) "if the ecological character of any wetland ... included in the
+# List has changed, is changing or is likely to change ... information on such changes shall be passed without delay").
+CHARACTER = ("if the ecological character of a wetland included in the List has changed, is changing or is likely to "
+             "change as the result of pollution or other human interference, information is passed without delay")
+
+# An emergency (a disease outbreak, a mass die-off, an oil spill, a drought or fire): emergency measures and cooperation
+# (AEWA Art. III(2)(f) "cooperate in emergency situations requiring international concerted action", Annex 3, 2.3
+# "emergency measures ... when exceptionally unfavourable or endangering conditions occur"; CMS Art. V(5)(m); CBD Art.
+# 14(1)(d)-(e) "imminent or grave danger", "national arrangements for emergency responses"; Nagoya Protocol Art. 8(b)
+# "present or imminent emergencies that threaten or damage human, animal or plant health").
+_EMERGENCY = re.compile(r"\b(?:emergenc\w*|outbreaks?|epidemics?|epizootics?|pandemics?|diseases?|influenza|"
+                        r"bird flu|virus\w*|die-?offs?|mass (?:mortality|deaths?|strandings?)|oil spills?|disasters?|"
+                        r"droughts?|wild-?fires?|cyclones?|tsunamis?)\b", re.I)
+EMERGENCY = ("develop and implement emergency measures when exceptionally unfavourable or endangering conditions occur, "
+             "and cooperate in emergency situations requiring international concerted action")
+DANGER = ("notify immediately the potentially affected States in the case of imminent or grave danger or damage to "
+          "biological diversity, and promote national arrangements for emergency responses")
+
+# Research on wild animals and plants (scientists, a university, tagging, surveys, samples sent to a laboratory): the
+# duty to promote and support research (CMS Art. II(3)(a), V(5)(c); AEWA Art. III(2)(h); CBD Art. 12(b); Ramsar Art.
+# 4(3)), the exchange between scientific institutions (CITES Art. VII(6)), and simplified access for non-commercial
+# research (Nagoya Protocol Art. 8(a)).
+_RESEARCH = re.compile(r"\b(?:research\w*|scientists?|universit(?:y|ies)|laborator(?:y|ies)|labs?|surveys?|"
+                       r"tagg(?:ing|ed)|satellite[- ]tags?|tracking|biops(?:y|ies)|ringing|studies)\b", re.I)
+RESEARCH = ("promote, co-operate in and support research into the biology, ecology and population dynamics of "
+            "migratory species and biological diversity")
+SCIENTISTS = ("non-commercial loan, donation or exchange between scientists or scientific institutions registered by "
+              "a Management Authority")
+NONCOMMERCIAL = "simplified measures on access for non-commercial research purposes"
+# Data and monitoring (counts, a database, surveys, national reports): monitoring and its results, and the exchange of
+# information (AEWA Art. III(2)(k) "exchange information and results from research, monitoring, conservation and
+# education programmes", Annex 3, 5.2; CBD Art. 7(b), 17(1); CMS Art. V(5)(d)).
+_DATA = re.compile(r"\b(?:data(?:base|bases|sets?)?|monitor(?:ing)?|(?:bird|waterbird|population) counts?|"
+                   r"census\w*|inventor(?:y|ies)|surveys?|share (?:our|the|their) (?:results|findings|information))\b",
+                   re.I)
+EXCHANGE = ("exchange information and results from research, monitoring, conservation and education programmes, and "
+            "facilitate the exchange of information from all publicly available sources")
+MONITOR = ("monitor the populations and the components of biological diversity, through sampling and other techniques, "
+           "and publish the results of such monitoring")
+
+# What lies across a border (a wetland or river shared with a neighbour, a population that crosses it): consultation
+# (Ramsar Art. 5 "consult with each other ... especially in the case of a wetland extending over the territories of
+# more than one Contracting Party or where a water system is shared"; CBD Art. 14(1)(c) "activities ... likely to
+# significantly affect adversely the biological diversity of other States").
+_SHARED = re.compile(r"\b(?:neighbou?r(?:s|ing)?|shared|transboundary|cross-border|borders?|upstream|downstream)\b",
+                     re.I)
+CONSULT = ("consult with each other about implementing obligations, especially in the case of a wetland extending over "
+           "the territories of more than one Contracting Party or where a water system is shared")
+NOTIFY = ("notification, exchange of information and consultation on activities which are likely to significantly "
+          "affect adversely the biological diversity of other States")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
     (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
     (_DAMAGED, (RESTORATION, REMEDIAL)), (_ALIEN, (ALIENS,)), (_TRADE, PERMITS + (SPECIMEN, USE)), (_IMPORT, IMPORTS),
     (_ILLEGAL, (ENFORCEMENT,)), (_TAKING, (TAKING, USE)), (_TRADE, (EXPORT_WATCH,)), (_CAPTIVE, (CAPTIVE,)),
-    (_LIVE, (LIVE_CARE,)), (_ILLEGAL, (RESCUE,)), (_GENETIC, (ACCESS, SHARING)))
+    (_LIVE, (LIVE_CARE,)), (_ILLEGAL, (RESCUE,)), (_GENETIC, (ACCESS, SHARING)),
+    (_DISTURB, (DISTURBANCE, HARASSING, HUMAN, ACTIVITIES, CHARACTER)), (_HARMFUL, (SUBSTANCES, POISON, CHARACTER)),
+    (_WORKS, (CHARACTER,)), (_EMERGENCY, (EMERGENCY, DANGER, CHARACTER)),
+    (_RESEARCH, (RESEARCH, SCIENTISTS, NONCOMMERCIAL)), (_DATA, (EXCHANGE, MONITOR)), (_SHARED, (CONSULT, NOTIFY)))
 
 
 # A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
@@ -181,6 +261,21 @@ NEEDS: dict[str, re.Pattern[str]] = {
     RESCUE: re.compile(r"\brescue cent(?:re|er)\b", re.I),
     ACCESS: re.compile(r"\bprior informed consent\b", re.I),
     SHARING: re.compile(r"\bmutually agreed terms\b", re.I),
+    DISTURBANCE: re.compile(r"\bdisturbance\b", re.I),
+    HARASSING: re.compile(r"\bharass", re.I),
+    HUMAN: re.compile(r"\bhuman activities\b", re.I),
+    SUBSTANCES: re.compile(r"\bsubstances\b", re.I),
+    POISON: re.compile(r"\bpoison", re.I),
+    CHARACTER: re.compile(r"\becological character\b", re.I),
+    EMERGENCY: re.compile(r"\bemergenc", re.I),
+    DANGER: re.compile(r"\bimminent\b", re.I),
+    RESEARCH: re.compile(r"\bresearch\b", re.I),
+    SCIENTISTS: re.compile(r"\bscientific institutions\b", re.I),
+    NONCOMMERCIAL: re.compile(r"\bnon-commercial research\b", re.I),
+    EXCHANGE: re.compile(r"\bexchange (?:of )?(?:information|data)\b", re.I),
+    MONITOR: re.compile(r"\bmonitor", re.I),
+    CONSULT: re.compile(r"\bshared\b|\bmore than one\b", re.I),
+    NOTIFY: re.compile(r"\bother States\b", re.I),
 }
 
 
