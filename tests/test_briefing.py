@@ -141,14 +141,14 @@ def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment
     """A wind farm in a bay where geese rest: whatever the topic's words, an officer asks whether its impact must be
     assessed, and each instrument the note discusses answers in its own words (CBD Art. 14(1)(a), AEWA Annex 3,
     4.3.1); a topic on no such works asks nothing of the kind."""
-    from mea_assistant.briefing.standing import standing_questions
+    from mea_assistant.briefing.standing import ACTIVITIES, IMPACTS, standing_questions
 
     note = build_note(assistant, "a wind farm planned in the shallow bay where migrating geese and ducks rest: what "
                                  "AEWA and the CBD ask of us")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 14(1)(a)"), ("aewa-agreement-1995", "Annex 3, 4.3.1")} <= refs, sorted(refs)
     assert not standing_questions("CMS capacity building for new Parties")
-    assert not standing_questions("reporting under CITES")
+    assert not {IMPACTS, ACTIVITIES} & set(standing_questions("reporting under CITES"))
 
 
 def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
@@ -630,3 +630,25 @@ def test_disturbance_emergencies_and_research_bring_the_duties_drafted_for_them(
     # a capacity is built, a permit is granted, a specimen counts: none of these is a disturbance, an emergency or research
     assert not {DISTURBANCE, EMERGENCY, RESEARCH} & set(standing_questions(
         "capacity building for new Parties and what counts as a specimen under export permits"))
+
+
+def test_joining_authorities_and_money_bring_the_institutional_clauses(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A country about to accede asks what it must set up; a small state asks for money: the treaties answer in their
+    institutional and financial clauses, which share no word with the request (AEWA Art. V(1)(a)-(b) the Authority
+    and contact point, V(2)(a) the budget; CBD Art. 20(2) and 21(1) financial resources)."""
+    from mea_assistant.briefing.standing import AUTHORITY, CONTRIBUTION, FINANCE, standing_questions
+
+    note = build_note(assistant, "Our small ministry has never run a treaty file. The cabinet has approved acceding to "
+                                 "AEWA next spring, and the minister wants to know what happens after we deposit the "
+                                 "papers: who in government does what, what goes to the secretariat, and what the bill "
+                                 "will be each year. Meanwhile flamingo numbers at our salt pans keep falling. What "
+                                 "does AEWA require of us?")
+    refs = {r.ref for r in note.references if r.doc_id == "aewa-agreement-1995"}
+    assert {"Art. V(1)(a)", "Art. V(2)(a)"} <= refs, sorted(refs)
+    note = build_note(assistant, "Our forestry department has no budget for the biodiversity strategy and asks which "
+                                 "donors could fund it: what does the CBD say?")
+    refs = {r.ref for r in note.references if r.doc_id == "cbd-convention-1992"}
+    assert {"Art. 20(2)", "Art. 21(1)"} & refs, sorted(refs)
+    assert {AUTHORITY, CONTRIBUTION} <= set(standing_questions("we will ratify the Ramsar Convention next year"))
+    assert FINANCE not in standing_questions("a subsidy for hill farmers") and not standing_questions(
+        "CMS capacity building for new Parties")

@@ -86,7 +86,7 @@ ALIENS = ("prevent the introduction of, control or eradicate alien or non-native
 # presentation of an export permit"), asked for each appendix the treaty drafts alike, what counts as a specimen (Art.
 # I(b): "any animal or plant, whether alive or dead", "any readily recognizable part or derivative thereof") and, for
 # imports, the permits the State of import must see (Art. III(3), IV(4)).
-_TRADE = re.compile(r"\b(?:export\w*|import\w*|re-?export\w*|trade[sd]?|trading|traders?|sell(?:s|ing|ers?)?|sold|"
+_TRADE = re.compile(r"\b(?:customs|export\w*|import\w*|re-?export\w*|trade[sd]?|trading|traders?|sell(?:s|ing|ers?)?|sold|"
                     r"sales?|buy(?:s|ing|ers?)?|bought|shipments?|shipped|smuggl\w*|souvenirs?)\b", re.I)
 PERMITS = tuple(f"export of a specimen of a species included in Appendix {a} requires the prior grant and presentation "
                 f"of an export permit" for a in ("I", "II"))
@@ -98,7 +98,8 @@ _IMPORT = re.compile(r"\b(?:import\w*|bring(?:s|ing)? in|brought in)\b", re.I)
 # Trade that breaks the rules (smuggled, seized, trafficked): enforcement, penalties and confiscation (CITES Art.
 # VIII(1) "to penalize trade in, or possession of, such specimens ... to provide for the confiscation").
 _ILLEGAL = re.compile(r"\b(?:smuggl\w*|traffick\w*|contraband|illegal(?:ly)?|illicit(?:ly)?|seiz(?:e|ed|ure|ures)|"
-                      r"confiscat\w*|poach\w*|black market|without (?:a )?(?:permits?|papers|licen[cs]es?))\b", re.I)
+                      r"confiscat\w*|poach\w*|black market|prosecut\w*|wildlife crime|"
+                      r"(?:without|no) (?:a |any )?(?:permits?|papers|documents|licen[cs]es?))\b", re.I)
 ENFORCEMENT = ("take appropriate measures to enforce the Convention and to prohibit trade in specimens in violation "
                "thereof, to penalize trade in or possession of such specimens and to provide for their confiscation")
 SPECIMEN = ("specimen means any animal or plant, whether alive or dead, and any readily recognizable part or "
@@ -136,8 +137,8 @@ CAPTIVE = ("specimens of an animal species bred in captivity or of a plant speci
 # Animals kept or moved alive (pets, zoos, aquaria, live birds shipped): their care in transit and holding (CITES Art.
 # VIII(3) "all living specimens, during any period of transit, holding or shipment, are properly cared for so as to
 # minimize the risk of injury, damage to health or cruel treatment").
-_LIVE = re.compile(r"\b(?:live (?:animals?|birds?|reptiles?|fish|corals?|plants?|specimens?|sharks?|turtles?|"
-                   r"primates?|parrots?)|alive|pets?|pet (?:trade|shops?)|zoos?|aquari(?:a|ums?)|circus(?:es)?|"
+_LIVE = re.compile(r"\b(?:live (?:[a-z]+ )?(?:animals?|birds?|reptiles?|fish|corals?|plants?|specimens?|sharks?|"
+                   r"turtles?|tortoises?|primates?|monkeys?|parrots?|falcons?|raptors?)|alive|pets?|pet (?:trade|shops?)|zoos?|aquari(?:a|ums?)|circus(?:es)?|"
                    r"animal welfare|cruel\w*)\b", re.I)
 LIVE_CARE = ("ensure that living specimens, during any period of transit, holding or shipment, are properly cared for "
              "so as to minimize the risk of injury, damage to health or cruel treatment")
@@ -178,7 +179,8 @@ HUMAN = ("investigate problems that are posed by human activities and endeavour 
 # use of poisoned baits"; Ramsar Art. 3(2) "pollution or other human interference").
 _HARMFUL = re.compile(r"\b(?:poison\w*|pesticides?|insecticides?|rodenticides?|herbicides?|agrochemicals?|"
                       r"carbamates?|toxic\w*|lead (?:shot|sinkers?|ammunition|weights?|poisoning)|pollut\w*|"
-                      r"oil spills?|spills?|contaminat\w*|sewage|effluents?|chemicals?|plastics?)\b", re.I)
+                      r"oil spills?|spills?|(?:heavy|crude|fuel) oil|(?:oil )?slicks?|contaminat\w*|sewage|effluents?|chemicals?|"
+                      r"plastics?)\b", re.I)
 SUBSTANCES = ("prevent, reduce or control the release into the habitat of migratory species of substances harmful to "
               "that migratory species")
 POISON = "reduce, and as far as possible eliminate, the use of poisoned baits and poison as a means of taking"
@@ -194,7 +196,8 @@ CHARACTER = ("if the ecological character of a wetland included in the List has 
 # 14(1)(d)-(e) "imminent or grave danger", "national arrangements for emergency responses"; Nagoya Protocol Art. 8(b)
 # "present or imminent emergencies that threaten or damage human, animal or plant health").
 _EMERGENCY = re.compile(r"\b(?:emergenc\w*|outbreaks?|epidemics?|epizootics?|pandemics?|diseases?|influenza|"
-                        r"bird flu|virus\w*|die-?offs?|mass (?:mortality|deaths?|strandings?)|oil spills?|disasters?|"
+                        r"bird flu|virus\w*|die-?offs?|mass (?:mortality|deaths?|strandings?)|oil spills?|(?:oil )?slicks?|"
+                        r"(?:ran|run|runs|gone) aground|shipwreck\w*|disasters?|"
                         r"droughts?|wild-?fires?|cyclones?|tsunamis?)\b", re.I)
 EMERGENCY = ("develop and implement emergency measures when exceptionally unfavourable or endangering conditions occur, "
              "and cooperate in emergency situations requiring international concerted action")
@@ -234,6 +237,56 @@ CONSULT = ("consult with each other about implementing obligations, especially i
 NOTIFY = ("notification, exchange of information and consultation on activities which are likely to significantly "
           "affect adversely the biological diversity of other States")
 
+# Joining an instrument (accession, ratification, becoming a Party): what a new Party must set up, in the final and
+# institutional clauses every treaty drafts (AEWA Art. V(1)(a)-(c) "designate the Authority", "designate a contact
+# point", "prepare ... a report"; CITES Art. IX(1)-(2); Nagoya Protocol Art. 13(1)-(2); AEWA Art. V(2)(a) "contribute
+# to the budget ... in accordance with the United Nations scale of assessment"; Ramsar Art. 2(4) "designate at least
+# one wetland ... when depositing its instrument"; Ramsar Art. 9(3) "the deposit of an instrument of ratification or
+# accession").
+_JOINING = re.compile(r"\b(?:join(?:s|ed|ing)?|acced\w*|accession|ratif\w*|become (?:a )?(?:Party|Parties|member)|"
+                      r"sign(?:ing)? up)\b", re.I)
+AUTHORITY = ("designate the Authority or Authorities to implement, and a contact point, and communicate its name and "
+             "address to the secretariat")
+CONTRIBUTION = "each Party shall contribute to the budget in accordance with the United Nations scale of assessment"
+FIRST_SITE = ("designate at least one wetland to be included in the List when signing or when depositing its "
+              "instrument of ratification or accession")
+DEPOSIT = "ratification or accession is effected by the deposit of an instrument of ratification or accession"
+# Who does the work at home (authorities, focal points, a ministry named or reorganised): the designation and its
+# changes (CITES Art. IX(1)-(3) "one or more Management Authorities", "any changes in the designations ... shall be
+# communicated"; Nagoya Protocol Art. 13 "national focal point", "competent national authorities").
+_OFFICES = re.compile(r"\b(?:focal points?|contact points?|(?:national|competent|management|scientific) "
+                      r"authorit(?:y|ies)|reshuffle\w*|reorgani[sz]\w*|which (?:office|ministry|agency|body)|"
+                      r"(?:office|ministry|agency) (?:has|is) to be (?:named|designated))\b", re.I)
+CHANGES = ("any changes in the designations or authorizations of the national authorities shall be communicated to "
+           "the Secretariat")
+# Reports owed (a national report, an overdue or late report, how often to report): each instrument's own reporting
+# clause (CMS Art. VI(3) "inform the Conference of the Parties ... on measures that they are taking"; AEWA Art.
+# V(1)(c); CITES Art. VIII(7) "periodic reports"; CBD Art. 26; Nagoya Protocol Art. 29).
+_REPORTS = re.compile(r"\b(?:national reports?|report(?:s|ing)? (?:to|on|under)|overdue|reporting (?:cycles?|"
+                      r"obligations?|format|system|tools?)|what we must (?:send|report))\b", re.I)
+REPORTING = ("each Party shall report on or inform the Conference of the Parties through the Secretariat of the "
+             "measures it is taking to implement it, before each ordinary meeting")
+# Money and capacity a Party lacks (no budget, few staff, a small island or developing country): financial resources
+# and the building of national capabilities (CBD Art. 20(1)-(2), 21(1) "a mechanism for the provision of financial
+# resources to developing country Parties", Art. 18(2) "development and strengthening of national capabilities, by
+# means of human resources development and institution building"; Nagoya Protocol Art. 22, 25).
+_MEANS = re.compile(r"\b(?:funding|funds?|financ\w*|no budget|donors?|small island\w*|developing countr\w*|"
+                    r"least developed|(?:trained|few|no) staff|lacks? (?:the )?(?:money|staff|expertise))\b", re.I)
+FINANCE = ("provide new and additional financial resources to enable developing country Parties to meet the agreed "
+           "full incremental costs, through a mechanism for the provision of financial resources")
+CAPACITY = ("the development and strengthening of national capabilities, by means of human resources development and "
+            "institution building")
+# A neighbour's harm or a disagreement between States (to raise it formally, a dispute, a protest): the responsibility
+# not to damage other States' environment and the settlement of disputes (CBD Art. 3 "activities within their
+# jurisdiction or control do not cause damage to the environment of other States", Art. 27(1) "In the event of a
+# dispute ... seek solution by negotiation"; CMS Art. XIII(1)).
+RESPONSIBILITY = ("responsibility to ensure that activities within their jurisdiction or control do not cause damage "
+                  "to the environment of other States")
+_DISPUTE = re.compile(r"\b(?:disputes?|disagree\w*|protests?|complain\w*|raise it (?:formally|officially)|"
+                      r"formal(?:ly)? (?:objection|complaint)|arbitration)\b", re.I)
+DISPUTE = ("in the event of a dispute between Parties concerning the interpretation or application, the Parties "
+           "concerned shall seek a solution by negotiation")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
     (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
@@ -242,7 +295,9 @@ STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_LIVE, (LIVE_CARE,)), (_ILLEGAL, (RESCUE,)), (_GENETIC, (ACCESS, SHARING)),
     (_DISTURB, (DISTURBANCE, HARASSING, HUMAN, ACTIVITIES, CHARACTER)), (_HARMFUL, (SUBSTANCES, POISON, CHARACTER)),
     (_WORKS, (CHARACTER,)), (_EMERGENCY, (EMERGENCY, DANGER, CHARACTER)),
-    (_RESEARCH, (RESEARCH, SCIENTISTS, NONCOMMERCIAL)), (_DATA, (EXCHANGE, MONITOR)), (_SHARED, (CONSULT, NOTIFY)))
+    (_RESEARCH, (RESEARCH, SCIENTISTS, NONCOMMERCIAL)), (_DATA, (EXCHANGE, MONITOR)),
+    (_SHARED, (CONSULT, NOTIFY, RESPONSIBILITY)), (_JOINING, (AUTHORITY, REPORTING, CONTRIBUTION, FIRST_SITE, DEPOSIT)),
+    (_OFFICES, (AUTHORITY, CHANGES)), (_REPORTS, (REPORTING,)), (_MEANS, (FINANCE, CAPACITY)), (_DISPUTE, (DISPUTE,)))
 
 
 # A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
@@ -276,6 +331,16 @@ NEEDS: dict[str, re.Pattern[str]] = {
     MONITOR: re.compile(r"\bmonitor", re.I),
     CONSULT: re.compile(r"\bshared\b|\bmore than one\b", re.I),
     NOTIFY: re.compile(r"\bother States\b", re.I),
+    AUTHORITY: re.compile(r"\bdesignate\b.{0,80}\b(?:Authorit|focal point|contact point)", re.I),
+    CONTRIBUTION: re.compile(r"\bscale of assessment\b|\bcontribut\w* to the budget\b", re.I),
+    FIRST_SITE: re.compile(r"\bat least one wetland\b", re.I),
+    DEPOSIT: re.compile(r"\binstruments? of (?:ratification|accession)\b", re.I),
+    CHANGES: re.compile(r"\bchanges in the designations?\b|\bfocal point\b", re.I),
+    REPORTING: re.compile(r"\breports?\b", re.I),
+    FINANCE: re.compile(r"\bfinancial resources\b", re.I),
+    CAPACITY: re.compile(r"\bcapabilit|\bcapacity", re.I),
+    RESPONSIBILITY: re.compile(r"\bjurisdiction or control\b", re.I),
+    DISPUTE: re.compile(r"\bdisputes?\b", re.I),
 }
 
 
