@@ -98,6 +98,9 @@ def test_a_topic_that_limits_itself_to_a_kind_of_document_says_which() -> None:
     # a thing of the convention, not a kind of document: the note still discusses the Sharks MOU the topic names
     assert scope_types("may we give money directly rather than only through the convention's fund? And the sharks "
                        "MOU?") == ()
+    # what a document is, said of one: the note on what CMS, AEWA and the MOU require still discusses all three
+    assert scope_types("drop the Sharks MOU, since 'it is only a memorandum'. What do CMS and AEWA say?") == ()
+    assert scope_types("the minister says it's just a resolution: what does the Convention itself require?") == ()
 
 
 def relation(topic: str, docs) -> bool:  # type: ignore[no-untyped-def]

@@ -21,7 +21,8 @@ _KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(?:strategic\s+plans?)", ("strategic-plan",)),
 )
 _EXCLUDED = re.compile(r"\b(?:not|excluding|except|other than|leaving out)\b[^,;.:)(]*", re.I)
-_ONLY = r"\b(?:only|solely|just)\b"
+# (not "since it is only a memorandum", "that's just a resolution": what a document is, said of one, not a scope)
+_ONLY = r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!['’]s )\b(?:only|solely|just)\b(?!\s+an?\b)"
 
 
 def scope_types(topic: str) -> tuple[str, ...]:
