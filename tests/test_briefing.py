@@ -652,3 +652,15 @@ def test_joining_authorities_and_money_bring_the_institutional_clauses(assistant
     assert {AUTHORITY, CONTRIBUTION} <= set(standing_questions("we will ratify the Ramsar Convention next year"))
     assert FINANCE not in standing_questions("a subsidy for hill farmers") and not standing_questions(
         "CMS capacity building for new Parties")
+
+
+def test_a_listing_proposal_and_a_high_seas_catch_bring_their_procedures() -> None:
+    """Proposing a species for the strictest appendix brings the appendix's criteria and the amendment procedure;
+    a species already listed does not (that is its status, not a proposal); fins from a fleet on the high seas bring
+    CITES's introduction from the sea."""
+    from mea_assistant.briefing.standing import AMENDMENT, CRITERIA, FROM_SEA, standing_questions
+
+    assert {CRITERIA, AMENDMENT} <= set(standing_questions("we want to propose the steppe eagle for the strictest "
+                                                           "listing under CMS and CITES"))
+    assert not {CRITERIA, AMENDMENT} & set(standing_questions("hunters shoot a stork listed in Appendix I on passage"))
+    assert FROM_SEA in standing_questions("our longliners land blue shark fins caught on the high seas")

@@ -57,6 +57,7 @@ MAX_DOCS = 6
 PARA_RATIO = 0.5  # within an instrument: paragraphs at least this share of its best paragraph's relevance
 PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
+NAMED_PLACE = 1  # an instrument the topic names has at least the budget of this place
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
@@ -157,8 +158,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
                             candidates=pool.candidates)
         ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
-        first = within(ordered[:max(PER_DOC[min(i, len(PER_DOC) - 1)], len(core) + CORE_EXTRA)],
-                       REFS_PER_DOC[min(i, len(REFS_PER_DOC) - 1)])
+        # an instrument the officer names is discussed as fully as the second one, wherever it ranks
+        place = min(i, len(PER_DOC) - 1, NAMED_PLACE if d in primary else len(PER_DOC))
+        first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
         rows = [u for u in ordered if u not in first and any(key(h) in pool.listed for h in u.paragraphs())]

@@ -21,7 +21,8 @@ import re
 _WORKS = re.compile(r"\b(?:construction|infrastructure|developers?|dams?|drain(?:s|ed|ing|age)?|dredg\w*|"
                     r"mines?|mining|quarr(?:y|ies|ying)|pipelines?|roads?|motorways?|railways?|"
                     r"wind\s+(?:farms?|turbines?|parks?)|power\s+lines?|factor(?:y|ies)|drilling|"
-                    r"gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|firing\s+range|resorts?|spatial\s+plan\w*)\b",
+                    r"gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|firing\s+range|resorts?|spatial\s+plan\w*|"
+                    r"runways?|airports?|ports? expansion|harbou?rs?|marinas?|housing\s+(?:estates?|developments?))\b",
                     re.I)
 # Two duties drafted in two places, asked apart (one search returns the paragraph closest to both, never both): the
 # assessment of a proposed project, and the identifying and regulating of categories of harmful activities.
@@ -44,7 +45,7 @@ SECTORAL = ("integrate the conservation and sustainable use of biological divers
 # Money that steers what land users do (a subsidy, a grant scheme, paying farmers): the treaties' incentive measures
 # (CBD Art. 11 "economically and socially sound measures that act as incentives"; the InforMEA glossary's "incentive
 # measures"). Not "grant" alone: a permit is granted.
-_MONEY = re.compile(r"\b(?:subsid\w*|grants? (?:for|to (?:farmers|landowners|owners))|grant schemes?|incentives?|"
+_MONEY = re.compile(r"\b(?:subsid\w*|(?:a )?share of (?:the )?(?:income|money|revenues?|profits?|earnings)|grants? (?:for|to (?:farmers|landowners|owners))|grant schemes?|incentives?|"
                     r"agri-environment\w*|pay(?:s|ing)? (?:farmers|landowners|land users|owners|herders|fishers|"
                     r"foresters|communities)|payments? for (?:ecosystem|environmental) services)\b", re.I)
 INCENTIVES = ("adopt economically and socially sound measures that act as incentives for the conservation and "
@@ -86,7 +87,7 @@ ALIENS = ("prevent the introduction of, control or eradicate alien or non-native
 # presentation of an export permit"), asked for each appendix the treaty drafts alike, what counts as a specimen (Art.
 # I(b): "any animal or plant, whether alive or dead", "any readily recognizable part or derivative thereof") and, for
 # imports, the permits the State of import must see (Art. III(3), IV(4)).
-_TRADE = re.compile(r"\b(?:customs|export\w*|import\w*|re-?export\w*|trade[sd]?|trading|traders?|sell(?:s|ing|ers?)?|sold|"
+_TRADE = re.compile(r"\b(?:customs|markets?|export\w*|import\w*|re-?export\w*|trade[sd]?|trading|traders?|sell(?:s|ing|ers?)?|sold|"
                     r"sales?|buy(?:s|ing|ers?)?|bought|shipments?|shipped|smuggl\w*|souvenirs?)\b", re.I)
 PERMITS = tuple(f"export of a specimen of a species included in Appendix {a} requires the prior grant and presentation "
                 f"of an export permit" for a in ("I", "II"))
@@ -166,7 +167,8 @@ SHARING = ("benefits arising from the utilization of genetic resources are share
 # investigate and regulate (AEWA Art. III(2)(e), CBD Art. 7(c) and 8(l), asked as ACTIVITIES above).
 _DISTURB = re.compile(r"\b(?:tour(?:s|ism|ists?)?|tour operators?|visitors?|recreation\w*|leisure|drones?|off-road|"
                       r"4x4|quad bikes?|jet-?skis?|kite-?surf\w*|speed-?boats?|photographers?|noise|disturb\w*|"
-                      r"harass\w*|whale[- ]watching|swim(?:s|ming)? with|rall(?:y|ies)|flush(?:es|ed|ing)?)\b", re.I)
+                      r"harass\w*|whale[- ]watching|swim(?:s|ming)? with|rall(?:y|ies)|flush(?:es|ed|ing)?|"
+                      r"birdwatch\w*|bird-?watch\w*|eco-?touris\w*|lodges?)\b", re.I)
 DISTURBANCE = ("prohibit deliberate disturbance in so far as such disturbance would be significant for the conservation "
                "of the population, and take measures to limit the threat of human disturbance")
 HARASSING = "taking means taking, hunting, fishing, capturing, harassing, deliberate killing, or attempting to engage"
@@ -287,6 +289,26 @@ _DISPUTE = re.compile(r"\b(?:disputes?|disagree\w*|protests?|complain\w*|raise i
 DISPUTE = ("in the event of a dispute between Parties concerning the interpretation or application, the Parties "
            "concerned shall seek a solution by negotiation")
 
+# A proposal to list, move or remove a species: the criteria of the appendix and the amendment procedure (CMS Art.
+# III(2) "may be listed in Appendix I provided that reliable evidence ... indicates that the species is endangered",
+# Art. XI(3)-(4); CITES Art. II(1) "Appendix I shall include all species threatened with extinction", Art. XV(1)(a)-(b)
+# "at least 150 days before the meeting", "a two-thirds majority of Parties present and voting"). Not a species
+# already "listed in Appendix I": that is its status, not a proposal.
+_LISTING = re.compile(r"\b(?:listing proposals?|propos\w* (?:\w+ ){0,5}for (?:listing|(?:the )?strictest|Appendix)|"
+                      r"to (?:list|uplist|downlist|delist)\b|uplist\w*|downlist\w*|delist\w*|"
+                      r"remov\w* (?:\w+ ){0,3}from (?:the )?Appendix)", re.I)
+CRITERIA = ("a species may be listed in Appendix I provided that reliable evidence indicates that it is endangered or "
+            "threatened with extinction")
+AMENDMENT = ("the text of a proposed amendment to the Appendices is communicated to the Secretariat at least 150 days "
+             "before the meeting and adopted by a two-thirds majority of Parties present and voting")
+# Catches on the high seas (a fleet fishing beyond national waters): CITES's introduction from the sea (Art. I(e), IV(6)
+# "The introduction from the sea of any specimen of a species included in Appendix II shall require the prior grant
+# of a certificate from a Management Authority of the State of introduction").
+_SEA = re.compile(r"\b(?:high seas|international waters|beyond (?:areas of )?national jurisdiction|"
+                  r"outside (?:our|national|any State's) (?:waters|jurisdiction|EEZ))\b", re.I)
+FROM_SEA = ("introduction from the sea of a specimen taken in the marine environment not under the jurisdiction of any "
+            "State requires a certificate from a Management Authority of the State of introduction")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
     (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
@@ -297,7 +319,8 @@ STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (CHARACTER,)), (_EMERGENCY, (EMERGENCY, DANGER, CHARACTER)),
     (_RESEARCH, (RESEARCH, SCIENTISTS, NONCOMMERCIAL)), (_DATA, (EXCHANGE, MONITOR)),
     (_SHARED, (CONSULT, NOTIFY, RESPONSIBILITY)), (_JOINING, (AUTHORITY, REPORTING, CONTRIBUTION, FIRST_SITE, DEPOSIT)),
-    (_OFFICES, (AUTHORITY, CHANGES)), (_REPORTS, (REPORTING,)), (_MEANS, (FINANCE, CAPACITY)), (_DISPUTE, (DISPUTE,)))
+    (_OFFICES, (AUTHORITY, CHANGES)), (_REPORTS, (REPORTING,)), (_MEANS, (FINANCE, CAPACITY)), (_DISPUTE, (DISPUTE,)),
+    (_LISTING, (CRITERIA, AMENDMENT)), (_SEA, (FROM_SEA,)))
 
 
 # A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
@@ -341,6 +364,9 @@ NEEDS: dict[str, re.Pattern[str]] = {
     CAPACITY: re.compile(r"\bcapabilit|\bcapacity", re.I),
     RESPONSIBILITY: re.compile(r"\bjurisdiction or control\b", re.I),
     DISPUTE: re.compile(r"\bdisputes?\b", re.I),
+    CRITERIA: re.compile(r"\bAppendix I\b"),
+    AMENDMENT: re.compile(r"\btwo-thirds majority\b", re.I),
+    FROM_SEA: re.compile(r"\bintroduction from the sea\b", re.I),
 }
 
 
