@@ -664,3 +664,10 @@ def test_a_listing_proposal_and_a_high_seas_catch_bring_their_procedures() -> No
                                                            "listing under CMS and CITES"))
     assert not {CRITERIA, AMENDMENT} & set(standing_questions("hunters shoot a stork listed in Appendix I on passage"))
     assert FROM_SEA in standing_questions("our longliners land blue shark fins caught on the high seas")
+    from mea_assistant.briefing.standing import ACCESS, CONTRIBUTION, ORGAN, TRAINING
+
+    assert ORGAN in standing_questions("is the CMS resolution on bycatch binding on us?")
+    assert CONTRIBUTION in standing_questions("our contributions to AEWA are three years in arrears")
+    assert TRAINING in standing_questions("a workshop to train customs officers to identify falcons")
+    assert ACCESS in standing_questions("a start-up licensed a soil bacterium's antibiotic to a drug company abroad")
+    assert not {ORGAN, CONTRIBUTION, TRAINING, ACCESS} & set(standing_questions("CMS capacity building for new Parties"))

@@ -30,6 +30,10 @@ IMPACTS = ("introduce procedures requiring environmental impact assessment of pr
            "have significant adverse effects, with a view to avoiding or minimizing such effects")
 ACTIVITIES = ("identify and monitor processes and categories of activities which have or are likely to have "
               "significant adverse impacts, and regulate or manage them")
+# ... and, for migratory species, the obstacles such works raise (CMS Art. III(4)(b) "prevent, remove, compensate for or
+# minimize ... the adverse effects of activities or obstacles that seriously impede or prevent the migration").
+OBSTACLES = ("prevent, remove, compensate for or minimize the adverse effects of activities or obstacles that seriously "
+             "impede or prevent the migration of the species")
 
 # A sector that uses land, forests or waters (farming, grazing, forestry, fishing): how conservation is to be part of
 # that sector's own plans and policies (CBD Art. 6(b) "relevant sectoral or cross-sectoral plans, programmes and
@@ -45,7 +49,9 @@ SECTORAL = ("integrate the conservation and sustainable use of biological divers
 # Money that steers what land users do (a subsidy, a grant scheme, paying farmers): the treaties' incentive measures
 # (CBD Art. 11 "economically and socially sound measures that act as incentives"; the InforMEA glossary's "incentive
 # measures"). Not "grant" alone: a permit is granted.
-_MONEY = re.compile(r"\b(?:subsid\w*|(?:a )?share of (?:the )?(?:income|money|revenues?|profits?|earnings)|grants? (?:for|to (?:farmers|landowners|owners))|grant schemes?|incentives?|"
+_MONEY = re.compile(r"\b(?:subsid\w*|compensat(?:e|ed|ion) (?:for )?(?:fishers|farmers|herders|owners|"
+                    r"landowners|villagers|them|us)|(?:fishers|farmers|herders|villagers) (?:ask|want|demand)\w* "
+                    r"(?:\w+ )?compensation|(?:a )?share of (?:the )?(?:income|money|revenues?|profits?|earnings)|grants? (?:for|to (?:farmers|landowners|owners))|grant schemes?|incentives?|"
                     r"agri-environment\w*|pay(?:s|ing)? (?:farmers|landowners|land users|owners|herders|fishers|"
                     r"foresters|communities)|payments? for (?:ecosystem|environmental) services)\b", re.I)
 INCENTIVES = ("adopt economically and socially sound measures that act as incentives for the conservation and "
@@ -152,7 +158,9 @@ RESCUE = ("a confiscated living specimen is entrusted to a Management Authority,
 # company, seed collections): access on prior informed consent and benefits shared on mutually agreed terms (Nagoya
 # Protocol Art. 6(1), 5(1); CBD Art. 15(5), 15(7)).
 _GENETIC = re.compile(r"\b(?:genetic (?:resources?|material|sequences?|samples?)|genes?|DNA|bioprospect\w*|"
-                      r"biotechnolog\w*|pharmaceutical\w*|cosmetics?|seed (?:banks?|collections?)|"
+                      r"biotechnolog\w*|pharmaceutical\w*|cosmetics?|seed (?:banks?|collections?)|bacteri\w*|"
+                      r"microbes?|micro-?organisms?|fung(?:i|us)|enzymes?|antibiotics?|drug (?:compan\w*|firms?)|"
+                      r"patent(?:s|ed|ing)?|"
                       r"(?:plant|tissue|blood|soil|microbial) samples?)\b", re.I)
 ACCESS = ("access to genetic resources for their utilization is subject to the prior informed consent of the Party "
           "providing such resources")
@@ -309,6 +317,24 @@ _SEA = re.compile(r"\b(?:high seas|international waters|beyond (?:areas of )?nat
 FROM_SEA = ("introduction from the sea of a specimen taken in the marine environment not under the jurisdiction of any "
             "State requires a certificate from a Management Authority of the State of introduction")
 
+# Whether a resolution or decision binds (an MP's question, "is it binding"): what the meeting of the Parties is and
+# does (CMS Art. VII(1) "the decision-making organ of this Convention", VII(5)(g)-(h) "make recommendations to the
+# Parties", "decide on any additional measure"; AEWA Art. VI(9)(a)).
+_FORCE = re.compile(r"\b(?:binding|binds?|legally bound|obligatory|mandatory|force of law)\b", re.I)
+ORGAN = ("the Conference of the Parties is the decision-making organ, makes recommendations to the Parties and decides "
+         "on any additional measure to be taken")
+# Dues owed or unpaid (contributions, arrears, a subscription): the budget clause (CMS Art. VII(4) "Each Party shall
+# contribute to this budget according to a scale to be agreed upon by the Conference"; AEWA Art. V(2)(a)).
+_DUES = re.compile(r"\b(?:contributions?|dues|arrears|unpaid|subscriptions?|assessed (?:contributions?|shares?))\b",
+                   re.I)
+# Training people (rangers, customs, police, a workshop): the duty to train and to help others train (AEWA Art.
+# III(2)(i) "identify priority topics and areas for training", Annex 3, 6.2; Art. V(4) "Parties are encouraged to
+# provide training and technical and financial support"; CBD Art. 12(a)).
+_TRAINING = re.compile(r"\b(?:workshops?|training (?:courses?|programmes?|sessions?|for)|train(?:s|ed|ing)? (?:our |the "
+                       r"|its )?(?:staff|rangers|customs|police|officers|inspectors|wardens))\b", re.I)
+TRAINING = ("analyze training requirements, identify priority topics and areas for training and cooperate in the "
+            "development and provision of training programmes")
+
 STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WORKS, (IMPACTS, ACTIVITIES)), (_SECTORS, (SECTORAL,)), (_MONEY, (INCENTIVES,)),
     (_PEOPLE, (CUSTOMARY, KNOWLEDGE)),
@@ -320,7 +346,8 @@ STANDING: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_RESEARCH, (RESEARCH, SCIENTISTS, NONCOMMERCIAL)), (_DATA, (EXCHANGE, MONITOR)),
     (_SHARED, (CONSULT, NOTIFY, RESPONSIBILITY)), (_JOINING, (AUTHORITY, REPORTING, CONTRIBUTION, FIRST_SITE, DEPOSIT)),
     (_OFFICES, (AUTHORITY, CHANGES)), (_REPORTS, (REPORTING,)), (_MEANS, (FINANCE, CAPACITY)), (_DISPUTE, (DISPUTE,)),
-    (_LISTING, (CRITERIA, AMENDMENT)), (_SEA, (FROM_SEA,)))
+    (_LISTING, (CRITERIA, AMENDMENT)), (_SEA, (FROM_SEA,)), (_FORCE, (ORGAN,)), (_DUES, (CONTRIBUTION,)),
+    (_TRAINING, (TRAINING,)), (_WORKS, (OBSTACLES,)))
 
 
 # A duty only some instruments draft is asked only of an instrument whose text uses its terms: a search of the CBD
@@ -367,6 +394,9 @@ NEEDS: dict[str, re.Pattern[str]] = {
     CRITERIA: re.compile(r"\bAppendix I\b"),
     AMENDMENT: re.compile(r"\btwo-thirds majority\b", re.I),
     FROM_SEA: re.compile(r"\bintroduction from the sea\b", re.I),
+    ORGAN: re.compile(r"\bmake recommendations\b|\bdecision-making\b", re.I),
+    TRAINING: re.compile(r"\btraining\b", re.I),
+    OBSTACLES: re.compile(r"\bobstacles\b", re.I),
 }
 
 
