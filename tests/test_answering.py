@@ -165,6 +165,20 @@ def test_follow_up_that_switches_the_instrument_keeps_the_topic(assistant):
     assert "report" in answer.citations[0].quote.lower()
 
 
+def test_follow_up_that_changes_the_kind_of_crossing_asks_about_the_new_one(assistant):
+    """"And to re-export one?" after an import question asks about re-export instead (CITES Art. I(c): trade is
+    export, re-export, import and introduction from the sea), with the earlier turn's "Appendix I" whole; an
+    "equivalent" leans on the earlier turn as a pronoun does."""
+    history = [{"role": "user", "content": "What paperwork does CITES need before an Appendix I specimen is imported?"},
+               {"role": "assistant", "content": "An import permit and an export permit (Art. III(3)) [1]."}]
+    query = rewrite("And to re-export one?", history)
+    assert "Appendix I" in query and "import" not in query.lower(), query
+    answer = assistant.ask("And to re-export one?", history=history)
+    assert _cited(answer)[0][1].startswith("Art. III(4)"), _cited(answer)
+    history = [{"role": "user", "content": "Who performs the bureau duties under the Ramsar Convention?"}]
+    assert "bureau" in rewrite("What is the equivalent arrangement under CMS?", history, names_instrument=True)
+
+
 def test_follow_up_that_switches_the_partner_keeps_the_instrument(assistant):
     history = [{"role": "user", "content": "What does the CITES Secretariat say about cooperation with IUCN?"},
                {"role": "assistant", "content": "..."}]

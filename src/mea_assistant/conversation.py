@@ -17,8 +17,8 @@ from .terms import content_words
 Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrument
 
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
-_PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter)\b",
-                      re.I)
+_PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter|"
+                      r"equivalent|counterpart|corresponding|likewise)\b", re.I)
 # "When does it take effect?", "How often does it meet?": the pronoun is the subject, so it stands for the thing
 # the earlier turn named (the MOU, the Committee), and that turn's own predicate ("who can sign") is not carried.
 _SUBJECT_PRONOUN = re.compile(r"\b(?:does|do|did|is|are|was|were|can|could|may|might|must|shall|should|will|would|"
@@ -28,6 +28,9 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:for|in|on|about|with|to|of|by|from|fund|pay|
                              r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)", re.I)
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
           "objective", "section", "table", "part")
+# The ways a specimen crosses a border (CITES Art. I(c)-(e) "Trade" means export, re-export, import and introduction
+# from the sea): "And to re-export one?" after a question on import asks about re-export instead, not as well.
+_CROSSING = re.compile(r"\b(?:re-?export\w*|export\w*|import\w*|introduction from the sea|transit)\b", re.I)
 
 
 def is_elliptical(question: str) -> bool:
@@ -115,9 +118,17 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
         if names_only:
             text = _names_in(text, instrument_spans)
+        phrases = []
         for slot, phrase in _slot_phrases(previous).items():
-            if slot in new_slots:
-                text = text.replace(phrase, " ")
+            text = text.replace(phrase, " ")
+            if slot not in new_slots and phrase.lower() not in question.lower() and not names_only:
+                phrases.append(phrase)  # carried whole: "Appendix I", not a bare "Appendix"
+        if _CROSSING.search(question):
+            text = _CROSSING.sub(" ", text)
+        for phrase in phrases:
+            if phrase.lower() not in seen:
+                carried.append(phrase)
+                seen.add(phrase.lower())
         for word in content_words(text):
             if named_now and named_conventions(word):
                 continue  # "And for CITES?" after a CMS question: CITES replaces CMS
@@ -129,3 +140,4 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     if not carried:
         return question.strip()
     return f"{question.strip()} {' '.join(carried[:14])}"
+
