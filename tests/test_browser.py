@@ -131,7 +131,7 @@ def test_the_conversation_becomes_a_briefing_note_downloaded_as_word(assistant: 
         ask_in_page(page, url, "What must Parties report under CITES?")
         page.locator("#mea-to-brief").click()
         topic = page.locator("#mea-topic textarea")
-        page.wait_for_function("document.querySelector('#mea-topic textarea').value.includes('CITES')")
+        page.wait_for_function("(document.querySelector('#mea-topic textarea')?.value || '').includes('CITES')")
         assert topic.is_visible(), "the Briefing tab is open"
         page.locator("#mea-note .mea-refs li").first.wait_for(state="visible")
         note = page.locator("#mea-note").inner_text()
