@@ -141,33 +141,36 @@ def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment
     """A wind farm in a bay where geese rest: whatever the topic's words, an officer asks whether its impact must be
     assessed, and each instrument the note discusses answers in its own words (CBD Art. 14(1)(a), AEWA Annex 3,
     4.3.1); a topic on no such works asks nothing of the kind."""
-    from mea_assistant.briefing.standing import ACTIVITIES, IMPACTS, standing_questions
+    from mea_assistant.briefing.duties_activity import ACTIVITIES, IMPACTS
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "a wind farm planned in the shallow bay where migrating geese and ducks rest: what "
                                  "AEWA and the CBD ask of us")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 14(1)(a)"), ("aewa-agreement-1995", "Annex 3, 4.3.1")} <= refs, sorted(refs)
     assert not standing_questions("CMS capacity building for new Parties")
-    assert not {IMPACTS, ACTIVITIES} & set(standing_questions("reporting under CITES"))
+    assert not {IMPACTS.question, ACTIVITIES.question} & set(standing_questions("reporting under CITES"))
 
 
 def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
     """A grazing subsidy for hill farmers on worn-out pastures shares no word with what the CBD requires of it: to
     integrate conservation into sectoral plans and policies (Art. 6(b)) and to adopt measures that act as incentives
     (Art. 11); the note asks each instrument those standing questions, as it asks works for impact assessment."""
-    from mea_assistant.briefing.standing import (CUSTOMARY, INCENTIVES, KNOWLEDGE, REMEDIAL, RESTORATION, SECTORAL,
-                                                 standing_questions)
+    from mea_assistant.briefing.duties_activity import (CUSTOMARY, INCENTIVES, KNOWLEDGE, REMEDIAL, RESTORATION,
+                                                        SECTORAL)
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "a grazing subsidy for hill farmers on degraded upland pastures: what the CBD asks of "
                                  "our agriculture ministry")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 6(b)"), ("cbd-convention-1992", "Art. 11")} <= refs, sorted(refs)
     assert standing_questions("a grazing subsidy for hill farmers on degraded upland pastures") == \
-        [SECTORAL, INCENTIVES, RESTORATION, REMEDIAL]
+        [d.question for d in (SECTORAL, INCENTIVES, RESTORATION, REMEDIAL)]
     assert standing_questions("seed fairs of farming families, with what the village elders know") == \
-        [SECTORAL, CUSTOMARY, KNOWLEDGE]
+        [d.question for d in (SECTORAL, CUSTOMARY, KNOWLEDGE)]
     # a permit is granted, a capacity is built: neither is a subsidy or a restoration
-    assert not {INCENTIVES, RESTORATION} & set(standing_questions("export permits granted for sturgeon caviar"))
+    assert not {INCENTIVES.question, RESTORATION.question} & set(standing_questions(
+        "export permits granted for sturgeon caviar"))
     assert not standing_questions("capacity building for new Parties")
 
 
@@ -176,7 +179,8 @@ def test_captive_bred_live_and_seized_animals_and_genetic_samples_bring_the_rule
     cases in words the topic does not use (Art. VII(4)-(5) bred in captivity, VIII(3) living specimens in transit,
     VIII(4) confiscated living specimens, IV(3) the Scientific Authority's watch on exports); plant samples for
     cosmetics bring access on prior informed consent and benefit-sharing on mutually agreed terms."""
-    from mea_assistant.briefing.standing import CAPTIVE, LIVE_CARE, standing_questions
+    from mea_assistant.briefing.duties_activity import CAPTIVE, LIVE_CARE
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "A pet shop chain wants to import captive-bred parrots and tortoises from a breeding "
                                  "farm abroad; some shipments were seized at the airport last year. What does CITES "
@@ -188,7 +192,7 @@ def test_captive_bred_live_and_seized_animals_and_genetic_samples_bring_the_rule
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("nagoya-protocol-2010", "Art. 6(1)"), ("nagoya-protocol-2010", "Art. 5(1)")} <= refs, sorted(refs)
     # waterbirds breed, sharks have nursery areas, birds live on islets: none of these is captive breeding or live trade
-    assert not {CAPTIVE, LIVE_CARE} & set(standing_questions(
+    assert not {CAPTIVE.question, LIVE_CARE.question} & set(standing_questions(
         "disturbance of tern breeding colonies and shark nursery areas where the birds live"))
 
 
@@ -229,7 +233,8 @@ def test_trade_and_taking_bring_the_permits_and_prohibitions_drafted_for_them(as
     IV), what counts as a specimen when parts are sold (Art. I(b)) and the penalties and confiscation (Art.
     VIII(1)), whatever the topic's own words; birds shot for sale bring the Bonn Convention's prohibition of taking
     (Art. III(5)). A question only some instruments draft is not asked of one without its terms."""
-    from mea_assistant.briefing.standing import ENFORCEMENT, PERMITS, SPECIMEN, asked_of, standing_questions
+    from mea_assistant.briefing.duties_activity import ENFORCEMENT, PERMITS, SPECIMEN
+    from mea_assistant.briefing.standing import asked_of, standing_questions
 
     note = build_note(assistant, "Traders at our border market sell dried seahorses, tortoise shells and live parrots "
                                  "to foreign buyers, and some are smuggled out: what does CITES require?")
@@ -237,9 +242,9 @@ def test_trade_and_taking_bring_the_permits_and_prohibitions_drafted_for_them(as
     cites = "cites-convention-1973"
     assert {(cites, "Art. IV(2)"), (cites, "Art. I(b)(ii)"), (cites, "Art. VIII(1)")} <= refs, sorted(refs)
     asked = standing_questions("seahorse powder and turtle shells sold and smuggled abroad")
-    assert set(PERMITS) | {SPECIMEN, ENFORCEMENT} <= set(asked)
+    assert {d.question for d in PERMITS + (SPECIMEN, ENFORCEMENT)} <= set(asked)
     cbd = " ".join(p.text for p in assistant.index.documents["cbd-convention-1992"].paragraphs)
-    assert not asked_of(PERMITS[0], cbd) and asked_of(PERMITS[0], " ".join(
+    assert not asked_of(PERMITS[0].question, cbd) and asked_of(PERMITS[0].question, " ".join(
         p.text for p in assistant.index.documents[cites].paragraphs))
     note = build_note(assistant, "hunters shoot a migratory stork listed in Appendix I of the Bonn Convention on "
                                  "passage and sell it at the market: what does the Bonn Convention say?")
@@ -616,7 +621,8 @@ def test_disturbance_emergencies_and_research_bring_the_duties_drafted_for_them(
     treaties draft general duties for each in words the topic does not use (AEWA Annex 3, 2.1.1(b) deliberate
     disturbance, CMS Art. I(1)(i) harassing as taking; AEWA Art. III(2)(f) and Annex 3, 2.3 emergencies; CMS Art.
     II(3)(a) research), asked of each instrument the note discusses."""
-    from mea_assistant.briefing.standing import DISTURBANCE, EMERGENCY, RESEARCH, standing_questions
+    from mea_assistant.briefing.duties_activity import DISTURBANCE, EMERGENCY, RESEARCH
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "Jet-skis and speedboats chase the terns off their roost on our sandbanks every "
                                  "summer weekend: what do AEWA and the Bonn Convention say?")
@@ -626,9 +632,9 @@ def test_disturbance_emergencies_and_research_bring_the_duties_drafted_for_them(
                                  "a neighbouring country: what does AEWA require of us?")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("aewa-agreement-1995", "Art. III(2)(f)"), ("aewa-agreement-1995", "Annex 3, 2.3")} <= refs, sorted(refs)
-    assert RESEARCH in standing_questions("a university wants to fit GPS tags to white storks")
+    assert RESEARCH.question in standing_questions("a university wants to fit GPS tags to white storks")
     # a capacity is built, a permit is granted, a specimen counts: none of these is a disturbance, an emergency or research
-    assert not {DISTURBANCE, EMERGENCY, RESEARCH} & set(standing_questions(
+    assert not {DISTURBANCE.question, EMERGENCY.question, RESEARCH.question} & set(standing_questions(
         "capacity building for new Parties and what counts as a specimen under export permits"))
 
 
@@ -636,7 +642,8 @@ def test_joining_authorities_and_money_bring_the_institutional_clauses(assistant
     """A country about to accede asks what it must set up; a small state asks for money: the treaties answer in their
     institutional and financial clauses, which share no word with the request (AEWA Art. V(1)(a)-(b) the Authority
     and contact point, V(2)(a) the budget; CBD Art. 20(2) and 21(1) financial resources)."""
-    from mea_assistant.briefing.standing import AUTHORITY, CONTRIBUTION, FINANCE, standing_questions
+    from mea_assistant.briefing.duties_governance import AUTHORITY, CONTRIBUTION, FINANCE
+    from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "Our small ministry has never run a treaty file. The cabinet has approved acceding to "
                                  "AEWA next spring, and the minister wants to know what happens after we deposit the "
@@ -649,8 +656,9 @@ def test_joining_authorities_and_money_bring_the_institutional_clauses(assistant
                                  "donors could fund it: what does the CBD say?")
     refs = {r.ref for r in note.references if r.doc_id == "cbd-convention-1992"}
     assert {"Art. 20(2)", "Art. 21(1)"} & refs, sorted(refs)
-    assert {AUTHORITY, CONTRIBUTION} <= set(standing_questions("we will ratify the Ramsar Convention next year"))
-    assert FINANCE not in standing_questions("a subsidy for hill farmers") and not standing_questions(
+    assert {AUTHORITY.question, CONTRIBUTION.question} <= set(standing_questions(
+        "we will ratify the Ramsar Convention next year"))
+    assert FINANCE.question not in standing_questions("a subsidy for hill farmers") and not standing_questions(
         "CMS capacity building for new Parties")
 
 
@@ -658,16 +666,21 @@ def test_a_listing_proposal_and_a_high_seas_catch_bring_their_procedures() -> No
     """Proposing a species for the strictest appendix brings the appendix's criteria and the amendment procedure;
     a species already listed does not (that is its status, not a proposal); fins from a fleet on the high seas bring
     CITES's introduction from the sea."""
-    from mea_assistant.briefing.standing import AMENDMENT, CRITERIA, FROM_SEA, standing_questions
+    from mea_assistant.briefing.duties_activity import AMENDMENT, CRITERIA, FROM_SEA
+    from mea_assistant.briefing.standing import standing_questions
 
-    assert {CRITERIA, AMENDMENT} <= set(standing_questions("we want to propose the steppe eagle for the strictest "
-                                                           "listing under CMS and CITES"))
-    assert not {CRITERIA, AMENDMENT} & set(standing_questions("hunters shoot a stork listed in Appendix I on passage"))
-    assert FROM_SEA in standing_questions("our longliners land blue shark fins caught on the high seas")
-    from mea_assistant.briefing.standing import ACCESS, CONTRIBUTION, ORGAN, TRAINING
+    assert {CRITERIA.question, AMENDMENT.question} <= set(standing_questions(
+        "we want to propose the steppe eagle for the strictest listing under CMS and CITES"))
+    assert not {CRITERIA.question, AMENDMENT.question} & set(standing_questions(
+        "hunters shoot a stork listed in Appendix I on passage"))
+    assert FROM_SEA.question in standing_questions("our longliners land blue shark fins caught on the high seas")
+    from mea_assistant.briefing.duties_activity import ACCESS, TRAINING
+    from mea_assistant.briefing.duties_governance import CONTRIBUTION, ORGAN
 
-    assert ORGAN in standing_questions("is the CMS resolution on bycatch binding on us?")
-    assert CONTRIBUTION in standing_questions("our contributions to AEWA are three years in arrears")
-    assert TRAINING in standing_questions("a workshop to train customs officers to identify falcons")
-    assert ACCESS in standing_questions("a start-up licensed a soil bacterium's antibiotic to a drug company abroad")
-    assert not {ORGAN, CONTRIBUTION, TRAINING, ACCESS} & set(standing_questions("CMS capacity building for new Parties"))
+    assert ORGAN.question in standing_questions("is the CMS resolution on bycatch binding on us?")
+    assert CONTRIBUTION.question in standing_questions("our contributions to AEWA are three years in arrears")
+    assert TRAINING.question in standing_questions("a workshop to train customs officers to identify falcons")
+    assert ACCESS.question in standing_questions(
+        "a start-up licensed a soil bacterium's antibiotic to a drug company abroad")
+    assert not {d.question for d in (ORGAN, CONTRIBUTION, TRAINING, ACCESS)} & set(standing_questions(
+        "CMS capacity building for new Parties"))
