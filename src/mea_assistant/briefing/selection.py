@@ -48,6 +48,7 @@ W_FUSED = 1.0  # relevance: the pooled questions' fused rank, plus the paragraph
 MIN_COVER = 0.3  # share of the topic's subject words a paragraph (with its context) must carry ...
 SENTENCE_ALONE = 0.5  # ... unless one of its sentences is this close to the topic's subject
 RANKED_TOP, RANKED_BY = 5, 2  # ... or this many of the topic's questions rank it among their first few
+FIRST_WITHIN = 1  # a paragraph a search of its instrument alone ranks first is chosen, however relevant
 WITHIN_TOP = 2  # ... or a search of its own instrument alone ranks it among its first two (gather._search_within)
 W_WITHIN = 0.25  # relevance: added for the first place in a search of its instrument alone, halved at the second ...
 PART_COVER = 0.5  # ... or it carries this share of one conjunct's words ("A and B": A, or B)
@@ -152,7 +153,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     selection = Selection(documents=kept + [k[0] for k in strays], relevance=rel)
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]]
-        chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top]
+        chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top or usable[k].within < FIRST_WITHIN]
         core = [k for k in pool.core if k[0] == d and k in usable]
         aspects = _aspect_leads(pool, by_doc[d], rel)
         units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
