@@ -684,3 +684,24 @@ def test_a_listing_proposal_and_a_high_seas_catch_bring_their_procedures() -> No
         "a start-up licensed a soil bacterium's antibiotic to a drug company abroad")
     assert not {d.question for d in (ORGAN, CONTRIBUTION, TRAINING, ACCESS)} & set(standing_questions(
         "CMS capacity building for new Parties"))
+
+
+def test_reporting_asked_in_everyday_words_brings_the_notice_of_exceptions(assistant) -> None:  # type: ignore[no-untyped-def]
+    """"What do we have to tell the treaty bodies?" asks what a Party reports, as "national reports" does; a case of
+    taking a protected species brings the notice of any exception made to its prohibition (CMS Art. III(7), AEWA
+    Annex 3, 2.1.3(e)); a consignment customs officers found is a seizure."""
+    from mea_assistant.briefing.duties_activity import ENFORCEMENT, EXCEPTIONS_NOTICE
+    from mea_assistant.briefing.duties_governance import REPORTING
+    from mea_assistant.briefing.standing import standing_questions
+
+    note = build_note(assistant, "Villagers on our northern coast shoot long-tailed ducks and common eiders every spring "
+                                 "and the regional governor wants to let them go on doing so. What do the Bonn "
+                                 "Convention and AEWA allow, and what do we have to tell the treaty bodies?")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cms-convention-1979", "Art. III(7)"), ("aewa-agreement-1995", "Annex 3, 2.1.3(e)")} & refs, sorted(refs)
+    assert REPORTING.question in standing_questions("what has to be notified or reported to the secretariat")
+    assert EXCEPTIONS_NOTICE.question in standing_questions("hunters shoot geese in spring")
+    assert ENFORCEMENT.question in standing_questions("customs officers found forty tortoises in a suitcase")
+    # a reporter asking is no report a Party owes; a customs form is no seizure
+    assert not {REPORTING.question, ENFORCEMENT.question} & set(standing_questions(
+        "a reporter asked about the customs forms for exporting captive-bred finches"))

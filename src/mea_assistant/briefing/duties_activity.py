@@ -111,7 +111,8 @@ IMPORT_TOPIC = re.compile(r"\b(?:import\w*|bring(?:s|ing)? in|brought in)\b", re
 # VIII(1) "to penalize trade in, or possession of, such specimens ... to provide for the confiscation").
 ILLEGAL_TOPIC = re.compile(r"\b(?:smuggl\w*|traffick\w*|contraband|illegal(?:ly)?|illicit(?:ly)?|"
                            r"seiz(?:e|ed|ure|ures)|confiscat\w*|poach\w*|black market|prosecut\w*|wildlife crime|"
-                           r"(?:without|no) (?:a |any )?(?:permits?|papers|documents|licen[cs]es?))\b", re.I)
+                           r"(?:without|no) (?:a |any )?(?:permits?|papers|documents|licen[cs]es?)|intercept(?:ed|ion)|"
+                           r"impound\w*|customs (?:officers? |officials? )?(?:found|stopped|held|detained|opened))\b", re.I)
 ENFORCEMENT = Duty("take appropriate measures to enforce the Convention and to prohibit trade in specimens in "
                    "violation thereof, to penalize trade in or possession of such specimens and to provide for their "
                    "confiscation", needs=re.compile(r"\bconfiscat\w*|\bpenali[sz]e\b", re.I),
@@ -131,6 +132,13 @@ TAKING_TOPIC = re.compile(r"\b(?:hunt(?:s|ed|ing|ers?)?|shoot(?:s|ing)?|shot|kil
                           r"harvest(?:s|ed|ing)?)\b", re.I)
 TAKING = Duty("prohibit the taking of animals belonging to a migratory species listed in Appendix I, and the "
               "exceptions to this prohibition", needs=re.compile(r"\btaking\b", re.I), source="CMS Art. III(5)")
+# ... and the notice of an exception made to it (CMS Art. III(7) "shall as soon as possible inform the Secretariat of
+# any exceptions made pursuant to paragraph 5"; AEWA Annex 3, 2.1.3(e) "inform the Agreement secretariat of any
+# exemptions granted").
+EXCEPTIONS_NOTICE = Duty("inform the Secretariat as soon as possible of any exceptions or exemptions granted to the "
+                         "prohibition of taking",
+                         needs=re.compile(r"\binform\b[^.;]{0,80}\b(?:exceptions|exemptions)\b", re.I),
+                         source="CMS Art. III(7); AEWA Annex 3, 2.1.3(e)")
 USE = Duty("adopt measures relating to the use of biological resources to avoid or minimize adverse impacts on "
            "biological diversity", needs=re.compile(r"\bbiological resources\b", re.I), source="CBD Art. 10(b)")
 

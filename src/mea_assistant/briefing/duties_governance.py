@@ -39,8 +39,12 @@ CHANGES = Duty("any changes in the designations or authorizations of the nationa
 # Reports owed (a national report, an overdue or late report, how often to report): each instrument's own reporting
 # clause (CMS Art. VI(3) "inform the Conference of the Parties ... on measures that they are taking"; AEWA Art.
 # V(1)(c); CITES Art. VIII(7) "periodic reports"; CBD Art. 26; Nagoya Protocol Art. 29).
+# ... and the same asked in everyday words ("what we have to tell the treaty bodies", "what has to be notified or
+# reported").
 REPORTS_TOPIC = re.compile(r"\b(?:national reports?|report(?:s|ing)? (?:to|on|under)|overdue|reporting (?:cycles?|"
-                           r"obligations?|format|system|tools?)|what we must (?:send|report))\b", re.I)
+                           r"obligations?|format|system|tools?)|what we must (?:send|report)|"
+                           r"(?:have|has|need|needs|obliged|required) to (?:be )?(?:report|tell|notify|inform|notified|"
+                           r"reported)|(?:notified|reported) to|tell the (?:treaty bodies|secretariats?))\b", re.I)
 REPORTING = Duty("each Party shall report on or inform the Conference of the Parties through the Secretariat of the "
                  "measures it is taking to implement it, before each ordinary meeting",
                  needs=re.compile(r"\breports?\b", re.I), source="CMS Art. VI(3); AEWA Art. V(1)(c)")
