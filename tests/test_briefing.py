@@ -705,3 +705,14 @@ def test_reporting_asked_in_everyday_words_brings_the_notice_of_exceptions(assis
     # a reporter asking is no report a Party owes; a customs form is no seizure
     assert not {REPORTING.question, ENFORCEMENT.question} & set(standing_questions(
         "a reporter asked about the customs forms for exporting captive-bred finches"))
+
+
+def test_a_case_put_to_the_treaties_at_large_gets_each_instruments_duty_for_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A request that names no instrument ("do the international conservation treaties require us ...") is answered
+    instrument by instrument; each one is still asked the duties drafted for the kind of case (escaped birds: CMS
+    Art. III(4)(c) "strictly controlling the introduction of ... exotic species", AEWA Art. III(2)(g))."""
+    note = build_note(assistant, "Feral Egyptian geese that escaped from town parks now breed on our lakes and drive "
+                                 "native ducks off their nests. Do the international conservation treaties require us "
+                                 "to do anything about them?")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cms-convention-1979", "Art. III(4)(c)"), ("aewa-agreement-1995", "Art. III(2)(g)")} <= refs, sorted(refs)

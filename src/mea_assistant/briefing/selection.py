@@ -283,6 +283,9 @@ def _across(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], by_
         lead = [u for u in units if any(key(h) == leads[d] for h in u.paragraphs())]
         ordered = lead + [u for u in units if u not in lead]
         selection.units[d] = within(ordered[:PER_DOC[0] if i == 0 else EACH_UNITS], EACH_REFS[min(i, 1)])
+    # a request that asks several things, or describes a case the treaties draft general duties for, is answered
+    # on each by each instrument, as a note on named instruments is
+    _answer_each_aspect(selection, pool, kept, usable, rel, families)
     return selection
 
 
