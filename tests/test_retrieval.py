@@ -66,9 +66,11 @@ def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistan
      "nagoya-protocol-2010", "Art. 8(b)"),  # "emergencies that threaten ... human ... health", "expeditious access"
     ("Can geese that ruin farmers' harvests be shot under AEWA?",
      "aewa-agreement-1995", "Annex 3, 2.1.3"),  # "to prevent serious damage to crops"
+    ("What does AEWA say about seabirds that drown in gillnets?",
+     "aewa-agreement-1995", "Annex 3, 4.3.7"),  # "incidental killing and bycatch in fishing gear"
 ])
 def test_everyday_words_find_the_treatys_own_term(assistant, query, doc_id, ref):
-    """"forbid outright", "epidemic", "quick", "ruin harvests": the treaties' own words for them come from
+    """"forbid outright", "epidemic", "quick", "ruin harvests", "drown in gillnets": the treaties' own words for them come from
     data/expansions.toml (each entry cites the article or glossary it is taken from); without them no search
     returned these paragraphs in the top five."""
     found = [(h.doc_id, h.ref) for h in assistant.search(query, k=5)]
