@@ -702,9 +702,21 @@ def test_reporting_asked_in_everyday_words_brings_the_notice_of_exceptions(assis
     assert REPORTING.question in standing_questions("what has to be notified or reported to the secretariat")
     assert EXCEPTIONS_NOTICE.question in standing_questions("hunters shoot geese in spring")
     assert ENFORCEMENT.question in standing_questions("customs officers found forty tortoises in a suitcase")
+    assert ENFORCEMENT.question in standing_questions("a circus crossed the border without any wildlife trade permits")
     # a reporter asking is no report a Party owes; a customs form is no seizure
     assert not {REPORTING.question, ENFORCEMENT.question} & set(standing_questions(
         "a reporter asked about the customs forms for exporting captive-bred finches"))
+
+
+def test_a_touring_show_is_no_road_works_and_animals_born_in_captivity_are_captive_bred() -> None:
+    """"The animals' welfare on the road" is no road being built; "born in captivity" is how the press says captive
+    bred (CITES Art. VII(4)-(5))."""
+    from mea_assistant.briefing.duties_activity import ACTIVITIES, CAPTIVE, IMPACTS
+    from mea_assistant.briefing.standing import standing_questions
+
+    asked = set(standing_questions("a travelling circus whose tigers were born in captivity; their welfare on the road"))
+    assert CAPTIVE.question in asked and not {IMPACTS.question, ACTIVITIES.question} & asked
+    assert IMPACTS.question in standing_questions("a new road across the marsh")
 
 
 def test_a_case_put_to_the_treaties_at_large_gets_each_instruments_duty_for_it(assistant) -> None:  # type: ignore[no-untyped-def]

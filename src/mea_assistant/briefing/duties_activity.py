@@ -13,7 +13,7 @@ from .duty import Duty
 # significant adverse impacts"). Not asked for any "project" or "building": a research project and capacity building
 # are no such works.
 WORKS_TOPIC = re.compile(r"\b(?:construction|infrastructure|developers?|dams?|drain(?:s|ed|ing|age)?|dredg\w*|"
-                         r"mines?|mining|quarr(?:y|ies|ying)|pipelines?|roads?|motorways?|railways?|"
+                         r"mines?|mining|quarr(?:y|ies|ying)|pipelines?|(?<!on the )roads?|motorways?|railways?|"
                          r"wind\s+(?:farms?|turbines?|parks?)|power\s+lines?|factor(?:y|ies)|drilling|"
                          r"gas\s+(?:fields?|flares?)|reclaim\w*|reclamation|firing\s+range|resorts?|spatial\s+plan\w*|"
                          r"runways?|airports?|ports? expansion|harbou?rs?|marinas?|"
@@ -111,7 +111,8 @@ IMPORT_TOPIC = re.compile(r"\b(?:import\w*|bring(?:s|ing)? in|brought in)\b", re
 # VIII(1) "to penalize trade in, or possession of, such specimens ... to provide for the confiscation").
 ILLEGAL_TOPIC = re.compile(r"\b(?:smuggl\w*|traffick\w*|contraband|illegal(?:ly)?|illicit(?:ly)?|"
                            r"seiz(?:e|ed|ure|ures)|confiscat\w*|poach\w*|black market|prosecut\w*|wildlife crime|"
-                           r"(?:without|no) (?:a |any )?(?:permits?|papers|documents|licen[cs]es?)|intercept(?:ed|ion)|"
+                           r"(?:without|no) (?:a |any |valid )?(?:[a-z]+ ){0,2}(?:permits?|papers|documents|licen[cs]es?)|"
+                           r"intercept(?:ed|ion)|"
                            r"impound\w*|customs (?:officers? |officials? )?(?:found|stopped|held|detained|opened))\b", re.I)
 ENFORCEMENT = Duty("take appropriate measures to enforce the Convention and to prohibit trade in specimens in "
                    "violation thereof, to penalize trade in or possession of such specimens and to provide for their "
@@ -152,7 +153,7 @@ EXPORT_WATCH = Duty("a Scientific Authority monitors the export permits granted 
 # certificate (CITES Art. VII(4) "bred in captivity for commercial purposes ... artificially propagated for commercial
 # purposes", Art. VII(5) "a certificate ... shall be accepted in lieu of any of the permits"). Not "breeding" alone:
 # waterbirds breed, and sharks have nursery grounds.
-CAPTIVE_TOPIC = re.compile(r"\b(?:captive[- ]?(?:bred|breeding|born|raised)|bred in captivity|(?:breeding|fur|game|"
+CAPTIVE_TOPIC = re.compile(r"\b(?:captive[- ]?(?:bred|breeding|born|raised)|(?:bred|born|raised) in captivity|(?:breeding|fur|game|"
                            r"fish|reptile|crocodile|bird|parrot) farms?|breeders|farm-?(?:bred|raised)|farmed|"
                            r"ranch(?:es|ing|ed)?|nurser(?:y|ies)(?! (?:areas?|grounds?|habitats?|sites?))|"
                            r"artificially propagated|propagat(?:e|ed|es|ing|ion)|cultivated|greenhouses?)\b", re.I)
