@@ -160,7 +160,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
                             candidates=pool.candidates)
         ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
         # an instrument the officer names is discussed as fully as the second one, wherever it ranks
-        place = min(i, len(PER_DOC) - 1, NAMED_PLACE if d in primary else len(PER_DOC))
+        place = min(min(i, NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
