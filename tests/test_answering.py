@@ -122,6 +122,28 @@ def test_a_reference_that_does_not_exist_is_answered_as_such(assistant):
     assert "ratify the BBNJ Agreement" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(("question", "says"), [
+    ("What does Article 8(n) of the CBD require Parties to do?", "Art. 8 has no item (n); its items there run (a) to (m)"),
+    ("What does Article III(9) of the Bonn Convention say?", "Art. III has no paragraph (9)"),
+    ("What does Article 10 ter of the Ramsar Convention provide?", "has no Article 10 ter"),
+    ("Which species are listed in Appendix IV of the Convention on Migratory Species?",
+     "has no Appendix IV; its appendices are I and II"),
+])
+def test_an_item_article_suffix_or_appendix_that_does_not_exist_is_answered_as_such(assistant, question, says):
+    """The item after the last one, "ter" where the text has only "bis", an appendix the text does not have: said
+    so, not answered with the nearest paragraph (which cited Art. 18(4), Art. 10 bis(1) and Art. III(4))."""
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations and says in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "What does Article 8(j) of the CBD require?", "What does Article 10 bis of the Ramsar Convention provide?",
+    "Which plants are listed in Appendix III of CITES?", "What does Article III(4)(c) of CMS say?"])
+def test_an_item_article_or_appendix_that_exists_is_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.citations, answer.text
+
+
 def test_explicit_and_definition_lookups(assistant):
     answer = assistant.ask("B12 of the joint work programme")
     assert _cited(answer)[0] == ("cms-cites-jwp-2012-2014", "B12")

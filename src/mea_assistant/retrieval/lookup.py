@@ -62,7 +62,13 @@ def _by_distinctive_locator(query: str, wanted: Sequence[list[str]], documents: 
     return docs[:1], dotted
 
 
-_ARTICLE = re.compile(r"\b(?:article|art\.?)\s*([ivxlc]+|\d+)\b", re.I)
+_ARTICLE = re.compile(r"\b(?:article|art\.?)\s*([ivxlc]+|\d+)(?:\s+(bis|ter|quater))?\b((?:\s?\((?:[a-z]{1,3}|\d{1,2})\))*)",
+                      re.I)
+# An appendix or annex by its number ("Appendix IV", "Annex 5"), and the numbers a document's own refs give its parts
+# ("App. I, II and III, Bovidae", "Annex 3, 2.1.1")
+_PART = re.compile(r"\b(appendix|annex)\s+([ivx]+|\d{1,2})\b", re.I)
+_PART_REF = re.compile(r"^(App\.|Appendix|Annex)\s*((?:[IVXLC]+|\d+)(?:(?:,\s*|\s+and\s+)(?:[IVXLC]+|\d+)\b)*)")
+_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*(\d+)\b", re.I)
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 
@@ -82,17 +88,24 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
     doc = docs[0]
     article, paragraph = _ARTICLE.search(query), _PARAGRAPH.search(query)
+    part = _PART.search(query)
+    if part and not article and not paragraph:
+        return _missing_part(doc, part)
     # "the Article 45 agreement" names a text by the article of another treaty its title implements ("Agreement to
     # implement paragraph 1 of article 45 of the Agreement of 3 August 1959"): no locator of its own
     article, paragraph = (None if m and _in_title(m, doc.title) else m for m in (article, paragraph))
     if article:
         number = article.group(1)
         have = list(dict.fromkeys(m.group(1) for p in doc.paragraphs
-                                  for m in [re.match(r"^Art\. (\d+(?: bis| ter)?|[IVXLC]+)\b", p.ref)] if m))
+                                  for m in [re.match(r"^Art\. (\d+(?: bis| ter| quater)?|[IVXLC]+)\b", p.ref)] if m))
         label = number.upper() if _ROMAN.match(number) else number
-        if not have or label in have:
+        if article.group(2):
+            label = f"{label} {article.group(2).lower()}"
+        if not have:
             return None
-        return f"{doc.citation_name} has no Article {label}; its articles run {have[0]} to {have[-1]}."
+        if label not in have:
+            return f"{doc.citation_name} has no Article {label}; its articles run {have[0]} to {have[-1]}."
+        return _missing_item(doc, label, article.group(3) or "")
     if paragraph:
         number = int(paragraph.group(1))
         have_nums = sorted({int(m.group(1)) for p in doc.paragraphs
@@ -102,3 +115,46 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
         return (f"{doc.citation_name} has no paragraph {number}; its numbered paragraphs run "
                 f"{have_nums[0]} to {have_nums[-1]}.")
     return None
+
+
+def names_part(query: str) -> bool:
+    """The question names an appendix or annex by its number."""
+    return bool(_PART.search(query))
+
+
+def _missing_item(doc: Document, label: str, items: str) -> str | None:
+    """ "Article 8(n) of the CBD" when Article 8 ends at (m): the first item the article does not have, and the
+    items it has there. None when every item asked exists (or none was asked)."""
+    wanted = re.findall(r"\(([^()]+)\)", items)
+    prefix = f"Art. {label}"
+    for item in wanted:
+        below = [r[len(prefix):] for r in (p.ref for p in doc.paragraphs) if r.startswith(prefix + "(")]
+        have = list(dict.fromkeys(m.group(1) for r in below for m in [re.match(r"^\(([^()]+)\)", r)] if m))
+        if not have:
+            return None  # the article is not itemised in this text: nothing to say it lacks
+        if item.lower() not in {h.lower() for h in have}:
+            noun = "paragraph" if item.isdigit() else "item"
+            return (f"{doc.citation_name} {prefix} has no {noun} ({item}); its {noun}s there run ({have[0]}) to "
+                    f"({have[-1]}).")
+        prefix = f"{prefix}({item})"
+    return None
+
+
+def _missing_part(doc: Document, part: re.Match[str]) -> str | None:
+    """ "Appendix IV of CMS" when the text held here has Appendices I and II: say so, with the parts it has. None
+    when the part exists, or when the text numbers no part of that kind (a single unnumbered annex)."""
+    kind = part.group(1).lower()
+    asked = part.group(2)
+    number = _NUMERALS.get(asked.lower()) if _ROMAN.match(asked) else int(asked)
+    have: list[str] = []
+    for p in doc.paragraphs:
+        m = _PART_REF.match(p.ref)
+        if m and (m.group(1) == "Annex") == (kind == "annex"):
+            have += [x for x in re.split(r",\s*|\s+and\s+", m.group(2)) if x not in have]
+    numbers = {(_NUMERALS.get(x.lower()) if _ROMAN.match(x) else int(x)) for x in have}
+    if not have or number is None or number in numbers:
+        return None
+    plural = "annexes" if kind == "annex" else "appendices"
+    listed = " and ".join([", ".join(have[:-1]), have[-1]] if len(have) > 1 else have)
+    name = asked.upper() if _ROMAN.match(asked) else asked
+    return f"The text of {doc.citation_name} held here has no {kind.capitalize()} {name}; its {plural} are {listed}."
