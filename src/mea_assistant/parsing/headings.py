@@ -368,7 +368,7 @@ def _article_value(number: str) -> int:
     if number.isdigit():
         return int(number)
     if re.fullmatch(r"[IVXLC]+", number):
-        return lab._roman_to_int(number)
+        return lab.roman_to_int(number)
     return 0
 
 

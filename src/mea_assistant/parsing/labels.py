@@ -69,7 +69,8 @@ class Label:
     rest: str  # the text after the label
 
 
-def _roman_to_int(value: str) -> int:
+def roman_to_int(value: str) -> int:
+    """ "xiv" -> 14: a roman numeral as parts, articles and items are numbered."""
     total, prev = 0, 0
     for ch in reversed(value.lower()):
         n = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}[ch]
@@ -122,7 +123,7 @@ def successor(style: str, value: str) -> str | None:
     if style == "dletter":
         return chr(ord(value[0]) + 1) * 2
     if style in ("roman", "uroman"):
-        n = _roman_to_int(value) + 1
+        n = roman_to_int(value) + 1
         out = ""
         for num, sym in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
             while n >= num:

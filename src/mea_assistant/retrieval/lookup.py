@@ -9,6 +9,7 @@ import re
 from typing import Callable, Mapping, Sequence
 
 from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
+from ..parsing.labels import roman_to_int
 from ..queries import QueryInfo
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
@@ -68,7 +69,6 @@ _ARTICLE = re.compile(r"\b(?:article|art\.?)\s*([ivxlc]+|\d+)(?:\s+(bis|ter|quat
 # ("App. I, II and III, Bovidae", "Annex 3, 2.1.1")
 _PART = re.compile(r"\b(appendix|annex)\s+([ivx]+|\d{1,2})\b", re.I)
 _PART_REF = re.compile(r"^(App\.|Appendix|Annex)\s*((?:[IVXLC]+|\d+)(?:(?:,\s*|\s+and\s+)(?:[IVXLC]+|\d+)\b)*)")
-_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*(\d+)\b", re.I)
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 
@@ -145,14 +145,14 @@ def _missing_part(doc: Document, part: re.Match[str]) -> str | None:
     when the part exists, or when the text numbers no part of that kind (a single unnumbered annex)."""
     kind = part.group(1).lower()
     asked = part.group(2)
-    number = _NUMERALS.get(asked.lower()) if _ROMAN.match(asked) else int(asked)
+    number = roman_to_int(asked) if _ROMAN.match(asked) else int(asked)
     have: list[str] = []
     for p in doc.paragraphs:
         m = _PART_REF.match(p.ref)
         if m and (m.group(1) == "Annex") == (kind == "annex"):
             have += [x for x in re.split(r",\s*|\s+and\s+", m.group(2)) if x not in have]
-    numbers = {(_NUMERALS.get(x.lower()) if _ROMAN.match(x) else int(x)) for x in have}
-    if not have or number is None or number in numbers:
+    numbers = {roman_to_int(x) if _ROMAN.match(x) else int(x) for x in have}
+    if not have or number in numbers:
         return None
     plural = "annexes" if kind == "annex" else "appendices"
     listed = " and ".join([", ".join(have[:-1]), have[-1]] if len(have) > 1 else have)
