@@ -546,3 +546,32 @@ def test_a_country_adjective_is_supported_where_the_country_is_named(assistant):
     answer = assistant.ask("Is the Dutch government the depositary of AEWA?")
     assert not answer.abstained
     assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("aewa-agreement-1995", "Art. XVII(1)")
+
+
+def test_a_capitalised_item_is_quoted_after_the_lead_in_that_says_who_must_do_it(assistant):
+    """CBD's items open with a capital ("(a) Introduce appropriate procedures ..."); they continue their
+    lead-in all the same, so the lead names the duty-holder and the qualifier the lead-in carries."""
+    answer = assistant.ask("What does Article 14(1)(a) of the CBD require?")
+    assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 14(1)(a)")
+    assert ("each Contracting Party, as far as possible and as appropriate, shall: “Introduce appropriate procedures"
+            in answer.lead)
+
+
+def test_an_item_that_names_its_own_actor_is_not_framed_and_a_clause_is_no_duty_holder(corpus_docs):
+    from mea_assistant.leads import framing_of, lead_parts
+    from mea_assistant.types import Hit
+
+    from conftest import para
+
+    def hit(doc_id, ref):  # type: ignore[no-untyped-def]
+        p = para(corpus_docs[doc_id], ref)
+        return Hit(doc_id=doc_id, ref=ref, display=ref, text=p.text, score=1.0, lead_in=p.lead_in,
+                   doc_type=corpus_docs[doc_id].doc_type, citation_name=doc_id)
+
+    marine = hit("cites-convention-1973", "Art. XV(2)(b)")  # "For marine species, the Secretariat shall ..."
+    assert framing_of(marine, marine.text) == ("", False)
+    records = hit("sharks-mou-2010", "para. 13(n)")  # "... they should make every effort ... to: Create and maintain"
+    framing, _ = framing_of(records, records.text)
+    assert framing.endswith("to:") and "Signatories" in framing
+    prefix = lead_parts(records, "obligation", False, records.text, True).prefix
+    assert prefix.startswith("A recommendation") and "recognize" not in prefix

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .force import force_of
-from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, bracket_lower, best_span, framing_of, lead_parts,
+from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .terms import opens_list, terms
@@ -74,9 +74,7 @@ def _cite(citations: list[Citation], hit: Hit, quote: str) -> Citation:
 
 def _point(hit: Hit, quote: str, marker: int) -> str:
     framing, actor = framing_of(hit, quote)
-    shown = bracket_lower(quote) if actor else quote
-    said = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
-    return f"- {where(hit)}: {said} [{marker}]"
+    return f"- {where(hit)}: {framed(framing, quote, actor)} [{marker}]"
 
 
 def _similar(a: str, b: str) -> bool:
@@ -227,9 +225,7 @@ def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tup
         quote = _quote(hit, request, query_terms)
         cite = _cite(citations, hit, quote)
         framing, actor = framing_of(hit, quote)
-        shown = bracket_lower(quote) if actor else quote
-        said = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
-        parts.append(f"under {where(hit)}, {said} [{cite.marker}]")
+        parts.append(f"under {where(hit)}, {framed(framing, quote, actor)} [{cite.marker}]")
         force = force_of(f"{framing} {quote}", hit.doc_type)
         forces.append((hit.citation_name, force.verb if force else ""))
     if not parts:

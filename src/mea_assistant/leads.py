@@ -146,6 +146,9 @@ def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 
     return (s, e)
 
 
+_CLAUSE = re.compile(r"\b(?:that|which|whom?)\b", re.I)
+
+
 def actor_in(quote: str, agent_only: bool = False) -> str:
     """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or, unless `agent_only`,
     the subject."""
@@ -155,7 +158,8 @@ def actor_in(quote: str, agent_only: bool = False) -> str:
     if agent_only:
         return ""
     m = _SUBJECT.match(quote)
-    if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)):
+    # a subject is a noun phrase: "The Signatories recognize that ... they should" is a clause, not who acts
+    if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)) and not _CLAUSE.search(m.group(1)):
         return m.group(1).strip()
     return ""
 
@@ -182,12 +186,24 @@ def polarity(quote: str, relevant: bool) -> str:
     return "Yes"
 
 
+# "For marine species, the Secretariat shall ...": a phrase before the subject of a sentence.
+_OPENING_PHRASE = re.compile(r"^\s*(?:for|in|on|upon|at|with|after|before|where|when|if|subject to|without prejudice to|"
+                             r"notwithstanding)\b[^,;:]{1,100},\s*", re.I)
+# A lettered or roman sub-item's ref ("Art. 14(1)(a)", "para. 13(n)", "2.1.1(c)"): the items that go on a lead-in.
+_ITEM_REF = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)$")
+
+
 def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
     """Words that say who acts when the quote does not: the parent lead-in's last clause for a sub-paragraph,
     the acting body for an operative paragraph of a resolution that opens with its verb."""
     opens = hit.text.strip().startswith(quote.strip()[:40])
     first = quote.strip()[:1]
-    if hit.lead_in and opens and (first.islower() or first in "(—–-…"):  # the item continues its lead-in
+    # An item continues its lead-in: "(b) review the progress ...", or capitalised after a colon ("Each Contracting
+    # Party ... shall: (a) Introduce appropriate procedures ..."), unless it names its own actor ("(a) Any Party may").
+    continues = first.islower() or first in "(—–-…" or (
+        first.isupper() and bool(_ITEM_REF.search(hit.ref)) and hit.lead_in.rstrip().endswith(":")
+        and not _SUBJECT.match(_OPENING_PHRASE.sub("", quote)))
+    if hit.lead_in and opens and continues:
         lead = re.sub(r"\s+", " ", hit.lead_in.strip())
         spans = sentence_spans(lead)
         tail = lead[spans[-1][0]:] if spans else lead
@@ -205,14 +221,22 @@ def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
     return "", False
 
 
+# A lead-in's opening word that continues "Under X, ..." in lower case; a name ("CITES", "Parties") keeps its case.
+_OPENING_WORD = re.compile(r"^(?:The|Each|Every|Any|All|Both|No|An?|Such|Its|In|At|For|With|Where|When|To)\b")
 _BINDING = re.compile(r"\b(?:legally\s+)?binding\b|\bbind(?:s)?\b|\benforceable\b", re.I)
+
+
+def framed(framing: str, quote: str, actor_framing: bool = False) -> str:
+    """The framing words, then the verbatim quote: "each Party shall: “designate …”", "the Conference
+    “[u]rges Parties …”" (the framing continues a sentence, so its opening word is lower case)."""
+    shown = bracket_lower(quote) if actor_framing else quote.strip()
+    framing = _OPENING_WORD.sub(lambda m: m.group(0).lower(), framing)
+    return f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
 
 
 def render(hit: Hit, quote: str, framing: str, marker: int, actor_framing: bool = False) -> str:
     """ "Under CITES Convention Art. III(2), “…” [1]", the framing words (lead-in or acting body) before the quote."""
-    shown = bracket_lower(quote) if actor_framing else quote.strip()
-    body = f"{framing} {quote_in_sentence(shown)}" if framing else quote_in_sentence(shown)
-    return f"Under {where(hit)}, {body} [{marker}]"
+    return f"Under {where(hit)}, {framed(framing, quote, actor_framing)} [{marker}]"
 
 
 def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,

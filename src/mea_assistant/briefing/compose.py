@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..force import force_of
-from ..leads import (LeadParts, actor_in, addressee_in, bracket_lower, framing_of, lead_sentence, quote_in_sentence,
+from ..leads import (LeadParts, actor_in, addressee_in, framed, framing_of, lead_sentence, quote_in_sentence,
                      where)
 from ..taxa import lists_taxa
 from ..terms import terms
@@ -100,8 +100,7 @@ def unit_point(unit: Unit, draft: Draft) -> Point:
         marker = draft.cite(hit)
         quote = shown(hit.text, draft.span(hit))
         framing, actor = framing_of(hit, hit.text[slice(*draft.span(hit))])
-        body = quote_in_sentence(bracket_lower(quote) if actor else quote)
-        parts.append(f"{framing} {body} [{marker}]" if framing else f"{body} [{marker}]")
+        parts.append(f"{framed(framing, quote, actor)} [{marker}]")
         markers.append(marker)
         said = f"{framing} {hit.text}"
         label_hit = hit
