@@ -62,6 +62,12 @@ def test_sentences_are_offsets_so_quotes_stay_verbatim():
     ("Urges Parties to establish close collaboration.", "resolution", "recommendation", "Urges"),
     ("Any Party may denounce this Convention.", "convention", "permission", "may"),
     ("The Signatories should cooperate.", "mou", "recommendation", "should"),
+    # the passive forms of a resolution's verbs: the earliest verb governs, not a later "shall" of the same text
+    ("Parties are urged to prohibit the use of gillnets, which shall be phased out.", "resolution",
+     "recommendation", "are urged"),
+    ("The Secretariat is requested to report to each meeting.", "resolution", "request", "is requested to"),
+    ("Range States are strongly encouraged to share data.", "resolution", "encouragement",
+     "are strongly encouraged to"),
     # "shall" whose subject is the treaty or an act: a rule it lays down, no Party's duty (Ramsar Art. 11)
     ("Denunciation shall take effect four months after the day on which notice thereof is received.", "convention",
      "rule", "shall take effect"),

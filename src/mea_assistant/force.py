@@ -32,10 +32,13 @@ _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins
      r"cease to (?:have effect|be in force)|be open for|be deemed|be construed|be considered as|be subject to "
      r"(?:ratification|acceptance|approval))\b", "shall", "rule"),
     (r"\bshall\b|\bmust\b|\bare required to\b|\bis required to\b|\bundertakes? to\b", "shall", "obligation"),
-    (r"\burges?\b|\bcalls? (?:up)?on\b", "urges", "recommendation"),
-    (r"\brequests?\b|\binstructs?\b|\bdirects?\b", "requests", "request"),
+    # the passive forms too: "Range States are urged to ...", "the Secretariat is requested to ..."
+    (r"\burges?\b|\bcalls? (?:up)?on\b|\b(?:is|are) (?:\w+ly )?(?:urged|called upon)\b", "urges", "recommendation"),
+    (r"\brequests?\b|\binstructs?\b|\bdirects?\b|\b(?:is|are) (?:\w+ly )?(?:requested|instructed|directed) to\b",
+     "requests", "request"),
     (r"\bshould\b|\brecommends?\b", "should", "recommendation"),
-    (r"\bencourages?\b|\binvites?\b|\bare encouraged to\b|\bappeals? to\b", "encourages", "encouragement"),
+    (r"\bencourages?\b|\binvites?\b|\b(?:is|are) (?:\w+ly )?(?:encouraged|invited) to\b|\bappeals? to\b", "encourages",
+     "encouragement"),
     (r"\bdecides?\b|\badopts?\b", "decides", "decision"),
     (r"\bmay\b|\bis entitled to\b|\bare entitled to\b", "may", "permission"),
 ]
