@@ -448,6 +448,21 @@ def test_a_table_record_is_not_quoted_up_to_a_cell_label(assistant) -> None:  # 
     assert not record.text[s:e].rstrip().endswith(":"), record.text[s:e][-80:]
 
 
+def test_a_long_listing_row_is_quoted_by_whole_records_around_the_topics_names(assistant) -> None:  # type: ignore[no-untyped-def]
+    """CMS Appendix II's CETACEA row lists some forty names, one record per line and no punctuation: a note
+    quotes the records that name the topic (or the first few), each whole, not the whole row as one sentence."""
+    from mea_assistant.briefing.quotes import quote_span
+
+    row = next(p for p in assistant.index.documents["cms-convention-1979"].paragraphs if p.ref == "App. II, CETACEA")
+    assert len(row.text) > 1000 and row.text.count("\n") > 20
+    for subject in ({"waterbird", "bycatch"}, {"orcinus", "orca"}):
+        s, e = quote_span(row.text, subject)
+        quote = row.text[s:e]
+        assert len(quote) < len(row.text) / 2 and not cut_mid_sentence(quote, row.text), quote
+    assert "Orcinus orca" in row.text[slice(*quote_span(row.text, {"orcinus", "orca"}))]
+    assert cut_mid_sentence("Physeteridae Physeter", row.text)  # inside a record is still a cut
+
+
 def test_a_species_topic_cites_the_listing_however_short(assistant) -> None:  # type: ignore[no-untyped-def]
     """A listing row is a table record ("Appendix II: Hippocampus spp." under "Syngnathidae Pipefishes,
     seahorses"): it is quoted alone whatever its length, where a fragment of fewer than six words is not."""
@@ -728,3 +743,11 @@ def test_a_case_put_to_the_treaties_at_large_gets_each_instruments_duty_for_it(a
                                  "to do anything about them?")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cms-convention-1979", "Art. III(4)(c)"), ("aewa-agreement-1995", "Art. III(2)(g)")} <= refs, sorted(refs)
+
+
+def test_a_topic_in_everyday_words_quotes_the_clause_in_the_treatys_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "drowning in gillnets" is, in the glossary's treaty wording, "incidental killing and bycatch in fishing
+    gear" (AEWA Annex 3, 4.3.7): the note quotes that clause, not only 4.3.7's opening words on fisheries."""
+    note = build_note(assistant, "Seabirds and waterbirds drowning in gillnets: what do AEWA and CMS require?")
+    quotes = [r.quote for r in note.references if (r.doc_id, r.ref) == ("aewa-agreement-1995", "Annex 3, 4.3.7")]
+    assert quotes and "bycatch in fishing gear" in quotes[0], quotes

@@ -88,8 +88,13 @@ class QueryInfo:
     def __post_init__(self) -> None:
         if not self.lexical:
             said = f"{self.text} {self.context}"
-            extra = [words for pattern, words in SYNONYMS if re.search(pattern, said, re.I)]
-            self.lexical = f"{self.expanded} {' '.join(extra)}".strip()
+            self.lexical = f"{self.expanded} {' '.join(glossed(said))}".strip()
+
+
+def glossed(text: str) -> list[str]:
+    """The treaties' own wording for what `text` says in everyday words (the glossary's synonyms):
+    "drowned in gillnets" -> "bycatch incidental killing fishing gear"."""
+    return [words for pattern, words in SYNONYMS if re.search(pattern, text, re.I)]
 
 
 def expand_acronyms(text: str, vocabulary: set[str] | frozenset[str] = frozenset()) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Sequence
 
+from ..queries import glossed
 from ..stores.hits import paragraph_hit
 from ..terms import opens_list, terms
 from ..types import Document, Hit
@@ -109,7 +110,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
-                candidates={}, subject=weighted_terms(subject_text, assistant.index), subject_text=subject_text,
+                candidates={}, subject=weighted_terms(" ".join([subject_text, *glossed(subject_text)]), assistant.index),
+                subject_text=subject_text,
                 relation=relation)
     for aspect, template in ASPECTS:
         query = assistant.understand(template.format(topic=topic), (), conventions, doc_types)

@@ -43,6 +43,8 @@ def quote_span(text: str, subject: set[str]) -> tuple[int, int]:
     if len(stripped) <= WHOLE:
         return (lead, lead + len(stripped))
     spans = aligned_spans(text) or [(lead, lead + len(stripped))]
+    if len(spans) == 1:  # one long run without punctuation: a listing's records, one per line
+        spans = line_spans(text) or spans
     score = [len(terms(text[s:e]) & subject) + (0.5 if i == 0 else 0.0) + (0.4 if text[s:e].rstrip().endswith(":")
                                                                            else 0.0)
              for i, (s, e) in enumerate(spans)]
@@ -72,6 +74,17 @@ def _cell_label(text: str, end: int) -> bool:
     label = piece[piece.rfind("\n") + 1:-1].split()
     value = text[len(piece):].split("\n", 1)[0].strip()
     return 0 < len(label) <= 4 and bool(value)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's non-empty lines (a table row's records: "Physeteridae Physeter macrocephalus")."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = at + len(line) - len(line.lstrip())
+            spans.append((start, at + len(line.rstrip())))
+        at += len(line) + 1
+    return spans
 
 
 def tail_span(text: str, max_chars: int = MAX_QUOTE) -> tuple[int, int]:

@@ -89,8 +89,16 @@ def cut_mid_sentence(quote: str, text: str) -> bool:
         return True
     starts = bool(_STARTS.search(text[:at]))
     stripped = quote.rstrip()
-    ends = not text[at + len(quote):].strip() or bool(_ENDS.search(stripped))
+    ends = not text[at + len(quote):].strip() or bool(_ENDS.search(stripped)) or (
+        text[at + len(stripped):].startswith("\n") and _records(text))
     return not (starts and ends)
+
+
+def _records(text: str) -> bool:
+    """A listing (a table's row of names, one per line, without sentence punctuation): its line ends are the
+    boundaries of its records, as a sentence's full stop is of prose."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return len(lines) >= 2 and sum(bool(_ENDS.search(line)) for line in lines) * 2 < len(lines)
 
 
 def score_note(topic: Topic, note: "Note", footnotes: dict[tuple[str, str], tuple[str, ...]]) -> dict[str, Any]:
