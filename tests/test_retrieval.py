@@ -68,6 +68,8 @@ def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistan
      "aewa-agreement-1995", "Annex 3, 2.1.3"),  # "to prevent serious damage to crops"
     ("What does AEWA say about seabirds that drown in gillnets?",
      "aewa-agreement-1995", "Annex 3, 4.3.7"),  # "incidental killing and bycatch in fishing gear"
+    ("Our gillnet fleet drowns seabirds every winter: what does AEWA expect of us?",
+     "aewa-agreement-1995", "Annex 3, 4.3.7"),  # the gear named before the drowning
 ])
 def test_everyday_words_find_the_treatys_own_term(assistant, query, doc_id, ref):
     """"forbid outright", "epidemic", "quick", "ruin harvests", "drown in gillnets": the treaties' own words for them come from
