@@ -751,3 +751,14 @@ def test_a_topic_in_everyday_words_quotes_the_clause_in_the_treatys_words(assist
     note = build_note(assistant, "Seabirds and waterbirds drowning in gillnets: what do AEWA and CMS require?")
     quotes = [r.quote for r in note.references if (r.doc_id, r.ref) == ("aewa-agreement-1995", "Annex 3, 4.3.7")]
     assert quotes and "bycatch in fishing gear" in quotes[0], quotes
+
+
+def test_a_clause_after_a_semicolon_takes_the_force_of_its_sentences_verb(assistant) -> None:  # type: ignore[no-untyped-def]
+    """AEWA Annex 3, 4.3.7: "Parties are urged to take appropriate actions ...; appropriate measures shall especially
+    address incidental killing and bycatch ...": a summary point quoting the second clause says what the sentence
+    is, a recommendation ("are urged"), not a binding obligation read off the clause's "shall"."""
+    note = build_note(assistant, "Our gillnet fleet drowns seabirds and sea ducks every winter. What do CMS and AEWA "
+                                 "require of us, and what must we report?")
+    points = [p.text for p in note.summary if "Annex 3, 4.3.7" in p.text]
+    assert points and "bycatch in fishing gear" in points[0], [p.text[:120] for p in note.summary]
+    assert points[0].startswith("A recommendation") and "“are urged”" in points[0], points[0][:160]

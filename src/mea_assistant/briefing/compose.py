@@ -151,7 +151,8 @@ def summary_point(unit: Unit, draft: Draft) -> Point:
     marker = draft.cite(hit)
     sentence = _best_sentence(hit.text, draft.span(hit), draft.subject)
     framing, actor = framing_of(hit, sentence)
-    parts = LeadParts(prefix=_prefix(f"{framing} {sentence}", hit.doc_type, f"{framing} {sentence}"),
+    opening = _sentence_opening(hit.text, sentence)
+    parts = LeadParts(prefix=_prefix(f"{framing} {opening}{sentence}", hit.doc_type, f"{framing} {opening}{sentence}"),
                       quote=sentence, framing=framing, actor_framing=actor)
     return Point(_one_line(lead_sentence(hit, parts, marker)), [marker])
 
@@ -179,6 +180,18 @@ def _prefix(said: str, doc_type: str, clause: str) -> str:
 
 
 _PRONOUN_START = re.compile(r"\s*(?:It|They|Its|Their|This|These|Such|He|She)\b")  # needs the sentence before it
+
+
+def _sentence_opening(text: str, clause: str) -> str:
+    """The words of the clause's sentence before it ("Parties are urged to ...;" before "appropriate measures shall
+    especially address ..."): the sentence's verb, not the clause's, says what kind of duty the clause states."""
+    at = text.find(clause)
+    if at <= 0:
+        return ""
+    before = text[:at]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’)\]]*\s+", before)]
+    opening = before[ends[-1] if ends else 0:]
+    return opening if opening.rstrip().endswith(";") else ""
 
 
 def _best_sentence(text: str, span: tuple[int, int], subject: set[str]) -> str:
