@@ -66,6 +66,7 @@ def test_sentences_are_offsets_so_quotes_stay_verbatim():
     ("Parties are urged to prohibit the use of gillnets, which shall be phased out.", "resolution",
      "recommendation", "are urged"),
     ("The Secretariat is requested to report to each meeting.", "resolution", "request", "is requested to"),
+    ("Parties are also urged to minimise the impact of fisheries.", "agreement", "recommendation", "are also urged"),
     ("Range States are strongly encouraged to share data.", "resolution", "encouragement",
      "are strongly encouraged to"),
     # "shall" whose subject is the treaty or an act: a rule it lays down, no Party's duty (Ramsar Art. 11)
