@@ -152,8 +152,10 @@ def summary_point(unit: Unit, draft: Draft) -> Point:
     sentence = _best_sentence(hit.text, draft.span(hit), draft.subject)
     framing, actor = framing_of(hit, sentence)
     opening = _sentence_opening(hit.text, sentence)
+    at = hit.text.find(sentence)
     parts = LeadParts(prefix=_prefix(f"{framing} {opening}{sentence}", hit.doc_type, f"{framing} {opening}{sentence}"),
-                      quote=sentence, framing=framing, actor_framing=actor)
+                      quote=shown(hit.text, (at, at + len(sentence))) if at >= 0 else sentence,  # "…" for words left out
+                      framing=framing, actor_framing=actor)
     return Point(_one_line(lead_sentence(hit, parts, marker)), [marker])
 
 
