@@ -575,3 +575,16 @@ def test_an_item_that_names_its_own_actor_is_not_framed_and_a_clause_is_no_duty_
     assert framing.endswith("to:") and "Signatories" in framing
     prefix = lead_parts(records, "obligation", False, records.text, True).prefix
     assert prefix.startswith("A recommendation") and "recognize" not in prefix
+
+
+def test_a_preposition_repeated_after_and_asks_two_things(assistant):
+    """ "... about environmental impact assessment and about invasive alien species": each complement of the shared
+    head is an ask searched on its own, so the answer cites a paragraph for each (Art. 8(h) was missing)."""
+    from mea_assistant.asks import asks
+
+    assert asks("What should each Agreement say about settling disputes and about national authorities?") == [
+        "What should each Agreement say about settling disputes", "What should each Agreement say about national authorities"]
+    assert asks("What does CITES say about trade in ivory and rhino horn?") == []  # one complement, two nouns
+    answer = assistant.ask("What does the CBD say about environmental impact assessment and about invasive alien species?")
+    cited = _cited(answer)
+    assert ("cbd-convention-1992", "Art. 14(1)(a)") in cited and ("cbd-convention-1992", "Art. 8(h)") in cited, cited

@@ -20,8 +20,32 @@ _SPLIT = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+(?={_STARTS})|\?\s+(?=[A-Z])", 
 MIN_TERMS = 2
 
 
+# "... provision for non-commercial research and for health emergencies": a preposition repeated after "and"
+# coordinates two complements of the same head, each an ask of its own.
+_PARALLEL = re.compile(r"\s+and\s+(about|on|for|regarding|concerning|to|with|in|under|from)\s+(?=\S)", re.I)
+
+
 def asks(question: str) -> list[str]:
     """The question's asks, when it has two or more that can each be searched alone; else []."""
     parts = [p.strip(" ,;?") for p in _SPLIT.split(question)]
     parts = [p for p in parts if len(terms(p)) >= MIN_TERMS]
+    if len(parts) < 2:
+        parts = parallel(question.strip(" ?"))
     return parts if len(parts) >= 2 else []
+
+
+def parallel(question: str) -> list[str]:
+    """ "What should each Agreement say about settling disputes and about national authorities?" -> "What should
+    each Agreement say about settling disputes", "What should each Agreement say about national authorities": the
+    words before the first preposition are the head both complements share."""
+    m = _PARALLEL.search(question)
+    if m is None:
+        return []
+    earlier = [e for e in re.finditer(rf"\b{m.group(1)}\b", question[:m.start()], re.I)]
+    if not earlier:
+        return []
+    head = question[:earlier[-1].start()]
+    first, second = question[:m.start()], f"{head}{question[m.start(1):]}"
+    if not terms(question[m.end():]) or not terms(question[earlier[-1].end():m.start()]):
+        return []
+    return [first.strip(" ,;"), second.strip(" ,;")]
