@@ -41,7 +41,7 @@ def parallel(question: str) -> list[str]:
     m = _PARALLEL.search(question)
     if m is None:
         return []
-    earlier = [e for e in re.finditer(rf"\b{m.group(1)}\b", question[:m.start()], re.I)]
+    earlier = list(re.finditer(rf"\b{m.group(1)}\b", question[:m.start()], re.I))
     if not earlier:
         return []
     head = question[:earlier[-1].start()]
