@@ -37,7 +37,7 @@ def asks(question: str) -> list[str]:
 def parallel(question: str) -> list[str]:
     """ "What should each Agreement say about settling disputes and about national authorities?" -> "What should
     each Agreement say about settling disputes", "What should each Agreement say about national authorities": the
-    words before the first preposition are the head both complements share."""
+    words before the same preposition's last place ahead of "and" are the head both complements share."""
     m = _PARALLEL.search(question)
     if m is None:
         return []
