@@ -10,7 +10,7 @@ from typing import Callable, Mapping, Sequence
 
 from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
 from ..parsing.labels import roman_to_int
-from ..queries import QueryInfo
+from ..queries import QueryInfo, explicit_refs
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit
@@ -81,6 +81,8 @@ def _in_title(locator: re.Match[str], title: str) -> bool:
 def missing_reference(query: str, documents: Mapping[str, Document], info: QueryInfo) -> str | None:
     """ "Article XXX of CITES" when CITES has no Article XXX: one sentence saying so and what it has instead,
     so the answer is not an unrelated article. None when the question names no such locator or instrument."""
+    if not explicit_refs(query) and not _PART.search(query):
+        return None  # no article, paragraph, appendix or annex named: nothing that could be missing
     docs = [documents[d] for d in info.doc_ids] or [
         d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
     if not docs:
@@ -115,11 +117,6 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
         return (f"{doc.citation_name} has no paragraph {number}; its numbered paragraphs run "
                 f"{have_nums[0]} to {have_nums[-1]}.")
     return None
-
-
-def names_part(query: str) -> bool:
-    """The question names an appendix or annex by its number."""
-    return bool(_PART.search(query))
 
 
 def _missing_item(doc: Document, label: str, items: str) -> str | None:

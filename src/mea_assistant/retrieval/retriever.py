@@ -20,7 +20,7 @@ from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
-from .lookup import missing_reference, names_part, referenced
+from .lookup import missing_reference, referenced
 from .rerank import Signals, rerank, signals_for
 
 MODES = ("hybrid", "dense", "bm25")
@@ -280,8 +280,7 @@ class Retriever:
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
         """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
-        return missing_reference(query, self.index.documents, info) if explicit_refs(query) or names_part(query) \
-            else None
+        return missing_reference(query, self.index.documents, info)
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
