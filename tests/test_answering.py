@@ -217,6 +217,23 @@ def test_out_of_corpus_questions_abstain(assistant):
         assert answer.lead == ABSTAIN_SENTENCE and answer.related  # shown as "possibly related", uncited
 
 
+def test_uncommon_words_no_text_uses_mark_a_subject_the_corpus_lacks(assistant):
+    """Nagoya's article on capacity building is the nearest paragraph to a question on desertification in drylands,
+    but no text uses either word; one such word is a delegate's own wording ("lend" for a loan) and is answered."""
+    from mea_assistant.abstention import foreign_words
+
+    vocabulary = assistant.index.vocabulary
+    question = "What must countries do to combat desertification in drylands?"
+    assert foreign_words(question, vocabulary) == ["desertification", "drylands"]
+    assert assistant.ask(question).abstained
+    # names are the named-terms signal's; words the glossary translates and inflections of the texts' words are known
+    assert foreign_words("Are Kenya and Tanzania polluting wetlands with tourists' luggage?", vocabulary) == []
+    lend = "Can our zoo lend a pair of cranes to a zoo abroad without CITES permits?"
+    assert foreign_words(lend, vocabulary) == ["lend"]
+    answer = assistant.ask(lend)
+    assert not answer.abstained and answer.citations[0].doc_id == "cites-convention-1973"
+
+
 def test_a_name_whose_words_only_occur_apart_is_not_in_the_corpus(assistant):
     """ "Shark", "Trade" and "Advisory" each occur in the Sharks MOU, never as the name of one body; the words of
     "Biodiversity Liaison Group" stand together ("Liaison Group of the Biodiversity-related Conventions")."""

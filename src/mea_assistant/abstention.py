@@ -1,15 +1,18 @@
-"""When is the corpus silent? Two signals, both measured on the evaluation set (evals/).
+"""When is the corpus silent? Three signals, each measured on the evaluation set (evals/).
 
 1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
 2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target
    number, another treaty ("Basel", "UNFCCC") — that none of the top paragraphs or their documents mention.
    Extractive answers cannot bridge that gap, so answering would cite text about something else. A name of
    several capitalised words ("World Coastal Forum") is supported only where its words stand together.
+3. Foreign words: two or more uncommon words no text of the corpus uses ("sulphur dioxide ceilings") name a
+   subject it does not cover, unless a paragraph is plainly on the question.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
@@ -131,6 +134,52 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     """The question asks for a period or a sum, and none of the top paragraphs (with their lead-ins) states one."""
     evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
     return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
+
+
+# Words that ask, not name: a question's own verbs and frames ("allowed", "required") say nothing of its subject.
+_ASKING = _FUNCTION | set("""from at as it be they our we my us apply applies applied required require requires allowed
+allow allows obliged obligated permitted forbidden entitled""".split())
+_UNCOMMON = 4.0  # Zipf frequency: under it a word is rarer than about one in 100,000 words of English
+_FOREIGN_ENOUGH = 2  # one such word may be a delegate's own wording ("paperwork"); two name a subject
+
+
+def _glossary_words() -> frozenset[str]:
+    """Everyday words the glossary translates into the texts' wording ("luggage" -> "personal effects")."""
+    return frozenset(w for pattern, words in SYNONYMS for w in re.findall(r"[a-z]{3,}", f"{pattern} {words}".lower()))
+
+
+_GLOSSARY_WORDS = _glossary_words()
+
+
+@lru_cache(maxsize=4)
+def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
+    import Stemmer  # PyStemmer, the BM25 index's own stemmer
+
+    return frozenset(Stemmer.Stemmer("english").stemWords(list(vocabulary)))
+
+
+def _used(word: str, vocabulary: frozenset[str]) -> bool:
+    """The word, or a word of the same stem ("settles" / "settlement", "diplomat" / "diplomatic"), is in a text."""
+    import Stemmer
+
+    return word in vocabulary or Stemmer.Stemmer("english").stemWord(word) in _stems(vocabulary)
+
+
+def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:
+    """Uncommon lower-case words of the question that no text of the corpus uses and the glossary does not know.
+
+    "sulphur dioxide ceilings", "desertification and drought", "a shipowner's tanker": two of them name a subject
+    the corpus does not cover, whatever paragraph is nearest in meaning. Common words ("city", "often") and names
+    (capitalised: the named-terms signal reads those) are left out."""
+    from wordfreq import zipf_frequency  # its word lists load on first use; most questions never get here
+
+    words = [w for w in re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w-])", question) if w not in _ASKING]
+    return [w for w in dict.fromkeys(words) if not _used(w, vocabulary) and w not in _GLOSSARY_WORDS
+            and zipf_frequency(w, "en") < _UNCOMMON]
+
+
+def outside_vocabulary(question: str, vocabulary: frozenset[str]) -> bool:
+    return len(foreign_words(question, vocabulary)) >= _FOREIGN_ENOUGH
 
 
 def asks_for_current_status(question: str) -> bool:

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .abstention import asks_for_current_status, measure_unstated, title_kinds, unsupported_terms
+from .abstention import asks_for_current_status, measure_unstated, outside_vocabulary, title_kinds, unsupported_terms
 from .answer_types import classify, is_polar
 from .asks import asks
 from .composing import Request, compose, verify
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 NAMED_EASE = 0.08  # abstention bar lowered by this when the best paragraph is of the instrument the question names
+CLEAR = 0.1  # relevance this far above the abstention bar is plainly on the question
 
 
 class Assistant:
@@ -124,7 +125,7 @@ class Assistant:
         hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=instruments, sentence_scores=sentence_sims,
-                          relevant=relevance >= self.settings.abstain_threshold + 0.1 - self._ease(hits, named, treaties),
+                          relevant=relevance >= self.settings.abstain_threshold + CLEAR - self._ease(hits, named, treaties),
                           mentions=bool(speaker),
                           asks=[(h.doc_id, h.position) for h in answers])
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
@@ -195,7 +196,11 @@ class Assistant:
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
-        if relevance < self.settings.abstain_threshold - self._ease(hits, named, treaties):
+        bar = self.settings.abstain_threshold - self._ease(hits, named, treaties)
+        if relevance < bar:
+            return True
+        # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
+        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary):
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])
