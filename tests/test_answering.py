@@ -209,6 +209,22 @@ def test_follow_up_that_switches_the_partner_keeps_the_instrument(assistant):
     assert answer.citations and "SPREP" in answer.citations[0].text
 
 
+def test_follow_up_with_another_object_replaces_the_earlier_one(assistant):
+    """"And for elephants?" after a question on what the work programme plans for sturgeons asks the same of
+    elephants: the sturgeons are not searched again; a clause ("And if ...?") is no new object."""
+    history = [{"role": "user", "content": "What does the CMS-CITES Joint Work Programme plan for sturgeons?"},
+               {"role": "assistant", "content": "..."}]
+    answer = assistant.ask("And for elephants?", history=history)
+    assert "sturgeon" not in answer.rewritten_query.lower() and "Joint Work Programme" in answer.rewritten_query
+    assert any("Elephant" in c.text for c in answer.citations)
+    assert not any("Acipenser" in c.text for c in answer.citations)
+    history = [{"role": "user", "content": "What does Resolution 11.10 say about partnerships with the private sector?"}]
+    query = rewrite("And with academia?", history)
+    assert "private" not in query and "partnerships" in query, query
+    history = [{"role": "user", "content": "How are the CMS Appendices amended?"}]
+    assert "amended" in rewrite("And if a Party does not accept a new listing?", history)
+
+
 def test_out_of_corpus_questions_abstain(assistant):
     for question in ("What carbon budget remains for 1.5 °C according to the IPCC?",
                      "When does the Stockholm Convention's PFOS exemption expire?"):

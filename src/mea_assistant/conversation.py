@@ -33,6 +33,16 @@ _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "co
 _CROSSING = re.compile(r"\b(?:re-?export\w*|export\w*|import\w*|introduction from the sea|transit)\b", re.I)
 
 
+# "And for gorillas?", "And regarding the BBNJ Agreement?", "And subnational governments?": another object of the
+# same request. The earlier turn's object (after the same preposition, else after its last one) is replaced.
+_OBJECT_PREPS = ("for", "regarding", "about", "on", "concerning", "with", "towards", "against")
+_OTHER_OBJECT = re.compile(rf"^\s*(?:and|but|what about|how about|and what about)\s+(?:({'|'.join(_OBJECT_PREPS)})\s+)?"
+                           r"(?P<object>[^?]+?)\s*\??\s*$", re.I)
+# an object is a noun phrase, not a clause or a question ("And if a Party objects?", "And what happens then?")
+_NOT_AN_OBJECT = set("""if when what how who whom which where why whether is are was were does do did can could may might
+must shall should will would has have had to then also so not no yes only""".split())
+
+
 def is_elliptical(question: str) -> bool:
     words = content_words(question)
     return bool(_ELLIPTICAL_START.search(question)) or bool(_PRONOUN.search(question)) or len(words) <= 3
@@ -73,14 +83,32 @@ def _switched(question: str, previous: str, names_instrument: bool, instrument_s
         return _blank(previous, instrument_spans(previous)) if instrument_spans else previous
     new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)}
     if not new:
-        return previous
+        return _object_switched(question, previous)
     keep = instrument_spans(previous) if instrument_spans else []
     drop = []
     for term in entities(previous):
         for m in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", previous):
             if not any(a <= m.start() < b for a, b in keep):
                 drop.append(m.span())
-    return _blank(previous, drop)
+    return _object_switched(question, _blank(previous, drop))
+
+
+def _object_switched(question: str, previous: str) -> str:
+    """The earlier turn without the object this turn replaces: "And for gorillas?" after "What does the work
+    programme plan for the saiga antelope?" keeps the work programme and its plan, not the saiga."""
+    m = _OTHER_OBJECT.match(question)
+    if not m or _PRONOUN.search(m.group("object")) or _slot_phrases(m.group("object")) or _CROSSING.search(question):
+        return previous
+    words = m.group("object").split()
+    if not 1 <= len(words) <= 6 or words[0].lower() in _NOT_AN_OBJECT:
+        return previous
+    same = [p for p in re.finditer(rf"\b{m.group(1)}\s+", previous, re.I)] if m.group(1) else []
+    found = same or list(re.finditer(rf"\b(?:{'|'.join(_OBJECT_PREPS)})\s+", previous, re.I))
+    if not found:
+        return previous
+    start = found[-1].end()
+    end = start + re.search(r"[?,;.!]|$", previous[start:]).start()
+    return _blank(previous, [(start, end)])
 
 
 def _names_in(text: str, instrument_spans: Spans | None) -> str:
