@@ -209,6 +209,12 @@ HARASSING = Duty("taking means taking, hunting, fishing, capturing, harassing, d
 HUMAN = Duty("investigate problems that are posed by human activities and endeavour to implement remedial measures, "
              "including habitat rehabilitation and restoration", needs=re.compile(r"\bhuman activities\b", re.I),
              source="AEWA Art. III(2)(e)")
+# Any of these activities (works, a sector's use, disturbance, harmful substances) bears on migratory species as a
+# whole: the convention's fundamental principle that Range States act to conserve them, with special attention to
+# those whose conservation status is unfavourable (CMS Art. II(1)).
+PRINCIPLE = Duty("Range States take action to conserve migratory species whenever possible and appropriate, paying "
+                 "special attention to migratory species the conservation status of which is unfavourable",
+                 needs=re.compile(r"\bconservation status of which is unfavourable\b", re.I), source="CMS Art. II(1)")
 
 # Harmful substances (poison and poisoned baits, pesticides, lead shot and sinkers, oil, pollution): their release into
 # the habitat (CMS Art. V(5)(i) "prevention, reduction or control of the release into the habitat of migratory species

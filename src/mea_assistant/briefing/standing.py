@@ -39,7 +39,10 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Duty, ...]], ...] = (
     (gov.MEANS_TOPIC, (gov.FINANCE, gov.CAPACITY)), (gov.DISPUTE_TOPIC, (gov.DISPUTE,)),
     (act.LISTING_TOPIC, (act.CRITERIA, act.AMENDMENT)), (act.SEA_TOPIC, (act.FROM_SEA,)),
     (gov.FORCE_TOPIC, (gov.ORGAN,)), (gov.DUES_TOPIC, (gov.CONTRIBUTION,)), (act.TRAINING_TOPIC, (act.TRAINING,)),
-    (act.WORKS_TOPIC, (act.OBSTACLES,)))
+    (act.WORKS_TOPIC, (act.OBSTACLES,)),
+    # a human activity's problems and the convention's principle, after what each activity raises itself
+    (act.WORKS_TOPIC, (act.HUMAN, act.PRINCIPLE)), (act.SECTORS_TOPIC, (act.HUMAN, act.PRINCIPLE)),
+    (act.HARMFUL_TOPIC, (act.HUMAN, act.PRINCIPLE)), (act.DISTURB_TOPIC, (act.PRINCIPLE,)))
 
 _BY_QUESTION: dict[str, Duty] = {duty.question: duty for _, duties in TRIGGERS for duty in duties}
 
