@@ -156,14 +156,19 @@ def test_works_that_alter_land_or_water_bring_each_instruments_impact_assessment
                                  "migrate: what CMS and AEWA ask of us")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cms-convention-1979", "Art. II(1)"), ("aewa-agreement-1995", "Art. III(2)(e)")} <= refs, sorted(refs)
+    # ... and the CBD's general in-situ duties: habitats protected (Art. 8(d)), harmful activities regulated (8(l))
+    note = build_note(assistant, "a new marina and breakwater planned in a seagrass bay: what the CBD asks of us")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cbd-convention-1992", "Art. 8(d)"), ("cbd-convention-1992", "Art. 8(l)")} <= refs, sorted(refs)
 
 
 def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assistant) -> None:  # type: ignore[no-untyped-def]
     """A grazing subsidy for hill farmers on worn-out pastures shares no word with what the CBD requires of it: to
     integrate conservation into sectoral plans and policies (Art. 6(b)) and to adopt measures that act as incentives
     (Art. 11); the note asks each instrument those standing questions, as it asks works for impact assessment."""
-    from mea_assistant.briefing.duties_activity import (CUSTOMARY, HUMAN, INCENTIVES, KNOWLEDGE, PRINCIPLE, REMEDIAL,
-                                                        RESTORATION, SECTORAL)
+    from mea_assistant.briefing.duties_activity import (AWARENESS, COMPATIBLE, CUSTOMARY, HABITATS, HUMAN, INCENTIVES,
+                                                        KNOWLEDGE, PRINCIPLE, REMEDIAL, RESOURCES, RESTORATION,
+                                                        SECTORAL)
     from mea_assistant.briefing.standing import standing_questions
 
     note = build_note(assistant, "a grazing subsidy for hill farmers on degraded upland pastures: what the CBD asks of "
@@ -171,9 +176,11 @@ def test_a_sector_and_its_subsidy_bring_the_general_duties_drafted_for_them(assi
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 6(b)"), ("cbd-convention-1992", "Art. 11")} <= refs, sorted(refs)
     assert standing_questions("a grazing subsidy for hill farmers on degraded upland pastures") == \
-        [d.question for d in (SECTORAL, INCENTIVES, RESTORATION, REMEDIAL, HUMAN, PRINCIPLE)]
+        [d.question for d in (SECTORAL, INCENTIVES, RESTORATION, REMEDIAL, HUMAN, PRINCIPLE, HABITATS, COMPATIBLE,
+                              RESOURCES)]
     assert standing_questions("seed fairs of farming families, with what the village elders know") == \
-        [d.question for d in (SECTORAL, CUSTOMARY, KNOWLEDGE, HUMAN, PRINCIPLE)]
+        [d.question for d in (SECTORAL, CUSTOMARY, KNOWLEDGE, HUMAN, PRINCIPLE, HABITATS, COMPATIBLE, RESOURCES,
+                              AWARENESS)]
     # a permit is granted, a capacity is built: neither is a subsidy or a restoration
     assert not {INCENTIVES.question, RESTORATION.question} & set(standing_questions(
         "export permits granted for sturgeon caviar"))

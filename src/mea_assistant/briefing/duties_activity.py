@@ -323,3 +323,35 @@ TRAINING_TOPIC = re.compile(r"\b(?:workshops?|training (?:courses?|programmes?|s
 TRAINING = Duty("analyze training requirements, identify priority topics and areas for training and cooperate in the "
                 "development and provision of training programmes", needs=re.compile(r"\btraining\b", re.I),
                 source="AEWA Art. III(2)(i)")
+
+
+# The general in-situ duties a treaty drafts once for every activity (CBD Art. 8): asked of each instrument after the
+# duties an activity raises itself, each worded as the treaty words it (one search finds one of them, never several).
+# Works, disturbance and harmful substances: once an activity is found to harm, it is regulated (Art. 8(l)).
+REGULATE = Duty("where a significant adverse effect on biological diversity has been determined, regulate or manage the "
+                "relevant processes and categories of activities",
+                needs=re.compile(r"\bsignificant adverse (?:effects?|impacts?)\b", re.I), source="CBD Art. 8(l)")
+# Works and a sector's use of land or water take habitat: its protection (Art. 8(d)).
+HABITATS = Duty("promote the protection of ecosystems, natural habitats and the maintenance of viable populations of "
+                "species in natural surroundings", needs=re.compile(r"\bnatural habitats?\b", re.I),
+                source="CBD Art. 8(d)")
+# A use that goes on (grazing, fishing, tourism, a community's own use) beside conservation (Art. 8(i)).
+COMPATIBLE = Duty("provide the conditions needed for compatibility between present uses and the conservation of "
+                  "biological diversity and the sustainable use of its components",
+                  needs=re.compile(r"\bpresent uses\b|\bsustainable use\b", re.I), source="CBD Art. 8(i)")
+# Wild plants and animals taken or harvested: the resources are regulated wherever they are (Art. 8(c)).
+RESOURCES = Duty("regulate or manage biological resources important for the conservation of biological diversity "
+                 "whether within or outside protected areas, with a view to ensuring their conservation and sustainable "
+                 "use", needs=re.compile(r"\bbiological resources\b", re.I), source="CBD Art. 8(c)")
+# Genetic resources that communities hold, with what they know of them: the benefits of that knowledge are shared
+# with them (Nagoya Protocol Art. 5(5)).
+KNOWLEDGE_SHARING = Duty("benefits arising from the utilization of traditional knowledge associated with genetic "
+                         "resources are shared in a fair and equitable way with indigenous and local communities",
+                         needs=re.compile(r"\btraditional knowledge associated with genetic resources\b", re.I),
+                         source="Nagoya Protocol Art. 5(5)")
+# People whose conduct decides the outcome (visitors, hunters, fishers, villagers): the public's awareness (AEWA Annex
+# 3, 6.3 "improve the level of awareness of the general public"; CBD Art. 13 "public education and awareness").
+AWARENESS = Duty("develop programmes, information materials and mechanisms to improve the level of awareness of the "
+                 "general public", needs=re.compile(r"\bawareness\b", re.I),
+                 source="AEWA Annex 3, 6.3; CBD Art. 13(a)")
+

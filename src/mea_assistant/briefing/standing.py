@@ -42,7 +42,13 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Duty, ...]], ...] = (
     (act.WORKS_TOPIC, (act.OBSTACLES,)),
     # a human activity's problems and the convention's principle, after what each activity raises itself
     (act.WORKS_TOPIC, (act.HUMAN, act.PRINCIPLE)), (act.SECTORS_TOPIC, (act.HUMAN, act.PRINCIPLE)),
-    (act.HARMFUL_TOPIC, (act.HUMAN, act.PRINCIPLE)), (act.DISTURB_TOPIC, (act.PRINCIPLE,)))
+    (act.HARMFUL_TOPIC, (act.HUMAN, act.PRINCIPLE)), (act.DISTURB_TOPIC, (act.PRINCIPLE,)),
+    # the general in-situ duties, last: each activity's own, then what every activity owes
+    (act.WORKS_TOPIC, (act.REGULATE, act.HABITATS, act.SECTORAL)), (act.DISTURB_TOPIC, (act.REGULATE, act.COMPATIBLE)),
+    (act.HARMFUL_TOPIC, (act.REGULATE,)), (act.SECTORS_TOPIC, (act.HABITATS, act.COMPATIBLE, act.RESOURCES)),
+    (act.TAKING_TOPIC, (act.RESOURCES,)), (act.PEOPLE_TOPIC, (act.COMPATIBLE,)),
+    (act.GENETIC_TOPIC, (act.KNOWLEDGE_SHARING,)),
+    (act.DISTURB_TOPIC, (act.AWARENESS,)), (act.HARMFUL_TOPIC, (act.AWARENESS,)), (act.PEOPLE_TOPIC, (act.AWARENESS,)))
 
 _BY_QUESTION: dict[str, Duty] = {duty.question: duty for _, duties in TRIGGERS for duty in duties}
 
