@@ -207,8 +207,19 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
             for rank, hit in enumerate(hits[:WITHIN_DEPTH]):
                 cand = pool.candidates.setdefault(key(hit), Candidate(hit, within_only=True))
                 cand.within = min(cand.within, rank)
+            if n > len(aspects) and hits:  # a duty worded as a treaty words it: the paragraph that words it so
+                hits = [_closest_wording(assistant, text, hits[:WITHIN_DEPTH])]
             if n:  # an aspect, not the whole subject
                 pool.answers.setdefault(doc_id, []).append(key(hits[0]) if hits else None)
+
+
+def _closest_wording(assistant: "Assistant", duty: str, hits: list[Hit]) -> Hit:
+    """Of an instrument's first paragraphs for a standing question, the one that shares most of its words: the
+    question is worded from a treaty's own provision, which a search may rank under a neighbour on the same subject
+    (Nagoya Art. 12(3)(a) above 5(5) for the sharing of traditional knowledge's benefits); a duty is drafted in an
+    operative paragraph, so a preamble that recalls its words comes after; ties keep the search's order."""
+    wanted = weighted_terms(duty, assistant.index)
+    return max(hits, key=lambda h: (h.kind != "preamble", round(coverage(wanted, context(h)), 2), -hits.index(h)))
 
 
 def context(hit: Hit) -> str:
