@@ -38,7 +38,10 @@ OBSTACLES = Duty("prevent, remove, compensate for or minimize the adverse effect
 SECTORS_TOPIC = re.compile(r"\b(?:agricultur\w*|farm(?:s|ers?|ing|land|lands)?|arable|crops?|livestock|"
                            r"graz(?:e|es|ed|ing)|herds?|herders?|flocks?|forestry|forest (?:service|agency|agencies|"
                            r"company|companies)|plantations?|logging|(?:clear-?)?fell(?:ing|ed)|timber|fisher(?:y|ies)|"
-                           r"aquaculture|land[- ]use|land consolidation|rural development)\b", re.I)
+                           # fishing by its people and its gear ("our fishers set gillnets", "shrimp trawlers")
+                           r"fishers?|fishermen|fishing (?:fleets?|boats?|vessels?|gear|nets?|industry)|gill-?nets?|"
+                           r"trammel nets?|drift-?nets?|long-?lin(?:es?|ers?)|trawl(?:s|ers?|ing)|purse-?sein\w*|"
+                           r"by-?catch|aquaculture|land[- ]use|land consolidation|rural development)\b", re.I)
 SECTORAL = Duty("integrate the conservation and sustainable use of biological diversity and the wise use of wetlands "
                 "into relevant sectoral or cross-sectoral plans, programmes and policies and national decision-making",
                 needs=None, source="CBD Art. 6(b), 10(a); Ramsar Art. 3(1)")
@@ -211,10 +214,12 @@ HUMAN = Duty("investigate problems that are posed by human activities and endeav
              source="AEWA Art. III(2)(e)")
 # Any of these activities (works, a sector's use, disturbance, harmful substances) bears on migratory species as a
 # whole: the convention's fundamental principle that Range States act to conserve them, with special attention to
-# those whose conservation status is unfavourable (CMS Art. II(1)).
-PRINCIPLE = Duty("Range States take action to conserve migratory species whenever possible and appropriate, paying "
-                 "special attention to migratory species the conservation status of which is unfavourable",
-                 needs=re.compile(r"\bconservation status of which is unfavourable\b", re.I), source="CMS Art. II(1)")
+# those whose conservation status is unfavourable (CMS Art. II(1)); an agreement's own principle of keeping them in a
+# favourable conservation status (AEWA Art. II(1)).
+PRINCIPLE = Duty("take measures to maintain migratory species in a favourable conservation status or to restore them "
+                 "to such a status, paying special attention to migratory species the conservation status of which is "
+                 "unfavourable", needs=re.compile(r"\bconservation status\b", re.I),
+                 source="CMS Art. II(1); AEWA Art. II(1)")
 
 # Harmful substances (poison and poisoned baits, pesticides, lead shot and sinkers, oil, pollution): their release into
 # the habitat (CMS Art. V(5)(i) "prevention, reduction or control of the release into the habitat of migratory species

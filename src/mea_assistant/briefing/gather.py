@@ -209,6 +209,7 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
                 cand.within = min(cand.within, rank)
             if n > len(aspects) and hits:  # a duty worded as a treaty words it: the paragraph that words it so
                 hits = [_closest_wording(assistant, text, hits[:WITHIN_DEPTH])]
+                pool.candidates[key(hits[0])].within = 0  # this instrument's first answer to the question
             if n:  # an aspect, not the whole subject
                 pool.answers.setdefault(doc_id, []).append(key(hits[0]) if hits else None)
 
