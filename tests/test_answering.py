@@ -621,3 +621,5 @@ def test_a_preposition_repeated_after_and_asks_two_things(assistant):
     answer = assistant.ask("What does the CBD say about environmental impact assessment and about invasive alien species?")
     cited = _cited(answer)
     assert ("cbd-convention-1992", "Art. 14(1)(a)") in cited and ("cbd-convention-1992", "Art. 8(h)") in cited, cited
+    # both asks are answered in the lead, each with its own citation
+    assert "[1]" in answer.lead and "[2]" in answer.lead and "; under CBD Art." in answer.lead, answer.lead

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .force import force_of
-from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts,
+from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .terms import opens_list, terms
@@ -129,9 +129,15 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
         covered |= terms(q)
         chosen.append(hit)
 
-    for hit in [h for k in request.asks for h in usable if _key(h) == k]:  # each further ask's own answer
+    for hit in [h for k in request.asks for h in usable if _key(h) == k]:  # each further ask's own answer ...
         if not any(_key(hit) == _key(c) or _similar(hit.text, c.text) for c in chosen):
-            support(hit)
+            q = _quote(hit, request, query_terms)
+            framing, actor = framing_of(hit, q)
+            # ... stated in the lead too: a question that asks two things is answered by both in its first lines
+            also = render(hit, q, framing, _cite(citations, hit, q).marker, actor)
+            lines[0] = f"{lines[0].rstrip('.')}; {also[0].lower()}{also[1:]}"
+            covered |= terms(q)
+            chosen.append(hit)
     for hit in usable[1:8]:
         if len(chosen) > MAX_SUPPORT:
             break
