@@ -47,7 +47,7 @@ def build_note(assistant: "Assistant", topic: str, conventions: Sequence[str] = 
     selection = select(assistant, pool)
     units = [(d, selection.units[d]) for d in selection.documents if selection.units.get(d)]
     draft = Draft(subject=set(pool.subject) or terms(topic), documents=documents)
-    points = summary(units, draft)
+    points = summary(units, draft, topic)
     if len(points) < MIN_SUMMARY:
         points += status_points(units, draft, documents)[:MIN_SUMMARY - len(points)]
     sections: list[NoteSection] = []

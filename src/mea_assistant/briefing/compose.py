@@ -229,14 +229,23 @@ def _one_line(text: str) -> str:
 MIN_POINTS = 3
 
 
-def summary(units: list[tuple[str, list[Unit]]], draft: Draft) -> list[Point]:
+# A topic that asks where a species is listed ("Is the saker falcon in Appendix I?", "which annex lists ..."): its
+# listing rows are key points; otherwise a row names species and states nothing, and comes after what does.
+ASKS_LISTING = re.compile(r"\b(?:listed|listings?|appendix|appendices|annex(?:es)?|uplist\w*|downlist\w*|delist\w*)\b",
+                          re.I)
+
+
+def summary(units: list[tuple[str, list[Unit]]], draft: Draft, topic: str = "") -> list[Point]:
     """Key points: each instrument's most relevant provision in turn, then its next ones, up to five, whatever
     heading they fall under: a second obligation on the topic says more than an instrument's best provision on
     its institutions (one point per heading put a bureau's duties in a note on grazing; on the 47 read briefing
     sets the share of summary points citing a provision the officer expects rose 0.388 -> 0.432). A note of one or two
     long lists (an article's measures (a) to (m)) says more than two things: its list is summarised in parts,
-    each under its lead-in."""
+    each under its lead-in. A listing row comes after the provisions that state something unless the topic asks where
+    a species is listed."""
     queues = [list(u) for _, u in units]
+    if not ASKS_LISTING.search(topic):
+        queues = [sorted(q, key=lambda u: heading(u) == "listings") for q in queues]  # stable: rows last
     most = MAX_SUMMARY
     if sum(len(q) for q in queues) < MIN_POINTS:
         queues, most = [[part for u in q for part in _parts(u)] for q in queues], MIN_POINTS
