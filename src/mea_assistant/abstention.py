@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Collection, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
 from .figures import ASKS_DURATION
@@ -151,18 +151,21 @@ def _glossary_words() -> frozenset[str]:
 _GLOSSARY_WORDS = _glossary_words()
 
 
-@lru_cache(maxsize=4)
-def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
     import Stemmer  # PyStemmer, the BM25 index's own stemmer
 
-    return frozenset(Stemmer.Stemmer("english").stemWords(list(vocabulary)))
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=4)
+def _stems(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stemmer().stemWords(list(vocabulary)))
 
 
 def _used(word: str, vocabulary: frozenset[str]) -> bool:
     """The word, or a word of the same stem ("settles" / "settlement", "diplomat" / "diplomatic"), is in a text."""
-    import Stemmer
-
-    return word in vocabulary or Stemmer.Stemmer("english").stemWord(word) in _stems(vocabulary)
+    return word in vocabulary or _stemmer().stemWord(word) in _stems(vocabulary)
 
 
 def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:

@@ -102,7 +102,7 @@ def _object_switched(question: str, previous: str) -> str:
     words = m.group("object").split()
     if not 1 <= len(words) <= 6 or words[0].lower() in _NOT_AN_OBJECT:
         return previous
-    same = [p for p in re.finditer(rf"\b{m.group(1)}\s+", previous, re.I)] if m.group(1) else []
+    same = list(re.finditer(rf"\b{m.group(1)}\s+", previous, re.I)) if m.group(1) else []
     found = same or list(re.finditer(rf"\b(?:{'|'.join(_OBJECT_PREPS)})\s+", previous, re.I))
     if not found:
         return previous
