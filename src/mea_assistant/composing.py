@@ -122,22 +122,24 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     covered = terms(quote) | terms(parts.framing)
     chosen = [lead_hit]
 
-    def support(hit: Hit) -> None:
+    def support(hit: Hit, in_lead: bool = False) -> None:
+        """A point below the lead, or (`in_lead`) a further clause of the lead itself."""
         nonlocal covered
         q = _quote(hit, request, query_terms)
-        lines.append(_point(hit, q, _cite(citations, hit, q).marker))
+        marker = _cite(citations, hit, q).marker
+        if in_lead:
+            framing, actor = framing_of(hit, q)
+            also = render(hit, q, framing, marker, actor)
+            lines[0] = f"{lines[0].rstrip('.')}; {also[0].lower()}{also[1:]}"
+        else:
+            lines.append(_point(hit, q, marker))
         covered |= terms(q)
         chosen.append(hit)
 
-    for hit in [h for k in request.asks for h in usable if _key(h) == k]:  # each further ask's own answer ...
+    # each further ask's own answer, stated in the lead: a question that asks two things is answered by both first
+    for hit in [h for k in request.asks for h in usable if _key(h) == k]:
         if not any(_key(hit) == _key(c) or _similar(hit.text, c.text) for c in chosen):
-            q = _quote(hit, request, query_terms)
-            framing, actor = framing_of(hit, q)
-            # ... stated in the lead too: a question that asks two things is answered by both in its first lines
-            also = render(hit, q, framing, _cite(citations, hit, q).marker, actor)
-            lines[0] = f"{lines[0].rstrip('.')}; {also[0].lower()}{also[1:]}"
-            covered |= terms(q)
-            chosen.append(hit)
+            support(hit, in_lead=True)
     for hit in usable[1:8]:
         if len(chosen) > MAX_SUPPORT:
             break

@@ -220,7 +220,8 @@ def _closest_wording(assistant: "Assistant", duty: str, hits: list[Hit]) -> Hit:
     (Nagoya Art. 12(3)(a) above 5(5) for the sharing of traditional knowledge's benefits); a duty is drafted in an
     operative paragraph, so a preamble that recalls its words comes after; ties keep the search's order."""
     wanted = weighted_terms(duty, assistant.index)
-    return max(hits, key=lambda h: (h.kind != "preamble", round(coverage(wanted, context(h)), 2), -hits.index(h)))
+    return max(enumerate(hits), key=lambda r: (r[1].kind != "preamble", round(coverage(wanted, context(r[1])), 2),
+                                                -r[0]))[1]
 
 
 def context(hit: Hit) -> str:
