@@ -4,6 +4,7 @@ question, only paragraphs that add are cited, every quote is verbatim, follow-up
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -231,6 +232,34 @@ def test_out_of_corpus_questions_abstain(assistant):
         answer = assistant.ask(question)
         assert answer.abstained and answer.text == ABSTAIN_SENTENCE and not answer.citations
         assert answer.lead == ABSTAIN_SENTENCE and answer.related  # shown as "possibly related", uncited
+
+
+def test_an_agreement_the_corpus_does_not_hold_is_answered_only_by_a_paragraph_naming_it(assistant):
+    """Res. 11.10 names the Bern Convention in a preamble list and the BBNJ Agreement in an operative paragraph:
+    what Bern's Appendix II protects is not in the corpus (CITES Art. II(2), on its own Appendix II, was cited), what
+    the resolution asks about BBNJ is."""
+    assert assistant.ask("Which animals does Appendix II of the Bern Convention strictly protect?").abstained
+    assert assistant.ask("How often must Parties submit a new nationally determined contribution under the Paris "
+                         "Agreement?").abstained
+    answer = assistant.ask("What does Resolution 11.10 ask the Secretariat to do about the BBNJ Agreement?")
+    assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
+
+
+def test_a_place_name_shared_by_agreements_does_not_make_a_held_document_foreign():
+    from mea_assistant.abstention import held_instruments, unheld_and_unmentioned, unheld_instruments
+    from mea_assistant.types import Hit
+
+    assert "Bern" in [i.code for i, _ in unheld_instruments("What does the Bern Convention protect?", {"CMS"})]
+    assert unheld_instruments("What does the Bern Convention protect?", {"Bern"}) == []
+    aewa = SimpleNamespace(instrument="AEWA", conventions=("CMS",))
+    assert {"AEWA", "CMS"} <= held_instruments([aewa])
+    hit = Hit(doc_id="madrid", ref="Art. 1", display="Madrid", text="The Contracting Parties constitute a Union.",
+              score=1.0)
+    heads = {"madrid": "protocol relating to the madrid agreement concerning the international registration of marks"}
+    question = "Under the Madrid Protocol, how long does an international registration last?"
+    assert unheld_instruments(question, set())  # the catalogue's Madrid Protocol is the Antarctic one
+    assert not unheld_and_unmentioned(question, [hit], set(), heads.__getitem__)  # but this document is "Madrid"
+    assert unheld_and_unmentioned(question, [hit], set(), {"madrid": "convention on wetlands"}.__getitem__)
 
 
 def test_uncommon_words_no_text_uses_mark_a_subject_the_corpus_lacks(assistant):

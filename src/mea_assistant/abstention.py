@@ -7,6 +7,9 @@
    several capitalised words ("World Coastal Forum") is supported only where its words stand together.
 3. Foreign words: two or more uncommon words no text of the corpus uses ("sulphur dioxide ceilings") name a
    subject it does not cover, unless a paragraph is plainly on the question.
+4. An agreement the corpus does not hold: the question names one of data/instruments.toml ("the Bern Convention",
+   "UNCLOS") that no indexed document is or belongs to, and none of the top paragraphs names it. A document may
+   mention the Bern Convention in a list of partners; that is no answer to what Bern's Appendix II protects.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any, Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
 from .figures import ASKS_DURATION
+from .instruments import Instrument, catalogue
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from .serials import SERIAL
 from .terms import either_spelling, spelled_number
@@ -377,3 +381,39 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     heads = [text[:HEAD] for text in texts]  # the documents found and named: an acronym of one's title names it
     return [t for t in missing if t not in own_name and not any(abbreviates(t, head) for head in heads)]
 
+
+
+def held_instruments(documents: Collection[Any]) -> frozenset[str]:
+    """Codes of the agreements an index holds: each document's own, those it is tagged with, and their parents
+    and children (a question about the UNFCCC may be answered by a text of its Paris Agreement)."""
+    held = {c for d in documents for c in (d.instrument, *d.conventions) if c}
+    family = {i.code for i in catalogue().instruments if i.code in held or i.parent in held}
+    return frozenset(held | family | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
+
+
+def unheld_instruments(question: str, held: Collection[str]) -> list[tuple[Instrument, str]]:
+    """The agreements of data/instruments.toml the question names that the index does not hold, each with the words
+    that name it."""
+    found = []
+    for instrument in catalogue().instruments:
+        pattern = "|".join(p for p in (instrument.question_pattern, instrument.document_pattern) if p)
+        if pattern and instrument.code not in held and (m := re.search(pattern, question)):
+            found.append((instrument, m.group(0)))
+    return found
+
+
+def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[str],
+                           document_head: Callable[[str], str]) -> bool:
+    """Signal 4. Place names are shared ("Stockholm", "Madrid", "Bonn" name several agreements): when the head of
+    a top paragraph's document holds the distinctive words of the name, the question may be about that document,
+    and the signal stays silent."""
+    top = hits[:5]
+    for instrument, words in unheld_instruments(question, held):
+        distinct = [w.lower() for w in _tokens(words) if not _generic(w.strip(".'-")) and
+                    w.lower() not in _INSTRUMENT_KINDS]
+        if any(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct for h in top):
+            continue
+        pattern = re.compile("|".join(p for p in (instrument.document_pattern, instrument.question_pattern) if p))
+        if not any(pattern.search(f"{h.text} {h.section} {h.lead_in}") for h in top):
+            return True
+    return False

@@ -7,7 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .abstention import asks_for_current_status, measure_unstated, outside_vocabulary, title_kinds, unsupported_terms
+from .abstention import (asks_for_current_status, held_instruments, measure_unstated, outside_vocabulary, title_kinds,
+                         unheld_and_unmentioned, unsupported_terms)
+from .acronyms import HEAD
 from .answer_types import classify, is_polar
 from .asks import asks
 from .composing import Request, compose, verify
@@ -168,6 +170,11 @@ class Assistant:
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
                      dropped=bounded.dropped)
 
+    @property
+    def _held(self) -> frozenset[str]:
+        """The agreements the index holds (abstention signal 4); a set of codes, cheap to build per question."""
+        return held_instruments(self.index.documents.values())
+
     @staticmethod
     def relevance(hits: list[Hit], sentence_sims: dict[tuple[str, int], list[float]]) -> float:
         """How close the best of the top three paragraphs is to the question: its best chunk or, when one
@@ -187,6 +194,8 @@ class Assistant:
         if any(h.exact for h in hits):
             return False
         if asks_for_current_status(question) or measure_unstated(question, hits):
+            return True
+        if unheld_and_unmentioned(question, hits, self._held, lambda doc_id: self.index.document_text(doc_id)[:HEAD]):
             return True
         # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
