@@ -11,7 +11,7 @@ import treaty_sets
 from mea_assistant.answer_types import classify
 from mea_assistant.assistant import Assistant
 from mea_assistant.retrieval.clauses import clause_first
-from mea_assistant.retrieval.finalclauses import in_force_first
+from mea_assistant.retrieval.finalclauses import in_force_first, leaving_first
 from mea_assistant.types import Hit
 
 
@@ -131,3 +131,26 @@ def test_leaving_and_arrears_questions_find_their_clauses_and_not_the_ones_they_
     assert clause_first(hits, "When does a denunciation take effect?") == hits  # asks the other paragraph
     assert clause_first(hits, "What happens if a member stops paying its contributions?")[0] is arrears
 
+
+
+def test_leaving_the_instrument_is_answered_by_its_denunciation_clause(assistant: Assistant) -> None:
+    """CITES Art. XVI(3) ("A Party which has submitted a species for inclusion in Appendix III may withdraw it at any
+    time") shares the verb and came first; Art. XXIV ("Any Party may denounce the present Convention") answers."""
+    assert _first(assistant, "How does a Party leave CITES?") == "cites-convention-1973 Art. XXIV"
+    answer = assistant.ask("How do CITES and the Ramsar Convention differ on withdrawing from them?")
+    assert ("cites-convention-1973", "Art. XXIV") in [(c.doc_id, c.ref) for c in answer.citations]
+    # withdrawing a listing is another question, answered by the article on it
+    assert _first(assistant, "Can a Party withdraw a species it put on Appendix III?") == "cites-convention-1973 Art. XVI(3)"
+
+
+def test_only_a_question_on_leaving_puts_each_documents_denunciation_first() -> None:
+    listing = _hit("Art. 16(3)", "A Party may withdraw it at any time by notification to the Secretariat.")
+    reservation = _hit("Art. 23(3)", "Until a Party withdraws its reservation, it shall be treated as a non-Party.")
+    denounce = _hit("Art. 24", "Any Party may denounce the present Convention by written notification.")
+    other = Hit(doc_id="other", ref="Art. 38(1)", display="Other", text="A Party may withdraw from this Convention "
+                "by giving written notification to the Depositary.", score=1.0)
+    hits = [listing, other, reservation, denounce]
+    assert leaving_first(hits, "How do we get out of the treaty?") == [denounce, other, listing, reservation]
+    assert leaving_first(hits, "How does a Party withdraw a reservation?") == hits
+    assert leaving_first(hits, "How does a Party withdraw a species from the list?") == hits
+    assert leaving_first(hits, "Who keeps the permits?") == hits

@@ -6,7 +6,8 @@ thirtieth instrument ..."), the next one when it enters into force for a State t
 State ratifying ... after the deposit of the thirtieth instrument ..."), and a later article when a denunciation
 takes effect. The three share nearly every word, so the ranker often puts the wrong one first. A question on
 entry into force reads as the first unless it is about a State joining later ("for a country that joins late",
-"once it is already in force"); neither is answered by the denunciation paragraph.
+"once it is already in force"); neither is answered by the denunciation paragraph. A question on leaving the
+instrument is answered by that paragraph, not by one that withdraws a listing or a reservation.
 """
 
 from __future__ import annotations
@@ -82,5 +83,44 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
     # declaration takes effect simultaneously with the entry into force ...")
     first = next((n for n, i in enumerate(out) if classes[i] == order[0]), 0)
+    out = [out[first]] + out[:first] + out[first + 1:]
+    return [top[i] for i in out] + hits[WINDOW:]
+
+
+# Leaving the instrument itself, in a delegate's words: not withdrawing a reservation, a species from a list or an
+# objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat").
+_ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
+                           r"(?:of|from)\b|\bleav(?:e|es|ing)\s+(?:the\s+)?(?:[A-Z]|conventions?\b|treat(?:y|ies)\b|"
+                           r"agreements?\b|protocols?\b|memorand\w+\b|mou\b|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
+                           r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b", re.I)
+_OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
+                           r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
+# The denunciation clause as treaties draft it: the instrument the object of "denounce" or "withdraw from" ("Any
+# Party may denounce the present Convention", "a Contracting Party may withdraw from this Convention"), or the
+# clause on when "such withdrawal" or "the denunciation" takes effect; not the depositary's list of what it notifies
+# ("notifications of denunciation", "denunciations").
+_DENUNCIATION = re.compile(r"\bdenounce[sd]?\s+(?:this|the\s+present|the|it)\b|\bmay\s+be\s+denounced\b|"
+                           r"\bdenunciation\s+(?:shall|takes|will)\b|\b(?:such|any|a)\s+denunciation\b(?!\s+of\b)|"
+                           r"\bwithdraw(?:s|n|al)?\s+from\s+(?:this|the\s+present|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
+                           r"(?:Convention|Agreement|Protocol|Treaty|Memorandum|Charter|Constitution)\b|"
+                           r"\bsuch\s+withdrawal\b|\bnotice\s+of\s+termination\b", re.I)
+
+
+def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
+    """On a question about leaving the instrument, each document's denunciation clause comes before its paragraphs
+    that only share the verb: "How does a Party withdraw from CITES?" is Art. XXIV, not withdrawing an Appendix III
+    listing (Art. XVI(3)); a comparison takes each instrument's first paragraph. The first such clause leads."""
+    if not hits or not _ASKS_LEAVING.search(query) or _OTHER_OBJECT.search(query):
+        return hits
+    top = hits[:WINDOW]
+    leaving = [bool(_DENUNCIATION.search(f"{h.lead_in} {h.text}")) for h in top]
+    if not any(leaving):
+        return hits
+    out = list(range(len(top)))
+    for doc in dict.fromkeys(h.doc_id for h in top):
+        slots = [i for i, h in enumerate(top) if h.doc_id == doc]
+        for slot, i in zip(slots, sorted(slots, key=lambda i: (not leaving[i], i))):
+            out[slot] = i
+    first = next(n for n, i in enumerate(out) if leaving[i])
     out = [out[first]] + out[:first] + out[first + 1:]
     return [top[i] for i in out] + hits[WINDOW:]

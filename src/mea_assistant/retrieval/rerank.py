@@ -27,7 +27,7 @@ from ..titleblock import CLOSING_FORMULA
 from ..types import Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
-from .finalclauses import in_force_first
+from .finalclauses import in_force_first, leaving_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -166,7 +166,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
-    ordered = clause_first(in_force_first(ordered, signals.query), signals.query)  # the clause the question is about
+    ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)  # the clause asked
     return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
 
 
