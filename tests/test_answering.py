@@ -245,6 +245,14 @@ def test_an_agreement_the_corpus_does_not_hold_is_answered_only_by_a_paragraph_n
     assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
 
 
+def test_a_limit_is_answered_only_by_a_text_that_fixes_one(assistant):
+    """CITES Art. VIII asks Parties "to penalize trade", and sets no fine: no minimum fine is stated. AEWA Art.
+    V(2)(a) caps a Party's contributions "to a maximum of 25 per cent"."""
+    assert assistant.ask("What is the minimum fine CITES sets for smuggling an Appendix I specimen?").abstained
+    answer = assistant.ask("Is there a maximum share of the AEWA budget that one Party can be billed for?")
+    assert not answer.abstained and "25 per cent" in answer.text
+
+
 def test_a_place_name_shared_by_agreements_does_not_make_a_held_document_foreign():
     from mea_assistant.abstention import held_instruments, unheld_and_unmentioned, unheld_instruments
     from mea_assistant.types import Hit

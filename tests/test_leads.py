@@ -253,6 +253,11 @@ def test_a_locator_is_not_a_figure():
     figure = figure_in(CCAMLR_XXVIII_1, terms(question), question)
     assert "eighth instrument" in figure and "paragraph 1" not in figure and not figure.startswith("1 ")
 
+    # a document's symbol and a number's decimals are no figure (Sharks MOU para. 13(h))
+    sharks = ("require that sharks be landed with each fin naturally attached in line with UN General Assembly "
+              "Resolution 62/177 and with Recommendation 4.114 of the International Union for the Conservation of Nature")
+    assert figure_in(sharks) == ""
+    assert "1,000 dollars" in figure_in("a budget of 1,000 dollars")
 
 # Convention on Nuclear Safety Art. 31(1) (tests/fixtures/unseen10), "twentysecond" as the source prints it.
 CNS_31_1 = ("This Convention shall enter into force on the ninetieth day after the date of deposit with the Depositary "

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
-from .figures import ASKS_DURATION
+from .figures import ASKS_DURATION, figure_in
 from .instruments import Instrument, catalogue
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from .serials import SERIAL
@@ -134,9 +134,25 @@ _MEASURES = (
 )
 
 
+# A limit is a figure: "What is the minimum fine ...?", "What maximum fin-to-carcass ratio ...?" are answered only by
+# a text that fixes one ("a maximum of 25 per cent", "not less than two years"), never by one on fines or fins alone.
+# In lower case: "the Minimum Age Convention" is a name.
+_ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+(?:[\w-]+\s+){0,3}?(?:fines?|"
+                         r"penalt(?:y|ies)|ratios?|amounts?|sums?|numbers?|size|weight|length|age|quotas?|catch|limits?|"
+                         r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period)\b", re.I)
+
+# A limit is a quantity: a number, not the ordinal of a meeting ("the ninth meeting of the Conference").
+_QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                       r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|per ?cent)\b", re.I)
+
+
 def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
-    """The question asks for a period or a sum, and none of the top paragraphs (with their lead-ins) states one."""
+    """The question asks for a period, a sum or a limit, and none of the top paragraphs (with their lead-ins)
+    states one."""
     evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
+    if _ASKS_LIMIT.search(question) and \
+            not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):
+        return True
     return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
 
 

@@ -44,9 +44,12 @@ _FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|trien
 # A number after one of these, or after the first of a range or series they open ("articles 3 to 6 below",
 # "paragraphs 1, 2 and"), or in brackets after one ("paragraph (2)"), is a locator, not a figure the text states.
 _LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?:x|ces)|sections?|sub-?paragraphs?|"
-                             r"rules?|resolutions?|decisions?|parts?|chapters?|principles?|no\.)\s*"
+                             r"rules?|resolutions?|recommendations?|decisions?|parts?|chapters?|principles?|no\.)\s*"
                              r"(?:\(?\w{1,6}\)?\s*(?:,|and|or|to|-|–)\s*)*\(?$", re.I)
-# "(2)": a number standing alone in brackets is a paragraph's label.
+# "(2)": a number standing alone in brackets is a paragraph's label; "62/177" (after a slash) is part of a
+# document's symbol ("UN General Assembly Resolution 62/177"), and the digits after a number's point are no number
+# of their own ("Recommendation 4.114").
+_INSIDE_NUMBER = re.compile(r"(?:/|\d[.,])$")
 _LABEL = re.compile(r"\((\d{1,3})\)")
 _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
 
@@ -84,7 +87,8 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     wants_frequency = bool(_ASKS_FREQUENCY.search(question))
     found = []
     for m in _figures(quote):
-        if _LOCATOR_BEFORE.search(quote[:m.start("n")]) or _LABEL.match(quote, m.start("n") - 1):
+        if _LOCATOR_BEFORE.search(quote[:m.start("n")]) or _LABEL.match(quote, m.start("n") - 1) or \
+                _INSIDE_NUMBER.search(quote[:m.start("n")]):
             continue
         phrase = m.group(0)
         if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
