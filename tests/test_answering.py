@@ -188,6 +188,24 @@ def test_follow_up_that_switches_the_instrument_keeps_the_topic(assistant):
     assert "report" in answer.citations[0].quote.lower()
 
 
+def test_a_follow_up_naming_only_another_instrument_asks_the_earlier_question_of_it(assistant):
+    """"And under CITES?" read as the earlier question with CITES in place of the Ramsar Convention: the carried
+    words alone ("country leave") were too far in meaning from CITES Art. XXIV, and the answer abstained."""
+    history = [{"role": "user", "content": "Can a country leave the Ramsar Convention?"},
+               {"role": "assistant", "content": "..."}]
+    answer = assistant.ask("And under CITES?", history=history)
+    assert answer.rewritten_query == "Can a country leave the CITES?"
+    assert not answer.abstained and answer.citations[0].ref == "Art. XXIV"
+    history = [{"role": "user", "content": "How does a Party withdraw from CMS?"}, {"role": "assistant", "content": "..."}]
+    answer = assistant.ask("What about the Sharks MOU?", history=history)
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("sharks-mou-2010", "para. 32")  # "terminate its
+    # participation by providing one year's written notice"
+    # a turn that says more than the instrument keeps the carried words
+    assert rewrite("And for the equivalent body under CITES?", history,
+                   instrument_spans=lambda t: [m.span() for m in re.finditer(r"CMS|CITES", t)]) != \
+        "How does a Party withdraw from CITES?"
+
+
 def test_follow_up_that_changes_the_kind_of_crossing_asks_about_the_new_one(assistant):
     """"And to re-export one?" after an import question asks about re-export instead (CITES Art. I(c): trade is
     export, re-export, import and introduction from the sea), with the earlier turn's "Appendix I" whole; an

@@ -111,6 +111,36 @@ def _object_switched(question: str, previous: str) -> str:
     return _blank(previous, [(start, end)])
 
 
+# What an instrument-only follow-up says besides the instrument: "And under CITES?", "What about the Nagoya Protocol?"
+_ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|with|regarding|concerning|as|to|then|so|the|"
+                         r"same)\b|[^\w]", re.I)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping mentions as one: "the Ramsar Convention" names the document and, inside it, the convention."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _instrument_swapped(question: str, previous: str, instrument_spans: Spans | None) -> str:
+    """"And under CITES?" after "Can a country leave the Ramsar Convention?" asks that question of CITES: the
+    earlier question with its one instrument replaced, read as a whole sentence (a bag of carried words, "country
+    leave", is far in meaning from the article that answers). Empty when the turn says more than the instrument or
+    the earlier one names none or several."""
+    if instrument_spans is None or _ELLIPTICAL_START.search(previous):
+        return ""
+    here, there = _merged(instrument_spans(question)), _merged(instrument_spans(previous))
+    if len(here) != 1 or len(there) != 1 or _ONLY_FRAME.sub(" ", _blank(question, here)).strip():
+        return ""
+    (a, b), (c, d) = here[0], there[0]
+    return f"{previous[:c]}{question[a:b]}{previous[d:]}".strip()
+
+
 def _names_in(text: str, instrument_spans: Spans | None) -> str:
     """What a turn names, without what it asks: its instruments, locators ("Appendix I") and named entities."""
     spans = instrument_spans(text) if instrument_spans else []
@@ -131,6 +161,8 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     users = [turn.get("content", "") for turn in history if turn.get("role") == "user" and turn.get("content")]
     if not users:
         return question.strip()
+    if swapped := _instrument_swapped(question, users[-1], instrument_spans):
+        return swapped
     leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question))
     if (names_instrument or named_conventions(question)) and not leans:
         return question.strip()

@@ -88,22 +88,27 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
 
 
 # Leaving the instrument itself, in a delegate's words: not withdrawing a reservation, a species from a list or an
-# objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat").
+# objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat"). A
+# follow-up rewritten with the earlier question's words ("And under CITES? Party withdraw") ends on the verb.
 _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
-                           r"(?:of|from)\b|\bleav(?:e|es|ing)\s+(?:the\s+)?(?:[A-Z]|conventions?\b|treat(?:y|ies)\b|"
-                           r"agreements?\b|protocols?\b|memorand\w+\b|mou\b|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
-                           r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b", re.I)
+                           r"(?:of|from)\b|\bwithdraw\w*\s*$|\bleav(?:e|es|ing)(?:\s+(?:the\s+)?(?:[A-Z]|conventions?\b|"
+                           r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b)|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
+                           r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
+                           r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
+                           r"participation\b", re.I)
 _OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
                            r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
 # The denunciation clause as treaties draft it: the instrument the object of "denounce" or "withdraw from" ("Any
 # Party may denounce the present Convention", "a Contracting Party may withdraw from this Convention"), or the
-# clause on when "such withdrawal" or "the denunciation" takes effect; not the depositary's list of what it notifies
+# clause on when "such withdrawal" or "the denunciation" takes effect, or an MOU's "any Signatory may terminate its
+# participation"; not the depositary's list of what it notifies
 # ("notifications of denunciation", "denunciations").
 _DENUNCIATION = re.compile(r"\bdenounce[sd]?\s+(?:this|the\s+present|the|it)\b|\bmay\s+be\s+denounced\b|"
                            r"\bdenunciation\s+(?:shall|takes|will)\b|\b(?:such|any|a)\s+denunciation\b(?!\s+of\b)|"
                            r"\bwithdraw(?:s|n|al)?\s+from\s+(?:this|the\s+present|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
                            r"(?:Convention|Agreement|Protocol|Treaty|Memorandum|Charter|Constitution)\b|"
-                           r"\bsuch\s+withdrawal\b|\bnotice\s+of\s+termination\b", re.I)
+                           r"\bsuch\s+withdrawal\b|\bnotice\s+of\s+termination\b|"
+                           r"\bterminate\s+(?:its|their|his|her)\s+participation\b", re.I)
 
 
 def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
