@@ -456,6 +456,8 @@ def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assist
 
     assert asks_for_current_status("What is the current number of Wetlands of International Importance?")
     assert asks_for_current_status("In which year did the Nagoya Protocol enter into force?")
+    assert asks_for_current_status("In what year did the Sharks MOU take effect?")  # an MOU takes effect
+    assert not asks_for_current_status("When does an amendment to the Sharks MOU take effect?")
     assert not asks_for_current_status("When did the bats agreement enter into force, how many States had to join?")
     # records of meetings and lists of members are not in the texts either; what a COP decided in a resolution is
     assert asks_for_current_status("What were the results of the second session of the Meeting of the Parties?")

@@ -53,9 +53,10 @@ _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|
                      r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
 # The date an instrument actually entered into force is an event after its adoption: its own text states the rule
 # ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
-# year is one for status data; "When did CMS enter into force?" is answered with the rule.
+# year is one for status data; "When did CMS enter into force?" is answered with the rule. An MOU "takes effect".
 _HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) year|what year|which year)\b.*\b"
-                       r"(?:enter(?:ed)?|came|come) into force\b|\bactually (?:enter(?:ed)?|came) into force\b", re.I)
+                       r"(?:(?:enter(?:ed)?|came|come) into force|t(?:ake|ook|aken) effect|bec[ao]me effective)\b|"
+                       r"\bactually (?:enter(?:ed)?|came) into force\b", re.I)
 
 
 # Likewise what happened at a meeting and who has joined: records of sessions and lists of members, which the
