@@ -138,6 +138,17 @@ def test_the_joint_work_programme_is_named_by_its_parties_and_they_are_not_named
         ["Nagoya", "CITES"], "a treaty's own name names its convention"
 
 
+
+def test_a_programme_of_work_another_name_qualifies_is_not_the_joint_work_programme(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """"The CAMI programme of work" is the Central Asian Mammals Initiative's, quoted in the Target 9 document; taken
+    for the CMS-CITES work programme, its question was answered from that document alone, and abstained."""
+    jwp = "cms-cites-jwp-2012-2014"
+    assert jwp not in analyse("What does the CAMI programme of work contain?", corpus_docs).doc_ids
+    assert jwp not in analyse("the Programme of Work of the Central Asian Mammals Initiative", corpus_docs).doc_ids
+    assert jwp in analyse("What does the work programme say about sturgeon?", corpus_docs).doc_ids
+    assert jwp in analyse("Programme of work: what does it plan for saiga?", corpus_docs).doc_ids
+    assert jwp in analyse("What does the CMS-CITES work programme say about sharks?", corpus_docs).doc_ids
+
 def test_the_ramsar_bureau_written_in_lower_case_is_an_institution(corpus_docs) -> None:  # type: ignore[no-untyped-def]
     """Ramsar writes "the continuing bureau duties" in lower case: its Art. 8(2) and items describe an institution
     ("Institutions and reporting"), not a Party's obligation, though they say "shall"."""

@@ -21,7 +21,6 @@ from .errors import MeaError
 from .force import TREATY_TYPES
 from .instruments import catalogue
 from .pairs import pair_named
-from .parsing.labels import INSERTED
 from .serials import serial_named
 from .taxa import named_species
 from .titleblock import CLOSING_FORMULA, closing_date
@@ -305,13 +304,34 @@ def vocabulary(documents: dict[str, Document]) -> frozenset[str]:
     return frozenset(words)
 
 
+# Names every programme of work answers to: the work programme a corpus holds is named by them only when no other name
+# qualifies them ("the CAMI programme of work", "the Programme of Work of the Central Asian Mammals Initiative").
+_GENERIC_ALIASES = frozenset({"work programme", "programme of work"})
+
+
+def _qualified_by_another(text: str, start: int, end: int, doc: Document) -> bool:
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", text[end:]):
+        return True
+    before = re.search(r"([A-Z][\w-]*)\s+$", text[:start])
+    if not before or re.search(r"(?:^|[.?!:;])\s*$", text[:before.start()]):  # a sentence's first word qualifies nothing
+        return False
+    own = {c.lower() for c in doc.conventions} | set(re.findall(r"\w+", doc.citation_name.lower())) | {"joint"}
+    return not all(part in own for part in before.group(1).lower().split("-"))
+
+
+def alias_spans(alias: str, text: str, lower: str, doc: Document) -> list[tuple[int, int]]:
+    """Where a text (and its lower-cased copy) uses one of a document's aliases as the document's name."""
+    return [m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)
+            if alias not in _GENERIC_ALIASES or not _qualified_by_another(text, *m.span(), doc)]
+
+
 def instrument_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, int, str]]:
     """Where a text names an instrument, and which: a convention's code ("CMS") or a document's id."""
     found = [(*m.span(), code) for pattern, code in CONVENTION_NAMES for m in re.finditer(pattern, text)]
     lower = text.lower()
     for doc in documents.values():
         for alias in document_aliases(doc):
-            found += [(*m.span(), doc.doc_id) for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower)]
+            found += [(*span, doc.doc_id) for span in alias_spans(alias, text, lower, doc)]
         for acronym in document_acronyms(doc):  # as written: "LRTAP", never the letters inside a word
             found += [(*m.span(), doc.doc_id) for m in re.finditer(acronym_pattern(acronym), text)]
     return sorted(found)
@@ -358,7 +378,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     lower = text.lower()
     named = set(acronyms_in(text))
     doc_ids = [doc_id for doc_id, doc in documents.items()
-               if any(re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lower) for alias in document_aliases(doc))
+               if any(alias_spans(alias, text, lower, doc) for alias in document_aliases(doc))
                or named & title_acronyms(doc.title)
                or any(re.search(acronym_pattern(a), text) for a in document_acronyms(doc) - title_acronyms(doc.title))]
     conventions = named_conventions(text)
@@ -402,41 +422,3 @@ def _inside_document_name(text: str, code: str, doc_ids: list[str], documents: d
         return any(r.start() <= start and end <= r.end() and any(
             re.search(rf"(?<![\w.]){re.escape(w)}(?![\w-])", r.group()) for w in words) for r in runs)
     return bool(spans) and all(in_named_run(s, e) for s, e in spans)
-
-
-# ----- explicit references ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP") ----
-_REF_PATTERNS = [
-    re.compile(rf"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*{INSERTED})?)\b(?P<rest>(?:\s*(?:\(\s*\w{{1,4}}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
-    re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
-    re.compile(r"(?<![\w./])(?P<alnum>[A-D])\s?\.?\s?(?P<num>\d{1,2})(?![\w.])"),
-    # A bare dotted locator counts only when it reads as one: "5.8 of the plan", "item 2.2", "4.1.4".
-    re.compile(r"(?:\b(?:item|action|activity|point|target|objective|section|measure)\s+|(?<![\w.]))"
-               r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}(?=\s+(?:of|in|under)\b|\s*[:?]))(?![\d.]*\d)",
-               re.I),
-    re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
-]
-
-
-def explicit_refs(text: str) -> list[list[str]]:
-    """Locator token prefixes named in a question: "Article III(4) of CITES" -> [['iii', '4']]."""
-    from .refs import ref_tokens
-
-    out: list[list[str]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _REF_PATTERNS:
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            taken.append(m.span())
-            groups = m.groupdict()
-            if groups.get("art"):
-                out.append([*ref_tokens(groups["art"]), *ref_tokens(groups.get("rest") or "")])
-            elif groups.get("para"):
-                out.append([*groups["para"].split("."), *ref_tokens(groups.get("rest") or "")])
-            elif groups.get("alnum"):
-                out.append([groups["alnum"].lower(), groups["num"]])
-            elif groups.get("dotted"):
-                out.append(groups["dotted"].split("."))
-            elif groups.get("preamble"):
-                out.append(["pp", re.sub(r"\D", "", groups["preamble"])])
-    return out

@@ -10,7 +10,8 @@ from typing import Callable, Mapping, Sequence
 
 from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
 from ..parsing.labels import roman_to_int
-from ..queries import QueryInfo, explicit_refs
+from ..queries import QueryInfo
+from ..asked_refs import explicit_refs
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit
@@ -22,7 +23,7 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
                document_text: Callable[[str], str], filters: Filters, info: QueryInfo) -> list[Hit]:
     """The paragraphs whose refs start with the `wanted` locators, in the instruments the question names.
 
-    `wanted` comes from `queries.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
+    `wanted` comes from `asked_refs.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
     document, used to pick the document when the question names no instrument.
     """
     docs = [documents[d] for d in info.doc_ids] or [

@@ -10,7 +10,8 @@ from itertools import takewhile
 
 from ..force import TREATY_TYPES
 from ..index import Index
-from ..queries import QueryInfo, analyse, explicit_refs, instrument_mentions
+from ..queries import QueryInfo, analyse, instrument_mentions
+from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming

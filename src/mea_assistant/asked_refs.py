@@ -1,0 +1,44 @@
+"""The locators a question names ("paragraph 31 of Resolution 11.10", "Article III(4) of CITES", "B12 of the JWP"),
+as the token prefixes `refs.ref_has_prefix` matches against paragraph refs."""
+
+from __future__ import annotations
+
+import re
+
+from .parsing.labels import INSERTED
+from .refs import ref_tokens
+
+
+_REF_PATTERNS = [
+    re.compile(rf"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*{INSERTED})?)\b(?P<rest>(?:\s*(?:\(\s*\w{{1,4}}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
+    re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
+    re.compile(r"(?<![\w./])(?P<alnum>[A-D])\s?\.?\s?(?P<num>\d{1,2})(?![\w.])"),
+    # A bare dotted locator counts only when it reads as one: "5.8 of the plan", "item 2.2", "4.1.4".
+    re.compile(r"(?:\b(?:item|action|activity|point|target|objective|section|measure)\s+|(?<![\w.]))"
+               r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}(?=\s+(?:of|in|under)\b|\s*[:?]))(?![\d.]*\d)",
+               re.I),
+    re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
+]
+
+
+def explicit_refs(text: str) -> list[list[str]]:
+    """Locator token prefixes named in a question: "Article III(4) of CITES" -> [['iii', '4']]."""
+    out: list[list[str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _REF_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            groups = m.groupdict()
+            if groups.get("art"):
+                out.append([*ref_tokens(groups["art"]), *ref_tokens(groups.get("rest") or "")])
+            elif groups.get("para"):
+                out.append([*groups["para"].split("."), *ref_tokens(groups.get("rest") or "")])
+            elif groups.get("alnum"):
+                out.append([groups["alnum"].lower(), groups["num"]])
+            elif groups.get("dotted"):
+                out.append(groups["dotted"].split("."))
+            elif groups.get("preamble"):
+                out.append(["pp", re.sub(r"\D", "", groups["preamble"])])
+    return out
