@@ -154,3 +154,20 @@ def test_only_a_question_on_leaving_puts_each_documents_denunciation_first() -> 
     assert leaving_first(hits, "How does a Party withdraw a reservation?") == hits
     assert leaving_first(hits, "How does a Party withdraw a species from the list?") == hits
     assert leaving_first(hits, "Who keeps the permits?") == hits
+
+
+def test_a_question_for_a_time_is_led_by_the_paragraph_that_states_one(assistant: Assistant) -> None:
+    """CITES Art. IV(6) requires a certificate for introduction from the sea and states no time; IV(7) says such
+    certificates may cover "periods not exceeding one year". A count or a frequency is left to the model."""
+    answer = assistant.ask("For how long may one CITES certificate cover Appendix II specimens taken from the high seas?")
+    assert answer.citations[0].ref == "Art. IV(7)" and "one year" in answer.lead
+    from mea_assistant.retrieval.rerank import Signals, figure_first
+
+    rule = _hit("Art. 6", "An introduction from the sea shall require a certificate.")
+    period = _hit("Art. 7", "Certificates may be granted for periods not exceeding one year.")
+    time = Signals(query="How long can a certificate cover them?", kind="figure", named_docs=frozenset(),
+                   numbers=frozenset())
+    assert figure_first([rule, period], time) == [period, rule]
+    count = Signals(query="How many members does each region get?", kind="figure", named_docs=frozenset(),
+                    numbers=frozenset())
+    assert figure_first([rule, period], count) == [rule, period]

@@ -62,6 +62,10 @@ _ASKS_AMOUNT = re.compile(r"\bhow much\b(?!\s+(?:time|notice))|"
                           r"(?!\s+(?:period|time|duration|term|interval|notice|delay)s?\b)", re.I)
 
 
+def asks_frequency(question: str) -> bool:
+    return bool(_ASKS_FREQUENCY.search(question))
+
+
 def asks_time(question: str) -> bool:
     """The question asks a time (a date, a period, how soon), not an amount it asks first."""
     time = _ASKS_TIME.search(question) or ASKS_DURATION.search(question)
@@ -84,7 +88,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     sharing most words with the question.
     Cut before a new clause and at a whole word."""
     wants_time = asks_time(question)
-    wants_frequency = bool(_ASKS_FREQUENCY.search(question))
+    wants_frequency = asks_frequency(question)
     found = []
     for m in _figures(quote):
         if _LOCATOR_BEFORE.search(quote[:m.start("n")]) or _LABEL.match(quote, m.start("n") - 1) or \

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from ..figures import states_figure
+from ..figures import asks_frequency, asks_time, states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..terms import opens_list, terms
@@ -167,7 +167,26 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)  # the clause asked
+    ordered = figure_first(ordered, signals)
     return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
+
+
+FIGURE_WINDOW = 3  # how far down a paragraph stating the figure asked is looked for
+
+
+def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
+    """A question for a time ("how long", "when", "how soon") is answered by a paragraph that states one: when the
+    first states none and one of the next two does, that one leads ("For how long can one certificate cover
+    specimens from the sea?": CITES Art. IV(7)'s "periods not exceeding one year", not IV(6) on the certificate
+    itself). Not for a count ("how many members": an annex's table may hold it) nor how often ("at least once
+    between sessions" is no figure the check reads)."""
+    if signals.kind != "figure" or not hits or not asks_time(signals.query) or asks_frequency(signals.query) \
+            or states_figure(hits[0].text, signals.query):
+        return hits
+    for i, hit in enumerate(hits[1:FIGURE_WINDOW], 1):
+        if states_figure(hit.text, signals.query):
+            return [hit] + hits[:i] + hits[i + 1:]
+    return hits
 
 
 # The closing formula (titleblock.CLOSING_FORMULA) shares a question's name words (the place and year a delegate calls
