@@ -171,3 +171,11 @@ def test_a_question_for_a_time_is_led_by_the_paragraph_that_states_one(assistant
     count = Signals(query="How many members does each region get?", kind="figure", named_docs=frozenset(),
                     numbers=frozenset())
     assert figure_first([rule, period], count) == [rule, period]
+
+
+def test_a_depositary_spelled_depository_is_still_the_one_the_treaty_designates(assistant: Assistant) -> None:
+    """Ramsar Art. 9(3) names its depositary in a deposit clause, "(hereinafter referred to as 'the Depository')", in
+    the spelling of 1971; the closing formula ("DONE at Ramsar") came first. The actor is named whole, commas and all."""
+    answer = assistant.ask("Who is the depositary of the Ramsar Convention?")
+    assert answer.citations[0].ref == "Art. 9(3)"
+    assert "United Nations Educational, Scientific and Cultural Organization" in answer.lead

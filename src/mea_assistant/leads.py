@@ -46,7 +46,10 @@ _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|further
                       r"(?:,?\s*\((?:hereinafter|hereafter|referred to)[^)]{0,80}\),?)?\s+"
                       r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
 # The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
-_DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?)(?=\s*[,;.()]|\s+which\b|$)")
+# A name may hold commas before capitalised words: "the Director-General of the United Nations Educational, Scientific
+# and Cultural Organization".
+_DEPOSITED_WITH = re.compile(r"\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100}?(?:,\s+[A-Z][^,;.()]*?)*)"
+                             r"(?=\s*[,;.()]|\s+which\b|$)")
 # The Parties themselves, whom every treaty obliges ("Each Contracting State", "The Parties", "Each State Party"): the
 # subject of most of its articles, so no sign that a paragraph names who does the thing a "who" question asks about.
 PARTIES = re.compile(r"^(?:the |each |every |any |all |both |no |an? )?(?:high )?(?:contracting |member )?"
