@@ -141,7 +141,8 @@ RAMSAR_9_3 = ("Ratification or accession shall be effected by the deposit of an 
 
 def test_the_depositary_is_the_one_instruments_are_deposited_with():
     assert actor_in(CITES_XX) == "the Government of the Swiss Confederation"
-    assert actor_in(RAMSAR_9_3) == "the Director-General of the United Nations Educational"
+    assert actor_in(RAMSAR_9_3) == "the Director-General of the United Nations Educational, Scientific and Cultural " \
+                                   "Organization"  # the whole name, not cut at its first comma
     question = terms("Which government is the depositary of CITES?")
     assert names_new_actor(CITES_XX, question) and names_new_actor(RAMSAR_9_3, question)
     assert not names_new_actor(CITES_XXV_2, question)  # only repeats "the Depositary Government"
