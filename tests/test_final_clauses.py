@@ -154,6 +154,14 @@ def test_only_a_question_on_leaving_puts_each_documents_denunciation_first() -> 
     assert leaving_first(hits, "How does a Party withdraw a reservation?") == hits
     assert leaving_first(hits, "How does a Party withdraw a species from the list?") == hits
     assert leaving_first(hits, "Who keeps the permits?") == hits
+    # an organisation's constitution: "withdraw from the Agency" is its denunciation clause (IRENA Statute Art. XV C)
+    may_withdraw = Hit(doc_id="statute", ref="Art. XV C", display="Statute", score=1.0,
+                       text="At any time after five years, a Member may withdraw from the Agency by giving notice.")
+    takes_effect = Hit(doc_id="statute", ref="Art. XV D", display="Statute", score=1.0,
+                       text="Such withdrawal shall take effect at the end of the year.")
+    assert leaving_first([takes_effect, may_withdraw], "When can a member leave IRENA?")[0] is takes_effect  # both are
+    assert leaving_first([_hit("Art. 2", "Members shall pay."), may_withdraw], "Can a member leave IRENA?")[0] \
+        is may_withdraw
 
 
 def test_a_question_for_a_time_is_led_by_the_paragraph_that_states_one(assistant: Assistant) -> None:

@@ -98,15 +98,17 @@ _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ti
                            r"participation\b", re.I)
 _OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
                            r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
-# The denunciation clause as treaties draft it: the instrument the object of "denounce" or "withdraw from" ("Any
-# Party may denounce the present Convention", "a Contracting Party may withdraw from this Convention"), or the
+# The denunciation clause as treaties draft it: the instrument (or the organisation a constitution sets up) the object
+# of "denounce" or "withdraw from" ("Any Party may denounce the present Convention", "a Contracting Party may withdraw
+# from this Convention", "a Member may withdraw from the Agency"), or the
 # clause on when "such withdrawal" or "the denunciation" takes effect, or an MOU's "any Signatory may terminate its
 # participation"; not the depositary's list of what it notifies
 # ("notifications of denunciation", "denunciations").
 _DENUNCIATION = re.compile(r"\bdenounce[sd]?\s+(?:this|the\s+present|the|it)\b|\bmay\s+be\s+denounced\b|"
                            r"\bdenunciation\s+(?:shall|takes|will)\b|\b(?:such|any|a)\s+denunciation\b(?!\s+of\b)|"
                            r"\bwithdraw(?:s|n|al)?\s+from\s+(?:this|the\s+present|the)\s+(?:[A-Z][\w-]*\s+){0,3}?"
-                           r"(?:Convention|Agreement|Protocol|Treaty|Memorandum|Charter|Constitution)\b|"
+                           r"(?:Convention|Agreement|Protocol|Treaty|Memorandum|Charter|Constitution|Statute|"
+                           r"Organi[sz]ation|Agency|Association|Union|Commission)\b|"
                            r"\bsuch\s+withdrawal\b|\bnotice\s+of\s+termination\b|"
                            r"\bterminate\s+(?:its|their|his|her)\s+participation\b", re.I)
 
