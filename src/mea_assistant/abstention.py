@@ -1,4 +1,4 @@
-"""When is the corpus silent? Three signals, each measured on the evaluation set (evals/).
+"""When is the corpus silent? Four signals, each measured on the evaluation set (evals/).
 
 1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
 2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target
@@ -397,7 +397,6 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
             missing.append(" ".join(words))
     heads = [text[:HEAD] for text in texts]  # the documents found and named: an acronym of one's title names it
     return [t for t in missing if t not in own_name and not any(abbreviates(t, head) for head in heads)]
-
 
 
 def held_instruments(documents: Collection[Any]) -> frozenset[str]:
