@@ -407,13 +407,22 @@ def held_instruments(documents: Collection[Any]) -> frozenset[str]:
     return frozenset(held | family | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
 
 
+@lru_cache(maxsize=None)
+def _names(code: str) -> re.Pattern[str] | None:
+    """How a question or a paragraph names an agreement of the catalogue (its question and document aliases),
+    compiled once."""
+    instrument = catalogue().by_code(code)
+    pattern = "|".join(p for p in (instrument.question_pattern, instrument.document_pattern) if p) if instrument else ""
+    return re.compile(pattern) if pattern else None
+
+
 def unheld_instruments(question: str, held: Collection[str]) -> list[tuple[Instrument, str]]:
     """The agreements of data/instruments.toml the question names that the index does not hold, each with the words
     that name it."""
     found = []
     for instrument in catalogue().instruments:
-        pattern = "|".join(p for p in (instrument.question_pattern, instrument.document_pattern) if p)
-        if pattern and instrument.code not in held and (m := re.search(pattern, question)):
+        names = _names(instrument.code) if instrument.code not in held else None
+        if names is not None and (m := names.search(question)):
             found.append((instrument, m.group(0)))
     return found
 
@@ -429,7 +438,7 @@ def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[
                     w.lower() not in _INSTRUMENT_KINDS]
         if any(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct for h in top):
             continue
-        pattern = re.compile("|".join(p for p in (instrument.document_pattern, instrument.question_pattern) if p))
-        if not any(pattern.search(f"{h.text} {h.section} {h.lead_in}") for h in top):
+        names = _names(instrument.code)
+        if names is not None and not any(names.search(f"{h.text} {h.section} {h.lead_in}") for h in top):
             return True
     return False
