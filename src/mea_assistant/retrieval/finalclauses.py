@@ -13,6 +13,7 @@ instrument is answered by that paragraph, not by one that withdraws a listing or
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..types import Hit
 
@@ -72,17 +73,25 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     if not hits or not _ASKS_IN_FORCE.search(_SINCE_IN_FORCE.sub(" ", query)) or _OTHER_CLAUSE.search(query):
         return hits
     order = (1, 0, 2) if _ASKS_LATER.search(query) else (0, 1, 2)
-    top = hits[:WINDOW]
-    classes = [_clause(h) for h in top]  # each hit's class, read once
-    out = list(range(len(top)))  # positions in `top`, reordered below
-    for doc in dict.fromkeys(h.doc_id for h in top):
-        slots = [i for i, (h, c) in enumerate(zip(top, classes)) if h.doc_id == doc and c is not None]
-        ranked = sorted(slots, key=lambda i: (order.index(classes[i]), i))  # stable within a class
-        for slot, i in zip(slots, ranked):
-            out[slot] = i
+    classes = [_clause(h) for h in hits[:WINDOW]]  # each hit's class, read once
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
     # declaration takes effect simultaneously with the entry into force ...")
-    first = next((n for n, i in enumerate(out) if classes[i] == order[0]), 0)
+    return _each_document_first(hits, lambda i: None if classes[i] is None else order.index(classes[i]),
+                                lambda i: classes[i] == order[0])
+
+
+def _each_document_first(hits: list[Hit], rank: Callable[[int], int | None], leads: Callable[[int], bool]
+                         ) -> list[Hit]:
+    """The top hits reordered: within each document, the hits `rank` ranks trade places by rank (stable within a
+    rank; a hit ranked None keeps its place), then the first hit that `leads` comes first. `rank` and `leads` take
+    a hit's position among the top hits."""
+    top = hits[:WINDOW]
+    out = list(range(len(top)))  # positions in `top`, reordered below
+    for doc in dict.fromkeys(h.doc_id for h in top):
+        slots = [i for i, h in enumerate(top) if h.doc_id == doc and rank(i) is not None]
+        for slot, i in zip(slots, sorted(slots, key=lambda i: (rank(i), i))):
+            out[slot] = i
+    first = next((n for n, i in enumerate(out) if leads(i)), 0)
     out = [out[first]] + out[:first] + out[first + 1:]
     return [top[i] for i in out] + hits[WINDOW:]
 
@@ -119,15 +128,7 @@ def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
     listing (Art. XVI(3)); a comparison takes each instrument's first paragraph. The first such clause leads."""
     if not hits or not _ASKS_LEAVING.search(query) or _OTHER_OBJECT.search(query):
         return hits
-    top = hits[:WINDOW]
-    leaving = [bool(_DENUNCIATION.search(f"{h.lead_in} {h.text}")) for h in top]
+    leaving = [bool(_DENUNCIATION.search(f"{h.lead_in} {h.text}")) for h in hits[:WINDOW]]
     if not any(leaving):
         return hits
-    out = list(range(len(top)))
-    for doc in dict.fromkeys(h.doc_id for h in top):
-        slots = [i for i, h in enumerate(top) if h.doc_id == doc]
-        for slot, i in zip(slots, sorted(slots, key=lambda i: (not leaving[i], i))):
-            out[slot] = i
-    first = next(n for n, i in enumerate(out) if leaving[i])
-    out = [out[first]] + out[:first] + out[first + 1:]
-    return [top[i] for i in out] + hits[WINDOW:]
+    return _each_document_first(hits, lambda i: 0 if leaving[i] else 1, lambda i: leaving[i])

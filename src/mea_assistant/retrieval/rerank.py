@@ -166,7 +166,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
-    ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)  # the clause asked
+    # the clause the question is about: entry into force, leaving, the clauses of clauses.py
+    ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = figure_first(ordered, signals)
     return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
 
