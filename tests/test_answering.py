@@ -680,3 +680,28 @@ def test_a_preposition_repeated_after_and_asks_two_things(assistant):
     assert ("cbd-convention-1992", "Art. 14(1)(a)") in cited and ("cbd-convention-1992", "Art. 8(h)") in cited, cited
     # both asks are answered in the lead, each with its own citation
     assert "[1]" in answer.lead and "[2]" in answer.lead and "; under CBD Art." in answer.lead, answer.lead
+
+
+def test_a_list_lead_quotes_each_item_up_to_a_clause_break_not_its_first_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The lead of a list answer says what each item requires: CITES Art. VII(3)(a)'s condition on where the
+    owner acquired the effects, not its first words ("in the case of specimens of a species included in
+    Appendix I" …), which is all that item's first clause says."""
+    answer = assistant.ask("When does the CITES exemption for personal and household effects not apply?")
+    assert "acquired by the owner outside his State of usual residence" in answer.lead
+    # each item quoted in the lead stops at a clause or sentence break or, failing one, never on a dangling word
+    for quote in re.findall(r"\) “([^”]+)” …", answer.lead):
+        assert not re.search(r"\b(?:of|the|a|an|to|in|for|by|with|and|or)$", quote), quote
+
+
+def test_an_item_cut_for_the_lead_stays_a_prefix_of_it_and_ends_on_a_word_that_closes_a_phrase(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.composing import _item_head
+
+    for doc in corpus_docs.values():
+        for p in doc.paragraphs:
+            if not p.lead_in.strip():
+                continue
+            head, cut = _item_head(p.text)
+            assert p.text.strip().startswith(head), (doc.doc_id, p.ref)
+            if cut:
+                assert not re.search(r"\b(?:of|the|a|an|to|in|for|by|with|and|or)$", head), (doc.doc_id, p.ref, head)
+                assert len(head) <= 210, (doc.doc_id, p.ref, head)

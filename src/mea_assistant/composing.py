@@ -25,7 +25,8 @@ MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
 MAX_LIST_ITEMS = 6
 LIST_WINDOW = 3  # a list question may be answered by a list among the ranker's first this many ...
 LIST_CLOSE = 0.5  # ... scoring at least this share of the first
-LIST_ITEM_CHARS = 90  # an item in the lead sentence is cut at its first clause break past this length
+LIST_ITEM_CHARS = 140  # an item in the lead sentence is cut at its last clause break within this length ...
+LIST_ITEM_MAX = 210  # ... else at its first one within this, else at a word
 SUPPORT_FLOOR = 0.3  # a supporting paragraph scores at least this share of the lead's score
 WHO_CLOSE = 0.6  # a "who" lead may be a runner-up scoring this share of the first (see _who_lead; dev-tuned) ...
 WHO_WINDOW = 4  # ... among the first this many
@@ -278,7 +279,7 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) 
 
 
 _INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
-_ITEM_END = re.compile(r"[;,:]")
+_ITEM_END = re.compile(r"[;,:]|(?<!\bArt)(?<!\bNo)(?<!\bpara)(?<!\bRes)\.(?=\s+[A-Z(])")  # a clause or sentence
 
 
 def _listing(parent: Hit, items: list[Hit]) -> tuple[list[str], list[Citation]]:
@@ -307,14 +308,22 @@ def _item_label(item: Hit) -> str:
 
 
 def _item_head(text: str, limit: int = LIST_ITEM_CHARS) -> tuple[str, bool]:
-    """An item's words (without its closing "; and"), cut at its first clause break when it is long; always a
-    prefix of the item, and whether words were left out."""
+    """An item's words (without its closing "; and"), cut at a clause break when it is long, so that the lead
+    says what each item requires ("acquired by the owner outside his State of usual residence"), not its first
+    few words; failing a break, at a word, never after a dangling "of" or "the". Always a prefix of the item,
+    and whether words were left out."""
     bare = re.sub(r"(?:[;,.]?\s+(?:and|or))?[;,.:\s]*$", "", text.strip())
     if len(bare) <= limit:
         return bare, False
-    m = _ITEM_END.search(bare, 20)
-    cut = bare[:m.start()] if m and m.start() <= limit else bare[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:"), True
+    breaks = [m.start() for m in _ITEM_END.finditer(bare, 20) if m.start() <= LIST_ITEM_MAX]
+    ends = [b for b in breaks if bare[b] == "."]
+    breaks = [b for b in breaks if not ends or b <= ends[0]]  # within the item's first sentence
+    within = [b for b in breaks if b <= limit]
+    cut = bare[:within[-1] if within else breaks[0]] if breaks else bare[:limit].rsplit(" ", 1)[0]
+    return _DANGLING.sub("", cut.rstrip(" ,;:.")), True
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|the|a|an|to|in|on|for|by|with|and|or|that|which|from|at|as))+$", re.I)
 
 
 def verify(answer: Answer) -> Answer:
