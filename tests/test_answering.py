@@ -705,3 +705,12 @@ def test_an_item_cut_for_the_lead_stays_a_prefix_of_it_and_ends_on_a_word_that_c
             if cut:
                 assert not re.search(r"\b(?:of|the|a|an|to|in|for|by|with|and|or)$", head), (doc.doc_id, p.ref, head)
                 assert len(head) <= 210, (doc.doc_id, p.ref, head)
+
+
+def test_a_meeting_named_by_its_acronym_is_found_where_the_text_numbers_it_in_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "COP1" is "the first meeting of the Conference of the Parties" of CBD Art. 39: not a meeting the texts never
+    name; a meeting they do not number ("COP7") still is."""
+    first = assistant.ask("Which institution ran the CBD financial mechanism on an interim basis before COP1 decided?")
+    assert not first.abstained and first.citations
+    seventh = assistant.ask("Which institution ran the CBD financial mechanism on an interim basis before COP7 decided?")
+    assert seventh.abstained
