@@ -16,6 +16,7 @@ from mea_assistant.types import Hit
 
 
 assistant_u4 = treaty_sets.assistant_fixture("unseen4")
+assistant_u21 = treaty_sets.assistant_fixture("unseen21")
 
 
 def _first(assistant: Assistant, question: str) -> str:
@@ -187,3 +188,17 @@ def test_a_depositary_spelled_depository_is_still_the_one_the_treaty_designates(
     answer = assistant.ask("Who is the depositary of the Ramsar Convention?")
     assert answer.citations[0].ref == "Art. 9(3)"
     assert "United Nations Educational, Scientific and Cultural Organization" in answer.lead
+
+
+def test_a_comparison_finds_its_second_instruments_words_in_any_candidates_document(assistant_u21: Assistant) -> None:
+    """The second instrument of a comparison, named in words no title matches ("the 1991 plant variety
+    convention"), is found below the first one's paragraphs: its year is in its own document, so the question is
+    answered from both clauses, not abstained on as naming something no top paragraph's document holds."""
+    answer = assistant_u21.ask("How do the farm animals convention and the 1991 plant variety protection convention "
+                               "compare on when a denunciation takes effect?")
+    assert not answer.abstained
+    cited = [(c.doc_id, c.ref) for c in answer.citations]
+    assert ("farm-animals-convention-1976", "Art. 17(2)") in cited and ("upov-convention-1991", "Art. 39(3)") in cited
+    # a comparison with an agreement the index does not hold is still not answered
+    assert assistant_u21.ask("How do the farm animals convention and the Bern Convention compare on when a "
+                             "denunciation takes effect?").abstained

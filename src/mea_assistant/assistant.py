@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 NAMED_EASE = 0.08  # abstention bar lowered by this when the best paragraph is of the instrument the question names
+EVIDENCE = 5  # the top paragraphs whose documents must hold a question's specific terms (abstention signal 2)
 CLEAR = 0.1  # relevance this far above the abstention bar is plainly on the question
 
 
@@ -120,7 +121,8 @@ class Assistant:
         named = query.info.doc_ids or ([d for group in instruments for d in group] if followup else [])
         # the treaty a named convention stands for ("quit CITES": the CITES Convention) earns the same lower bar
         treaties = [g[0] for g in instruments if self.index.documents[g[0]].doc_type in TREATY_TYPES]
-        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, named, query.info.taxa, treaties)
+        abstain = bool(note) or self.should_abstain(query.text, hits, relevance, named, query.info.taxa, treaties,
+                                                    query.kind)
         single = not followup and query.kind != "comparison" and len(instruments) <= 1
         answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
         known = {(h.doc_id, h.position) for h in hits}
@@ -187,7 +189,7 @@ class Assistant:
         return NAMED_EASE if hits and hits[0].doc_id in (*named, *treaties) else 0.0
 
     def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = (),
-                       taxa: Sequence[str] = (), treaties: Sequence[str] = ()) -> bool:
+                       taxa: Sequence[str] = (), treaties: Sequence[str] = (), kind: str = "") -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
@@ -213,4 +215,7 @@ class Assistant:
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])
-        return bool(unsupported_terms(question, hits[:5], self.index.document_text, named, kinds))
+        # a comparison's second instrument, named in words no title matches ("the 1991 plant variety convention"),
+        # may be found only below the first one's paragraphs: its words are looked for in every candidate's document
+        evidence = hits if kind == "comparison" else hits[:EVIDENCE]
+        return bool(unsupported_terms(question, evidence, self.index.document_text, named, kinds))
