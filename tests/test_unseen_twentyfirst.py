@@ -19,3 +19,15 @@ LOST: dict[str, str] = {}
 
 SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_refs_unique_and_no_sentence_lost = \
     treaty_sets.module_tests("unseen21", KNOWN, lost=LOST)
+
+
+def test_a_treaty_is_named_by_its_subject_in_either_number_and_by_its_files_year(docs) -> None:  # type: ignore[no-untyped-def]
+    """ "the plant variety convention" names the Convention for the Protection of New Varieties of Plants (its title's
+    words in the singular), and "the 1991 convention" its 1991 Act, dated 1961 but filed as upov-convention-1991;
+    a word as generic in the singular as in the plural ("animal") names no treaty."""
+    from mea_assistant.queries import analyse
+
+    assert analyse("When does a denunciation of the plant variety convention take effect?", docs).doc_ids == \
+        ["upov-convention-1991"]
+    assert analyse("How can a State leave the 1991 convention?", docs).doc_ids == ["upov-convention-1991"]
+    assert analyse("What does the convention on animals say about slaughter?", docs).doc_ids == []

@@ -112,6 +112,16 @@ _FEW = r"(?:(?!(?:and|or|in|of|the|to|under|for|by|with|at|on|from|as|is|are|an?
 _YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){{0,3}}{kind}\b"
 
 
+def _either_number(word: str) -> str:
+    """A title's word in the singular or the plural, as a delegate may say it: "Varieties of Plants" is "the plant
+    variety convention"."""
+    if word.endswith("ies"):
+        return rf"{word[:-3]}(?:y|ies)"
+    if word.endswith("s") and not word.endswith("ss"):
+        return rf"{word[:-1]}s?"
+    return rf"{word}s?" if not word.endswith("ss") else word
+
+
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:
     """A word of exactly one resolution's, decision's or treaty's title (or file name), with its kind -> that document: "the
     synergies resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the
@@ -130,11 +140,16 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
             # Hallmarking Convention", a name its title "Convention on the Control and Marking of Articles of Precious
             # Metal" never prints)
             named = f"{doc.title} {doc.doc_id.replace('-', ' ')}"
-            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", named)} - _NAME_WORDS - GENERIC_WORDS:
+            for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", named)}:
+                if {word, f"{word}s", word.removesuffix("s")} & (_NAME_WORDS | GENERIC_WORDS):
+                    continue  # "animal" of "animal-transport-convention" is as generic as "animals"
+                word = _either_number(word)
                 for form in (rf"\b{word}\s+{_FEW}{doc.doc_type}\b", rf"\b{doc.doc_type}\s+{_ABOUT}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
-            year = year_of(doc.date, doc.doc_id) if doc.doc_type in TREATY_TYPES else None
-            if year:
+            # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
+            # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate
+            years = {year_of(doc.date, doc.doc_id), year_of(doc.doc_id)} if doc.doc_type in TREATY_TYPES else set()
+            for year in sorted(y for y in years if y):
                 owners.setdefault(_YEAR_BEFORE.format(year=year, kind=doc.doc_type), set()).add(doc.doc_id)
         _SUBJECTS[key] = {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1}
     return dict(_SUBJECTS[key])
