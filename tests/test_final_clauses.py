@@ -202,3 +202,14 @@ def test_a_comparison_finds_its_second_instruments_words_in_any_candidates_docum
     # a comparison with an agreement the index does not hold is still not answered
     assert assistant_u21.ask("How do the farm animals convention and the Bern Convention compare on when a "
                              "denunciation takes effect?").abstained
+
+
+def test_a_country_that_leaves_a_convention_asks_for_its_withdrawal_clauses(assistant: Assistant) -> None:
+    """ "If my country leaves the CBD ..." asks about withdrawal as "quits" or "withdraws from" would (the Treaty
+    Handbook's glossary): CBD Art. 38(3), withdrawing from the Convention withdraws from its protocols, is cited.
+    The leaves of a plant ask nothing of the kind."""
+    from mea_assistant.queries import glossed
+
+    answer = assistant.ask("If my country leaves the CBD, can it stay in the Nagoya Protocol?")
+    assert ("cbd-convention-1992", "Art. 38(3)") in [(c.doc_id, c.ref) for c in answer.citations]
+    assert not any("withdrawal" in words for words in glossed("Do the leaves of an Appendix II orchid need a permit?"))
