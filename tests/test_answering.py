@@ -714,3 +714,16 @@ def test_a_meeting_named_by_its_acronym_is_found_where_the_text_numbers_it_in_wo
     assert not first.abstained and first.citations
     seventh = assistant.ask("Which institution ran the CBD financial mechanism on an interim basis before COP7 decided?")
     assert seventh.abstained
+
+
+def test_an_annex_asked_about_as_a_whole_is_answered_from_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "What does Annex I of the CBD list?" is answered by the annex the text held here numbers "Annex 1"; a long
+    annex (AEWA's Action Plan) is searched for the topic asked, not quoted from its first paragraph; and species
+    "listed in its Annex II" ask what applies to them, not what the annex lists."""
+    from mea_assistant.asked_refs import named_annex
+
+    listed = assistant.ask("Which categories of biodiversity components does CBD Annex I list?")
+    assert listed.citations[0].doc_id == "cbd-convention-1992" and listed.citations[0].ref.startswith("Annex 1(")
+    lead_shot = assistant.ask("What does AEWA Annex 3 say about lead shot?")
+    assert lead_shot.citations[0].ref == "Annex 3, 4.1.4"
+    assert named_annex("What must Parties prohibit for the animal species listed in its Annex II?") is None

@@ -42,3 +42,18 @@ def explicit_refs(text: str) -> list[list[str]]:
             elif groups.get("preamble"):
                 out.append(["pp", re.sub(r"\D", "", groups["preamble"])])
     return out
+
+
+# "What does Annex I of the CBD list?": an annex named by its number as what lists or says something (not "the species
+# listed in its Annex II", a question on what applies to them), with no article or paragraph of it after the number
+_ANNEX = re.compile(r"\bannex\s+([ivx]+|\d{1,2})\b(?![\s,]*(?:paragraph|para\b|§|\d|part\b|art))"
+                    r"(?:\s+(?:of|to|in)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)?"
+                    r"\s+(?:list|lists|contain|contains|include|includes|say|says|cover|covers|set\s+out|sets\s+out|"
+                    r"provide|provides|define|defines|identify|identifies)\b", re.I)
+
+
+def named_annex(text: str) -> str | None:
+    """The number of the annex a question asks about as a whole ("What does Annex I of the CBD list?"), when it
+    names no locator of the kinds `explicit_refs` reads."""
+    m = _ANNEX.search(text)
+    return m.group(1) if m and not explicit_refs(text) else None

@@ -11,6 +11,7 @@ from .abstention import (asks_for_current_status, held_instruments, measure_unst
                          unheld_and_unmentioned, unsupported_terms)
 from .acronyms import HEAD
 from .answer_types import classify, is_polar
+from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
@@ -193,7 +194,9 @@ class Assistant:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
         if not hits:
             return True
-        if any(h.exact for h in hits):
+        # a paragraph the question names is its answer; an annex it names as a whole holds what the question asks
+        # about ("Which species were added to Annex 1 ... at MOS3 in 2018?"), so the other signals still read it
+        if any(h.exact for h in hits) and not named_annex(question):
             return False
         if asks_for_current_status(question) or measure_unstated(question, hits):
             return True

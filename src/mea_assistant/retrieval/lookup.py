@@ -11,7 +11,7 @@ from typing import Callable, Mapping, Sequence
 from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
 from ..parsing.labels import roman_to_int
 from ..queries import QueryInfo
-from ..asked_refs import explicit_refs
+from ..asked_refs import explicit_refs, named_annex
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit
@@ -42,6 +42,33 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
                 hits.extend(paragraph_hit(doc, p.position, 1.0, exact=True) for p in found[:MAX_PER_REF])
                 break
     return hits
+
+
+def annexed(query: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo) -> list[Hit]:
+    """The paragraphs of the annex a question names by its number, in the instrument it names, when the annex is
+    short enough to be read whole ("Annex I" of the CBD, which the text held here numbers "Annex 1"); a long one
+    (an annexed action plan) is searched like the rest, since its first paragraphs are no answer to a topic."""
+    number = named_annex(query)
+    docs = [documents[d] for d in info.doc_ids] or [
+        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    if not number or not docs:
+        return []
+    asked = roman_to_int(number) if _ROMAN.match(number) else int(number)
+    for doc in sorted(docs, key=lambda d: d.doc_type not in TREATY_TYPES):
+        if not filters.allows(doc):
+            continue
+        found = [p for p in doc.paragraphs if _part_numbers(p.ref, "Annex") == {asked}]
+        if found:
+            return [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found] if len(found) <= MAX_PER_REF else []
+    return []
+
+
+def _part_numbers(ref: str, kind: str) -> set[int]:
+    """The numbers of the parts a ref places its paragraph in ("Annex 3, 2.1.1" -> {3}), when of that kind."""
+    m = _PART_REF.match(ref)
+    if not m or (m.group(1) == "Annex") != (kind == "Annex"):
+        return set()
+    return {roman_to_int(x) if _ROMAN.match(x) else int(x) for x in re.split(r",\s*|\s+and\s+", m.group(2))}
 
 
 def _by_distinctive_locator(query: str, wanted: Sequence[list[str]], documents: Mapping[str, Document],

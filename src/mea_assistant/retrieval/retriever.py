@@ -21,7 +21,7 @@ from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
-from .lookup import missing_reference, referenced
+from .lookup import annexed, missing_reference, referenced
 from .rerank import Signals, rerank, signals_for
 
 MODES = ("hybrid", "dense", "bm25")
@@ -276,7 +276,7 @@ class Retriever:
         info = info or analyse(query, self.index.documents, self.index.vocabulary)
         wanted = explicit_refs(query)
         if not wanted:
-            return self.definitions(query, filters, info)
+            return annexed(query, self.index.documents, filters, info) or self.definitions(query, filters, info)
         return referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
