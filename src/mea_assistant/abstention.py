@@ -21,6 +21,7 @@ from typing import Any, Callable, Collection, Sequence
 from .acronyms import HEAD, abbreviates
 from .figures import ASKS_DURATION, figure_in
 from .instruments import Instrument, catalogue
+from .meetings import meeting_in_words
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
 from .serials import SERIAL
 from .terms import either_spelling, spelled_number
@@ -345,7 +346,7 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     if any(re.search(pattern, term, re.I) and words.lower() in evidence for pattern, words in SYNONYMS):
         return True
     # "COP1", "MOP 2": the meeting as treaties number it ("the first meeting of the Conference of the Parties")
-    if (meeting := _MEETING.fullmatch(term)) and re.search(_numbered_meeting(meeting), evidence):
+    if (meeting := meeting_in_words(term)) and re.search(meeting, evidence):
         return True
     # "COP15" ~ "CoP15", "2012-2014" ~ "2012–2014", plural/singular forms.
     variants = {low.replace("-", "–"), low.rstrip("s"), low + "s", re.sub(r"(\D)(\d)", r"\1 \2", low)}
@@ -354,20 +355,6 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     # "Organization" ~ "Organisation", "recognize" ~ "recognise": treaties are written in either spelling
     spelled = either_spelling(re.escape(low))
     return spelled != re.escape(low) and re.search(spelled, evidence) is not None
-
-
-_MEETING = re.compile(r"(?i:(cop|mop|mos))\s?-?(\d{1,2})")
-_BODIES = {"cop": "conference of the parties", "mop": "meeting of the parties", "mos": "meeting of the signatories"}
-
-
-def _numbered_meeting(meeting: re.Match[str]) -> str:
-    """ "COP1" as a text says it: "the first meeting of the conference of the parties" (lower case evidence)."""
-    from num2words import num2words
-
-    number = int(meeting.group(2))
-    ordinal = r"[- ]?".join(map(re.escape, re.split(r"[- ]", num2words(number, to="ordinal"))))
-    body = _BODIES[meeting.group(1).lower()].replace(" ", r"\s+")
-    return rf"\b(?:{ordinal}|{number}(?:st|nd|rd|th))\s+(?:ordinary\s+)?(?:meeting|session)\s+of\s+the\s+{body}"
 
 
 _DEMONYM = re.compile(r"([A-Z][a-z]{3,}?)(?:ese|ian|an|ish|i)s?")
