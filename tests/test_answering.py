@@ -77,9 +77,14 @@ def test_a_who_question_names_the_actor_first(assistant):
 def test_a_lead_in_is_answered_with_its_items(assistant):
     answer = assistant.ask("What are the functions of the CMS Secretariat?")
     assert answer.answer_type == "list" and _cited(answer)[0] == ("cms-convention-1979", "Art. IX(4)")
-    items = [line for line in answer.text.splitlines()[1:] if line.startswith("- (")]
-    assert len(items) >= 5 and all(ref.startswith("Art. IX(4)(") for _, ref in _cited(answer)[1:])
+    items = _cited(answer)[1:]
+    assert len(items) >= 5 and all(ref.startswith("Art. IX(4)(") for _, ref in items)
     assert "(a) “" in answer.lead and "[2]" in answer.lead and "[6]" in answer.lead  # the items, cited, in the lead
+    # an item the lead cuts short is quoted whole below it
+    for line in answer.text.splitlines()[1:]:
+        if line.startswith("- ("):
+            marker = re.search(r"\[(\d+)\]$", line).group(1)
+            assert f"” … [{marker}]" in answer.lead
 
 
 def test_a_definition_that_is_a_list_is_answered_with_its_items(assistant):
