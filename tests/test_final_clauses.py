@@ -213,3 +213,18 @@ def test_a_country_that_leaves_a_convention_asks_for_its_withdrawal_clauses(assi
     answer = assistant.ask("If my country leaves the CBD, can it stay in the Nagoya Protocol?")
     assert ("cbd-convention-1992", "Art. 38(3)") in [(c.doc_id, c.ref) for c in answer.citations]
     assert not any("withdrawal" in words for words in glossed("Do the leaves of an Appendix II orchid need a permit?"))
+
+
+def test_the_entry_into_force_of_a_protocol_the_text_provides_for_is_not_its_own() -> None:
+    """CBD Art. 36(2), "Any protocol shall enter into force ...", follows the Convention's own clause (36(1)) for a
+    question on when the Convention entered into force; asked about a protocol, it keeps its place."""
+    protocol = _hit("Art. 36(2)", "Any protocol shall enter into force on the ninetieth day after the date of deposit "
+                                  "of the number of instruments of ratification specified in that protocol.")
+    own = _hit("Art. 36(1)", "This Convention shall enter into force on the ninetieth day after the date of deposit "
+                             "of the thirtieth instrument of ratification.")
+    amended = _hit("Art. 29(3)", "Amendments shall enter into force among Parties having accepted them on the "
+                                 "ninetieth day after the deposit of instruments of ratification by two thirds.")
+    hits = [protocol, amended, own]
+    assert [h.ref for h in in_force_first(hits, "How many ratifications did the CBD itself need to enter into force?")] \
+        == ["Art. 36(1)", "Art. 36(2)", "Art. 29(3)"]
+    assert in_force_first(hits, "When does a protocol to the CBD enter into force?") == hits

@@ -51,14 +51,23 @@ _JOINER = re.compile(r"^\s*(?:For\s+(?:each|any|every|other|those|a|an|the|such|
 _LEAVING = re.compile(r"\b(?:denunciation|withdrawal|denounce[sd]?|withdraws?)\b", re.I)
 
 
+# The entry into force of an instrument the text provides for, not of the text itself: "Any protocol shall enter into
+# force ..." (CBD Art. 36(2)), "Amendments ... shall enter into force ...".
+_OTHER_INSTRUMENT = re.compile(r"^\s*(?:Any|An|Each|Such)\s+(?:protocol|amendments?|annex(?:es)?|additional\s+annex)\b|"
+                               r"^\s*(?:Protocols|Amendments|Annexes)\b", re.I)
+
+
 def _clause(hit: Hit) -> int | None:
     """0: the instrument's own entry into force, 1: its entry into force for a later joiner, 2: a denunciation
-    taking effect, None: not a final clause on force. An item is read with the lead-in that frames it."""
+    taking effect, 3: the entry into force of a protocol, amendment or annex it provides for, None: not a final
+    clause on force. An item is read with the lead-in that frames it."""
     text = " ".join(hit.lead_in.split()) if hit.lead_in.strip() else hit.text
     if _LEAVING.search(hit.text) and re.search(r"\btake effect\b|\beffective\b", hit.text, re.I):
         return 2
     if not re.search(r"\binto force\b", text, re.I):
         return None
+    if _OTHER_INSTRUMENT.search(text):
+        return 3
     if _JOINER.search(hit.text):
         return 1
     if _INITIAL.search(text):
@@ -72,7 +81,7 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     Those paragraphs trade places, and the first clause of the kind asked leads; every other hit keeps its order."""
     if not hits or not _ASKS_IN_FORCE.search(_SINCE_IN_FORCE.sub(" ", query)) or _OTHER_CLAUSE.search(query):
         return hits
-    order = (1, 0, 2) if _ASKS_LATER.search(query) else (0, 1, 2)
+    order = (1, 0, 2, 3) if _ASKS_LATER.search(query) else (0, 1, 2, 3)
     classes = [_clause(h) for h in hits[:WINDOW]]  # each hit's class, read once
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
     # declaration takes effect simultaneously with the entry into force ...")
