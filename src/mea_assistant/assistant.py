@@ -206,7 +206,7 @@ class Assistant:
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
         if any(name in h.text for h in hits[:3] for name in taxa):
             spoken = {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
-            unsupported = unsupported_terms(question, hits[:5], self.index.document_text, named)
+            unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.

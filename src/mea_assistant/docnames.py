@@ -115,11 +115,11 @@ _YEAR_BEFORE = r"\b{year}\s+(?:(?!(?:the|a|an|this|that|its|their)\b)[\w-]+\s+){
 def _either_number(word: str) -> str:
     """A title's word in the singular or the plural, as a delegate may say it: "Varieties of Plants" is "the plant
     variety convention"."""
+    if word.endswith("ss"):
+        return word  # "process", not a plural
     if word.endswith("ies"):
         return rf"{word[:-3]}(?:y|ies)"
-    if word.endswith("s") and not word.endswith("ss"):
-        return rf"{word[:-1]}s?"
-    return rf"{word}s?" if not word.endswith("ss") else word
+    return rf"{word.removesuffix('s')}s?"
 
 
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:

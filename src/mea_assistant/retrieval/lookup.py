@@ -26,8 +26,7 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
     `wanted` comes from `asked_refs.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
     document, used to pick the document when the question names no instrument.
     """
-    docs = [documents[d] for d in info.doc_ids] or [
-        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    docs = _named_documents(documents, info)
     if not docs:
         docs, wanted = _by_distinctive_locator(query, wanted, documents, document_text)
     # A treaty text answers "Article III of CITES" before a document that merely mentions it.
@@ -49,26 +48,36 @@ def annexed(query: str, documents: Mapping[str, Document], filters: Filters, inf
     short enough to be read whole ("Annex I" of the CBD, which the text held here numbers "Annex 1"); a long one
     (an annexed action plan) is searched like the rest, since its first paragraphs are no answer to a topic."""
     number = named_annex(query)
-    docs = [documents[d] for d in info.doc_ids] or [
-        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    docs = _named_documents(documents, info)
     if not number or not docs:
         return []
-    asked = roman_to_int(number) if _ROMAN.match(number) else int(number)
+    asked = {_number(number)}
     for doc in sorted(docs, key=lambda d: d.doc_type not in TREATY_TYPES):
         if not filters.allows(doc):
             continue
-        found = [p for p in doc.paragraphs if _part_numbers(p.ref, "Annex") == {asked}]
+        found = [p for p in doc.paragraphs if {_number(x) for x in _part_labels(p.ref, annex=True)} == asked]
         if found:
             return [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found] if len(found) <= MAX_PER_REF else []
     return []
 
 
-def _part_numbers(ref: str, kind: str) -> set[int]:
-    """The numbers of the parts a ref places its paragraph in ("Annex 3, 2.1.1" -> {3}), when of that kind."""
+def _named_documents(documents: Mapping[str, Document], info: QueryInfo) -> list[Document]:
+    """The documents the question names, or else those whose own instrument is a convention it names."""
+    return [documents[d] for d in info.doc_ids] or [
+        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+
+
+def _part_labels(ref: str, annex: bool) -> list[str]:
+    """The labels of the annexes (or appendices) a ref places its paragraph in: "Annex 3, 2.1.1" -> ["3"],
+    "App. I, II and III, Bovidae" -> ["I", "II", "III"]."""
     m = _PART_REF.match(ref)
-    if not m or (m.group(1) == "Annex") != (kind == "Annex"):
-        return set()
-    return {roman_to_int(x) if _ROMAN.match(x) else int(x) for x in re.split(r",\s*|\s+and\s+", m.group(2))}
+    if not m or (m.group(1) == "Annex") != annex:
+        return []
+    return re.split(r",\s*|\s+and\s+", m.group(2))
+
+
+def _number(label: str) -> int:
+    return roman_to_int(label) if _ROMAN.match(label) else int(label)
 
 
 def _by_distinctive_locator(query: str, wanted: Sequence[list[str]], documents: Mapping[str, Document],
@@ -111,8 +120,7 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     so the answer is not an unrelated article. None when the question names no such locator or instrument."""
     if not explicit_refs(query) and not _PART.search(query):
         return None  # no article, paragraph, appendix or annex named: nothing that could be missing
-    docs = [documents[d] for d in info.doc_ids] or [
-        d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
+    docs = _named_documents(documents, info)
     if not docs:
         return None
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
@@ -170,14 +178,10 @@ def _missing_part(doc: Document, part: re.Match[str]) -> str | None:
     when the part exists, or when the text numbers no part of that kind (a single unnumbered annex)."""
     kind = part.group(1).lower()
     asked = part.group(2)
-    number = roman_to_int(asked) if _ROMAN.match(asked) else int(asked)
     have: list[str] = []
     for p in doc.paragraphs:
-        m = _PART_REF.match(p.ref)
-        if m and (m.group(1) == "Annex") == (kind == "annex"):
-            have += [x for x in re.split(r",\s*|\s+and\s+", m.group(2)) if x not in have]
-    numbers = {roman_to_int(x) if _ROMAN.match(x) else int(x) for x in have}
-    if not have or number in numbers:
+        have += [x for x in _part_labels(p.ref, annex=kind == "annex") if x not in have]
+    if not have or _number(asked) in {_number(x) for x in have}:
         return None
     plural = "annexes" if kind == "annex" else "appendices"
     listed = " and ".join([", ".join(have[:-1]), have[-1]] if len(have) > 1 else have)
