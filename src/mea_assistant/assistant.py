@@ -15,6 +15,7 @@ from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
+from .drilldown import further_first
 from .embedding import get_embedder
 from .force import TREATY_TYPES
 from .errors import InputError
@@ -108,6 +109,9 @@ class Assistant:
                                      info=query.info)
         hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.sought)
         hits = self.retriever.exceptions_first(query.info, hits, sentence_sims, query.polar)
+        followup = query.standalone != query.text
+        if followup:  # what the last answer already quoted does not answer the next question
+            hits = further_first(hits, query.text, history)
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode)
@@ -118,7 +122,6 @@ class Assistant:
         relevance = self.relevance(hits, sentence_sims)
         instruments = self.retriever.instrument_groups(query.info)
         # a follow-up naming an instrument by its code ("And for CITES?") asks about that instrument's documents
-        followup = query.standalone != query.text
         named = query.info.doc_ids or ([d for group in instruments for d in group] if followup else [])
         # the treaty a named convention stands for ("quit CITES": the CITES Convention) earns the same lower bar
         treaties = [g[0] for g in instruments if self.index.documents[g[0]].doc_type in TREATY_TYPES]

@@ -1,0 +1,63 @@
+"""A follow-up asks for something further than what the last answer said.
+
+"May a Range State allow the taking of an Appendix I species?" is answered by CMS Art. III(5); "Is there any
+reporting on those exceptions?" carries that question's words, so the paragraph already quoted ranks first again,
+while the answer is the next one (III(7)). The paragraph the last answer led with has been read: in a follow-up
+that leans on the conversation, the first paragraph it did not cite leads, and the earlier one may follow it.
+A follow-up that asks to see those words again ("quote it", "what exactly does it say") keeps them first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .terms import terms
+from .types import Hit
+
+WINDOW = 5  # how far down the next paragraph is looked for: below it, the ranker no longer trusts it
+# "Quote it", "what exactly does it say", "the full text", "word for word": the same paragraph, again
+_AGAIN = re.compile(r"\bquote\b|\bexact(?:ly)?\s+(?:words?|wording|text)\b|\bwhat\s+exactly\s+does\b|"
+                    r"\bfull\s+text\b|\bword\s+for\s+word\b|\brepeat\b|\bverbatim\b|\bsay\s+(?:that\s+)?again\b", re.I)
+
+
+def last_answer(history: Sequence[dict[str, str]]) -> str:
+    """The lead of the last assistant turn (its first line: what the user read as the answer; the points below
+    it may have been skimmed), its references written as the index labels them ("Article 5(2)" -> "Art. 5(2)",
+    "paragraph 10" -> "para. 10")."""
+    text = next((t.get("content", "") for t in reversed(history) if t.get("role") == "assistant"), "")
+    text = text.strip().split("\n", 1)[0]
+    text = re.sub(r"\bArticle\s+(?=[IVXLC\d])", "Art. ", text)
+    return re.sub(r"\b(?:paragraph|para)\.?\s+(?=\d)", "para. ", text)
+
+
+def cited_in(hit: Hit, answer: str, context: str) -> bool:
+    """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), and
+    its instrument is named in the conversation (`context`): another treaty's "Art. 3(2)" is a different text."""
+    if not hit.ref or not answer:
+        return False
+    if not re.search(rf"(?<![\w.]){re.escape(hit.ref)}(?![\w(]|\.\d)", answer):
+        return False
+    lowered = context.lower()
+    return any(name and name.lower() in lowered for name in (hit.citation_name, *hit.conventions))
+
+
+def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]) -> list[Hit]:
+    """The hits with the first paragraph the last answer did not cite moved to the top, when the first one it
+    did cite leads and says no more of the follow-up's own words; unchanged for a question that names its
+    paragraph or asks to see it again."""
+    if not hits or hits[0].exact or _AGAIN.search(question):
+        return hits
+    answer = last_answer(history)
+    context = " ".join(t.get("content", "") for t in history)
+    if not cited_in(hits[0], answer, context):
+        return hits
+    own = terms(question)  # the follow-up's own words, not the context carried into its query
+    said = lambda hit: len(own & terms(f"{hit.text} {hit.lead_in}"))  # noqa: E731
+    for i, hit in enumerate(hits[1:WINDOW], 1):
+        if not cited_in(hit, answer, context):
+            # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?")
+            return hits if said(hits[0]) > said(hit) else [hit] + hits[:i] + hits[i + 1:]
+    return hits
+
+
+__all__ = ["further_first", "last_answer", "cited_in"]
