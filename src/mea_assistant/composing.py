@@ -212,9 +212,9 @@ def _same_provision(a: Hit, b: Hit) -> bool:
 def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
     """One line per instrument the question names, then where they differ in force or where one is silent."""
     groups = [ids for ids in request.instruments if ids]
-    if request.kind != "comparison":  # not asked side by side: the instrument of the best paragraph leads
-        rank = {h.doc_id: i for i, h in reversed(list(enumerate(h for h in hits if _usable(h))))}
-        groups.sort(key=lambda ids: min((rank.get(d, len(hits)) for d in ids), default=len(hits)))
+    # the instrument of the best paragraph leads, side by side as well: the lead opens with what the ranker trusts most
+    rank = {h.doc_id: i for i, h in reversed(list(enumerate(h for h in hits if _usable(h))))}
+    groups.sort(key=lambda ids: min((rank.get(d, len(hits)) for d in ids), default=len(hits)))
     if len(groups) < 2:  # "how do they differ" without two named instruments: the two best instruments
         seen: list[str] = []
         for h in hits:
