@@ -118,6 +118,15 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert actor_in("The secretariat functions shall be performed jointly by the Executive Director of UNEP, subject "
                     "to arrangements.", agent_only=True) == "the Executive Director of UNEP"
     assert actor_in("Each Party shall transmit to the Secretariat its responses.", agent_only=True) == ""
+    # an agent after "on an interim basis", a subject after the condition the provision opens with, a Government
+    # "hereby designated", and a subject of a passive, which is acted on, not who acts
+    assert actor_in("The secretariat functions will be carried out on an interim basis by the United Nations "
+                    "Environment Programme until the first meeting.") == "the United Nations Environment Programme"
+    assert actor_in("When assistance is provided wholly or partly on a reimbursement basis, the requesting State "
+                    "shall reimburse the assisting party for the costs incurred.") == "the requesting State"
+    assert actor_in("The Government of the Federal Republic of Germany is hereby designated as the Depositary of "
+                    "this Statute.") == "The Government of the Federal Republic of Germany"
+    assert actor_in("A separate permit or certificate shall be required for each consignment of specimens.") == ""
     assert polarity("No reservations may be made.", True) == "No"
     assert polarity("Trade shall be authorized only in exceptional circumstances.", True) == "Yes, under conditions"
     assert polarity("Any Party may denounce.", False).startswith("Not stated")

@@ -36,15 +36,20 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"carried out|exercised|appointed|elected|designated|convened|established|administered|"
                             r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served|"
                             r"inspected|examined|checked|verified|supervised|issued|granted|approved|certified|"
-                            r"nominated|chosen|authori[sz]ed)"
-                            r"\s+(?:\w+ly\s+)?by\s+"
+                            r"nominated|chosen|authori[sz]ed|considered|reviewed)"
+                            # "shall be carried out on an interim basis by", "jointly by"
+                            r"\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
-                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,110}?)"
+                      r"where appropriate|as appropriate|to this end|accordingly),?\s+)?"
+                      # the condition a provision opens with: "When assistance is provided ..., the requesting State shall"
+                      r"(?:(?:when|where|if|whenever|in the event that)\s[^,;:]{3,200},\s+)?"
+                      r"((?:the |each |every |any |all |an? )?[A-Z(][^,;:]{2,140}?)"
                       # "The International Atomic Energy Agency, (hereinafter referred to as "the Agency") shall"
                       r"(?:,?\s*\((?:hereinafter|hereafter|referred to)[^)]{0,80}\),?)?\s+"
-                      r"(?:shall|should|may|must|will|undertakes?)\b", re.I)
+                      # "The Government of ... is hereby designated as the Depositary"
+                      r"(?:shall|should|may|must|will|undertakes?|(?:is|are)\s+hereby)\b", re.I)
 # The one instruments are deposited with is the depositary: "shall be deposited with the Government of ...".
 # A name may hold commas before capitalised words: "the Director-General of the United Nations Educational, Scientific
 # and Cultural Organization".
@@ -161,8 +166,11 @@ def actor_in(quote: str, agent_only: bool = False) -> str:
     if agent_only:
         return ""
     m = _SUBJECT.match(quote)
-    # a subject is a noun phrase: "The Signatories recognize that ... they should" is a clause, not who acts
-    if m and len(m.group(1).split()) <= 14 and not _SELF.match(m.group(1)) and not _CLAUSE.search(m.group(1)):
+    # a subject is a noun phrase: "The Signatories recognize that ... they should" is a clause, not who acts; nor
+    # is the subject of a passive ("Access to ... technology ... shall be provided"): it is what is acted on
+    if m and re.match(r"\s+(?:not\s+)?be\b", quote[m.end():]):
+        return ""
+    if m and len(m.group(1).split()) <= 20 and not _SELF.match(m.group(1)) and not _CLAUSE.search(m.group(1)):
         return m.group(1).strip()
     return ""
 
