@@ -86,3 +86,15 @@ ORGAN = Duty("the Conference of the Parties is the decision-making organ, makes 
 # CONTRIBUTION above.
 DUES_TOPIC = re.compile(r"\b(?:contributions?|dues|arrears|unpaid|subscriptions?|assessed (?:contributions?|"
                         r"shares?))\b", re.I)
+# A law drafted or revised at home (a bill, implementing legislation, a drafting office): the duties a
+# law gives effect to, as the treaties draft them for national law (CBD Art. 8(k) "Develop or maintain necessary
+# legislation and/or other regulatory provisions for the protection of threatened species and populations"; CITES
+# Art. XIV(1)(a) and CMS Art. XII(3) "the right of Parties to adopt stricter domestic measures"), with the
+# enforcement, the prohibition of taking and its exceptions each instrument asks a law to carry (duties_activity.py).
+LAW_TOPIC = re.compile(r"\b(?:legislat\w*|bills?|(?:national|domestic|new|draft|our|implementing) laws?|law reform|"
+                       r"legal drafting|drafting office|law drafters?|attorney[- ]general)\b", re.I)
+LEGISLATION = Duty("develop or maintain necessary legislation and other regulatory provisions for the protection of "
+                   "threatened species and populations",
+                   needs=re.compile(r"\blegislation\b|\bregulatory provisions\b", re.I), source="CBD Art. 8(k)")
+STRICTER = Duty("the right of Parties to adopt stricter domestic measures",
+                needs=re.compile(r"\bstricter domestic measures\b", re.I), source="CITES Art. XIV(1)(a); CMS Art. XII(3)")

@@ -27,6 +27,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Duty, ...]], ...] = (
     (act.DAMAGED_TOPIC, (act.RESTORATION, act.REMEDIAL)), (act.ALIEN_TOPIC, (act.ALIENS,)),
     (act.TRADE_TOPIC, act.PERMITS + (act.SPECIMEN, act.USE)), (act.IMPORT_TOPIC, act.IMPORTS),
     (act.ILLEGAL_TOPIC, (act.ENFORCEMENT,)), (act.TAKING_TOPIC, (act.TAKING, act.USE, act.EXCEPTIONS_NOTICE)),
+    (gov.LAW_TOPIC, (act.ENFORCEMENT, gov.LEGISLATION, act.TAKING, act.EXCEPTIONS_NOTICE, gov.STRICTER)),
     (act.TRADE_TOPIC, (act.EXPORT_WATCH,)), (act.CAPTIVE_TOPIC, (act.CAPTIVE,)), (act.LIVE_TOPIC, (act.LIVE_CARE,)),
     (act.ILLEGAL_TOPIC, (act.RESCUE,)), (act.GENETIC_TOPIC, (act.ACCESS, act.SHARING)),
     (act.DISTURB_TOPIC, (act.DISTURBANCE, act.HARASSING, act.HUMAN, act.ACTIVITIES, act.CHARACTER)),
