@@ -228,3 +228,13 @@ def test_the_entry_into_force_of_a_protocol_the_text_provides_for_is_not_its_own
     assert [h.ref for h in in_force_first(hits, "How many ratifications did the CBD itself need to enter into force?")] \
         == ["Art. 36(1)", "Art. 36(2)", "Art. 29(3)"]
     assert in_force_first(hits, "When does a protocol to the CBD enter into force?") == hits
+
+
+def test_leaving_a_convention_and_staying_in_its_protocol_is_the_clause_that_takes_both(assistant: Assistant) -> None:
+    """CBD Art. 38(3): "Any Contracting Party which withdraws from this Convention shall be considered as also having
+    withdrawn from any protocol to which it is party" - ahead of the Protocol's own withdrawal clause, also when the
+    answer sets the two instruments side by side; a question on leaving the Protocol alone keeps its own clause."""
+    answer = assistant.ask("If my country leaves the CBD, can it stay in the Nagoya Protocol?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cbd-convention-1992", "Art. 38(3)")
+    alone = assistant.ask("How can a Party withdraw from the Nagoya Protocol?")
+    assert (alone.citations[0].doc_id, alone.citations[0].ref) == ("nagoya-protocol-2010", "Art. 35(1)")

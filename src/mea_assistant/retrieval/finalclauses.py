@@ -140,4 +140,20 @@ def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
     leaving = [bool(_DENUNCIATION.search(f"{h.lead_in} {h.text}")) for h in hits[:WINDOW]]
     if not any(leaving):
         return hits
+    if _ASKS_PROTOCOL.search(query):  # "If we leave the CBD, can we stay in the Nagoya Protocol?"
+        along = next((i for i, h in enumerate(hits[:WINDOW]) if _WITHDRAWN_ALONG.search(h.text)), None)
+        if along is not None:
+            leaving = [i == along for i in range(len(leaving))]
     return _each_document_first(hits, lambda i: 0 if leaving[i] else 1, lambda i: leaving[i])
+
+
+# A question on leaving that asks about an instrument's protocols as well ("can we stay in the Nagoya Protocol?",
+# "does leaving the Vienna Convention take us out of the Montreal Protocol?") is answered by the clause that takes a
+# Party out of the protocols with the convention (CBD Art. 38(3), UNFCCC Art. 25(3): "Any Party that withdraws from
+# the Convention shall be considered as also having withdrawn from any protocol to which it is a Party").
+_ASKS_PROTOCOL = re.compile(r"\b(?:stay|remain|still|keep|continue)\b[^?]{0,60}\bprotocols?\b|\b(?:its|any|the|their)\s+"
+                            r"protocols\b|\bprotocols?\b[^?]{0,40}\b(?:as well|too|also)\b|\balso\b[^?]{0,40}\bprotocols?\b",
+                            re.I)
+_WITHDRAWN_ALONG = re.compile(r"\b(?:considered|deemed|regarded)\s+as\s+(?:also\s+)?having\s+(?:also\s+)?withdrawn\s+"
+                              r"from\s+(?:any|the|its|each)\b|\balso\s+(?:be\s+)?(?:considered|deemed)\s+to\s+have\s+"
+                              r"withdrawn\b", re.I)

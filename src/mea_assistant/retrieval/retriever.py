@@ -253,7 +253,11 @@ class Retriever:
                                    if len(h.text.split()) >= 6] if doc_ids else [])
             if own and all((own[0].doc_id, own[0].position) != (h.doc_id, h.position) for h in leaders):
                 leaders.append(own[0])
-        leaders = sorted(leaders[:slots], key=lambda h: -h.score)  # each instrument covered, the best one first
+        # each instrument covered, in the second stage's order (its rules included: a question on leaving a convention
+        # and its protocol is led by the convention's clause that takes its Parties out of the protocols too), then
+        # a paragraph found by a search of its instrument alone, by score
+        order = {(h.doc_id, h.position): i for i, h in enumerate(hits)}
+        leaders = sorted(leaders[:slots], key=lambda h: (order.get((h.doc_id, h.position), len(hits)), -h.score))
         keys = {(h.doc_id, h.position) for h in leaders}
         rest = [h for h in hits if (h.doc_id, h.position) not in keys]
         return leaders + rest
