@@ -779,3 +779,20 @@ def test_a_clause_after_a_semicolon_takes_the_force_of_its_sentences_verb(assist
     points = [p.text for p in note.summary if "Annex 3, 4.3.7" in p.text]
     assert points and "bycatch in fishing gear" in points[0], [p.text[:120] for p in note.summary]
     assert points[0].startswith("A recommendation") and "“are urged”" in points[0], points[0][:160]
+
+
+def test_leaving_a_convention_and_drafting_a_law_bring_the_clauses_a_desk_officer_expects(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Leaving the CBD: its withdrawal clauses, and the one that takes a Party out of its protocols with it (Art.
+    38(3)), the answer to "what happens to the Nagoya Protocol". Drafting a wildlife bill: the duties a law gives
+    effect to; a topic on neither asks nothing of the kind."""
+    from mea_assistant.briefing.duties_governance import ALONG, LEGISLATION, STRICTER
+    from mea_assistant.briefing.standing import standing_questions
+
+    note = build_note(assistant, "leaving the CBD: notice, when it takes effect, and what happens to the Nagoya "
+                                 "Protocol")
+    refs = {(r.doc_id, r.ref) for r in note.references}
+    assert {("cbd-convention-1992", "Art. 38(1)"), ("cbd-convention-1992", "Art. 38(3)")} <= refs, sorted(refs)
+    law = standing_questions("The Attorney General's drafting office is preparing a Wildlife Protection Bill")
+    assert {LEGISLATION.question, STRICTER.question} <= set(law)
+    assert not {ALONG.question, LEGISLATION.question} & set(standing_questions("reporting under CITES"))
+    assert not {LEGISLATION.question} & set(standing_questions("An MP has tabled a parliamentary question on sharks"))

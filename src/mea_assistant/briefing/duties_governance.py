@@ -98,3 +98,20 @@ LEGISLATION = Duty("develop or maintain necessary legislation and other regulato
                    needs=re.compile(r"\blegislation\b|\bregulatory provisions\b", re.I), source="CBD Art. 8(k)")
 STRICTER = Duty("the right of Parties to adopt stricter domestic measures",
                 needs=re.compile(r"\bstricter domestic measures\b", re.I), source="CITES Art. XIV(1)(a); CMS Art. XII(3)")
+# Leaving an instrument (withdrawing, denouncing, pulling out, quitting): the final clauses every treaty drafts for it
+# (CBD Art. 38(1) "a Contracting Party may withdraw from this Convention by giving written notification to the
+# Depositary", 38(2) "Any such withdrawal shall take place upon expiry of one year", 38(3) "shall be considered as
+# also having withdrawn from any protocol to which it is party"; CITES Art. XXIV; CMS Art. XIX).
+LEAVING_TOPIC = re.compile(r"\b(?:withdraw\w*\s+from|withdrawal|leav(?:e|es|ing)\s+(?:the\s+)?(?:[A-Z]\w*|conventions?|"
+                           r"treat(?:y|ies)|agreements?|protocols?|mou)\b|quit(?:s|ting)?|denounc\w*|denunciation|"
+                           r"pull(?:s|ing|ed)?\s+out)", re.I)
+WITHDRAWAL = Duty("a Party may withdraw from or denounce the Convention by written notification to the Depositary",
+                  needs=re.compile(r"\bwithdraw\w*\s+from\s+(?:this|the\s+present)\b|\bdenounce", re.I),
+                  source="CBD Art. 38(1); CITES Art. XXIV")
+WITHDRAWAL_EFFECT = Duty("such withdrawal or denunciation shall take effect upon expiry of a period after the date of "
+                         "its receipt by the Depositary",
+                         needs=re.compile(r"\bsuch\s+withdrawal\b|\bdenunciation\s+shall\b", re.I),
+                         source="CBD Art. 38(2); CMS Art. XIX")
+ALONG = Duty("a Party which withdraws from the Convention shall be considered as also having withdrawn from any "
+             "protocol to which it is party", needs=re.compile(r"\balso\s+having\s+withdrawn\b", re.I),
+             source="CBD Art. 38(3)")

@@ -38,6 +38,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], tuple[Duty, ...]], ...] = (
     (gov.JOINING_TOPIC, (gov.AUTHORITY, gov.REPORTING, gov.CONTRIBUTION, gov.FIRST_SITE, gov.DEPOSIT)),
     (gov.OFFICES_TOPIC, (gov.AUTHORITY, gov.CHANGES)), (gov.REPORTS_TOPIC, (gov.REPORTING,)),
     (gov.MEANS_TOPIC, (gov.FINANCE, gov.CAPACITY)), (gov.DISPUTE_TOPIC, (gov.DISPUTE,)),
+    (gov.LEAVING_TOPIC, (gov.WITHDRAWAL, gov.WITHDRAWAL_EFFECT, gov.ALONG)),
     (act.LISTING_TOPIC, (act.CRITERIA, act.AMENDMENT)), (act.SEA_TOPIC, (act.FROM_SEA,)),
     (gov.FORCE_TOPIC, (gov.ORGAN,)), (gov.DUES_TOPIC, (gov.CONTRIBUTION,)), (act.TRAINING_TOPIC, (act.TRAINING,)),
     (act.WORKS_TOPIC, (act.OBSTACLES,)),
