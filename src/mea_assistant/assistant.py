@@ -111,7 +111,7 @@ class Assistant:
         hits = self.retriever.exceptions_first(query.info, hits, sentence_sims, query.polar)
         followup = query.standalone != query.text
         if followup:  # what the last answer already quoted does not answer the next question
-            hits = further_first(hits, query.text, history)
+            hits = further_first(hits, query.text, query.history)
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode)
@@ -174,7 +174,7 @@ class Assistant:
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
-                     dropped=bounded.dropped)
+                     dropped=bounded.dropped, history=tuple(history))
 
     @property
     def _held(self) -> frozenset[str]:

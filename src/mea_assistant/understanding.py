@@ -19,6 +19,7 @@ class Query:
     polar: bool  # a yes/no question by its form
     filters: Filters
     dropped: int = 0  # earlier history turns left unread (hygiene.bound_request)
+    history: tuple[dict[str, str], ...] = ()  # the turns read, cleaned and bounded (hygiene.bound_request)
 
     @property
     def sought(self) -> str:

@@ -102,7 +102,7 @@ STRICTER = Duty("the right of Parties to adopt stricter domestic measures",
 # (CBD Art. 38(1) "a Contracting Party may withdraw from this Convention by giving written notification to the
 # Depositary", 38(2) "Any such withdrawal shall take place upon expiry of one year", 38(3) "shall be considered as
 # also having withdrawn from any protocol to which it is party"; CITES Art. XXIV; CMS Art. XIX).
-LEAVING_TOPIC = re.compile(r"\b(?:withdraw\w*\s+from|withdrawal|leav(?:e|es|ing)\s+(?:the\s+)?(?:[A-Z]\w*|conventions?|"
+LEAVING_TOPIC = re.compile(r"\b(?:withdraw\w*\s+from|withdrawal|leav(?:e|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*|conventions?|"
                            r"treat(?:y|ies)|agreements?|protocols?|mou)\b|quit(?:s|ting)?|denounc\w*|denunciation|"
                            r"pull(?:s|ing|ed)?\s+out)", re.I)
 WITHDRAWAL = Duty("a Party may withdraw from or denounce the Convention by written notification to the Depositary",
