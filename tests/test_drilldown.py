@@ -14,14 +14,14 @@ def _hit(ref: str, text: str = "Parties shall inform the Secretariat.", name: st
 
 def test_a_paragraph_is_cited_by_its_whole_label_in_the_conversation_s_instrument() -> None:
     answer = last_answer([{"role": "assistant", "content": "Taking is prohibited, with exceptions (Article III(5)) [1]."}])
-    context = "Under CMS, can a Range State allow the taking of an Appendix I species? " + answer
+    context = ("Under CMS, can a Range State allow the taking of an Appendix I species? " + answer).lower()
     assert cited_in(_hit("Art. III(5)"), answer, context)
     assert not cited_in(_hit("Art. III(5)(a)"), answer, context)  # an item is another paragraph
     assert not cited_in(_hit("Art. III"), answer, context)
     other = Hit(doc_id="ramsar-convention-1971", ref="Art. III(5)", display="", text="", score=1.0,
                 citation_name="Ramsar Convention", conventions=("Ramsar",))
     assert not cited_in(other, answer, context)  # the same label in a treaty the conversation never named
-    assert not cited_in(_hit("para. 1"), "under CMS Res. 11.10, para. 10 [1]", "CMS")
+    assert not cited_in(_hit("para. 1"), "under CMS Res. 11.10, para. 10 [1]", "cms")
 
 
 def test_only_the_lead_of_the_last_answer_counts_as_read() -> None:

@@ -30,15 +30,15 @@ def last_answer(history: Sequence[dict[str, str]]) -> str:
     return re.sub(r"\b(?:paragraph|para)\.?\s+(?=\d)", "para. ", text)
 
 
-def cited_in(hit: Hit, answer: str, context: str) -> bool:
+def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
     """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), and
-    its instrument is named in the conversation (`context`): another treaty's "Art. 3(2)" is a different text."""
+    its instrument is named in the `conversation` (lower-cased, once per question): another treaty's "Art. 3(2)"
+    is a different text."""
     if not hit.ref or not answer:
         return False
     if not re.search(rf"(?<![\w.]){re.escape(hit.ref)}(?![\w(]|\.\d)", answer):
         return False
-    lowered = context.lower()
-    return any(name and name.lower() in lowered for name in (hit.citation_name, *hit.conventions))
+    return any(name and name.lower() in conversation for name in (hit.citation_name, *hit.conventions))
 
 
 def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]) -> list[Hit]:
@@ -48,7 +48,7 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
     if not hits or hits[0].exact or _AGAIN.search(question):
         return hits
     answer = last_answer(history)
-    context = " ".join(t.get("content", "") for t in history)
+    context = " ".join(t.get("content", "") for t in history).lower()
     if not cited_in(hits[0], answer, context):
         return hits
     own = terms(question)  # the follow-up's own words, not the context carried into its query
