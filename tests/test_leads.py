@@ -137,6 +137,40 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert polarity("Such permits shall not be granted.", True) == "No"
 
 
+
+def test_a_question_about_refusing_or_leaving_out_reads_the_text_s_negation_as_its_answer():
+    # the text grants the refusal or the exclusion the question asks about: yes
+    assert polarity("Recognition or enforcement of a judgment may be refused if, and to the extent that, the judgment "
+                    "awards damages that do not compensate a party for actual loss.", True,
+                    "Can a court refuse to enforce an award of punitive damages?") == "Yes"
+    assert polarity("This Convention does not apply to radioactive substances that give off small doses.", True,
+                    "Can sources that give only small doses be left outside the Convention?") == "Yes"
+    assert polarity("Each Party may, at the time of ratification, declare that it does not recognize the conciliation "
+                    "procedure.", True, "Can a country opt out of the conciliation procedure?") == "Yes"
+    # the text denies the refusal, or forbids what the question would exclude: no, as before
+    assert polarity("A Party shall not decline to render mutual legal assistance on the ground of bank secrecy.", True,
+                    "Can a country refuse legal assistance by citing bank secrecy?") == "No"
+    assert polarity("No reservations may be made to this Convention.", True,
+                    "Can a country sign the convention but opt out of some of its articles?") == "No"
+    # without a question about a refusal the negation answers no
+    assert polarity("This Convention does not apply to radioactive substances.", True,
+                    "Does the Convention cover every source?") == "No"
+
+
+def test_a_prohibition_answers_must_we_no_and_is_it_prohibited_yes():
+    def lead(text: str, question: str) -> str:
+        hit = Hit(doc_id="d", ref="Art. 3(2)", text=text, score=1.0, display="X Convention", doc_type="convention")
+        return lead_parts(hit, "obligation", True, text, True, terms(question), question).prefix
+    refugee = "The refugee shall not be required to leave the territory of the Party to obtain a renewed document."
+    assert lead(refugee, "Does a refugee have to leave the country to get the travel document renewed?").startswith("No")
+    transit = "No Contracting State shall be bound to afford transit to goods the import of which is prohibited."
+    assert lead(transit, "Does the statute oblige a country to let through goods it bans?").startswith("No")
+    assert lead("Parties shall not release non-native species.", "Is releasing non-native species prohibited?") \
+        .startswith("Yes")
+    assert lead("Parties shall not release non-native species.", "Is this prohibition legally binding?") \
+        .startswith("Yes")
+
+
 # CITES Art. XX and XXV(2), Ramsar Art. 9(3) as shipped in the corpus.
 CITES_XX = ("The present Convention shall be subject to ratification, acceptance or approval. Instruments of "
             "ratification, acceptance or approval shall be deposited with the Government of the Swiss Confederation "

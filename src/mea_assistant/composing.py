@@ -102,7 +102,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     elif family is not None and (listed := _list_of(hits, request.kind, family, query_terms)):
         lines, citations = _listing(*listed)
         if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
-            answer = polarity(listed[0].text, request.relevant)
+            answer = polarity(listed[0].text, request.relevant, request.question)
             lines[0] = (f"{NOT_STATED}; the closest provision: " if answer == NOT_STATED else f"{answer}: ") + \
                 lines[0][0].lower() + lines[0][1:]
     else:

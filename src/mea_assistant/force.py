@@ -101,10 +101,14 @@ def _label(kind: str, doc_type: str, qualified: bool) -> str:
     return "A permission, not a duty"
 
 
-def yes_or_no(force: Force, doc_type: str, asks_binding: bool) -> str:
+def yes_or_no(force: Force, doc_type: str, asks_binding: bool, asks_negative: bool = False) -> str:
     """Yes or No to "is it binding?" / "must a Party ...?", from the force of the verb and the kind of text;
     empty for a rule of the treaty or a decision, where the verb says nothing about a duty. A memorandum's
-    "shall" is a commitment its signatories made: "must we?" is yes, "is it legally binding?" no."""
+    "shall" is a commitment its signatories made: "must we?" is yes, "is it legally binding?" no. A prohibition
+    answers "is it binding?" and "is it prohibited?" yes, but "must the refugee leave?" ("shall not be required to
+    leave") no."""
+    if force.kind == "prohibition" and not asks_binding:
+        return "Yes" if asks_negative else "No"
     if force.kind in ("obligation", "prohibition", "qualified"):
         return "No" if asks_binding and doc_type in NON_BINDING_TYPES else "Yes"
     return "No" if force.kind in ("recommendation", "request", "encouragement", "permission") else ""

@@ -186,12 +186,37 @@ def addressee_in(quote: str) -> str:
     return m.group(1).strip() if m else ""
 
 
-def polarity(quote: str, relevant: bool) -> str:
-    """ "Yes", "No", "Only under conditions" or NOT_STATED, from the quote that answers a yes/no question."""
+# A question that asks whether something may be refused, left out or banned ("Can a court refuse to enforce ...?",
+# "Can small sources be left outside the Convention?", "Can it still ban ...?"). Not a ban named inside the
+# question's object ("goods it bans").
+ASKS_NEGATIVE = re.compile(r"(?<!\bit )(?<!\bthey )(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:refus\w*|turn(?:ed|s)? down|"
+                           r"reject(?:ed|s)?|den(?:y|ies|ied)|exclud(?:e|ed|es)|leave (?:\w+ )?out|left (?:\w+ )?out(?:side)?|"
+                           r"keep (?:\w+ )?out|kept out|exempt(?:ed|s)?|opt(?:ed|s)? out|ban|bans|banned|prohibit(?:ed|s)?|"
+                           r"forbid(?:den|s)?|withh[oe]ld(?:s|ing)?)\b", re.I)
+# ... which the text answers yes when it grants the refusal or the exclusion ("may be refused if", "does not apply
+# to", "retain the right to regulate or prohibit", "may declare that it does not consider itself bound", "shall be
+# prohibited") ...
+_GRANTS_NEGATIVE = re.compile(r"\b(?:may|can|might|shall|right to)\s+(?:\w+\s+){0,3}?(?:be\s+)?(?:refus|declin|reject|"
+                              r"den(?:y|ied)|exclud|exempt|prohibit|forbid|withh[oe]ld|suspend)\w*|"
+                              r"\b(?:is|are|be)\s+(?:\w+ly\s+)?(?:prohibited|forbidden|banned|excluded|exempt(?:ed)?)\b|"
+                              r"\b(?:does|do|shall)\s+not\s+apply\b|\bnot\s+be\s+(?:applicable|binding|obligatory)\b|"
+                              r"\bdeclare\w*\s+that\s+it\s+does\s+not\s+(?:recogni[sz]e|consider itself bound|accept)\b",
+                              re.I)
+# ... and no when it denies the refusal itself ("shall not decline to render assistance", "may not be refused on
+# the sole ground", "In no case shall ... permit a requested State to decline").
+_DENIES_NEGATIVE = re.compile(r"\b(?:not|no case|never|none)\b[^.;]{0,80}?\b(?:refus|declin|reject|den(?:y|ied|ial))\w*",
+                              re.I)
+
+
+def polarity(quote: str, relevant: bool, question: str = "") -> str:
+    """ "Yes", "No", "Only under conditions" or NOT_STATED, from the quote that answers a yes/no question: a
+    negation in the text answers no, unless the question asks about a refusal or an exclusion the text grants."""
     if not relevant:
         return NOT_STATED
     if _NEGATION.search(_BOUNDS.sub(" ", quote)):
-        return "No"
+        grants = ASKS_NEGATIVE.search(question) and _GRANTS_NEGATIVE.search(quote) \
+            and not _DENIES_NEGATIVE.search(quote)
+        return "Yes" if grants else "No"
     if _CONDITION.search(quote):
         return "Yes, under conditions"
     return "Yes"
@@ -271,9 +296,10 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
             if holder and force.kind not in ("permission", "rule"):
                 prefix += f" on {holder[:1].lower() + holder[1:] if holder.lower().startswith(('the ', 'each ', 'any ', 'all ', 'every ')) else holder}"
     if polar or kind == "yes_no":
-        answer = polarity(quote, relevant)
+        answer = polarity(quote, relevant, question)
         if relevant and force is not None:  # "Is it binding?", "Must we?": the verb's force answers, not a "not"
-            answer = yes_or_no(force, hit.doc_type, bool(_BINDING.search(question))) or answer
+            answer = yes_or_no(force, hit.doc_type, bool(_BINDING.search(question)),
+                               bool(ASKS_NEGATIVE.search(question))) or answer
         prefix = f"{answer}. {prefix}" if prefix and answer != NOT_STATED else answer
     return LeadParts(prefix=prefix, quote=quote, framing=framing, actor_framing=actor_framing)
 
