@@ -273,6 +273,9 @@ def test_a_limit_is_answered_only_by_a_text_that_fixes_one(assistant):
     """CITES Art. VIII asks Parties "to penalize trade", and sets no fine: no minimum fine is stated. AEWA Art.
     V(2)(a) caps a Party's contributions "to a maximum of 25 per cent"."""
     assert assistant.ask("What is the minimum fine CITES sets for smuggling an Appendix I specimen?").abstained
+    # a wage or a price is a limit too: AEWA's secretariat administers a budget, it fixes no salary
+    assert assistant.ask("What minimum salary does AEWA set for the staff of its Agreement secretariat?").abstained
+    assert assistant.ask("What maximum price may a CITES Management Authority charge for an export permit?").abstained
     answer = assistant.ask("Is there a maximum share of the AEWA budget that one Party can be billed for?")
     assert not answer.abstained and "25 per cent" in answer.text
 

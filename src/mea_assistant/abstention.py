@@ -136,12 +136,13 @@ _MEASURES = (
 )
 
 
-# A limit is a figure: "What is the minimum fine ...?", "What maximum fin-to-carcass ratio ...?" are answered only by
-# a text that fixes one ("a maximum of 25 per cent", "not less than two years"), never by one on fines or fins alone.
+# A limit is a figure: "What is the minimum fine ...?", "What minimum hourly wage ...?" are answered only by a text
+# that fixes one ("a maximum of 25 per cent", "not less than two years"), never by one on fines or wages alone.
 # In lower case: "the Minimum Age Convention" is a name.
 _ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+(?:[\w-]+\s+){0,3}?(?:fines?|"
                          r"penalt(?:y|ies)|ratios?|amounts?|sums?|numbers?|size|weight|length|age|quotas?|catch|limits?|"
-                         r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period)\b", re.I)
+                         r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period|wages?|"
+                         r"income|salar(?:y|ies)|pay|pensions?|allowances?|prices?|capacity|tonnage)\b", re.I)
 
 # A limit is a quantity: a number, not the ordinal of a meeting ("the ninth meeting of the Conference").
 _QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
