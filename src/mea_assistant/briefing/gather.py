@@ -185,8 +185,11 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
     found: dict[str, float] = {}
     for cand in pool.candidates.values():
         found[cand.hit.doc_id] = found.get(cand.hit.doc_id, 0.0) + cand.fused
-    named = pool.named_docs()
-    docs = sorted(named or found, key=lambda d: -found.get(d, 0.0))[:WITHIN_DOCS]
+    # named instruments the pooled searches did not find tie at zero: they keep the topic's order, then the id's, so
+    # the same topic asks the same instruments on every run (a set's order changes with the process)
+    named = [d for group in pool.named for d in group]
+    order = {d: i for i, d in enumerate(named or sorted(found))}
+    docs = sorted(order, key=lambda d: (-found.get(d, 0.0), order[d]))[:WITHIN_DOCS]
     aspects = [p for p in parts if terms(p)][:MAX_ASPECTS]
     aspects = aspects if len(aspects) >= 2 else []
     standing = standing_questions(pool.topic)
