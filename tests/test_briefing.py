@@ -796,3 +796,27 @@ def test_leaving_a_convention_and_drafting_a_law_bring_the_clauses_a_desk_office
     assert {LEGISLATION.question, STRICTER.question} <= set(law)
     assert not {ALONG.question, LEGISLATION.question} & set(standing_questions("reporting under CITES"))
     assert not {LEGISLATION.question} & set(standing_questions("An MP has tabled a parliamentary question on sharks"))
+
+
+def test_the_same_topic_gives_the_same_note_in_every_process(built_settings) -> None:  # type: ignore[no-untyped-def]
+    """A note drawn twice from one index is the same note: which named instruments a long topic searches one by one
+    once depended on a set's order, which changes with the process's hash seed (set 66's note on shark fins dropped
+    or kept the CMS Convention from run to run)."""
+    import os
+    import subprocess
+    import sys
+
+    topic = json.loads((Path(__file__).resolve().parent.parent / "evals" / "briefing-heldout-66.jsonl")
+                       .read_text(encoding="utf-8").splitlines()[0])["topic"]
+    notes = []
+    for seed in ("1", "6"):  # two seeds under which the old code drew different notes
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "mea_assistant.cli", "brief", topic, "--json", "--index",
+                               str(built_settings.index_dir)],
+                              env=env, capture_output=True, text=True, timeout=300,
+                              cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0, done.stderr[-2000:]
+        note = json.loads(done.stdout)
+        notes.append([(r["doc_id"], r["ref"]) for r in note["references"]])
+    assert notes[0] == notes[1]
+    assert "cms-convention-1979" in {d for d, _ in notes[0]}
