@@ -792,6 +792,11 @@ def test_leaving_a_convention_and_drafting_a_law_bring_the_clauses_a_desk_office
                                  "Protocol")
     refs = {(r.doc_id, r.ref) for r in note.references}
     assert {("cbd-convention-1992", "Art. 38(1)"), ("cbd-convention-1992", "Art. 38(3)")} <= refs, sorted(refs)
+    # the summary says when each withdrawal takes effect before any review that only shares "after the entry into force"
+    summarised = {(r.doc_id, r.ref) for p in note.summary for r in note.references if r.marker in p.markers}
+    assert {("cbd-convention-1992", "Art. 38(2)"), ("nagoya-protocol-2010", "Art. 35(2)")} <= summarised, \
+        sorted(summarised)
+    assert ("cbd-convention-1992", "Art. 21(3)") not in summarised
     law = standing_questions("The Attorney General's drafting office is preparing a Wildlife Protection Bill")
     assert {LEGISLATION.question, STRICTER.question} <= set(law)
     assert not {ALONG.question, LEGISLATION.question} & set(standing_questions("reporting under CITES"))

@@ -243,7 +243,10 @@ def summary(units: list[tuple[str, list[Unit]]], draft: Draft, topic: str = "") 
     long lists (an article's measures (a) to (m)) says more than two things: its list is summarised in parts,
     each under its lead-in. A listing row comes after the provisions that state something unless the topic asks where
     a species is listed."""
-    queues = [list(u) for _, u in units]
+    # after each instrument's first point, its answers to the duties the topic's case raises (how to leave it, what
+    # a law must give effect to), before provisions that only share the topic's words
+    queues = [q[:1] + [u for u in q[1:] if u.duty] + [u for u in q[1:] if not u.duty]
+              for q in (list(u) for _, u in units)]
     if not ASKS_LISTING.search(topic):
         queues = [sorted(q, key=lambda u: heading(u) == "listings") for q in queues]  # stable: rows last
     most = MAX_SUMMARY

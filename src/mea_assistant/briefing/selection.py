@@ -29,7 +29,7 @@ then more from the instrument that says most; reports and work programmes do not
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection
 
 from ..force import TREATY_TYPES
@@ -204,8 +204,12 @@ def _answer_each_aspect(selection: Selection, pool: Pool, kept: list[str], usabl
         if not standing and any(k in quoted for _, k in firsts):
             continue
         for d, k in firsts:
+            if standing and k is not None and k in quoted:  # already a point: it answers the duty all the same
+                selection.units[d] = [replace(u, duty=True) if k in {key(h) for h in u.paragraphs()} else u
+                                      for u in selection.units.get(d, [])]
             if k is not None and k in usable and k not in quoted:
-                unit = build_units([k], usable, rel, families, candidates=pool.candidates)[:1]
+                unit = [replace(u, duty=standing) for u in build_units([k], usable, rel, families,
+                                                                      candidates=pool.candidates)[:1]]
                 selection.units[d] += unit
                 quoted |= {key(h) for u in unit for h in u.paragraphs()}
                 if not standing:

@@ -37,6 +37,7 @@ class Unit:
     head: Hit | None = None  # the list's lead-in
     relevance: float = 0.0
     core: bool = False  # one of the instrument's core provisions on the topic (or a list that holds one)
+    duty: bool = False  # the instrument's answer to a duty the topic's case raises (standing.py), e.g. its withdrawal
 
     @property
     def position(self) -> int:
