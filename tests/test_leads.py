@@ -162,7 +162,7 @@ def test_a_prohibition_answers_must_we_no_and_is_it_prohibited_yes():
         hit = Hit(doc_id="d", ref="Art. 3(2)", text=text, score=1.0, display="X Convention", doc_type="convention")
         return lead_parts(hit, "obligation", True, text, True, terms(question), question).prefix
     refugee = "The refugee shall not be required to leave the territory of the Party to obtain a renewed document."
-    assert lead(refugee, "Does a refugee have to leave the country to get the travel document renewed?").startswith("No")
+    assert lead(refugee, "Does a refugee have to leave the country to get the document renewed?").startswith("No")
     transit = "No Contracting State shall be bound to afford transit to goods the import of which is prohibited."
     assert lead(transit, "Does the statute oblige a country to let through goods it bans?").startswith("No")
     assert lead("Parties shall not release non-native species.", "Is releasing non-native species prohibited?") \

@@ -189,23 +189,25 @@ def addressee_in(quote: str) -> str:
 # A question that asks whether something may be refused, left out or banned ("Can a court refuse to enforce ...?",
 # "Can small sources be left outside the Convention?", "Can it still ban ...?"). Not a ban named inside the
 # question's object ("goods it bans").
-ASKS_NEGATIVE = re.compile(r"(?<!\bit )(?<!\bthey )(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:refus\w*|turn(?:ed|s)? down|"
-                           r"reject(?:ed|s)?|den(?:y|ies|ied)|exclud(?:e|ed|es)|leave (?:\w+ )?out|left (?:\w+ )?out(?:side)?|"
-                           r"keep (?:\w+ )?out|kept out|exempt(?:ed|s)?|opt(?:ed|s)? out|ban|bans|banned|prohibit(?:ed|s)?|"
-                           r"forbid(?:den|s)?|withh[oe]ld(?:s|ing)?)\b", re.I)
+ASKS_NEGATIVE = re.compile(r"(?<!\bit )(?<!\bthey )(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:refus\w*|"
+                           r"turn(?:ed|s)? down|reject(?:ed|s)?|den(?:y|ies|ied)|exclud(?:e|ed|es)|"
+                           r"leave (?:\w+ )?out|left (?:\w+ )?out(?:side)?|keep (?:\w+ )?out|kept out|exempt(?:ed|s)?|"
+                           r"opt(?:ed|s)? out|ban|bans|banned|prohibit(?:ed|s)?|forbid(?:den|s)?|"
+                           r"withh[oe]ld(?:s|ing)?)\b", re.I)
 # ... which the text answers yes when it grants the refusal or the exclusion ("may be refused if", "does not apply
 # to", "retain the right to regulate or prohibit", "may declare that it does not consider itself bound", "shall be
 # prohibited") ...
 _GRANTS_NEGATIVE = re.compile(r"\b(?:may|can|might|shall|right to)\s+(?:\w+\s+){0,3}?(?:be\s+)?(?:refus|declin|reject|"
                               r"den(?:y|ied)|exclud|exempt|prohibit|forbid|withh[oe]ld|suspend)\w*|"
-                              r"\b(?:is|are|be)\s+(?:\w+ly\s+)?(?:prohibited|forbidden|banned|excluded|exempt(?:ed)?)\b|"
+                              r"\b(?:is|are|be)\s+(?:\w+ly\s+)?"
+                              r"(?:prohibited|forbidden|banned|excluded|exempt(?:ed)?)\b|"
                               r"\b(?:does|do|shall)\s+not\s+apply\b|\bnot\s+be\s+(?:applicable|binding|obligatory)\b|"
-                              r"\bdeclare\w*\s+that\s+it\s+does\s+not\s+(?:recogni[sz]e|consider itself bound|accept)\b",
-                              re.I)
+                              r"\bdeclare\w*\s+that\s+it\s+does\s+not\s+"
+                              r"(?:recogni[sz]e|consider itself bound|accept)\b", re.I)
 # ... and no when it denies the refusal itself ("shall not decline to render assistance", "may not be refused on
 # the sole ground", "In no case shall ... permit a requested State to decline").
-_DENIES_NEGATIVE = re.compile(r"\b(?:not|no case|never|none)\b[^.;]{0,80}?\b(?:refus|declin|reject|den(?:y|ied|ial))\w*",
-                              re.I)
+_DENIES_NEGATIVE = re.compile(r"\b(?:not|no case|never|none)\b[^.;]{0,80}?"
+                              r"\b(?:refus|declin|reject|den(?:y|ied|ial))\w*", re.I)
 
 
 def polarity(quote: str, relevant: bool, question: str = "") -> str:
