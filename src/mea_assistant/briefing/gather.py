@@ -90,8 +90,10 @@ class Pool:
     listed: dict[Key, list[str]] = field(default_factory=dict)  # a row of the topic's species -> its appendices
     rules: dict[Key, Candidate] = field(default_factory=dict)
 
-    def named_docs(self) -> set[str]:
-        return {d for group in self.named for d in group}
+    def named_docs(self) -> list[str]:
+        """The documents of the instruments the topic names, in the topic's order (a set's order changes with the
+        process, and a note must not)."""
+        return list(dict.fromkeys(d for group in self.named for d in group))
 
 
 def key(hit: Hit) -> Key:
@@ -129,7 +131,7 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     if pool.across:
         _search_each(assistant, pool, understood.filters)
     _search_within(assistant, pool, parts, understood.filters)
-    pool.core = core_provisions(assistant.index.documents, set(pool.leaders) if pool.across else pool.named_docs(),
+    pool.core = core_provisions(assistant.index.documents, set(pool.leaders if pool.across else pool.named_docs()),
                                 pool.subject, pool.parts, understood.filters, plan, asks_relations(topic, subject_text))
     for k in pool.core:
         if k in pool.candidates:
@@ -185,10 +187,9 @@ def _search_within(assistant: "Assistant", pool: Pool, parts: list[str], filters
     found: dict[str, float] = {}
     for cand in pool.candidates.values():
         found[cand.hit.doc_id] = found.get(cand.hit.doc_id, 0.0) + cand.fused
-    # named instruments the pooled searches did not find tie at zero: they keep the topic's order, then the id's, so
-    # the same topic asks the same instruments on every run (a set's order changes with the process)
-    named = [d for group in pool.named for d in group]
-    order = {d: i for i, d in enumerate(named or sorted(found))}
+    # named instruments the pooled searches did not find tie at zero: they keep the topic's order, so the same topic
+    # asks the same instruments on every run
+    order = {d: i for i, d in enumerate(pool.named_docs() or sorted(found))}
     docs = sorted(order, key=lambda d: (-found.get(d, 0.0), order[d]))[:WITHIN_DOCS]
     aspects = [p for p in parts if terms(p)][:MAX_ASPECTS]
     aspects = aspects if len(aspects) >= 2 else []

@@ -120,15 +120,15 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     def doc_score(keys: list[Key]) -> float:  # how much an instrument says on the topic: its best three paragraphs
         return sum(w * base_rel[k] for w, k in zip((1.0, 0.5, 0.25), keys))
     score = {d: doc_score(keys) for d, keys in base_by_doc.items()}
-    primary = {group[0] for group in pool.named}
+    primary = [group[0] for group in pool.named]  # in the topic's order: what is added below keeps it
     # ... and which of their paragraphs: also as a search of each instrument alone ranks them, which orders an
     # instrument's paragraphs but says nothing of how much it has to say (it always ranks something first).
     rel, usable, by_doc = _usable(pool, families, documents, relation, alone=True)
     # an instrument the topic names that no pooled search found on it is still asked what it says: the paragraphs a
     # search of it alone puts first, scored as the pooled searches judge them ("... what the Bonn Convention, AEWA
     # and the CBD require of us": the CBD shares no word with a dam on a river, but its Art. 14 answers)
-    for d in primary - set(base_by_doc):
-        if by_doc.get(d):
+    for d in primary:
+        if d not in base_by_doc and by_doc.get(d):
             base_by_doc[d] = by_doc[d]
             score[d] = doc_score(by_doc[d])
     by_doc = {d: keys for d, keys in by_doc.items() if d in base_by_doc}
@@ -137,7 +137,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     # the named documents, and a document of a convention the topic names by its code that says about as much on
     # the topic as the best of them ("what the CMS and CITES secretariats agreed to do together for the saiga":
     # their joint work programme, where "the Bonn Convention" named the treaty and the treaty says little on it)
-    named = pool.named_docs()
+    named = set(pool.named_docs())
     named_best = max((score[d] for d in named if d in score), default=0.0)
     named |= {d for d in score if documents[d].conventions and documents[d].conventions[0] in pool.named_codes
               and score[d] >= FAMILY_RATIO * named_best > 0.0}
