@@ -57,6 +57,10 @@ def test_instruments_known_only_by_name_do_not_steer_questions():
     assert [code for _, code in CONVENTION_NAMES] == list(catalogue().question_order)
     assert named_conventions("Does the Basel Convention or the UNFCCC cover this?") == []
     assert named_conventions("How do the Bonn Convention and CITES cooperate?") == ["CITES", "CMS"]
+    # "treaty" as delegates say it, for a convention named by its subject; not another "biodiversity treaty" (BBNJ)
+    assert named_conventions("Who does the bureau work for the wetlands treaty?") == ["Ramsar"]
+    assert named_conventions("Does the migratory species treaty cover bats?") == ["CMS"]
+    assert named_conventions("Will the high seas biodiversity treaty need ratifying?") == []
 
 
 def test_an_added_instrument_tags_an_unseen_treaty():
