@@ -31,6 +31,9 @@ from mea_assistant.types import Hit
     ("What is a Range State?", "definition"),
     ("How do CITES and CMS differ on amendments?", "comparison"),
     ("What does Resolution 11.10 say about partnerships?", "explain"),
+    ("When is an animal population considered migratory under the Bonn Convention?", "definition"),
+    ("When does the Convention enter into force?", "figure"),
+    ("What growth in the number of Parties did the plan set as a goal?", "figure"),
 ])
 def test_the_kind_of_question(question, kind):
     assert classify(question) == kind
@@ -118,6 +121,13 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert actor_in("The secretariat functions shall be performed jointly by the Executive Director of UNEP, subject "
                     "to arrangements.", agent_only=True) == "the Executive Director of UNEP"
     assert actor_in("Each Party shall transmit to the Secretariat its responses.", agent_only=True) == ""
+    # a passive in the condition is not who acts (Ramsar Art. 8(1)); one in the main clause still is
+    bureau = ("The International Union for the Conservation of Nature and Natural Resources shall perform the "
+              "continuing bureau duties under this Convention until such time as another organization or government "
+              "is appointed by a majority of two-thirds of all Contracting Parties.")
+    assert actor_in(bureau) == "The International Union for the Conservation of Nature and Natural Resources"
+    assert actor_in(bureau, agent_only=True) == ""
+    assert actor_in("The budget shall be adopted by the Conference until another rule is agreed.") == "the Conference"
     # an agent after "on an interim basis", a subject after the condition the provision opens with, a Government
     # "hereby designated", and a subject of a passive, which is acted on, not who acts
     assert actor_in("The secretariat functions will be carried out on an interim basis by the United Nations "

@@ -19,7 +19,10 @@ _COMPARISON = re.compile(
     r"same (?:way|as)|both\b.*\band\b)", re.I)
 _DEFINITION = re.compile(
     r"\bdefin(?:e|es|ed|ition)\b|\bwhat (?:is|are) meant by\b|\bwhat does (?:the (?:term|word|expression) )?"
-    r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\b(?:what|who) (?:counts|qualifies|is considered) as\b", re.I)
+    r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\b(?:what|who) (?:counts|qualifies|is considered) as\b|"
+    # "When is an animal population considered migratory?": the conditions of a definition, not a date
+    r"^\s*(?:and\s+)?when (?:is|are|does|do) (?:an? |the )?[^?,]{2,80}? (?:considered|regarded|deemed|classed|"
+    r"classified|counted|qualify|qualifies)\b", re.I)
 # "What is a Range State?", "What are specimens under CITES?" (a bare term, no "the", no verb after it).
 _BARE_TERM = re.compile(
     r"^\s*what (?:is|are) (?:an? )?[\"“'‘]?(?!the\b|its\b|their\b)([\w-]+(?:\s+[\w-]+){0,3})[\"”'’]?"
@@ -29,7 +32,9 @@ _FIGURE = re.compile(
     r"\bhow (?:many|much|long|often|soon|early|late|frequently)\b|\bhow far (?:ahead|in advance|before)\b|\b(?:time ?frame|timeline|deadline)\b|"
     r"\bwhat (?:share|percentage|per ?cent|proportion|fraction|majority|number|date|year|deadline|period|"
     r"time limit|quorum|interval|frequency)\b|\bwithin (?:how|what)\b|\bhow many (?:years|days|months)\b|"
-    r"\b(?:at what|which) (?:date|year|age|point|majority|intervals?)\b", re.I)
+    r"\b(?:at what|which) (?:date|year|age|point|majority|intervals?)\b|"
+    r"\bwhat (?:growth|increase|rise|fall|decrease|reduction|change) in (?:the )?(?:number|share|size)\b|\bby how (?:much|many)\b",
+    re.I)
 _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose|by whom|to whom)\b|"
     r"^\s*(?:and\s+)?(?:(?:to|by|from|with) )?(?:which|what) (?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"

@@ -155,13 +155,16 @@ def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 
 
 
 _CLAUSE = re.compile(r"\b(?:that|which|whom?)\b", re.I)
+# A passive after one of these is the condition's, not the main clause's: "The IUCN shall perform the bureau duties
+# ... until such time as another organization is appointed by a majority of two-thirds": the IUCN acts.
+_SUBORDINATE = re.compile(r"(?<!^)\b(?:until|unless|if|whenever|once|as soon as)\b", re.I)
 
 
 def actor_in(quote: str, agent_only: bool = False) -> str:
     """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or, unless `agent_only`,
     the subject."""
     m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote)
-    if m:
+    if m and (not _SUBORDINATE.search(quote, 0, m.start()) or not _SUBJECT.match(quote)):
         return m.group(1).strip()
     if agent_only:
         return ""
