@@ -736,3 +736,12 @@ def test_an_annex_asked_about_as_a_whole_is_answered_from_it(assistant) -> None:
     lead_shot = assistant.ask("What does AEWA Annex 3 say about lead shot?")
     assert lead_shot.citations[0].ref == "Annex 3, 4.1.4"
     assert named_annex("What must Parties prohibit for the animal species listed in its Annex II?") is None
+
+
+def test_a_joint_programme_named_by_its_two_conventions_is_one_instrument(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "the 2012-2014 CMS-CITES joint programme" names the Joint Work Programme, not CMS and CITES to compare: the
+    answer lists the programme's items, each from it."""
+    answer = assistant.ask("Which shared species did the 2012-2014 CMS-CITES joint programme concentrate on?")
+    cited = _cited(answer)
+    assert {doc for doc, _ in cited} == {"cms-cites-jwp-2012-2014"}
+    assert answer.answer_type == "list" and ("cms-cites-jwp-2012-2014", "¶7") in cited

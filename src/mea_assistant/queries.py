@@ -232,7 +232,8 @@ def joint_work_aliases(name: str) -> set[str]:
         return set()
     a, b = m.group("a").lower(), m.group("b").lower()
     parties = {f"{a}-{b}", f"{a} and {b}", f"{a}/{b}"}
-    return {form for p in parties for form in (f"joint {p} work", f"{p} joint work")}
+    return {form for p in parties for form in (f"joint {p} work", f"{p} joint work", f"joint {p} programme",
+                                                f"{p} joint programme")}
 
 
 # A treaty is called after the place it was done at: "Espoo Convention", "Washington Convention" (CITES), "Bonn

@@ -52,6 +52,14 @@ class Retriever:
         docs = self.index.documents
         groups = [[d] for d in info.doc_ids]
         covered = {docs[d].conventions[0] for d in info.doc_ids if docs[d].conventions}
+        # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
+        # document's, not an instrument of its own
+        mentions = instrument_mentions(info.text, docs)
+        inside = [(start, end) for start, end, label in mentions if label in info.doc_ids]
+        for conv in info.conventions:
+            spans = [(start, end) for start, end, label in mentions if label == conv]
+            if spans and all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
+                covered.add(conv)
         for conv in info.conventions:
             if conv not in covered:
                 own = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
