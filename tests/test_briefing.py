@@ -825,3 +825,17 @@ def test_the_same_topic_gives_the_same_note_in_every_process(built_settings) -> 
         notes.append([(r["doc_id"], r["ref"]) for r in note["references"]])
     assert notes[0] == notes[1]
     assert "cms-convention-1979" in {d for d, _ in notes[0]}
+
+
+def test_on_what_terms_asks_for_conditions_not_the_use_of_terms_article(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "on what terms must it be provided" asks the conditions of the transfer (CBD Art. 16(2) "on fair and most
+    favourable terms"); its "terms" does not make the "Use of Terms" article a core provision of the note, whose
+    whole list of definitions (regional economic integration organizations among them) then filled it."""
+    from mea_assistant.briefing.subject import weighted_terms
+
+    topic = ("Transfer of technology to developing countries under the CBD: on what terms must it be provided, and "
+             "how are patents treated?")
+    assert "term" not in weighted_terms(topic, assistant.index)
+    refs = {r.ref for r in build_note(assistant, topic).references if r.doc_id == "cbd-convention-1992"}
+    assert {"Art. 16(1)", "Art. 16(2)"} <= refs, sorted(refs)
+    assert 'Art. 2, "Regional economic integration organization"' not in refs, sorted(refs)

@@ -26,6 +26,9 @@ _INSTRUMENT_WORDS = re.compile(r"\b(?:conventions?|protocol|agreement|memorand(?
 _FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?|rules?|provisions?|towards?|"
                       r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
                       r"briefing|note|across|each|every|various|different|texts?|documents?|wording)\b", re.I)
+# "on what terms" asks for the conditions of what it follows; its "terms" is not the subject of a "Use of Terms"
+# article nor of "mutually agreed terms"
+_ASKED_TERMS = re.compile(r"\b(?:on|under|upon|with)\s+(?:what|which|whose)\s+terms\b", re.I)
 _NUMBERED = re.compile(r"\b(Appendi(?:x|ces)|Annex(?:es)?|Articles?|Schedules?|Parts?|Lists?)\s+([IVX]+|\d+)\b")
 _DANGLING = re.compile(r"\s*\b(?:the|under|of|in|on|for|by|to|and|between|across|conventions?|protocols?|agreements?|"
                        r"memorandum|mou|resolution)\s*$", re.I)
@@ -72,7 +75,7 @@ def weighted_terms(text: str, index: "Index") -> dict[str, float]:
     # order must not depend on Python's string hashing, which differs from one process to the next
     phrases = list(dict.fromkeys(f"{m.group(1)[:6].lower()} {m.group(2)}" for m in _NUMBERED.finditer(text)))
     plain = _NUMBERED.sub(" ", text)
-    words = terms(_FRAMING.sub(" ", _INSTRUMENT_WORDS.sub(" ", plain)))
+    words = terms(_FRAMING.sub(" ", _INSTRUMENT_WORDS.sub(" ", _ASKED_TERMS.sub(" ", plain))))
     if not words and not phrases:
         return {}
     df = _document_frequency(index)
