@@ -745,3 +745,11 @@ def test_a_joint_programme_named_by_its_two_conventions_is_one_instrument(assist
     cited = _cited(answer)
     assert {doc for doc, _ in cited} == {"cms-cites-jwp-2012-2014"}
     assert answer.answer_type == "list" and ("cms-cites-jwp-2012-2014", "¶7") in cited
+
+
+def test_opting_out_of_some_articles_is_answered_by_the_reservations_article(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "opt out of a few of its articles" is what the law of treaties calls a reservation (data/expansions.toml):
+    the CBD's answer is Art. 37, "No reservations may be made", and the answer is No."""
+    answer = assistant.ask("May a country join the biodiversity convention but opt out of a few of its articles?")
+    assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 37")
+    assert answer.lead.startswith("No")
