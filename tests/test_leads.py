@@ -93,6 +93,9 @@ def test_a_treaty_binds_a_memorandum_does_not():
     assert force_of("Requests the Secretariat to report.", "resolution").label.startswith("A request")
     assert force_of("This Convention shall enter into force on the ninetieth day.", "convention").label == \
         "A rule the treaty lays down, not a duty on a Party"
+    # a withdrawal "shall take place" a year after notice: when it happens, not what a Party must do
+    assert force_of("Any such withdrawal shall take place upon expiry of one year after the date of its receipt.",
+                    "convention").label == "A rule the treaty lays down, not a duty on a Party"
 
 
 def test_is_it_binding_is_answered_by_the_force_of_the_verb():

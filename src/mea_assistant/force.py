@@ -28,7 +28,7 @@ _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins
      "qualified"),
     # "shall" with the instrument or an act as its subject states a rule of the treaty, not a Party's duty:
     # "This Convention shall enter into force ...", "Denunciation shall take effect ...".
-    (r"\bshall\s+(?:thereafter\s+)?(?:take effect|enter into force|come into force|continue in force|remain in force|"
+    (r"\bshall\s+(?:thereafter\s+)?(?:take effect|take place|enter into force|come into force|continue in force|remain in force|"
      r"cease to (?:have effect|be in force)|be open for|be deemed|be construed|be considered as|be subject to "
      r"(?:ratification|acceptance|approval))\b", "shall", "rule"),
     (r"\bshall\b|\bmust\b|\bare required to\b|\bis required to\b|\bundertakes? to\b", "shall", "obligation"),
