@@ -753,3 +753,13 @@ def test_opting_out_of_some_articles_is_answered_by_the_reservations_article(ass
     answer = assistant.ask("May a country join the biodiversity convention but opt out of a few of its articles?")
     assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 37")
     assert answer.lead.startswith("No")
+
+
+def test_a_whole_article_asked_about_one_thing_is_answered_by_its_paragraph_on_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """ "Article VIII of CITES" with a question about confiscated live animals is answered by Art. VIII(4), not by
+    the article's first paragraph; the article named alone, or one paragraph named with its items, keeps the
+    article's order."""
+    asked = assistant.ask("Under Article VIII of CITES, where must a confiscated living specimen be sent?")
+    assert _cited(asked)[0][1].startswith("Art. VIII(4)"), _cited(asked)
+    alone = assistant.ask("What does Article VIII of CITES say?")
+    assert _cited(alone)[0] == ("cites-convention-1973", "Art. VIII(1)")

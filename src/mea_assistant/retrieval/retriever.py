@@ -6,6 +6,7 @@ Store objects stay behind the index's adapters; callers get `Hit`s.
 
 from __future__ import annotations
 
+import re
 from itertools import takewhile
 
 from ..force import TREATY_TYPES
@@ -15,7 +16,7 @@ from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
-from ..terms import opens_list
+from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
@@ -200,7 +201,7 @@ class Retriever:
         hits: list[Hit] = []
         seen = set()
         top = exact_score(fused, self.settings.rrf_k)
-        for hit in exact:
+        for hit in _asked_first(exact, fused, query):
             key = (hit.doc_id, hit.position)
             hit.dense, hit.sparse = dense.get(key, 0.0), sparse.get(key, 0.0)
             hit.score = top
@@ -311,3 +312,24 @@ class Retriever:
         return best_per_paragraph(self.index.lexical.query(query, allowed), floor=0.0,
                                   limit=self.settings.candidates)
 
+
+
+# words that only frame an explicit reference ("What does Article VI of the Convention say about ...")
+_FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say", "convention", "agreement",
+                            "protocol", "treaty", "cite", "cms", "cbd", "aewa", "ramsar", "nagoya", "mou"})
+_LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
+_CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
+
+
+def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str) -> list[Hit]:
+    """A whole article named with a question about it ("What does Article VI say Range States must tell the
+    Conference ahead of its meetings?") is answered by its paragraph on that, not by its first one: the
+    article's paragraphs in the order the searches rank them. Named alone ("What does Article VI say?"), or
+    as one paragraph with its items ("Art. VII(3)"), in the article's own order."""
+    content = {t for t in terms(query) - _FRAMING_WORDS if not _LOCATOR.match(t)}
+    wanted = explicit_refs(query)
+    whole = len(wanted) == 1 and len(wanted[0]) == 1  # "Article VIII", not "Art. VII(3)" nor a definition
+    if len(exact) < 2 or not whole or len(content) < _CONTENT_WORDS:
+        return exact
+    order = {id(h): n for n, h in enumerate(exact)}
+    return sorted(exact, key=lambda h: (-fused.get((h.doc_id, h.position), 0.0), order[id(h)]))
