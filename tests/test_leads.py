@@ -131,6 +131,9 @@ def test_figures_actors_and_polarity_come_from_the_quote():
     assert actor_in(bureau) == "The International Union for the Conservation of Nature and Natural Resources"
     assert actor_in(bureau, agent_only=True) == ""
     assert actor_in("The budget shall be adopted by the Conference until another rule is agreed.") == "the Conference"
+    # a condition in an earlier sentence is not the passive's ("... whenever possible. ... convened by the Chair")
+    assert actor_in("The Committee should work by electronic means whenever possible. Where the need arises, meetings "
+                    "should be convened by the Chair of the Committee.") == "the Chair of the Committee"
     # an agent after "on an interim basis", a subject after the condition the provision opens with, a Government
     # "hereby designated", and a subject of a passive, which is acted on, not who acts
     assert actor_in("The secretariat functions will be carried out on an interim basis by the United Nations "

@@ -164,7 +164,9 @@ def actor_in(quote: str, agent_only: bool = False) -> str:
     """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or, unless `agent_only`,
     the subject."""
     m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote)
-    if m and (not _SUBORDINATE.search(quote, 0, m.start()) or not _SUBJECT.match(quote)):
+    # (within the passive's own sentence, whose subject is the quote's first only in its first sentence)
+    if m and (re.search(r"[.;]\s", quote[:m.start()]) or not _SUBORDINATE.search(quote, 0, m.start())
+              or not _SUBJECT.match(quote)):
         return m.group(1).strip()
     if agent_only:
         return ""
