@@ -11,13 +11,13 @@ from itertools import takewhile
 
 from ..force import TREATY_TYPES
 from ..index import Index
-from ..queries import QueryInfo, analyse, instrument_mentions
+from ..queries import QueryInfo, analyse, instrument_mentions, instrument_spans
 from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
 from ..terms import opens_list, terms
-from ..types import Filters, Hit, Paragraph, ParagraphKey
+from ..types import Document, Filters, Hit, Paragraph, ParagraphKey
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -55,7 +55,7 @@ class Retriever:
         covered = {docs[d].conventions[0] for d in info.doc_ids if docs[d].conventions}
         # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
         # document's, not an instrument of its own
-        mentions = instrument_mentions(info.text, docs)
+        mentions = instrument_mentions(info.text, docs) if info.doc_ids and info.conventions else []
         inside = [(start, end) for start, end, label in mentions if label in info.doc_ids]
         for conv in info.conventions:
             spans = [(start, end) for start, end, label in mentions if label == conv]
@@ -201,7 +201,7 @@ class Retriever:
         hits: list[Hit] = []
         seen = set()
         top = exact_score(fused, self.settings.rrf_k)
-        for hit in _asked_first(exact, fused, query):
+        for hit in _asked_first(exact, fused, query, _without_names(query, self.index.documents)):
             key = (hit.doc_id, hit.position)
             hit.dense, hit.sparse = dense.get(key, 0.0), sparse.get(key, 0.0)
             hit.score = top
@@ -313,20 +313,26 @@ class Retriever:
                                   limit=self.settings.candidates)
 
 
-
-# words that only frame an explicit reference ("What does Article VI of the Convention say about ...")
-_FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say", "convention", "agreement",
-                            "protocol", "treaty", "cite", "cms", "cbd", "aewa", "ramsar", "nagoya", "mou"})
+# words that only frame an explicit reference ("What does Article VI ... say about ...")
+_FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say"})
 _LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
 _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
 
 
-def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str) -> list[Hit]:
+def _without_names(query: str, documents: dict[str, Document]) -> str:
+    """The question without the instruments it names: "of the migratory species convention" says where, not what."""
+    chars = list(query)
+    for start, end in instrument_spans(query, documents):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
     """A whole article named with a question about it ("What does Article VI say Range States must tell the
     Conference ahead of its meetings?") is answered by its paragraph on that, not by its first one: the
     article's paragraphs in the order the searches rank them. Named alone ("What does Article VI say?"), or
     as one paragraph with its items ("Art. VII(3)"), in the article's own order."""
-    content = {t for t in terms(query) - _FRAMING_WORDS if not _LOCATOR.match(t)}
+    content = {t for t in terms(unnamed) - _FRAMING_WORDS if not _LOCATOR.match(t)}
     wanted = explicit_refs(query)
     whole = len(wanted) == 1 and len(wanted[0]) == 1  # "Article VIII", not "Art. VII(3)" nor a definition
     if len(exact) < 2 or not whole or len(content) < _CONTENT_WORDS:
