@@ -344,6 +344,15 @@ def instrument_spans(text: str, documents: dict[str, Document]) -> list[tuple[in
     return [(start, end) for start, end, _ in instrument_mentions(text, documents)]
 
 
+def without_instruments(text: str, documents: dict[str, Document]) -> str:
+    """`text` with the instruments it names blanked out (same length, so positions still hold): "what the CITES
+    Convention says on permits" -> what it is about."""
+    chars = list(text)
+    for start, end in instrument_spans(text, documents):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def own_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, int, str]]:
     """The instruments a text names, less a convention named only inside a document's name: "the joint
     CMS-CITES work" names the joint work programme, not the two conventions."""

@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ..queries import instrument_spans
+from ..queries import without_instruments
 from ..terms import terms
 from ..types import Document
 
@@ -40,10 +40,7 @@ _PLAN = re.compile(r"\bthe\s+(?:\S+\s+)?Action\s+Plan\b(?!s)", re.I)
 
 def subject_of(topic: str, documents: dict[str, Document]) -> str:
     """The topic without the instruments it names ("Ramsar site designation" -> "site designation")."""
-    chars = list(topic)
-    for s, e in instrument_spans(topic, documents):
-        chars[s:e] = " " * (e - s)
-    text = " ".join("".join(chars).split())
+    text = " ".join(without_instruments(topic, documents).split())
     while _DANGLING.search(text):
         text = _DANGLING.sub("", text)
     return text.strip() or topic

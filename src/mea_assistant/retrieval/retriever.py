@@ -11,13 +11,13 @@ from itertools import takewhile
 
 from ..force import TREATY_TYPES
 from ..index import Index
-from ..queries import QueryInfo, analyse, instrument_mentions, instrument_spans
+from ..queries import QueryInfo, analyse, instrument_mentions, without_instruments
 from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
 from ..terms import opens_list, terms
-from ..types import Document, Filters, Hit, Paragraph, ParagraphKey
+from ..types import Filters, Hit, Paragraph, ParagraphKey
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -201,7 +201,7 @@ class Retriever:
         hits: list[Hit] = []
         seen = set()
         top = exact_score(fused, self.settings.rrf_k)
-        for hit in _asked_first(exact, fused, query, _without_names(query, self.index.documents)):
+        for hit in _asked_first(exact, fused, query, without_instruments(query, self.index.documents)):
             key = (hit.doc_id, hit.position)
             hit.dense, hit.sparse = dense.get(key, 0.0), sparse.get(key, 0.0)
             hit.score = top
@@ -317,14 +317,6 @@ class Retriever:
 _FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say"})
 _LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
 _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
-
-
-def _without_names(query: str, documents: dict[str, Document]) -> str:
-    """The question without the instruments it names: "of the migratory species convention" says where, not what."""
-    chars = list(query)
-    for start, end in instrument_spans(query, documents):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
