@@ -748,11 +748,12 @@ def test_a_joint_programme_named_by_its_two_conventions_is_one_instrument(assist
 
 
 def test_opting_out_of_some_articles_is_answered_by_the_reservations_article(assistant) -> None:  # type: ignore[no-untyped-def]
-    """ "opt out of a few of its articles" is what the law of treaties calls a reservation (data/expansions.toml):
-    the CBD's answer is Art. 37, "No reservations may be made", and the answer is No."""
-    answer = assistant.ask("May a country join the biodiversity convention but opt out of a few of its articles?")
+    """ "excluding some of its provisions" is what the law of treaties calls a reservation (data/expansions.toml):
+    the CBD's answer is Art. 37, "No reservations may be made", and the answer is No (without the entry: Art. 25(1)
+    and "Yes")."""
+    answer = assistant.ask("Could a government ratify the CBD while excluding some of its provisions?")
     assert _cited(answer)[0] == ("cbd-convention-1992", "Art. 37")
-    assert answer.lead.startswith("No")
+    assert answer.lead.startswith("No:")
 
 
 def test_a_whole_article_asked_about_one_thing_is_answered_by_its_paragraph_on_it(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -72,7 +72,7 @@ def test_captive_breeding_and_nursery_growing_find_the_treatys_own_term(assistan
      "aewa-agreement-1995", "Annex 3, 4.3.7"),  # the gear named before the drowning
     ("Tortoises on a stopover at our airport never leave the airside zone: do they need CITES paperwork?",
      "cites-convention-1973", "Art. VII(1)"),  # "transit or trans-shipment ... while ... in Customs control"
-    ("Who runs the sharks MoU's secretariat in the meantime?",
+    ("Who administers the sharks MoU for the time being?",
      "sharks-mou-2010", "para. 27(b)"),  # "act as the interim Secretariat"
 ])
 def test_everyday_words_find_the_treatys_own_term(assistant, query, doc_id, ref):
