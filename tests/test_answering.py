@@ -461,7 +461,7 @@ def test_filters_restrict_documents(assistant):
 def test_questions_for_status_data_abstain_and_the_rule_is_still_answered(assistant):
     """Texts as adopted cannot give the present state of affairs, nor the date an instrument actually entered
     into force; they do state the rule for when it does."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert asks_for_current_status("What is the current number of Wetlands of International Importance?")
     assert asks_for_current_status("In which year did the Nagoya Protocol enter into force?")

@@ -86,7 +86,7 @@ def test_the_formulas_of_membership_and_composition() -> None:
 def test_who_holds_an_office_now_is_status_data_however_the_body_is_named() -> None:
     """"Who is WIPO's current Director General?" asks who holds the office today, which no text says: the rule
     for "its current Director-General" now reads a possessive too."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert asks_for_current_status("Who is WIPO's current Director General, and when does the present term end?")
     assert not asks_for_current_status("Who appoints WIPO's Director General, and for how long?")

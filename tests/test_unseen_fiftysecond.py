@@ -52,7 +52,7 @@ def test_a_treaty_series_number_names_the_instrument(docs) -> None:  # type: ign
 def test_a_condition_the_question_sets_is_not_a_past_event() -> None:
     """"... convicted even if no attack was ever carried out?" asks the text's rule; "Was the convention ever invoked?"
     asks what has happened, which texts as adopted do not record."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert not asks_for_current_status("Can someone be convicted of recruiting for terrorism under the Council of "
                                        "Europe prevention convention even if no attack was ever carried out?")

@@ -54,7 +54,7 @@ def test_a_definition_printed_against_a_dash_is_found(assistant_u57):  # type: i
 def test_the_next_year_after_another_is_no_question_about_today() -> None:
     """"programmes for the next year" is the year after the one the question names, not today's next year (the blind
     run abstained as if asked for a current status); "next year" alone still is."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert not asks_for_current_status("By what date each year must the forces submit their programmes for the next "
                                        "year?")

@@ -47,7 +47,7 @@ def test_when_a_conference_was_to_be_held_asks_the_rule() -> None:
     """"When was the first review conference of the Sea-Bed Treaty to be held?" asks what Article VII says ("Five
     years after the entry into force ... shall be held at Geneva"), not what happened: it had abstained as a question
     for records of meetings."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert not asks_for_current_status("When was the first review conference of the Sea-Bed Treaty to be held, and "
                                        "where?")

@@ -58,7 +58,7 @@ def test_a_period_in_seconds_is_a_period_stated(docs) -> None:  # type: ignore[n
     """"How long may an electric shock last?" is answered by the slaughter convention's Art. 5(1) ("provided that
     the shocks last no more than two seconds"): a period in seconds is stated; a paragraph stating none still is not
     (the abstention check once knew days to years only)."""
-    from mea_assistant.abstention import measure_unstated
+    from mea_assistant.unstated import measure_unstated
     from mea_assistant.stores.hits import paragraph_hit
 
     doc = docs["slaughter-convention-1979"]

@@ -26,7 +26,7 @@ SET, docs, test_each_is_named_after_itself, test_hand_read_spot_checks, test_ref
 def test_what_a_body_did_last_year_or_will_do_next_year_is_not_in_its_constitution() -> None:
     """"What catch limit did ICES recommend for North Sea cod for next year?": the Convention sets up the Council;
     its advice of a given year is a record the texts as adopted do not hold."""
-    from mea_assistant.abstention import asks_for_current_status
+    from mea_assistant.unstated import asks_for_current_status
 
     assert asks_for_current_status("What catch limit did the International Council for the Exploration of the Sea "
                                    "recommend for North Sea cod for next year?")

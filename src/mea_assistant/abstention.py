@@ -1,4 +1,5 @@
-"""When is the corpus silent? Four signals, each measured on the evaluation set (evals/).
+"""When is the corpus silent? Four signals, each measured on the evaluation set (evals/); unstated.py holds the
+questions no text as adopted can answer (status, unstated measures).
 
 1. Relevance: the best of the top paragraphs is not close in meaning to the question (dense cosine).
 2. Unsupported specifics: the question names something — a meeting ("COP15", "MOP8"), a year, a target
@@ -19,7 +20,6 @@ from functools import lru_cache
 from typing import Any, Callable, Collection, Sequence
 
 from .acronyms import HEAD, abbreviates
-from .figures import ASKS_DURATION, figure_in
 from .instruments import Instrument, catalogue
 from .meetings import meeting_in_words
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
@@ -38,125 +38,6 @@ annexes paragraph paragraphs secretariat secretariats conference meeting meeting
 resolution resolutions decision decisions plan plans action strategic programme work joint memorandum understanding mou
 signatory signatories state states range standing committee council scientific technical text texts document documents
 provision provisions species migratory wild animals fauna flora list and, i ii iii iv v vi vii viii ix x""".split())
-
-
-# Questions about the present state of the world (membership, ratifications, current listings) are out of
-# scope by construction: the corpus holds texts as adopted, not status data.
-_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
-                     # (not "for the next year", the year after another the question names: "programmes for the
-                     # next year")
-                     r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"
-                     r"the current (?:number|list|status|membership|count|total)|"
-                     # who holds an office now: a text creates the office, it never names its holder
-                     r"(?:the|its|their|[\w.-]+['’]s) (?:current|present|incumbent) (?:director-general|director general|"
-                     r"executive secretary|secretary-general|secretary general|executive director|director|chair|"
-                     r"chairperson|chairman|president|head)|"
-                     r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
-# The date an instrument actually entered into force is an event after its adoption: its own text states the rule
-# ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
-# year is one for status data; "When did CMS enter into force?" is answered with the rule. An MOU "takes effect".
-_HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) year|what year|which year)\b.*\b"
-                       r"(?:(?:enter(?:ed)?|came|come) into force|t(?:ake|ook|aken) effect|bec[ao]me effective)\b|"
-                       r"\bactually (?:enter(?:ed)?|came) into force\b", re.I)
-
-
-# Likewise what happened at a meeting and who has joined: records of sessions and lists of members, which the
-# texts as adopted do not hold ("What were the outcomes of the Summit?", "Which countries have signed the MOU?",
-# "When was the Initiative launched?"). Not "at which COP": a resolution records which COP decided what.
-_EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |their )?(?:\w+ ){0,4}?(?:summit|meeting|"
-                    r"session|conference|forum|workshop|cop|mop|mos)\b|"
-                    # "Which Council of Europe states have ratified ...?": the members named by up to four words
-                    r"\b(?:which|what|how many) (?:[\w-]+ ){0,4}?(?:countries|states|parties|signatories|governments)\b"
-                    r"[^?]{0,40}\b(?:have|has) (?:signed|ratified|joined|acceded)\b|"
-                    # not "when was the review conference to be held": the text's rule ("shall be held five years after")
-                    r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?<!to be )(?:launched|founded|held|hosted)\b|"
-                    # who hosted a session, whom a committee found in breach, when membership became universal,
-                    # what has happened since the instrument entered into force: records, not texts
-                    r"\b(?:which|what) (?:country|countries|city|cities|government)\b[^?]{0,30}\bhost(?:ed|s)\b|"
-                    r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments) (?:has|have|had|were|was)\b"
-                    r"[^?]{0,60}\bfound\b"
-                    r"[^?]{0,30}\bin (?:non-?compliance|breach)\b|"
-                    r"\b(?:reach(?:ed)?|achieve[sd]?|attain(?:ed)?) universal (?:ratification|membership|participation)\b|"
-                    r"\b(?:have|has) been \w+ed\b[^?]{0,60}\bsince (?:it|the \w+(?: \w+)?) (?:entered|came) into force\b",
-                    re.I)
-# "Was the programme ever evaluated?", "Has any state ever been found ...?": whether something has happened, not what
-# a text provides ("Is hunting ever allowed?" is the text's rule), and not a condition the question sets ("convicted
-# even if no attack was ever carried out?")
-_EVER = re.compile(r"\b(?:was|were|has|have|had)\b[^?]{0,80}\bever\b", re.I)
-_CONDITION = re.compile(r"\b(?:if|unless|whether|though|although)\b[^,;?]*$", re.I)  # not "When was it ever ...?"
-
-
-# A question for a period, a sum or a share is answered only by a text that states one: "How long is an import
-# permit valid?" by an article that says "valid for a period of six months", never by one on import permits that
-# names no period; "What fee is charged for a permit?" by one that names a fee, charge or amount; "What share of ...?"
-# by one that gives a figure or a share.
-_NATIONAL = r"(?:(?:Swiss|US|U\.S\.|United States|American|Canadian|Australian|Hong Kong|New Zealand) )?"
-_CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kronor|kroner|special drawing rights|SDRs?)"
-_MEASURES = (
-    (ASKS_DURATION,
-     re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|periods?|time[- ]limits?|immediately|"
-                r"forthwith|without delay|as soon as|promptly|annual\w*|biennial\w*|sessions?|meetings?|until|before|"
-                r"after|dates?)\b", re.I)),
-    (re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
-                r"will|is|are|must|should|can)\b", re.I),
-     re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"
-                r"contributions?|budget|expenses?|scale)\b|\d", re.I)),
-    # An amount asked in a currency ("How much is the basic fee, in Swiss francs?"): a text that names the fee but
-    # fixes no sum leaves it to rules outside the corpus.
-    (re.compile(rf"\bin {_NATIONAL}{_CURRENCY}\b|\bhow many {_NATIONAL}{_CURRENCY}\b", re.I),
-     re.compile(rf"\d[\d,.\s]*(?:{_NATIONAL}{_CURRENCY}|CHF|USD|EUR)|\b(?:{_CURRENCY}|CHF|USD|EUR|SDR)\s*\d|"
-                rf"\b(?:hundred|thousand|million|billion)\s+{_NATIONAL}{_CURRENCY}", re.I)),
-    # A fee or a price is named as one ("a fee", "free of charge"): a figure in an article on something else
-    # ("Annex II, 1.1") is not what a permit or a mark costs.
-    (re.compile(r"\bwhat (?:fees?|charges?|price)\b", re.I),
-     re.compile(r"\b(?:fees?|charges?|charged|prices?|costs?|free of charge|gratis|payment|paid|pay)\b", re.I)),
-    # A penalty is answered by a text that sets one ("fines", "sanctions", "imprisonment", "punishable by"):
-    # an article on the offence or on cooperation names none.
-    (re.compile(r"\b(?:what|which|how much|how high|how large)(?: \w+)? (?:fines?|penalt(?:y|ies)|sanctions?|"
-                r"punishments?|prison (?:terms?|sentences?)|sentences?)\b|\bhow (?:much|heavily) (?:can|may|must|"
-                r"will|would) [^?]{0,40}\b(?:be )?(?:fined|punished|penali[sz]ed)\b", re.I),
-     re.compile(r"\b(?:fines?|penalt(?:y|ies)|sanctions?|punish\w*|imprisonment|prison|custodial|sentences?|"
-                r"deprivation of liberty|penal|penali[sz]\w*|offences? punishable)\b", re.I)),
-    # Compensation and damages: only a text that provides for them says how much or on what basis.
-    (re.compile(r"\b(?:what|which|how much)(?: \w+)? (?:compensation|damages|indemnity|indemnification|"
-                r"reimbursement)\b", re.I),
-     re.compile(r"\b(?:compensat\w*|damages|indemn\w*|reimburs\w*|refund\w*|liab(?:le|ility)|reparation)\b", re.I)),
-    # A rate (of tax, of interest, of exchange), a temperature, a speed: the text must state one.
-    (re.compile(r"\bwhat (?:[\w-]+ ){0,2}rates?\b", re.I), re.compile(r"\brates?\b|%|\bper ?cent", re.I)),
-    (re.compile(r"\b(?:what|which) (?:\w+ )?temperatures?\b", re.I),
-     # a degree of heat, not "a high degree of uniformity"
-     re.compile(r"\btemperatures?\b|°|\b\d+(?:[.,]\d+)?\s*degrees?\b|\bdegrees? (?:Celsius|centigrade|Fahrenheit|Kelvin)\b",
-                re.I)),
-    (re.compile(r"\b(?:what|which) (?:\w+ )?speed(?: limits?)?\b", re.I),
-     re.compile(r"\bspeeds?\b|\bkm/h\b|\bkilomet(?:re|er)s? per hour\b|\bmiles per hour\b", re.I)),
-    # "What share of the listed populations are declining?": a text that states a share, in figures or in words
-    (re.compile(r"\bwhat (?:share|percentage|proportion|fraction|per ?cent(?:age)?)\b|\bhow many per ?cent\b", re.I),
-     re.compile(r"%|\bper ?cent|\bpercentage|\bproportion|\bshares?\b|\bhalf\b|\bthirds?\b|\bquarters?\b|"
-                r"\bmajority\b|\bfraction|\bratio\b|\bscale\b|\bpro rata\b", re.I)),
-)
-
-
-# A limit is a figure: "What is the minimum fine ...?", "What minimum hourly wage ...?" are answered only by a text
-# that fixes one ("a maximum of 25 per cent", "not less than two years"), never by one on fines or wages alone.
-# In lower case: "the Minimum Age Convention" is a name.
-_ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+(?:[\w-]+\s+){0,3}?(?:fines?|"
-                         r"penalt(?:y|ies)|ratios?|amounts?|sums?|numbers?|size|weight|length|age|quotas?|catch|limits?|"
-                         r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period|wages?|"
-                         r"income|salar(?:y|ies)|pay|pensions?|allowances?|prices?|capacity|tonnage)\b", re.I)
-
-# A limit is a quantity: a number, not the ordinal of a meeting ("the ninth meeting of the Conference").
-_QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-                       r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|per ?cent)\b", re.I)
-
-
-def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
-    """The question asks for a period, a sum or a limit, and none of the top paragraphs (with their lead-ins)
-    states one."""
-    evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
-    if _ASKS_LIMIT.search(question) and \
-            not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):
-        return True
-    return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
 
 
 # Words that ask, not name: a question's own verbs and frames ("allowed", "required") say nothing of its subject.
@@ -206,11 +87,6 @@ def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:
 
 def outside_vocabulary(question: str, vocabulary: frozenset[str]) -> bool:
     return len(foreign_words(question, vocabulary)) >= _FOREIGN_ENOUGH
-
-
-def asks_for_current_status(question: str) -> bool:
-    ever = next((m for m in _EVER.finditer(question) if not _CONDITION.search(question[:m.start()])), None)
-    return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question) or ever)
 
 
 def _tokens(text: str) -> list[str]:

@@ -7,8 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .abstention import (asks_for_current_status, held_instruments, measure_unstated, outside_vocabulary, title_kinds,
-                         unheld_and_unmentioned, unsupported_terms)
+from .abstention import held_instruments, outside_vocabulary, title_kinds, unheld_and_unmentioned, unsupported_terms
 from .acronyms import HEAD
 from .answer_types import classify, is_polar
 from .asked_refs import named_annex
@@ -27,6 +26,7 @@ from .settings import Settings
 from .taxa import named_species
 from .types import Answer, Filters, Hit
 from .understanding import Query
+from .unstated import asks_for_current_status, measure_unstated
 
 if TYPE_CHECKING:
     from .ingest import IngestReport
