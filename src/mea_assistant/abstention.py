@@ -23,6 +23,7 @@ from .acronyms import HEAD, abbreviates
 from .instruments import Instrument, catalogue
 from .meetings import meeting_in_words
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
+from .sentences import full_sentences
 from .serials import SERIAL
 from .terms import either_spelling, spelled_number
 from .types import Hit
@@ -94,6 +95,17 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z0-9.'-]*[A-Za-z0-9]|\d+(?:[.-]\d+)*", text)
 
 
+def _sentence_tokens(question: str, end: str | None = None) -> list[tuple[int, str]]:
+    """Each word with its place in its own sentence: a capital that starts a sentence ("Give me the main ones.")
+    names nothing, wherever the sentence stands; `end` closes each sentence (a name run stops there)."""
+    out: list[tuple[int, str]] = []
+    for sentence in full_sentences(question):
+        out += list(enumerate(_tokens(sentence)))
+        if end is not None:
+            out.append((len(out), end))
+    return out
+
+
 def _generic(bare: str) -> bool:
     """A word of the field ("Convention", "Parties") or an acronym the glossary spells out: names nothing."""
     return bare.lower() in GENERIC or bare.upper() in ACRONYMS
@@ -118,13 +130,12 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
 def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
     out = [m.group(0) for m in _UNIT.finditer(question)]
-    words = _tokens(question)
     # "a second term", "a third time": after "a" an ordinal means "another", not one of a numbered series
     another = {m.group(1).lower() for m in re.finditer(rf"\ban?\s+({_ORDINAL.pattern})\b", question, re.I)}
     # "ILO Convention No. 169", "ILO C29": the number an organisation gives a convention in its series (serials.py),
     # which the text need not print; the organisation's name, when written, must still be supported
     serial = {g for m in SERIAL.finditer(question) for g in m.groups() if g}
-    for i, word in enumerate(words):
+    for i, word in _sentence_tokens(question):
         bare = word.strip(".'-")
         if _generic(bare) or bare in serial:
             continue
@@ -151,7 +162,7 @@ def _runs_and_kinds(question: str) -> list[tuple[list[str], str]]:
     """Each name run with the instrument kind word that ends it ("Arms Control Treaty" -> treaty), or ""."""
     runs: list[tuple[list[str], str]] = []
     current: list[str] = []
-    for i, word in enumerate(_tokens(question) + [""]):
+    for i, word in _sentence_tokens(question, end=""):
         bare = word.strip(".'-")
         if i > 0 and bare[:1].isupper() and not bare.isupper() and bare.isalpha() and bare.lower() not in _FUNCTION \
                 and not any(re.search(p, bare) for p, _ in CONVENTION_NAMES):

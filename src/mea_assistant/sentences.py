@@ -44,6 +44,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def full_sentences(text: str) -> list[str]:
+    """Sentences ended by a full stop, question or exclamation mark, however short ("Give me the main ones."):
+    how a question's own sentences are read (a capital after one starts a sentence, it names nothing)."""
+    pieces: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group(0) and text[m.start() - 1] not in ".!?":
+            continue
+        piece = text[start:m.start() + len(m.group(1) or "")]
+        if pieces and _ABBREV_END.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+        elif piece.strip():
+            pieces.append(piece.strip())
+        start = m.end()
+    if text[start:].strip():
+        if pieces and _ABBREV_END.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {text[start:].strip()}"
+        else:
+            pieces.append(text[start:].strip())
+    return pieces
+
+
 def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 

@@ -7,11 +7,14 @@ import re
 from typing import Sequence
 
 from .figures import ASKS_DURATION, figure_in
+from .sentences import full_sentences
 from .types import Hit
 
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
-_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|latest|most recent|as of now|"
+# "the latest date we can send it" asks a deadline, which a text sets
+_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|most recent|as of now|"
+                     r"(?<!at the )latest(?! (?:possible )?(?:date|day|deadline|time|moment|point)\b)|"
                      # (not "for the next year", the year after another the question names: "programmes for the
                      # next year")
                      r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"
@@ -128,6 +131,15 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
 
 
+def _asked(question: str) -> str:
+    """The sentences that ask: a delegate's account before them ("He is sending three shipments this month. Is
+    that OK?") sets the scene in time, it does not ask what has happened since."""
+    sentences = full_sentences(question)
+    asked = [s for s in sentences if s.rstrip("\"”’)").endswith("?")]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else question
+
+
 def asks_for_current_status(question: str) -> bool:
+    question = _asked(question)
     ever = next((m for m in _EVER.finditer(question) if not _CONDITION.search(question[:m.start()])), None)
     return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question) or ever)
