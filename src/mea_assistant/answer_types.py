@@ -54,7 +54,7 @@ _POLAR = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)?" + 
 _OPENS_POLAR = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?" + _FRAME + _POLAR_VERB, re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
-    r"\bwhat (?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
+    r"\bwhat (?:(?:basic|main|key|principal|essential|other|specific) )?(?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
     r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
     r"shall|should|may|can)\b|^\s*(?:under |in )?what (?:\w+ )?\w{3,}s (?:do|does|must|should|shall|are|have|has|"
     r"set|need)\b", re.I)
@@ -106,8 +106,16 @@ def _is_elliptical(question: str) -> bool:
     return len(words) <= 6 or bool(re.match(r"^\s*(and|but|also|what about|how about|same)\b", question, re.I))
 
 
+# What is asked after a scene-setting "when"/"if" clause ("When Parties negotiate an agreement, what elements must it
+# contain?") or after the "or" of an alternative ("Does the Protocol have its own secretariat, or who serves it?")
+_ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|who|whom|how|where|why)\b)|"
+                          r"^[^?]{1,160},\s*or\s+(?=(?:who|whom|which|what|how|when|where)\b)", re.I)
+
+
 def _classify_one(question: str) -> str:
     q = question.strip()
+    if m := _ASKED_AFTER.match(q):
+        q = q[m.end():]
     if _COMPARISON.search(q):
         return "comparison"
     if _FUNCTIONS.search(q):
