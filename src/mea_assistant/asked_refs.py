@@ -9,6 +9,16 @@ from .parsing.labels import INSERTED
 from .refs import ref_tokens
 
 
+_NUM = r"[ivxlc]+|\d+"
+# An article or part of an annex: "Article 3 of Annex II, Part 1", "Annex II, Part 1, Article 3", "Part 2 of Annex
+# II" -> the annex's label, its part's, then the article's, as the refs of an annex read ("Annex II, Part 1, Art. 3(1)")
+_ANNEX_REFS = [
+    re.compile(rf"\b(?:article|art\.?)\s*(?P<art>{_NUM})\b(?P<rest>(?:\s*\(\s*\w{{1,4}}\s*\))*)\s+(?:of|in)\s+(?:the\s+)?"
+               rf"annex\s+(?P<annex>{_NUM})\b(?:\s*,?\s*part\s+(?P<part>{_NUM})\b)?", re.I),
+    re.compile(rf"\b(?:(?:in|of|under)\s+)?(?:part\s+(?P<part>{_NUM})\s+(?:of|to)\s+(?:the\s+)?annex\s+(?P<annex>{_NUM})|"
+               rf"annex\s+(?P<annex2>{_NUM})\s*,?\s*part\s+(?P<part2>{_NUM}))\b"
+               rf"(?:\s*,?\s*(?:article|art\.?)\s*(?P<art>{_NUM})\b(?P<rest>(?:\s*\(\s*\w{{1,4}}\s*\))*))?", re.I),
+]
 _REF_PATTERNS = [
     re.compile(rf"\b(?:article|art\.?)\s*(?P<art>[ivxlc]+|\d+(?:\s*{INSERTED})?)\b(?P<rest>(?:\s*(?:\(\s*\w{{1,4}}\s*\)|\.\s*\d+|,?\s*(?:paragraph|para\.?)\s*\d+|\s+\d+\b))*)", re.I),
     re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?|§)\s*(?P<para>\d+(?:\.\d+)*)(?P<rest>(?:\s*\(\s*\w{1,4}\s*\))*)", re.I),
@@ -25,6 +35,15 @@ def explicit_refs(text: str) -> list[list[str]]:
     """Locator token prefixes named in a question: "Article III(4) of CITES" -> [['iii', '4']]."""
     out: list[list[str]] = []
     taken: list[tuple[int, int]] = []
+    for pattern in _ANNEX_REFS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            g = m.groupdict()
+            annex, part = g.get("annex") or g.get("annex2"), g.get("part") or g.get("part2")
+            taken.append(m.span())
+            out.append([*ref_tokens(annex), *ref_tokens(part or ""), *ref_tokens(g.get("art") or ""),
+                        *ref_tokens(g.get("rest") or "")])
     for pattern in _REF_PATTERNS:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):

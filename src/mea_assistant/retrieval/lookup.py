@@ -106,6 +106,9 @@ _ARTICLE = re.compile(r"\b(?:article|art\.?)\s*([ivxlc]+|\d+)(?:\s+(bis|ter|quat
 # ("App. I, II and III, Bovidae", "Annex 3, 2.1.1")
 _PART = re.compile(r"\b(appendix|annex)\s+([ivx]+|\d{1,2})\b", re.I)
 _PART_REF = re.compile(r"^(App\.|Appendix|Annex)\s*((?:[IVXLC]+|\d+)(?:(?:,\s*|\s+and\s+)(?:[IVXLC]+|\d+)\b)*)")
+# a part of an annex: "Part 3 of Annex II", "Annex II, Part 3"
+_ANNEX_PART = re.compile(r"\bpart\s+([ivx]+|\d{1,2})\s+(?:of|to)\s+(?:the\s+)?annex\s+([ivx]+|\d{1,2})\b|"
+                         r"\bannex\s+([ivx]+|\d{1,2})\s*,?\s*part\s+([ivx]+|\d{1,2})\b", re.I)
 _PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*(\d+)\b", re.I)
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
 
@@ -125,6 +128,8 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
         return None
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)
     doc = docs[0]
+    if in_annex := _ANNEX_PART.search(query):
+        return _missing_annex_part(doc, in_annex)  # its articles are the annex's, not the treaty's
     article, paragraph = _ARTICLE.search(query), _PARAGRAPH.search(query)
     part = _PART.search(query)
     if part and not article and not paragraph:
@@ -153,6 +158,22 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
         return (f"{doc.citation_name} has no paragraph {number}; its numbered paragraphs run "
                 f"{have_nums[0]} to {have_nums[-1]}.")
     return None
+
+
+def _missing_annex_part(doc: Document, asked: re.Match[str]) -> str | None:
+    """ "Part 3 of Annex II of the CBD" when its Annex II has Parts 1 and 2: say so. None when the part exists or the
+    annex is not divided into parts in this text."""
+    annex, part = asked.group(2) or asked.group(3), asked.group(1) or asked.group(4)
+    have: list[str] = []
+    for p in doc.paragraphs:
+        m = re.match(r"^Annex\s+([IVXLC]+|\d+),\s*Part\s+([IVXLC]+|\d+)\b", p.ref)
+        if m and _number(m.group(1)) == _number(annex) and m.group(2) not in have:
+            have.append(m.group(2))
+    if not have or _number(part) in {_number(x) for x in have}:
+        return None
+    listed = " and ".join([", ".join(have[:-1]), have[-1]] if len(have) > 1 else have)
+    label = annex.upper() if _ROMAN.match(annex) else annex
+    return f"{doc.citation_name} Annex {label} has no Part {part}; its parts are {listed}."
 
 
 def _missing_item(doc: Document, label: str, items: str) -> str | None:
