@@ -66,6 +66,11 @@ def asks_frequency(question: str) -> bool:
     return bool(_ASKS_FREQUENCY.search(question))
 
 
+def asks_count(question: str) -> bool:
+    """"How many States must ratify?": a count, answered by a paragraph that states a number."""
+    return bool(re.search(r"\bhow many\b(?!\s+times\b)", question, re.I))
+
+
 def asks_time(question: str) -> bool:
     """The question asks a time (a date, a period, how soon), not an amount it asks first."""
     time = _ASKS_TIME.search(question) or ASKS_DURATION.search(question)
@@ -116,6 +121,27 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     # "annually" answers "when" and "how often"; it is no count, nor a length of time
     m = _PERIODIC.search(quote) if (wants_time or wants_frequency) and not ASKS_DURATION.search(question) else None
     return m.group(0) if m else ""
+
+
+_NOT_A_COUNT = re.compile(rf"(?:first|second|third|fifth|eighth|ninth|twelfth|\w+th|(?:19|20)\d\d|{_MONTHS}.*|majority|"
+                          r"unanimous\w*|consensus)$", re.I)
+
+
+def states_count(text: str) -> bool:
+    """The paragraph states a number of things ("at least 10 Range States", "fourteen"), not only an ordinal
+    ("the first meeting"), a year or a locator ("set out in Annex 2")."""
+    for m in _figures(text):
+        if _LOCATOR_BEFORE.search(text[:m.start("n")]) or _LABEL.match(text, m.start("n") - 1) or \
+                _INSIDE_NUMBER.search(text[:m.start("n")]):
+            continue
+        if re.match(rf"\s*(?:{_MONTHS})\b", text[m.end("n"):]):
+            continue  # "23 June 1979": a date
+        if re.match(r"[\s-]+(?:calendar\s+)?(?:days?|weeks?|months?|years?)\b", text[m.end("n"):]):
+            continue  # "two years": a length of time, which "how many" States or votes does not ask
+        if not _NOT_A_COUNT.search(m.group("n").strip().split("-")[-1]) or \
+                re.match(r"\s+(?:\w+\s+){0,2}?instruments?\b", text[m.end("n"):]):
+            return True  # a number, or the ordinal that counts ratifications ("the fiftieth instrument")
+    return False
 
 
 def states_figure(text: str, question: str) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from ..figures import asks_frequency, asks_time, states_figure
+from ..figures import asks_count, asks_frequency, asks_time, states_count, states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..terms import opens_list, terms
@@ -179,13 +179,21 @@ def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     """A question for a time ("how long", "when", "how soon") is answered by a paragraph that states one: when the
     first states none and one of the next two does, that one leads ("For how long can one certificate cover
     specimens from the sea?": CITES Art. IV(7)'s "periods not exceeding one year", not IV(6) on the certificate
-    itself). Not for a count ("how many members": an annex's table may hold it) nor how often ("at least once
-    between sessions" is no figure the check reads)."""
-    if signals.kind != "figure" or not hits or not asks_time(signals.query) or asks_frequency(signals.query) \
-            or states_figure(hits[0].text, signals.query):
+    itself), and a count ("How many Range States had to sign before the MOU took effect?": the paragraph with "at
+    least 10 Range States", not the one on who may sign). Not how often ("at least once between sessions" is no
+    figure the check reads)."""
+    timed = asks_time(signals.query)
+    if signals.kind != "figure" or not hits or not (timed or asks_count(signals.query)) or \
+            asks_frequency(signals.query):
+        return hits
+
+    def states(hit: Hit) -> bool:
+        return states_figure(hit.text, signals.query) if timed else states_count(hit.text)
+
+    if states(hits[0]):
         return hits
     for i, hit in enumerate(hits[1:FIGURE_WINDOW], 1):
-        if states_figure(hit.text, signals.query):
+        if states(hit):
             return [hit] + hits[:i] + hits[i + 1:]
     return hits
 
@@ -235,8 +243,16 @@ def own_provisions_first(hits: list[Hit], query: str, window: int = WINDOW) -> l
 
 # A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale
 # shark listed under CMS?"), not one about "a listed orchid"
-_ASKS_LISTING = re.compile(r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists|listing)\b|\blisted\b(?=\s*(?:[?.,]|$|"
-                           r"in\b|on\b|under\b|by\b|anywhere\b|at all\b))", re.I)
+# Where a species is listed: "Which appendix lists ...?", "Is the whale shark on Appendix I?", "listed in ...". Not an
+# appendix named as the setting of another question ("a permit for an Appendix II orchid", "we put it on Appendix III;
+# how long until the listing stops applying?"): a listing row holds no permit rule or time limit.
+_ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
+                           r"categor(?:y|ies)|column)\b|"
+                           r"\b(?:is|are|was|were)\b[^?.]{0,60}\b(?:on|in|under)\s+(?:an?\s+|the\s+|its\s+)?"
+                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
+                           r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
+                           r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
+                           r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))", re.I)
 
 
 def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
