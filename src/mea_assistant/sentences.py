@@ -66,6 +66,14 @@ def full_sentences(text: str) -> list[str]:
     return pieces
 
 
+def asked_sentences(question: str) -> str:
+    """The sentences that ask, when a delegate's account comes before them ("He is sending three shipments this
+    month. Is that OK?"); the whole text when every sentence asks or none is marked as a question."""
+    pieces = full_sentences(question)
+    asked = [s for s in pieces if s.rstrip("\"”’)").endswith("?")]
+    return " ".join(asked) if asked and len(asked) < len(pieces) else question
+
+
 def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 

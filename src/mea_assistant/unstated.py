@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .asks import asks
 from .figures import ASKS_DURATION, figure_in
-from .sentences import full_sentences
+from .sentences import asked_sentences
 from .types import Hit
 
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
 # "the latest date we can send it" asks a deadline, which a text sets
 _STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|most recent|as of now|"
-                     r"(?<!at the )latest(?! (?:possible )?(?:date|day|deadline|time|moment|point)\b)|"
+                     r"(?<!at the )latest(?! (?:possible )?(?:date|day|deadline|time|moment|point)\b| (?:it|we|I|they|you|a report|"
+                     r"the report|our report) (?:can|could|may|must|should)\b)|"
                      # (not "for the next year", the year after another the question names: "programmes for the
                      # next year")
                      r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"
@@ -39,7 +41,7 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     r"session|conference|forum|workshop|cop|mop|mos)\b|"
                     # "Which Council of Europe states have ratified ...?": the members named by up to four words
                     r"\b(?:which|what|how many) (?:[\w-]+ ){0,4}?(?:countries|states|parties|signatories|governments)\b"
-                    r"[^?]{0,40}\b(?:have|has) (?:signed|ratified|joined|acceded)\b|"
+                    r"[^?]{0,40}\b(?<!must )(?<!should )(?<!would )(?<!to )(?:have|has) (?:signed|ratified|joined|acceded)\b|"
                     # not "when was the review conference to be held": the text's rule ("shall be held five years after")
                     r"\bwhen (?:was|were|did) (?:the |it |they )?[^?]{0,60}\b(?<!to be )(?:launched|founded|held|hosted)\b|"
                     # who hosted a session, whom a committee found in breach, when membership became universal,
@@ -64,15 +66,28 @@ _CONDITION = re.compile(r"\b(?:if|unless|whether|though|although)\b[^,;?]*$", re
 # by one that gives a figure or a share.
 _NATIONAL = r"(?:(?:Swiss|US|U\.S\.|United States|American|Canadian|Australian|Hong Kong|New Zealand) )?"
 _CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kronor|kroner|special drawing rights|SDRs?)"
+_COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|"
+                r"nine|twenty|fifty))?")
+_ASKS_SUM = re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
+                       r"will|is|are|must|should|can)\b", re.I)
 _MEASURES = (
     (ASKS_DURATION,
      re.compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|periods?|time[- ]limits?|immediately|"
                 r"forthwith|without delay|as soon as|promptly|annual\w*|biennial\w*|sessions?|meetings?|until|before|"
                 r"after|dates?)\b", re.I)),
-    (re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
-                r"will|is|are|must|should|can)\b", re.I),
-     re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|monetary|"
-                r"contributions?|budget|expenses?|scale)\b|\d", re.I)),
+    (_ASKS_SUM,
+     # a sum, or the rule that fixes one ("according to the UN scale of assessment"); a number must be an amount,
+     # not the article it sits in ("Annex(1)(a)")
+     re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|"
+                r"contributions?|budget|expenses?|scale)\b|[$€£]|\d[\d,.]*\s*(?:%|per ?cent|million|thousand)|"
+                r"\b(?:hundred|thousand|million|billion)\b", re.I)),
+    # "How much is the access fee per sample?": the fee's amount, or that there is none, not a text that names fees
+    (re.compile(r"\bhow much (?:is|are|was|were|does|do|will) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:fees?|"
+                r"charges?|prices?|levy|levies|tolls?)\b", re.I),
+     re.compile(rf"\d[\d,.]*\s*(?:{_CURRENCY}|%|per ?cent)|\b(?:{_CURRENCY}|CHF|USD|EUR|US\$)\s*\d|[$€£]\s*\d|"
+                r"\b(?:hundred|thousand|million|billion)\b|\bfree of charge\b|\bno (?:fee|charge)\b|\bgratis\b|"
+                r"\bscale\b", re.I)),
     # An amount asked in a currency ("How much is the basic fee, in Swiss francs?"): a text that names the fee but
     # fixes no sum leaves it to rules outside the corpus.
     (re.compile(rf"\bin {_NATIONAL}{_CURRENCY}\b|\bhow many {_NATIONAL}{_CURRENCY}\b", re.I),
@@ -108,6 +123,35 @@ _MEASURES = (
 )
 
 
+# Asks read only when the question asks nothing else ("Where is the Commission based, and who appoints its
+# Secretary?" is answered in part by the article on the Secretary)
+_ONE_ASK_MEASURES = (
+    # "Within how many days ...?", "How many years does an expert serve?": a number of days or years, or a cycle
+    (re.compile(r"\bhow many (?:calendar )?(?:days|weeks|months|years)\b|\bwithin how many\b", re.I),
+     re.compile(rf"\b(?:\d+|{_COUNT_WORDS})(?:[\s-]+(?:calendar|full|consecutive))?[\s-]+(?:days?|weeks?|months?|years?)\b|"
+                r"\b(?:annual\w*|biennial\w*|triennial\w*|yearly|each year|every year)\b", re.I)),
+    # a term of office is set in years or by meetings ("until the end of the next ordinary meeting")
+    (re.compile(r"\b(?:how long|how many years|for how long|what (?:is the )?term)\b[^?]{0,80}(?:\b(?:is|are|be|been|"
+                r"was|were)\b[^?]{0,60}(?<!-)\b(?:appointed|elected)\b|\bserves?\b|\bterm\b|\bin office\b|\bhold office\b)|"
+                r"\bterms? of office\b", re.I),
+     re.compile(r"\bterms?\b(?! of reference)|\bre-?elect|\bre-?appoint|\buntil\b|\bserve[sd]?\b|\bperiod\b|"
+                r"\byears?\b|\bmandate\b", re.I)),
+    # a quorum is named as one
+    (re.compile(r"\bquorum\b", re.I), re.compile(r"\bquorum\b", re.I)),
+    # "In which city is the secretariat based?": a text that locates it
+    (re.compile(r"\b(?:which|what) (?:city|town)\b|\bwhere (?:is|are|was|were)\b[^?]{0,60}\b(?:based|located|"
+                r"headquartered|seated|situated)\b", re.I),
+     # a place named after "located/based/situated in" ("wetlands situated in its territory" locates no office)
+     re.compile(r"\b(?:located|based|situated|seated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bseat\s+of\b|"
+                r"\bheadquarter\w*|\bhost(?:ed|s|ing)?\s+(?:by|country|government|city)\b", re.I)),
+    # "What was the total budget of the programme?": an amount, not a paragraph on funding
+    (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |annual |approved |core |whole )?"
+                r"budget\b|\bhow (?:big|large|much) (?:was|is) (?:the |its |their )?budget\b", re.I),
+     re.compile(rf"\d[\d,.]*\s*(?:{_CURRENCY}|%|million|thousand)|\b(?:{_CURRENCY}|CHF|USD|EUR|US\$)\s*\d|[$€£]\s*\d|"
+                r"\b(?:hundred|thousand|million|billion)\b|\bscale\b", re.I)),
+)
+
+
 # A limit is a figure: "What is the minimum fine ...?", "What minimum hourly wage ...?" are answered only by a text
 # that fixes one ("a maximum of 25 per cent", "not less than two years"), never by one on fines or wages alone.
 # In lower case: "the Minimum Age Convention" is a name.
@@ -120,6 +164,14 @@ _ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+
 _QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|per ?cent)\b", re.I)
 
+# "..., and who appoints its Secretary?", "Who runs the Bureau, how many members does it have and ...?"
+_ANOTHER_ASK = re.compile(r"(?:,|\band\b)\s+(?:who|whom|whose|how|what|when|where|which|with whom|whether)\b", re.I)
+
+
+# Asks whose words a text may echo without stating the measure: a period and a sum (the asks for a penalty, a quorum or
+# a place are answered by a text that names one)
+_ECHOED = (ASKS_DURATION, _ASKS_SUM)
+
 
 def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     """The question asks for a period, a sum or a limit, and none of the top paragraphs (with their lead-ins)
@@ -128,18 +180,20 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     if _ASKS_LIMIT.search(question) and \
             not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):
         return True
-    return any(ask.search(question) and not unit.search(evidence) for ask, unit in _MEASURES)
+    measures = _MEASURES + (_ONE_ASK_MEASURES if not asks(question) and not _ANOTHER_ASK.search(question) else ())
+    return any(ask.search(question) and not _states(unit, evidence, question if ask in _ECHOED else "")
+               for ask, unit in measures)
 
 
-def _asked(question: str) -> str:
-    """The sentences that ask: a delegate's account before them ("He is sending three shipments this month. Is
-    that OK?") sets the scene in time, it does not ask what has happened since."""
-    sentences = full_sentences(question)
-    asked = [s for s in sentences if s.rstrip("\"”’)").endswith("?")]
-    return " ".join(asked) if asked and len(asked) < len(sentences) else question
+def _states(unit: re.Pattern[str], evidence: str, question: str) -> bool:
+    """The evidence states the measure; a word the question itself uses does not count ("How much is the access
+    fee?" is not answered by "Access fees" in a list of benefits), a number does."""
+    asked = {w.rstrip("s") for w in re.findall(r"[a-z]+", question.lower())}
+    return any(not m.group(0)[:1].isalpha() or m.group(0).lower().rstrip("s") not in asked
+               for m in unit.finditer(evidence))
 
 
 def asks_for_current_status(question: str) -> bool:
-    question = _asked(question)
+    question = asked_sentences(question)
     ever = next((m for m in _EVER.finditer(question) if not _CONDITION.search(question[:m.start()])), None)
     return bool(_STATUS.search(question) or _HAPPENED.search(question) or _EVENT.search(question) or ever)
