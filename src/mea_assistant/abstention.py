@@ -292,11 +292,14 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
 
 
 def held_instruments(documents: Collection[Any]) -> frozenset[str]:
-    """Codes of the agreements an index holds: each document's own, those it is tagged with, and their parents
-    and children (a question about the UNFCCC may be answered by a text of its Paris Agreement)."""
-    held = {c for d in documents for c in (d.instrument, *d.conventions) if c}
-    family = {i.code for i in catalogue().instruments if i.code in held or i.parent in held}
-    return frozenset(held | family | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
+    """Codes of the agreements an index holds: each document's own, the convention it belongs to, those its title
+    names ("CMS-CITES Joint Work Programme") and their parents (a question about the UNFCCC may be answered by a text
+    of its Paris Agreement). Not an agreement a text only discusses (a resolution on synergies names UNCLOS often),
+    nor every daughter agreement of a convention held (CMS's text says nothing of what ASCOBANS provides)."""
+    held = {c for d in documents for c in (d.instrument, *d.conventions[:1]) if c}
+    held |= {i.code for d in documents for i in catalogue().instruments
+             if (names := _names(i.code)) is not None and names.search(d.title)}
+    return frozenset(held | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
 
 
 @lru_cache(maxsize=None)
@@ -319,17 +322,27 @@ def unheld_instruments(question: str, held: Collection[str]) -> list[tuple[Instr
     return found
 
 
+# A question on how an agreement stands to another ("How does CITES work with the IWC?") may be answered by a text
+# that names it; one on what that agreement itself provides ("What catch limits has the IWC set?") is not.
+_RELATION = re.compile(r"\b(?:with|between|relationship|relations?|cooperat\w*|co-operat\w*|collaborat\w*|partner\w*|"
+                       r"synerg\w*|liaison|joint\w*|mention\w*|refer\w*|cite[sd]?|recall\w*)\b", re.I)
+
+
 def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[str],
-                           document_head: Callable[[str], str]) -> bool:
+                           document_head: Callable[[str], str], names_held: bool = True) -> bool:
     """Signal 4. Place names are shared ("Stockholm", "Madrid", "Bonn" name several agreements): when the head of
     a top paragraph's document holds the distinctive words of the name, the question may be about that document,
-    and the signal stays silent."""
+    and the signal stays silent. A question that names no agreement the index holds and asks what the other one
+    provides (`names_held` False, no `_RELATION`) is not answered by a text that only names it."""
     top = hits[:5]
     for instrument, words in unheld_instruments(question, held):
         distinct = [w.lower() for w in _tokens(words) if not _generic(w.strip(".'-")) and
                     w.lower() not in _INSTRUMENT_KINDS]
-        if any(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct for h in top):
-            continue
+        if distinct and any(all(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct)
+                            for h in top):
+            continue  # every word of the name ("Bonn"), not one ("International" of "International Whaling Commission")
+        if not names_held and not _RELATION.search(question):
+            return True
         names = _names(instrument.code)
         if names is not None and not any(names.search(f"{h.text} {h.section} {h.lead_in}") for h in top):
             return True
