@@ -17,6 +17,12 @@ KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "compari
 _COMPARISON = re.compile(
     r"\b(differ\w*|difference\w*|compar\w*|contrast\w*|versus|vs\.?|similarit\w*|in common|"
     r"same (?:way|as)|both\b.*\band\b)", re.I)
+# "Which is quicker to get out of, CMS or the CBD?", "Did CMS or CITES need more countries to ratify?": a choice
+# between two things by a comparative is a comparison
+_COMPARATIVE = (r"(?:more|fewer|less|longer|shorter|quicker|faster|slower|earlier|later|sooner|higher|lower|stricter|"
+                r"larger|smaller|bigger|greater|easier|harder|stronger|weaker)")
+_CHOICE = re.compile(rf"\b(?:which|did|does|do|is|was|were)\b[^?]{{0,120}}\b{_COMPARATIVE}\b[^?]{{0,120}}\bor\b|"
+                     rf"\b(?:which|did|does|do|is|was|were)\b[^?]{{0,120}}\bor\b[^?]{{0,120}}\b{_COMPARATIVE}\b", re.I)
 _DEFINITION = re.compile(
     r"\bdefin(?:e|es|ed|ition)\b|\bwhat (?:is|are) meant by\b|\bwhat does (?:the (?:term|word|expression) )?"
     r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\b(?:what|who) (?:counts|qualifies|is considered) as\b|"
@@ -108,7 +114,7 @@ def _is_elliptical(question: str) -> bool:
 
 # What is asked after a scene-setting "when"/"if" clause ("When Parties negotiate an agreement, what elements must it
 # contain?") or after the "or" of an alternative ("Does the Protocol have its own secretariat, or who serves it?")
-_ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|who|whom|how|where|why)\b)|"
+_ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|how)\b)|"
                           r"^[^?]{1,160},\s*or\s+(?=(?:who|whom|which|what|how|when|where)\b)", re.I)
 
 
@@ -116,7 +122,7 @@ def _classify_one(question: str) -> str:
     q = question.strip()
     if m := _ASKED_AFTER.match(q):
         q = q[m.end():]
-    if _COMPARISON.search(q):
+    if _COMPARISON.search(q) or _CHOICE.search(q):
         return "comparison"
     if _FUNCTIONS.search(q):
         return "list"

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 CANDIDATES = 30  # first-stage paragraphs the second stage reorders
 NAMED_EASE = 0.08  # abstention bar lowered by this when the best paragraph is of the instrument the question names
 EVIDENCE = 5  # the top paragraphs whose documents must hold a question's specific terms (abstention signal 2)
+COMPARE_EASE = 0.05  # lowered further for a comparison of two instruments the question names
 CLEAR = 0.1  # relevance this far above the abstention bar is plainly on the question
 
 
@@ -203,7 +204,8 @@ class Assistant:
             return False
         if asks_for_current_status(question) or measure_unstated(question, hits):
             return True
-        if unheld_and_unmentioned(question, hits, self._held, lambda doc_id: self.index.document_text(doc_id)[:HEAD]):
+        if unheld_and_unmentioned(question, hits, self._held, lambda doc_id: self.index.document_text(doc_id)[:HEAD],
+                                  names_held=bool(named or treaties)):
             return True
         # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
@@ -214,6 +216,8 @@ class Assistant:
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
         bar = self.settings.abstain_threshold - self._ease(hits, named, treaties)
+        if kind == "comparison" and len({*named, *treaties}) >= 2:
+            bar -= COMPARE_EASE  # one question on two instruments is close to neither one's paragraphs alone
         if relevance < bar:
             return True
         # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .force import force_of
+from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
@@ -227,6 +227,8 @@ def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tup
     silent: list[str] = []
     for ids in groups:
         own = [h for h in hits if h.doc_id in ids and _usable(h)]
+        if request.kind == "comparison":  # a convention compared with another answers from its own text first
+            own.sort(key=lambda h: not (h.doc_id == ids[0] and h.doc_type in TREATY_TYPES))
         if not own:
             silent.append(ids[0])
             continue

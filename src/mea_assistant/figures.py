@@ -68,7 +68,8 @@ def asks_frequency(question: str) -> bool:
 
 def asks_count(question: str) -> bool:
     """"How many States must ratify?": a count, answered by a paragraph that states a number."""
-    return bool(re.search(r"\bhow many\b(?!\s+times\b)", question, re.I))
+    return bool(re.search(r"\bhow many\b(?!\s+(?:[\w-]+\s+)?(?:times|seconds|minutes|hours|days|weeks|months|years)\b)",
+                          question, re.I))  # "how many waiting days": a length of time
 
 
 def asks_time(question: str) -> bool:

@@ -106,7 +106,8 @@ def _each_document_first(hits: list[Hit], rank: Callable[[int], int | None], lea
 
 
 # Leaving the instrument itself, in a delegate's words: not withdrawing a reservation, a species from a list or an
-# objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat"). A
+# objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat"); "the
+# migratory species convention" names the instrument, not a species. A
 # follow-up rewritten with the earlier question's words ("And under CITES? Party withdraw") ends on the verb.
 _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
                            r"(?:of|from)\b|\bwithdraw\w*\s*$|\bleav(?:e|es|ing)(?:\s+(?:the\s+)?(?:[A-Z]|conventions?\b|"
@@ -114,7 +115,7 @@ _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ti
                            r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
                            r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
                            r"participation\b", re.I)
-_OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
+_OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|(?<!migratory\s)\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
                            r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
 # The denunciation clause as treaties draft it: the instrument (or the organisation a constitution sets up) the object
 # of "denounce" or "withdraw from" ("Any Party may denounce the present Convention", "a Contracting Party may withdraw

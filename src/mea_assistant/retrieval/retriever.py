@@ -146,7 +146,11 @@ class Retriever:
         return [winner] + [h for h in hits if (h.doc_id, h.position) != (winner.doc_id, winner.position)]
 
     def signals(self, info: QueryInfo, kind: str) -> Signals:
-        return signals_for(info.text, kind, self.named_documents(info), info.taxa)
+        # a comparison names its instruments only to say which texts to compare ("Which is quicker to get out of,
+        # the migratory species convention or the biodiversity convention?"): their names are not what it asks, the
+        # glossary's wording of it is ("denounce", "withdrawal")
+        asked = without_instruments(info.lexical, self.index.documents) if kind == "comparison" else ""
+        return signals_for(info.text, kind, self.named_documents(info), info.taxa, asked)
 
     def similarities(self, info: QueryInfo, hits: list[Hit]) -> dict[ParagraphKey, list[float]]:
         """Each hit's dense relevance (its best chunk) and its sentences' similarities to the question, from
