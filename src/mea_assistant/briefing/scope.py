@@ -1,5 +1,5 @@
 """The kinds of document a topic limits itself to, in its own words: "only what the COP resolutions say",
-"(treaty texts only, not the MOUs or resolutions)".
+"(treaty texts only, not the MOUs or resolutions)", "base the note on the memorandum itself".
 
 An officer who writes that expects the note to keep to those documents, as the `--doc-type` option would; a
 scope the user gives explicitly always wins. What the topic excludes ("not the MOUs") is read as exclusion,
@@ -32,6 +32,9 @@ def scope_types(topic: str) -> tuple[str, ...]:
         # (not "only through the convention's fund": a thing of the convention, not a kind of document)
         before = re.search(rf"{_ONLY}\W+(?:\w+\W+){{0,3}}?(?:the\s+)?{words}\b(?!['’]s\b)", text, re.I)
         after = re.search(rf"\b{words}\W+only\b", text, re.I)
-        if before or after:
+        # "Base the note on the joint work programme alone", "draw only on the memorandum itself"
+        based = re.search(rf"\b(?:base|draw|rely|focus|keep|limit|restrict|confine)\w*\b[^.;:]{{0,40}}?\b(?:on|to|from)\s+"
+                          rf"(?:the\s+)?(?:\w+\s+){{0,2}}?{words}\W+(?:alone|itself|themselves|only)\b", text, re.I)
+        if before or after or based:
             return types
     return ()
