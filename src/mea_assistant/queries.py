@@ -87,7 +87,24 @@ class QueryInfo:
     def __post_init__(self) -> None:
         if not self.lexical:
             said = f"{self.text} {self.context}"
-            self.lexical = f"{self.expanded} {' '.join(glossed(said))}".strip()
+            self.lexical = f"{self.expanded} {' '.join(glossed(said))} {spelled_out(self.text, self.expanded)}".strip()
+
+
+def spelled_out(text: str, expanded: str) -> str:
+    """Acronyms spelled out for the keyword search even where some text of the corpus uses them: one document
+    writes "NGOs", another "non-governmental organizations" (the dense query keeps the acronym alone, see
+    `expand_acronyms`)."""
+    named = {c for i in catalogue().instruments for c in (i.code.upper(), i.acronym.upper()) if c}
+    found = {ACRONYMS[w.rstrip("s").upper()] for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)
+             if w.rstrip("s").upper() in ACRONYMS and w.rstrip("s").upper() not in named}
+    # not "Conference of the Parties" for "COP", "memorandum of understanding" for "MOU": words every resolution or
+    # MOU uses find nothing in particular; an instrument's acronym ("BBNJ") names it (instrument_mentions reads it)
+    return " ".join(sorted(f for f in found if f not in expanded and not _FIELD_WORDS & set(f.lower().split())))
+
+
+_FIELD_WORDS = {"conference", "parties", "party", "meeting", "meetings", "convention", "secretariat", "signatories",
+                "contracting", "session", "sessions", "committee", "standing", "memorandum", "understanding",
+                "agreement", "protocol", "plan", "programme", "strategic"}
 
 
 def glossed(text: str) -> list[str]:
