@@ -28,6 +28,7 @@ from ..types import Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
+from .reasons import reason_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -172,7 +173,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
-    ordered = figure_first(ordered, signals)
+    ordered = reason_first(figure_first(ordered, signals), signals.query)
     return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
 
 
