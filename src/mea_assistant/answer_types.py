@@ -115,6 +115,8 @@ def _is_elliptical(question: str) -> bool:
 # What is asked after a scene-setting "when"/"if" clause ("When Parties negotiate an agreement, what elements must it
 # contain?") or after the "or" of an alternative ("Does the Protocol have its own secretariat, or who serves it?")
 _ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|how)\b)|"
+                          r"^\s*(?:in|under|within|according to)\s+[^,?]{1,120},\s*(?=(?:what|which|who|whom|how|where|"
+                          r"why)\b)|"
                           r"^[^?]{1,160},\s*or\s+(?=(?:who|whom|which|what|how|when|where)\b)", re.I)
 
 
