@@ -286,6 +286,14 @@ def test_a_scope_in_the_topics_words_is_kept_to(assistant) -> None:  # type: ign
     assert note.references and {docs[r.doc_id].doc_type for r in note.references} == {"resolution"}
 
 
+def test_a_note_based_on_one_document_alone_keeps_to_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The officer names other conventions as context ("the CMS and CITES secretariats") and asks for a note on the
+    joint work programme alone: no article of CITES or paragraph of another text is cited."""
+    note = build_note(assistant, "What did the CMS and CITES secretariats agree to do together on elephants and on "
+                                 "wildlife crime? Base the note on their joint work programme alone.")
+    assert note.references and {r.doc_id for r in note.references} == {"cms-cites-jwp-2012-2014"}
+
+
 def test_a_convention_named_by_its_code_brings_its_document_that_says_most(assistant) -> None:  # type: ignore[no-untyped-def]
     """ "The Bonn Convention" names the treaty, which says little on the saiga; what "the CMS and CITES
     secretariats" agreed on it is in their joint work programme, a document of the conventions the topic names."""

@@ -83,3 +83,22 @@ def test_another_agreements_own_rules_are_not_answered_by_a_text_that_names_it(a
     assert assistant.ask("What quotas has the International Whaling Commission set for minke whales?").abstained
     assert not assistant.ask("How does the CITES Secretariat cooperate with the International Whaling "
                              "Commission?").abstained
+
+
+def test_an_acronym_a_text_spells_out_is_found_in_either_form(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Some texts write "NGOs"; the Sharks MOU writes "non-governmental organizations" in its para. 30."""
+    answer = assistant.ask("Can an NGO put its signature to the Sharks MOU?")
+    assert answer.citations[0].ref == "para. 30"
+
+
+def test_a_why_question_is_answered_by_the_paragraph_that_gives_the_reason(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Para. 14 says the report format "was designed to mirror the structure and content of the CMP"; para. 11 only
+    states the plan's objective."""
+    answer = assistant.ask("Why would changing the dugong conservation and management plan mean changing the "
+                           "national report form too?")
+    assert answer.citations[0].ref == "para. 14"
+
+
+def test_a_question_framed_by_the_plan_it_is_about_asks_who() -> None:
+    assert classify("In the Pacific whale and dolphin action plan, which body should develop the training "
+                    "packages?") == "who"
