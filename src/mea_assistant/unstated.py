@@ -14,7 +14,10 @@ from .types import Hit
 # Questions about the present state of the world (membership, ratifications, current listings) are out of
 # scope by construction: the corpus holds texts as adopted, not status data.
 # "the latest date we can send it" asks a deadline, which a text sets
-_STATUS = re.compile(r"\b(today|currently|at present|nowadays|right now|to date|so far|most recent|as of now|"
+_STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|nowadays|right now|to date|so far|most recent|"
+                     r"as of now|"
+                     # a meeting to come: where it meets and what is planned are no text's rule ("shall be held")
+                     r"going to be held|where\b[^?]{0,60}\bthe next\b[^?]{0,60}\b(?:held|take place|meet|hosted)|"
                      r"(?<!at the )latest(?! (?:possible )?(?:date|day|deadline|time|moment|point)\b| (?:it|we|I|they|you|a report|"
                      r"the report|our report) (?:can|could|may|must|should)\b)|"
                      # (not "for the next year", the year after another the question names: "programmes for the
