@@ -81,7 +81,8 @@ def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:
     (capitalised: the named-terms signal reads those) are left out."""
     from wordfreq import zipf_frequency  # its word lists load on first use; most questions never get here
 
-    words = [w for w in re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w-])", question) if w not in _ASKING]
+    # (not "doesn" of "doesn't": a contraction is no word of a subject; "shipowner's" is one)
+    words = [w for w in re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w-])(?!['’]t\b)", question) if w not in _ASKING]
     return [w for w in dict.fromkeys(words) if not _used(w, vocabulary) and w not in _GLOSSARY_WORDS
             and zipf_frequency(w, "en") < _UNCOMMON]
 
