@@ -22,6 +22,9 @@ def test_a_deadline_and_a_scene_in_time_are_no_status_questions(assistant) -> No
     assert not asks_for_current_status("What's the latest it can reach the Agreement secretariat?")
     assert not asks_for_current_status("Our exporter sends three consignments this month. Is one permit enough?")
     assert asks_for_current_status("Which species were added to the list this month?")
+    assert asks_for_current_status("Who chairs the Sharks MOU Advisory Committee at the moment?")
+    assert asks_for_current_status("Where is the next Meeting of the Signatories going to be held?")
+    assert not asks_for_current_status("What must the Secretariat send out before the next meeting?")
     answer = assistant.ask("Our national report for the waterbird agreement is nearly done. What is the latest "
                            "date it can reach the Agreement secretariat before the Meeting of the Parties?")
     assert not answer.abstained and answer.citations[0].ref == "Art. V(1)(c)"
@@ -81,6 +84,7 @@ def test_another_agreements_own_rules_are_not_answered_by_a_text_that_names_it(a
     """Res. 11.10 names UNCLOS and CMS names the law of the sea: neither says how wide the territorial sea is."""
     assert assistant.ask("How wide is the territorial sea under UNCLOS?").abstained
     assert assistant.ask("What quotas has the International Whaling Commission set for minke whales?").abstained
+    assert assistant.ask("What does the Plant Treaty's multilateral system cover?").abstained  # ITPGRFA, not held
     assert not assistant.ask("How does the CITES Secretariat cooperate with the International Whaling "
                              "Commission?").abstained
 
