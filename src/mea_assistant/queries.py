@@ -91,9 +91,8 @@ class QueryInfo:
 
 
 def spelled_out(text: str, expanded: str) -> str:
-    """Acronyms spelled out for the keyword search even where some text of the corpus uses them: one document
-    writes "NGOs", another "non-governmental organizations" (the dense query keeps the acronym alone, see
-    `expand_acronyms`)."""
+    """Acronyms spelled out for the keyword search even where a text uses them: one writes "NGOs", another
+    "non-governmental organizations" (the dense query keeps the acronym alone: `expand_acronyms`)."""
     named = {c for i in catalogue().instruments for c in (i.code.upper(), i.acronym.upper()) if c}
     found = {ACRONYMS[w.rstrip("s").upper()] for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)
              if w.rstrip("s").upper() in ACRONYMS and w.rstrip("s").upper() not in named}
@@ -102,9 +101,8 @@ def spelled_out(text: str, expanded: str) -> str:
     return " ".join(sorted(f for f in found if f not in expanded and not _FIELD_WORDS & set(f.lower().split())))
 
 
-_FIELD_WORDS = {"conference", "parties", "party", "meeting", "meetings", "convention", "secretariat", "signatories",
-                "contracting", "session", "sessions", "committee", "standing", "memorandum", "understanding",
-                "agreement", "protocol", "plan", "programme", "strategic"}
+_FIELD_WORDS = set("""conference parties party meeting meetings convention secretariat signatories contracting session
+sessions committee standing memorandum understanding agreement protocol plan programme strategic""".split())
 
 
 def glossed(text: str) -> list[str]:
