@@ -286,8 +286,12 @@ def test_a_place_name_shared_by_agreements_does_not_make_a_held_document_foreign
 
     assert "Bern" in [i.code for i, _ in unheld_instruments("What does the Bern Convention protect?", {"CMS"})]
     assert unheld_instruments("What does the Bern Convention protect?", {"Bern"}) == []
-    aewa = SimpleNamespace(instrument="AEWA", conventions=("CMS",))
+    aewa = SimpleNamespace(instrument="AEWA", conventions=("CMS",), title="Agreement on the conservation of "
+                                                                        "African-Eurasian migratory waterbirds")
     assert {"AEWA", "CMS"} <= held_instruments([aewa])
+    # a resolution that keeps naming UNCLOS belongs to CMS; it does not hold UNCLOS
+    synergies = SimpleNamespace(instrument=None, conventions=("CMS", "BBNJ", "UNCLOS"), title="Synergies and partnerships")
+    assert held_instruments([synergies]) == {"CMS"}
     hit = Hit(doc_id="madrid", ref="Art. 1", display="Madrid", text="The Contracting Parties constitute a Union.",
               score=1.0)
     heads = {"madrid": "protocol relating to the madrid agreement concerning the international registration of marks"}
