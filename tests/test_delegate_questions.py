@@ -84,7 +84,11 @@ def test_another_agreements_own_rules_are_not_answered_by_a_text_that_names_it(a
     """Res. 11.10 names UNCLOS and CMS names the law of the sea: neither says how wide the territorial sea is."""
     assert assistant.ask("How wide is the territorial sea under UNCLOS?").abstained
     assert assistant.ask("What quotas has the International Whaling Commission set for minke whales?").abstained
-    assert assistant.ask("What does the Plant Treaty's multilateral system cover?").abstained  # ITPGRFA, not held
+    from mea_assistant.abstention import unheld_instruments
+
+    plant = "What does the Plant Treaty's multilateral system cover?"
+    assert [i.code for i, _ in unheld_instruments(plant, {"CMS"})] == ["ITPGRFA"]  # named by its short name
+    assert assistant.ask(plant).abstained
     assert not assistant.ask("How does the CITES Secretariat cooperate with the International Whaling "
                              "Commission?").abstained
 

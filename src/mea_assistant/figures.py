@@ -88,6 +88,12 @@ def _figures(quote: str) -> Iterator[re.Match[str]]:
         pos = m.start("n") + 1
 
 
+def _locates(text: str, m: re.Match[str]) -> bool:
+    """The number of `m` locates a provision ("articles 3 to 6", "(2)", "Recommendation 4.114"): no figure."""
+    before = text[:m.start("n")]
+    return bool(_LOCATOR_BEFORE.search(before) or _LABEL.match(text, m.start("n") - 1) or _INSIDE_NUMBER.search(before))
+
+
 def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "") -> str:  # type: ignore[assignment]
     """The figure, date or period a quote states, in its own words ("ninety days after the date of deposit"):
     a time for "when"/"how long" (none when the quote states no time), a count otherwise; of several, the one
@@ -97,8 +103,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
     wants_frequency = asks_frequency(question)
     found = []
     for m in _figures(quote):
-        if _LOCATOR_BEFORE.search(quote[:m.start("n")]) or _LABEL.match(quote, m.start("n") - 1) or \
-                _INSIDE_NUMBER.search(quote[:m.start("n")]):
+        if _locates(quote, m):
             continue
         phrase = m.group(0)
         if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
@@ -132,8 +137,7 @@ def states_count(text: str) -> bool:
     """The paragraph states a number of things ("at least 10 Range States", "fourteen"), not only an ordinal
     ("the first meeting"), a year or a locator ("set out in Annex 2")."""
     for m in _figures(text):
-        if _LOCATOR_BEFORE.search(text[:m.start("n")]) or _LABEL.match(text, m.start("n") - 1) or \
-                _INSIDE_NUMBER.search(text[:m.start("n")]):
+        if _locates(text, m):
             continue
         if re.match(rf"\s*(?:{_MONTHS})\b", text[m.end("n"):]):
             continue  # "23 June 1979": a date

@@ -99,3 +99,9 @@ def catalogue() -> Catalogue:
     """The shipped `data/instruments.toml`, read on first use and kept."""
     data, where = read_toml("instruments.toml")
     return load_catalogue(data, where)
+
+
+@cache
+def instrument_acronyms() -> frozenset[str]:
+    """The catalogue's codes and acronyms, upper-cased ("BBNJ", "UNCLOS"): names of instruments, not of things."""
+    return frozenset(c for i in catalogue().instruments for c in (i.code.upper(), i.acronym.upper()) if c)

@@ -19,7 +19,7 @@ from .datafiles import compiled, entries, read_toml
 from .docnames import GENERIC_WORDS, distinctive_names, subject_names
 from .errors import MeaError
 from .force import TREATY_TYPES
-from .instruments import catalogue
+from .instruments import catalogue, instrument_acronyms
 from .pairs import pair_named
 from .serials import serial_named
 from .taxa import named_species
@@ -93,9 +93,8 @@ class QueryInfo:
 def spelled_out(text: str, expanded: str) -> str:
     """Acronyms spelled out for the keyword search even where a text uses them: one writes "NGOs", another
     "non-governmental organizations" (the dense query keeps the acronym alone: `expand_acronyms`)."""
-    named = {c for i in catalogue().instruments for c in (i.code.upper(), i.acronym.upper()) if c}
     found = {ACRONYMS[w.rstrip("s").upper()] for w in re.findall(r"\b[A-Z]{2,6}s?\b", text)
-             if w.rstrip("s").upper() in ACRONYMS and w.rstrip("s").upper() not in named}
+             if w.rstrip("s").upper() in ACRONYMS and w.rstrip("s").upper() not in instrument_acronyms()}
     # not "Conference of the Parties" for "COP", "memorandum of understanding" for "MOU": words every resolution or
     # MOU uses find nothing in particular; an instrument's acronym ("BBNJ") names it (instrument_mentions reads it)
     return " ".join(sorted(f for f in found if f not in expanded and not _FIELD_WORDS & set(f.lower().split())))

@@ -47,22 +47,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def full_sentences(text: str) -> list[str]:
     """Sentences ended by a full stop, question or exclamation mark, however short ("Give me the main ones."):
     how a question's own sentences are read (a capital after one starts a sentence, it names nothing)."""
+    cuts = [(m.start() + len(m.group(1) or ""), m.end()) for m in _BOUNDARY.finditer(text)
+            if "\n" in m.group(0) or text[m.start() - 1] in ".!?"]
+    starts, ends = [0, *(e for _, e in cuts)], [*(s for s, _ in cuts), len(text)]
     pieces: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group(0) and text[m.start() - 1] not in ".!?":
-            continue
-        piece = text[start:m.start() + len(m.group(1) or "")]
-        if pieces and _ABBREV_END.search(pieces[-1]):
-            pieces[-1] = f"{pieces[-1]} {piece.strip()}"
-        elif piece.strip():
-            pieces.append(piece.strip())
-        start = m.end()
-    if text[start:].strip():
-        if pieces and _ABBREV_END.search(pieces[-1]):
-            pieces[-1] = f"{pieces[-1]} {text[start:].strip()}"
-        else:
-            pieces.append(text[start:].strip())
+    for piece in (text[a:b].strip() for a, b in zip(starts, ends)):
+        if pieces and _ABBREV_END.search(pieces[-1]):  # "Art." ends no sentence
+            pieces[-1] = f"{pieces[-1]} {piece}".strip()
+        elif piece:
+            pieces.append(piece)
     return pieces
 
 
