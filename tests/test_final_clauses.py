@@ -167,7 +167,7 @@ def test_only_a_question_on_leaving_puts_each_documents_denunciation_first() -> 
 
 def test_a_question_for_a_time_is_led_by_the_paragraph_that_states_one(assistant: Assistant) -> None:
     """CITES Art. IV(6) requires a certificate for introduction from the sea and states no time; IV(7) says such
-    certificates may cover "periods not exceeding one year". A count or a frequency is left to the model."""
+    certificates may cover "periods not exceeding one year". A count is led by a number, which a period is not."""
     answer = assistant.ask("For how long may one CITES certificate cover Appendix II specimens taken from the high seas?")
     assert answer.citations[0].ref == "Art. IV(7)" and "one year" in answer.lead
     from mea_assistant.retrieval.rerank import Signals, figure_first

@@ -77,9 +77,9 @@ class Signals:
     # signature by all States", "The organs of ... are": that clause, not one in which a body acts
     formula: re.Pattern[str] | None = None
     taxa: tuple[str, ...] = ()  # Latin names of the species the question names in English (taxa.py)
-    # the question's words less the instruments it names: "the Bonn migratory species convention" says which texts,
-    # not what they must say (a paragraph on migratory species is no answer to how to leave CMS)
-    asked_terms: frozenset[str] = frozenset()
+    # what the words of the paragraphs are counted against, when not `query`: a comparison's question less the
+    # instruments it names ("the Bonn migratory species convention" says which texts, not what they must say)
+    asked: str = ""
 
 
 def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
@@ -135,7 +135,7 @@ def signals_for(query: str, kind: str, named_docs: Sequence[str], taxa: Sequence
                 asked: str = "") -> Signals:
     numbers = frozenset(_NUMBER.findall(query))
     return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers,
-                   formula=answering_formula(query), taxa=tuple(taxa), asked_terms=frozenset(terms(asked or query)))
+                   formula=answering_formula(query), taxa=tuple(taxa), asked=asked)
 
 
 def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
@@ -143,7 +143,7 @@ def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[st
     """The model's input for each hit, in the hits' (first-stage) order."""
     if not hits:
         return []
-    query_terms = set(signals.asked_terms) or terms(signals.query)
+    query_terms = terms(signals.asked or signals.query)
     top_fused = max(h.score for h in hits)
     top_sparse = max(h.sparse for h in hits)
     return [features(hit, rank, signals, query_terms, top_fused, top_sparse,
