@@ -74,6 +74,18 @@ def test_footnotes_are_a_field_of_their_paragraph_never_in_the_quote(corpus_docs
     assert not any("Rio Declaration" in p.text for p in sharks.paragraphs)
 
 
+def test_notes_printed_together_are_each_their_own_paragraph(corpus_docs):
+    # The CITES Appendices print their notes and annotations on one line ("<sup>1</sup> Population of Argentina ...
+    # <sup>#14</sup> All parts and derivatives ..."): each is its own paragraph, labelled with its marker.
+    cites = corpus_docs["cites-convention-1973"]
+    ivory = para(cites, "App. I, II and III, note 6")
+    assert ivory.text.startswith("Populations of Botswana, Namibia, South Africa and Zimbabwe")
+    assert "the Standing Committee can decide to cause this trade to cease" in ivory.text
+    assert "VICUÑA" not in ivory.text and "Logs, sawn wood" not in ivory.text
+    assert para(cites, "App. I, II and III, note #5").text == "Logs, sawn wood and veneer sheets."
+    assert not [p.ref for p in cites.paragraphs if "VICUÑA-ARGENTINA" in p.text and "VICUÑA-CHILE" in p.text]
+
+
 def test_each_annex_is_its_own_part(corpus_docs):
     sharks = corpus_docs["sharks-mou-2010"]
     annex1, annex2 = para(sharks, "Annex 1"), para(sharks, "Annex 2")

@@ -9,7 +9,11 @@ Two shapes reach the parser:
   Environment and Development ...`. It belongs to the paragraph whose text carries the marker glued to a
   word ("a precautionary approach1."), else to the paragraph it interrupted. Only recognised in wrapped text
   after a complete numbered paragraph, so a number starting a running sentence ("8 species were listed") is
-  not taken for one.
+  not taken for one;
+- a converted document can print its notes together, one after another on one line, at the end of a part:
+  `<sup>1</sup> Population of Argentina ... <sup>2</sup> ... <sup>#1</sup> All parts and derivatives ...` (the
+  notes and annotations of the CITES Appendices). No paragraph's text holds them: each note is a paragraph of
+  its own, labelled with its marker ("note 1", "note #1"), so none runs into another's quote.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .items import Item, ends_clause
 
 _FOOTNOTE_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z][a-z])")
 _SUP_RE = re.compile(r"<sup>(.*?)</sup>", re.I | re.S)
+_BLOCK_MARK_RE = re.compile(r"(?:^|(?<=\s))<sup>\s*(#?\d{1,3}|\*{1,3})\s*</sup>\s+(?=\S)", re.I)
 _LOOK_BACK = 30  # paragraphs searched for the marker of a page-foot note: about a page's worth
 
 
@@ -41,6 +46,17 @@ def split_notes(text: str) -> tuple[str, list[str]]:
         return " " if after[:1].isalnum() else ""
 
     return _SUP_RE.sub(lift, text), notes
+
+
+def note_block(text: str) -> list[tuple[str, str]]:
+    """`<sup>1</sup> Population of ... <sup>2</sup> ...` -> [("1", "Population of ..."), ("2", "...")]; [] for a line
+    that is not a run of two or more notes opening with a marker."""
+    marks = list(_BLOCK_MARK_RE.finditer(text.strip()))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    text = text.strip()
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(m.group(1), text[m.end():end].strip()) for m, end in zip(marks, ends)]
 
 
 def is_footnote(text: str, current: Item | None, wrapped: bool) -> bool:

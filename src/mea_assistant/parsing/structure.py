@@ -162,6 +162,12 @@ class StructureBuilder:
         raw = line.text
         if self.table_doc:
             raw, tail = split_trailing_timeframe(raw, index, self.lines)
+        block = notes.note_block(raw)
+        if block:
+            for marker, body in block:
+                self._start([("named", f"note {marker}")], strip_inline_markup(body), "operative")
+            self._flush()
+            return
         raw, found = notes.split_notes(raw)
         text = strip_inline_markup(raw)
         if found and not text.strip():  # a line that is only a note ("<sup> * To be completed ...</sup>")
