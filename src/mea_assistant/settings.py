@@ -146,8 +146,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # letterhead ("MINISTER FOR FOREIGN AFFAIRS"); an item letter glued to the article "a" ("a.a real action") is item (a).
 # 66: "1).  The Association ..." is paragraph 1 without the stray point; a text with no articles whose sections number
 # their paragraphs from 1 again ("### Section 2" Health and Safety, "1." ...) cites them "Section 2(1)" (sections.py).
+# 67: notes printed together on one line ("<sup>1</sup> ... <sup>2</sup> ...", the CITES Appendices' notes and
+# annotations) are each a paragraph of their own ("App. I, II and III, note 6"), not one paragraph of all of them.
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 66
+PARSER_VERSION = 67
 
 
 def _default_model_path() -> str:
