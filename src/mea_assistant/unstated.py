@@ -24,6 +24,8 @@ _STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|no
                      # next year")
                      r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"
                      r"the current (?:number|list|status|membership|count|total)|"
+                     # the budget or work plan now running: adopted for a period by a meeting, not in a treaty text
+                     r"(?:the|its|their) current (?:[\w-]+ ){0,2}(?:period|biennium|triennium|budgets?)|"
                      # who holds an office now: a text creates the office, it never names its holder
                      r"(?:the|its|their|[\w.-]+['’]s) (?:current|present|incumbent) (?:director-general|director general|"
                      r"executive secretary|secretary-general|secretary general|executive director|director|chair|"
@@ -32,9 +34,10 @@ _STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|no
 # The date an instrument actually entered into force is an event after its adoption: its own text states the rule
 # ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
 # year is one for status data; "When did CMS enter into force?" is answered with the rule. An MOU "takes effect".
-_HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:date|day)|in (?:what|which) year|what year|which year)\b.*\b"
-                       r"(?:(?:enter(?:ed)?|came|come) into force|t(?:ake|ook|aken) effect|bec[ao]me effective)\b|"
-                       r"\bactually (?:enter(?:ed)?|came) into force\b", re.I)
+_HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:calendar |exact |precise )?(?:date|day)|in (?:what|which) year|"
+                       r"what year|which year)\b.*\b"
+                       r"(?:(?:enter(?:ed)?|came|come) into (?:force|effect)|t(?:ake|ook|aken) effect|bec[ao]me effective)\b|"
+                       r"\bactually (?:enter(?:ed)?|came|come) into (?:force|effect)\b|\bactually t(?:ake|ook) effect\b", re.I)
 
 
 # Likewise what happened at a meeting and who has joined: records of sessions and lists of members, which the
@@ -72,6 +75,7 @@ _CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kro
 _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|"
                 r"nine|twenty|fifty))?")
+# A number of people or seats: in figures or in words, cardinal or ordinal ("composed of five members")
 _ASKS_SUM = re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
                        r"will|is|are|must|should|can)\b", re.I)
 _MEASURES = (
@@ -148,7 +152,7 @@ _ONE_ASK_MEASURES = (
      re.compile(r"\b(?:located|based|situated|seated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bseat\s+of\b|"
                 r"\bheadquarter\w*|\bhost(?:ed|s|ing)?\s+(?:by|country|government|city)\b", re.I)),
     # "What was the total budget of the programme?": an amount, not a paragraph on funding
-    (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:total |overall |annual |approved |core |whole )?"
+    (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total|overall|annual|approved|core|whole) ){0,3}"
                 r"budget\b|\bhow (?:big|large|much) (?:was|is) (?:the |its |their )?budget\b", re.I),
      re.compile(rf"\d[\d,.]*\s*(?:{_CURRENCY}|%|million|thousand)|\b(?:{_CURRENCY}|CHF|USD|EUR|US\$)\s*\d|[$€£]\s*\d|"
                 r"\b(?:hundred|thousand|million|billion)\b|\bscale\b", re.I)),
@@ -162,6 +166,11 @@ _ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+
                          r"penalt(?:y|ies)|ratios?|amounts?|sums?|numbers?|size|weight|length|age|quotas?|catch|limits?|"
                          r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period|wages?|"
                          r"income|salar(?:y|ies)|pay|pensions?|allowances?|prices?|capacity|tonnage)\b", re.I)
+
+# "How many members sit on the committee?": answered by a text that states a number (figures.figure_in: not an
+# article's), not by one that only creates the body
+_ASKS_HEADCOUNT = re.compile(r"\bhow many (?:[\w-]+ ){0,2}?(?:members|people|persons|experts|representatives|seats|"
+                             r"judges|arbitrators|commissioners|officers|individuals)\b", re.I)
 
 # A limit is a quantity: a number, not the ordinal of a meeting ("the ninth meeting of the Conference").
 _QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
@@ -180,7 +189,7 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     """The question asks for a period, a sum or a limit, and none of the top paragraphs (with their lead-ins)
     states one."""
     evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
-    if _ASKS_LIMIT.search(question) and \
+    if (_ASKS_LIMIT.search(question) or _ASKS_HEADCOUNT.search(question)) and \
             not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):
         return True
     measures = _MEASURES + (_ONE_ASK_MEASURES if not asks(question) and not _ANOTHER_ASK.search(question) else ())
