@@ -82,6 +82,7 @@ def test_notes_printed_together_are_each_their_own_paragraph(corpus_docs):
     assert ivory.text.startswith("Populations of Botswana, Namibia, South Africa and Zimbabwe")
     assert "the Standing Committee can decide to cause this trade to cease" in ivory.text
     assert "VICUÑA" not in ivory.text and "Logs, sawn wood" not in ivory.text
+    assert ivory.kind == "note"  # weighed as context by the second stage, like a preamble
     assert para(cites, "App. I, II and III, note #5").text == "Logs, sawn wood and veneer sheets."
     assert not [p.ref for p in cites.paragraphs if "VICUÑA-ARGENTINA" in p.text and "VICUÑA-CHILE" in p.text]
 

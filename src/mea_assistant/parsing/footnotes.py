@@ -13,7 +13,7 @@ Two shapes reach the parser:
 - a converted document can print its notes together, one after another on one line, at the end of a part:
   `<sup>1</sup> Population of Argentina ... <sup>2</sup> ... <sup>#1</sup> All parts and derivatives ...` (the
   notes and annotations of the CITES Appendices). No paragraph's text holds them: each note is a paragraph of
-  its own, labelled with its marker ("note 1", "note #1"), so none runs into another's quote.
+  its own (kind "note"), labelled with its marker ("note 1", "note #1"), so none runs into another's quote.
 """
 
 from __future__ import annotations

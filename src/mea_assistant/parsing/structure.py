@@ -165,7 +165,7 @@ class StructureBuilder:
         block = notes.note_block(raw)
         if block:
             for marker, body in block:
-                self._start([("named", f"note {marker}")], strip_inline_markup(body), "operative")
+                self._start([("named", f"note {marker}")], strip_inline_markup(body), "note")
             self._flush()
             return
         raw, found = notes.split_notes(raw)
