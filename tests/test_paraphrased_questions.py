@@ -51,3 +51,12 @@ def test_a_figure_no_text_states_is_not_answered(assistant) -> None:  # type: ig
 def test_an_agreement_named_by_its_short_title_that_the_index_does_not_hold(assistant) -> None:  # type: ignore[no-untyped-def]
     assert assistant.ask("What does the Gorilla Agreement require range states to do about the bushmeat "
                          "trade?").abstained
+
+
+def test_a_framework_a_resolution_names_is_not_one_the_index_holds(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Res. 11.10 names the Kunming-Montreal Framework; it does not hold its targets. It answers how CMS works with it."""
+    assert assistant.ask("By how much does the Kunming-Montreal framework aim to cut the rate at which invasive "
+                         "alien species are introduced?").abstained
+    answer = assistant.ask("What does CMS Resolution 11.10 ask the Secretariat to do about the Kunming-Montreal "
+                           "Global Biodiversity Framework?")
+    assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
