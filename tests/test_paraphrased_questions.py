@@ -17,6 +17,10 @@ def test_plain_words_reach_the_terms_of_art() -> None:
     assert any("settlement of disputes" in g for g in glossed("What if we have a falling-out with the provider?"))
     assert any("remote access" in g for g in glossed("Can observers follow the meetings from home?"))
     assert not any("remote access" in g for g in glossed("Does CMS cover remote sensing of seabird colonies?"))
+    assert any("re-establishment" in g for g in glossed("We want to bring the crane back to the delta"))
+    assert any("hunting" in g for g in glossed("Do they need to see our shooting laws?"))
+    assert any("extraordinary" in g for g in glossed("Can a special session be called between regular sessions?"))
+    assert not any("local governments" in g for g in glossed("In which cities is the secretariat based?"))
 
 
 def test_data_too_patchy_to_act_on_is_the_precautionary_approach(assistant) -> None:  # type: ignore[no-untyped-def]
