@@ -64,3 +64,11 @@ def test_a_framework_a_resolution_names_is_not_one_the_index_holds(assistant) ->
     answer = assistant.ask("What does CMS Resolution 11.10 ask the Secretariat to do about the Kunming-Montreal "
                            "Global Biodiversity Framework?")
     assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
+
+
+def test_a_note_of_the_appendices_follows_the_listing_it_annotates(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Note 6 (the Botswana, Namibia, South Africa and Zimbabwe elephant populations) names Namibia and trophies
+    too; the answer is the Felidae row that sets Namibia's cheetah quota."""
+    answer = assistant.ask("Under the wildlife trade convention's listings, how many live cheetahs or cheetah "
+                           "hunting trophies is Namibia allowed to send abroad each year?")
+    assert answer.citations[0].ref == "App. I, II and III, Felidae"

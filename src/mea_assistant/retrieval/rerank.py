@@ -174,7 +174,20 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = reason_first(figure_first(ordered, signals), signals.query)
-    return exact + listed_first(own_provisions_first(ordered, signals.query), signals)
+    return exact + listed_first(own_provisions_first(notes_after(ordered), signals.query), signals)
+
+
+NOTE_WINDOW = 3  # a note of an appendix leads only when none of the paragraphs this far down is a provision
+
+
+def notes_after(hits: list[Hit]) -> list[Hit]:
+    """A note printed under an appendix annotates the listings ("Populations of Botswana ... for the exclusive
+    purpose of allowing: a) trade in hunting trophies ..."): it does not lead an answer that a provision or a
+    listing row near it gives; it follows the first of those."""
+    if not hits or hits[0].kind != "note":
+        return hits
+    other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if h.kind != "note"), None)
+    return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
 
 
 FIGURE_WINDOW = 3  # how far down a paragraph stating the figure asked is looked for
