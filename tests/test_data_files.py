@@ -53,8 +53,12 @@ def test_shipped_documents_keep_their_instruments(corpus_docs):
 
 def test_instruments_known_only_by_name_do_not_steer_questions():
     in_questions = {i.code for i in catalogue().in_questions()}
-    assert in_questions == {"CITES", "CMS", "Ramsar", "CBD", "Nagoya", "AEWA"}
-    assert [code for _, code in CONVENTION_NAMES] == list(catalogue().question_order)
+    # the shipped corpus's conventions, and agreements a question names in words no document alias matches ("the
+    # Gorilla Agreement", "the Kunming-Montreal framework"): abstention reads those names (round 45)
+    assert in_questions == {"CITES", "CMS", "Ramsar", "CBD", "Nagoya", "AEWA", "KMGBF", "Gorilla Agreement", "IWC",
+                            "Wadden Sea Seals", "ASEAN Haze", "Western Hemisphere"}
+    order = list(catalogue().question_order)
+    assert [code for _, code in CONVENTION_NAMES][:len(order)] == order
     assert named_conventions("Does the Basel Convention or the UNFCCC cover this?") == []
     assert named_conventions("How do the Bonn Convention and CITES cooperate?") == ["CITES", "CMS"]
     # "treaty" as delegates say it, for a convention named by its subject; not another "biodiversity treaty" (BBNJ)
