@@ -75,7 +75,6 @@ _CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kro
 _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|"
                 r"nine|twenty|fifty))?")
-# A number of people or seats: in figures or in words, cardinal or ordinal ("composed of five members")
 _ASKS_SUM = re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
                        r"will|is|are|must|should|can)\b", re.I)
 _MEASURES = (
@@ -186,8 +185,8 @@ _ECHOED = (ASKS_DURATION, _ASKS_SUM)
 
 
 def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
-    """The question asks for a period, a sum or a limit, and none of the top paragraphs (with their lead-ins)
-    states one."""
+    """The question asks for a period, a sum, a limit or a head count, and none of the top paragraphs (with their
+    lead-ins) states one."""
     evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
     if (_ASKS_LIMIT.search(question) or _ASKS_HEADCOUNT.search(question)) and \
             not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):

@@ -51,10 +51,10 @@ def split_notes(text: str) -> tuple[str, list[str]]:
 def note_block(text: str) -> list[tuple[str, str]]:
     """`<sup>1</sup> Population of ... <sup>2</sup> ...` -> [("1", "Population of ..."), ("2", "...")]; [] for a line
     that is not a run of two or more notes opening with a marker."""
-    marks = list(_BLOCK_MARK_RE.finditer(text.strip()))
+    text = text.strip()
+    marks = list(_BLOCK_MARK_RE.finditer(text))
     if len(marks) < 2 or marks[0].start() != 0:
         return []
-    text = text.strip()
     ends = [m.start() for m in marks[1:]] + [len(text)]
     return [(m.group(1), text[m.end():end].strip()) for m, end in zip(marks, ends)]
 
