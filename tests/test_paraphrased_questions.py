@@ -1,7 +1,8 @@
 """Questions that avoid the texts' own words (round 45): the glossary's plain words for terms of art ("a falling-out"
 for a dispute, "data too patchy" for the precautionary approach, "the non-binding route" for conciliation), the
 notes of the CITES Appendices as paragraphs of their own, and questions for a figure or an agreement the corpus
-does not hold. Each was answered wrongly before round 45, on the shipped corpus with the real index."""
+does not hold, on the shipped corpus with the real index. Each test fails on round 44's code (ac3c30e); some also
+check what must not change (a paragraph that answers a head count, "remote sensing", which is no meeting)."""
 
 from __future__ import annotations
 
