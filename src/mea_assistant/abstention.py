@@ -87,8 +87,10 @@ def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:
             and zipf_frequency(w, "en") < _UNCOMMON]
 
 
-def outside_vocabulary(question: str, vocabulary: frozenset[str]) -> bool:
-    return len(foreign_words(question, vocabulary)) >= _FOREIGN_ENOUGH
+def outside_vocabulary(question: str, vocabulary: frozenset[str], spoken: Collection[str] = ()) -> bool:
+    """Enough foreign words, not counting the words of species' English names (`spoken`): the texts list a parrot
+    by its Latin name, and the question is about it all the same."""
+    return len([w for w in foreign_words(question, vocabulary) if w not in spoken]) >= _FOREIGN_ENOUGH
 
 
 def _tokens(text: str) -> list[str]:

@@ -28,6 +28,8 @@ _REF_PATTERNS = [
                r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}(?=\s+(?:of|in|under)\b|\s*[:?]))(?![\d.]*\d)",
                re.I),
     re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
+    # a plan's own numbered part, as a document or paragraph is titled by it: "Target 9 of the CMS Strategic Plan"
+    re.compile(r"\b(?P<named>goal|target|objective|principle)\s+(?P<part_no>\d{1,2}|[A-Z])(?![\w.]|\.\d)", re.I),
 ]
 
 
@@ -60,6 +62,8 @@ def explicit_refs(text: str) -> list[list[str]]:
                 out.append(groups["dotted"].split("."))
             elif groups.get("preamble"):
                 out.append(["pp", re.sub(r"\D", "", groups["preamble"])])
+            elif groups.get("named"):
+                out.append([groups["named"].lower(), groups["part_no"].lower()])
     return out
 
 

@@ -221,7 +221,8 @@ class Assistant:
         if relevance < bar:
             return True
         # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
-        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary):
+        spoken = {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
+        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, spoken):
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])

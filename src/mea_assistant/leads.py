@@ -266,7 +266,8 @@ def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
 
 # A lead-in's opening word that continues "Under X, ..." in lower case; a name ("CITES", "Parties") keeps its case.
 _OPENING_WORD = re.compile(r"^(?:The|Each|Every|Any|All|Both|No|An?|Such|Its|In|At|For|With|Where|When|To)\b")
-_BINDING = re.compile(r"\b(?:legally\s+)?binding\b|\bbind(?:s)?\b|\benforceable\b", re.I)
+_BINDING = re.compile(r"\b(?:legally\s+)?binding\b|\bbind(?:s)?\b|\benforceable\b|\blegally\s+(?:bound|obliged|obligated)\b",
+                      re.I)
 
 
 def framed(framing: str, quote: str, actor_framing: bool = False) -> str:

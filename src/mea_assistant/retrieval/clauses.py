@@ -242,7 +242,7 @@ CLAUSES: tuple[Clause, ...] = (
                           r"\bopt(?:s|ing)?\s+out\b", re.I)),
     Clause(  # whether the instrument binds: the paragraph that says what kind of instrument it is
         re.compile(r"\b(?:is|are|was|were)\b[^?]{0,80}?\b(?:legally\s+)?binding\b|\b(?:does|do)\b[^?]{0,80}?\bbind\b|"
-                   r"\blegally\s+(?:binding|enforceable)\b", re.I),
+                   r"\blegally\s+(?:binding|enforceable|bound|obliged|obligated)\b", re.I),
         re.compile(r"\b(?:non-?|not\s+)legally[\s-]binding\b|\bnon-?binding\b|\bnot\s+(?:be\s+)?(?:legally\s+)?binding\b|"
                    r"\b(?:shall|does|do|will)\s+not\s+(?:create|give\s+rise\s+to)\s+(?:any\s+)?(?:legal(?:ly)?|binding)\b|"
                    r"\bshall\s+be\s+(?:legally\s+)?binding\s+(?:on|upon)\b", re.I),

@@ -20,7 +20,10 @@ from ..types import Hit
 WINDOW = 8  # how far down the ranking a sibling final clause is looked for
 
 _ASKS_IN_FORCE = re.compile(r"\b(?:enter(?:s|ed|ing)?|entry|c[ao]me|comes|coming|put|brought) into (?:force|effect)\b|"
-                            r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? effective\b", re.I)
+                            r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? effective\b|"
+                            r"\bbe(?:come|comes|came)?\s+bound\b"  # not by an amendment, annex or article
+                            r"(?!\s+by\s+(?:\w+\s+){0,2}(?:amendments?|reservations?|annex\w*|appendi\w+|decisions?|"
+                            r"resolutions?|recommendations?|articles?|provisions?|paragraphs?)\b)", re.I)
 # Entry into force as the time another thing is counted from ("How long after it came into force was the first
 # review conference held?"): not a question on the clause itself.
 _SINCE_IN_FORCE = re.compile(r"\b(?:after|since|once|following|upon|until|before|from)\s+(?:it|its|their|the\s+[\w'’-]+"
@@ -31,7 +34,9 @@ _OTHER_CLAUSE = re.compile(r"\b(?:withdraw\w*|denounc\w*|denunc\w*|pull(?:s|ing|
                            r"annex\w*|appendi\w+|reservations?|protocols? to|suspen\w+|terminat\w+)\b", re.I)
 # A State that joins once the instrument is, or is about to be, in force.
 _ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]{0,40}?\b(?:late|later|afterwards|"
-                         r"subsequently|thereafter)\b|\balready in force\b|\bafter joining\b|"
+                         r"subsequently|thereafter|years? after)\b|\balready in force\b|\bafter joining\b|"
+                         r"\bonly now\b[^?]{0,20}\b(?:join|ratif|accede|becom|sign)\w*|"
+                         r"\b(?:my|our) (?:country|State|Government)\b|"
                          r"\bfor (?:a|an|any|each|every|that|the|this|new|other)\s+(?:new\s+|particular\s+|given\s+)?"
                          r"(?:State|country|countries|Party|Parties|member|signatory|Government)\b", re.I)
 
@@ -62,8 +67,10 @@ def _clause(hit: Hit) -> int | None:
     taking effect, 3: the entry into force of a protocol, amendment or annex it provides for, None: not a final
     clause on force. An item is read with the lead-in that frames it."""
     text = " ".join(hit.lead_in.split()) if hit.lead_in.strip() else hit.text
-    if _LEAVING.search(hit.text) and re.search(r"\btake effect\b|\beffective\b", hit.text, re.I):
-        return 2
+    if _LEAVING.search(hit.text) and (re.search(r"\btake effect\b|\beffective\b", hit.text, re.I) or
+                                      _DENUNCIATION.search(hit.text)):
+        return 2  # "after two years from the date on which this Protocol has entered into force for a Party, that
+        # Party may withdraw": the denunciation clause, though it counts from a joiner's entry into force
     if not re.search(r"\binto force\b", text, re.I):
         return None
     if _OTHER_INSTRUMENT.search(text):

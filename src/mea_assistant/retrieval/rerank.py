@@ -22,6 +22,7 @@ from typing import Sequence
 from ..figures import asks_count, asks_frequency, asks_time, states_count, states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
+from ..taxa import lists_taxa
 from ..terms import opens_list, terms
 from ..titleblock import CLOSING_FORMULA
 from ..types import Hit
@@ -174,7 +175,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = reason_first(figure_first(ordered, signals), signals.query)
-    return exact + listed_first(own_provisions_first(notes_after(ordered), signals.query), signals)
+    return exact + listed_first(own_provisions_first(listings_after(notes_after(ordered), signals), signals.query),
+                                signals)
 
 
 NOTE_WINDOW = 3  # a note of an appendix leads only when none of the paragraphs this far down is a provision
@@ -187,6 +189,23 @@ def notes_after(hits: list[Hit]) -> list[Hit]:
     if not hits or hits[0].kind != "note":
         return hits
     other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if h.kind != "note"), None)
+    return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
+
+
+# What a listing row answers: where a species is listed, its quota or annotation ("how many", "can a park buy");
+# not what must be done with a specimen or who decides.
+_LISTING_ANSWERS = frozenset({"figure", "yes_no", "list", "comparison"})
+
+
+def listings_after(hits: list[Hit], signals: Signals) -> list[Hit]:
+    """A question naming a species that asks what must happen or who decides ("Customs has seized a live parrot:
+    who can the authority turn to for advice?") is answered by a provision, not by the species' listing row that
+    shares its name: the row follows the first provision in the next two, unless the question asks where the
+    species is listed."""
+    if not hits or hits[0].kind != "table" or not lists_taxa(f"{hits[0].section} {hits[0].lead_in}") or \
+            signals.kind in _LISTING_ANSWERS or _ASKS_LISTING.search(signals.query):
+        return hits
+    other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if h.kind not in ("table", "note")), None)
     return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
 
 
