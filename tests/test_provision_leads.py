@@ -2,7 +2,7 @@
 listing row of a species the question only mentions, a plan's target named by its number, a joiner's entry into
 force before the withdrawal clause that counts from it, the clause that says what kind of instrument an MOU is
 when asked whether its signatories are legally bound, and the treaty's own words for a delegate's ("sending on",
-"things made from it", "indigenous knowledge"). Each test fails on round 45's code (94d60cf); some also check what
+"things made from it", "indigenous knowledge", "smuggled"). Each test fails on round 45's code (94d60cf); some also check what
 must not change (a question on where a species is listed is still answered by its listing row)."""
 
 from __future__ import annotations
@@ -48,4 +48,5 @@ def test_a_delegates_words_reach_the_treaties_terms() -> None:
     assert any("re-export" in g for g in glossed("And when we send on a specimen we imported earlier?"))
     assert any("derivative" in g for g in glossed("Are things made from a listed animal covered too?"))
     assert any("traditional knowledge" in g for g in glossed("Does it protect indigenous knowledge of plants?"))
+    assert any("illegal trade" in g for g in glossed("What happens to smuggled ivory?"))
     assert not any("re-export" in g for g in glossed("What must we export to the secretariat each year?"))
