@@ -32,7 +32,8 @@ _SINCE_IN_FORCE = re.compile(r"\b(?:after|since|once|following|upon|until|before
 # Questions that are about another clause with its own "take effect": leaving, amending, reserving, listing.
 _OTHER_CLAUSE = re.compile(r"\b(?:withdraw\w*|denounc\w*|denunc\w*|pull(?:s|ing|ed)? out|leav(?:e|es|ing)|exit\w*|amend\w*|"
                            r"annex\w*|appendi\w+|reservations?|protocols? to|suspen\w+|terminat\w+)\b", re.I)
-# A State that joins once the instrument is, or is about to be, in force.
+# A State that joins once the instrument is, or is about to be, in force; "my country", "only now ratifying": the
+# asker's own State, whose entry into force is the joiner's clause's.
 _ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]{0,40}?\b(?:late|later|afterwards|"
                          r"subsequently|thereafter|years? after)\b|\balready in force\b|\bafter joining\b|"
                          r"\bonly now\b[^?]{0,20}\b(?:join|ratif|accede|becom|sign)\w*|"
@@ -67,10 +68,11 @@ def _clause(hit: Hit) -> int | None:
     taking effect, 3: the entry into force of a protocol, amendment or annex it provides for, None: not a final
     clause on force. An item is read with the lead-in that frames it."""
     text = " ".join(hit.lead_in.split()) if hit.lead_in.strip() else hit.text
+    # "after two years from the date on which this Protocol has entered into force for a Party, that Party may
+    # withdraw": the denunciation clause, though it counts from a joiner's entry into force
     if _LEAVING.search(hit.text) and (re.search(r"\btake effect\b|\beffective\b", hit.text, re.I) or
                                       _DENUNCIATION.search(hit.text)):
-        return 2  # "after two years from the date on which this Protocol has entered into force for a Party, that
-        # Party may withdraw": the denunciation clause, though it counts from a joiner's entry into force
+        return 2
     if not re.search(r"\binto force\b", text, re.I):
         return None
     if _OTHER_INSTRUMENT.search(text):

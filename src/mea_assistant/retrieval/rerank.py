@@ -159,8 +159,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     model's order is then corrected where the question itself says which paragraph answers, whatever the scores:
     the appendix it names (designated_first), the closing formula after the provisions (closing_formula_last), the
     final or institutional clause it is about (finalclauses.py,
-    clauses.py), the treaty's own provisions before a resolution printed after it (own_provisions_first), the listing
-    row of the species it names (listed_first).
+    clauses.py), a provision before a listing row or appendix note that only shares a species' name (listings_after,
+    notes_after), the treaty's own provisions before a resolution printed after it (own_provisions_first), the
+    listing row of the species it names when it asks where it is listed (listed_first).
     """
     if not hits:
         return hits
