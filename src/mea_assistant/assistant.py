@@ -193,6 +193,10 @@ class Assistant:
         """How much lower the bar is when the best paragraph is of the instrument the question names."""
         return NAMED_EASE if hits and hits[0].doc_id in (*named, *treaties) else 0.0
 
+    def _spoken(self, question: str) -> set[str]:
+        """The words of the species' English names the question uses ("parrot"), which the texts print in Latin."""
+        return {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
+
     def should_abstain(self, question: str, hits: list[Hit], relevance: float, named: Sequence[str] = (),
                        taxa: Sequence[str] = (), treaties: Sequence[str] = (), kind: str = "") -> bool:
         """Abstain when the top paragraphs are not about the question (see abstention.py for the signals)."""
@@ -210,7 +214,7 @@ class Assistant:
         # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
         if any(name in h.text for h in hits[:3] for name in taxa):
-            spoken = {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
+            spoken = self._spoken(question)
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
@@ -221,8 +225,7 @@ class Assistant:
         if relevance < bar:
             return True
         # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
-        spoken = {w for name, _ in named_species(question, self.index.documents) for w in name.split()}
-        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, spoken):
+        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, self._spoken(question)):
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..figures import asks_count, asks_frequency, asks_time, states_count, states_figure
 from ..membership import answering_formula
@@ -189,7 +189,13 @@ def notes_after(hits: list[Hit]) -> list[Hit]:
     listing row near it gives; it follows the first of those."""
     if not hits or hits[0].kind != "note":
         return hits
-    other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if h.kind != "note"), None)
+    return _first_within(hits, lambda h: h.kind != "note")
+
+
+def _first_within(hits: list[Hit], leads: Callable[[Hit], bool]) -> list[Hit]:
+    """The first of the next `NOTE_WINDOW - 1` hits that `leads` moved to the top (the rest keep their order); the
+    hits unchanged when none does."""
+    other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if leads(h)), None)
     return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
 
 
@@ -206,8 +212,7 @@ def listings_after(hits: list[Hit], signals: Signals) -> list[Hit]:
     if not hits or hits[0].kind != "table" or not lists_taxa(f"{hits[0].section} {hits[0].lead_in}") or \
             signals.kind in _LISTING_ANSWERS or _ASKS_LISTING.search(signals.query):
         return hits
-    other = next((i for i, h in enumerate(hits[1:NOTE_WINDOW], 1) if h.kind not in ("table", "note")), None)
-    return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
+    return _first_within(hits, lambda h: h.kind not in ("table", "note"))
 
 
 FIGURE_WINDOW = 3  # how far down a paragraph stating the figure asked is looked for
