@@ -28,7 +28,9 @@ _DEFINITION = re.compile(
     r"[\"“'‘]?[\w\s-]{2,60}?[\"”'’]? mean\b|\bmeaning of\b|\b(?:what|who) (?:counts|qualifies|is considered) as\b|"
     # "When is an animal population considered migratory?": the conditions of a definition, not a date
     r"^\s*(?:and\s+)?when (?:is|are|does|do) (?:an? |the )?[^?,]{2,80}? (?:considered|regarded|deemed|classed|"
-    r"classified|counted|qualify|qualifies)\b", re.I)
+    r"classified|counted|qualify|qualifies)\b|"
+    # "What do the abbreviations 'bre' and 'win' stand for?": what a short form means
+    r"\bwhat (?:do|does|did) [^?]{1,80}? stand for\b", re.I)
 # "What is a Range State?", "What are specimens under CITES?" (a bare term, no "the", no verb after it).
 _BARE_TERM = re.compile(
     r"^\s*what (?:is|are) (?:an? )?[\"“'‘]?(?!the\b|its\b|their\b)([\w-]+(?:\s+[\w-]+){0,3})[\"”'’]?"
@@ -43,9 +45,11 @@ _FIGURE = re.compile(
     re.I)
 _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose|by whom|to whom)\b|"
-    r"^\s*(?:and\s+)?(?:(?:to|by|from|with) )?(?:which|what) (?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"
+    r"^\s*(?:and\s+)?(?:(?:to|by|from|with) )?(?:which|what) (?:(?:national|international|regional|domestic|"
+    r"government|governmental|intergovernmental|scientific|technical|subsidiary|permanent|designated) )?"
+    r"(?:body|bodies|organ|organs|organi[sz]ations?|institutions?|entity|entities|"
     r"authority|authorities|state|states|country|countries|party|parties|government|governments|secretariat|"
-    r"committee|depositary|depository)\b", re.I)
+    r"committee|depositary|depository|office|offices|agency|agencies|ministry|ministries|official|officials)\b", re.I)
 _OBLIGATION = re.compile(
     r"\b(?:binding|bind|obliged?|obligations?|obligated|required?|requires|requirements?|must|have to|has to|"
     r"duty|duties|mandatory|compulsory|obligatory|commit(?:ted|ments?)?|undertake)\b", re.I)
@@ -114,7 +118,7 @@ def _is_elliptical(question: str) -> bool:
 
 # What is asked after a scene-setting "when"/"if" clause ("When Parties negotiate an agreement, what elements must it
 # contain?") or after the "or" of an alternative ("Does the Protocol have its own secretariat, or who serves it?")
-_ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|how)\b)|"
+_ASKED_AFTER = re.compile(r"^\s*(?:when|whenever|if|once)\s+[^,?]{1,120},\s*(?=(?:what|which|how|who|whom|whose|to whom|by whom)\b)|"
                           r"^\s*(?:in|under|within|according to)\s+[^,?]{1,120},\s*(?=(?:what|which|who|whom|how|where|"
                           r"why)\b)|"
                           r"^[^?]{1,160},\s*or\s+(?=(?:who|whom|which|what|how|when|where)\b)", re.I)
