@@ -35,6 +35,11 @@ _ASKS_AGENT = re.compile(r"\bwho\s+(?:\w+\s+)?(?:provides?|provided|performs?|pe
                          r"administers?|serves?|convenes?|convened|funds?|funded|pays?|paid|finances?|financed|"
                          r"appoints?|appointed|elects?|elected|designates?|designated|manages?|operates?|chairs?)\b",
                          re.I)
+# A preamble leads only when the ranking puts it first by far: this many times the first operative paragraph's score,
+# or with a sentence this much closer to the question (cosine) than any of that paragraph's. An answer rests on what
+# the instrument provides, unless only a recital says it.
+PREAMBLE_MARGIN = 10.0
+PREAMBLE_GAP = 0.15
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 
@@ -58,6 +63,10 @@ Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its pa
 
 def _key(hit: Hit) -> tuple[str, int]:
     return (hit.doc_id, hit.position)
+
+
+def _closest(hit: Hit, request: Request) -> float:
+    return max(request.sentence_scores.get(_key(hit)) or [0.0])
 
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
@@ -113,6 +122,10 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
 
 def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
     usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
+    if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
+            (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or
+             _closest(hits[0], request) - _closest(usable[0], request) >= PREAMBLE_GAP):
+        usable = [hits[0], *usable]  # the texts state it only as a principle they recall (CBD PP9: precaution)
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)

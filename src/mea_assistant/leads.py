@@ -62,7 +62,14 @@ PARTIES = re.compile(r"^(?:the |each |every |any |all |both |no |an? )?(?:high )
                      r"countr(?:y|ies))(?: of the parties)?\s*$", re.I)
 # "This Convention shall ..." names no actor: the instrument itself is the subject.
 _SELF = re.compile(r"^(?:this|the present|the|any|such)\s+(?:convention|agreement|protocol|memorandum|annex|appendix|"
-                   r"amendment|article|paragraph|provisions?|text|plan)\b", re.I)
+                   r"amendment|article|paragraph|provisions?|text|plan)\b|"
+                   # "Appendix II shall list ...", "Annex 1 shall apply ...": a part of the text, numbered, acts for no one
+                   r"^(?:appendix|appendices|annex|annexes|article|articles|paragraph|section|part|schedule|table|list)\s+"
+                   r"[\dIVXLC]+\b", re.I)
+# "The Secretariat shall be provided with a copy": whom a text gives, sends or tells something is named as the subject of
+# the passive, and answers "who must be sent a copy?"
+_RECEIVES = re.compile(r"\s+(?:shall|must|should|will)\s+(?:also\s+)?be\s+(?:(?:provided|furnished|supplied)\s+with|sent|"
+                       r"given|informed|notified|kept informed|consulted)\b", re.I)
 
 
 @dataclass
@@ -160,10 +167,18 @@ _CLAUSE = re.compile(r"\b(?:that|which|whom?)\b", re.I)
 _SUBORDINATE = re.compile(r"(?<!^)\b(?:until|unless|if|whenever|once|as soon as)\b", re.I)
 
 
+# Who makes a body up: "ICCWC is the collaborative effort by the CITES Secretariat, INTERPOL, ...", "The BLG
+# comprises the heads of the Secretariats of ...": its members act through it.
+_MEMBERS = re.compile(r"\b(?:(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?:effort|partnership|initiative|"
+                      r"collaboration|consortium|alliance|network)\s+(?:of|by|between|among)|comprises|comprise|"
+                      r"consists\s+of|(?:is|are)\s+(?:composed|made\s+up)\s+of|brings\s+together)\s+"
+                      r"((?:the |its |an? )[^;.]{2,200}?|[A-Z][^;.]{2,200}?)(?=\s+(?:working|which|that|in order|with the aim)\b|[;.]|$)")
+
+
 def actor_in(quote: str, agent_only: bool = False) -> str:
-    """Who acts: the agent of a passive ("provided by the Executive Director of UNEP") or, unless `agent_only`,
-    the subject."""
-    m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote)
+    """Who acts: the agent of a passive ("provided by the Executive Director of UNEP"), the members of a body
+    ("the collaborative effort by the CITES Secretariat, INTERPOL, ...") or, unless `agent_only`, the subject."""
+    m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote) or _MEMBERS.search(quote)
     # (within the passive's own sentence, whose subject is the quote's first only in its first sentence)
     if m and (re.search(r"[.;]\s", quote[:m.start()]) or not _SUBORDINATE.search(quote, 0, m.start())
               or not _SUBJECT.match(quote)):
@@ -173,6 +188,8 @@ def actor_in(quote: str, agent_only: bool = False) -> str:
     m = _SUBJECT.match(quote)
     # a subject is a noun phrase: "The Signatories recognize that ... they should" is a clause, not who acts; nor
     # is the subject of a passive ("Access to ... technology ... shall be provided"): it is what is acted on
+    if m and _RECEIVES.match(quote, m.end(1)) and not _SELF.match(m.group(1)) and len(m.group(1).split()) <= 12:
+        return m.group(1).strip()
     if m and re.match(r"\s+(?:not\s+)?be\b", quote[m.end():]):
         return ""
     if m and len(m.group(1).split()) <= 20 and not _SELF.match(m.group(1)) and not _CLAUSE.search(m.group(1)):
