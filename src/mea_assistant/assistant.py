@@ -13,6 +13,7 @@ from .answer_types import classify, is_polar
 from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
+from .contrast import without_contrast
 from .conversation import rewrite
 from .drilldown import further_first
 from .embedding import get_embedder
@@ -20,7 +21,7 @@ from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import analyse, instrument_spans, speaker_documents
+from .queries import QueryInfo, analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .settings import Settings
 from .taxa import named_species
@@ -115,7 +116,7 @@ class Assistant:
             hits = further_first(hits, query.text, query.history)
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
-                                                    self.settings.max_citations, mode)
+                                                    self.settings.max_citations, mode, sentence_sims)
         speaker = speaker_documents(query.text, self.index.documents)
         if speaker:  # "does Res. 11.10 say anything about ...": its own paragraphs first
             hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
@@ -168,14 +169,24 @@ class Assistant:
         bounded = bound_request(question, history, self.settings)  # cleaned question, bounded history
         question, history = bounded.question, bounded.history
         docs, vocab = self.index.documents, self.index.vocabulary
-        named = analyse(question, docs, vocab)
+        # "... rather than its species lists": no word of what it sets aside is matched (the question's meaning, which
+        # the embedding reads whole, keeps it)
+        named = self._analyse(question)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
                              instrument_spans=lambda text: instrument_spans(text, docs))
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
-        info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
+        info = named if standalone == question else self._analyse(standalone, earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
                      dropped=bounded.dropped, history=tuple(history))
+
+    def _analyse(self, text: str, context: str = "") -> QueryInfo:
+        """What `text` names and the words searched for it: not those of what it sets aside ("... rather than its
+        species lists"), which its meaning, embedded whole, keeps."""
+        docs, vocab = self.index.documents, self.index.vocabulary
+        searched = without_contrast(text)
+        info = analyse(searched, docs, vocab, context=context)
+        return info if searched == text else replace(info, expanded=expand_acronyms(text, vocab))
 
     @property
     def _held(self) -> frozenset[str]:

@@ -11,6 +11,7 @@ from itertools import takewhile
 
 from ..force import TREATY_TYPES
 from ..index import Index
+from ..instruments import catalogue
 from ..queries import QueryInfo, analyse, instrument_mentions, without_instruments
 from ..asked_refs import explicit_refs
 from ..settings import Settings
@@ -30,6 +31,15 @@ MODES = ("hybrid", "dense", "bm25")
 # much (cosine): fitted on the development part and the read treaty sets, where a tie led to the wrong one as often as
 # to the right one.
 EXCEPTION_MARGIN = 0.03
+# A question naming one instrument is answered from its own documents first, unless the second stage puts first a
+# paragraph of a document of its family (the secretariat's letter on the consortium it belongs to, the MOU concluded
+# under it) with a sentence this much closer to the question (cosine) than any of theirs: the question's words ask
+# about that document, the name only situates it.
+KIN_GAP = 0.15
+
+
+def _closest(hit: Hit, sentence_sims: dict[ParagraphKey, list[float]] | None) -> float:
+    return max((sentence_sims or {}).get((hit.doc_id, hit.position)) or [0.0])
 
 
 class Retriever:
@@ -245,7 +255,8 @@ class Retriever:
             hit.dense = float(sum(a * b for a, b in zip(q, vec)))
 
     def cover_instruments(self, query: str, hits: list[Hit], filters: Filters, info: QueryInfo,
-                          slots: int, mode: str | None = None) -> list[Hit]:
+                          slots: int, mode: str | None = None,
+                          sentence_sims: dict[ParagraphKey, list[float]] | None = None) -> list[Hit]:
         """When a question names two or more instruments, put the best paragraph of each in the first slots."""
         docs = self.index.documents
         groups: list[tuple[list[str], Filters]] = [([d], filters.narrowed(doc_ids=(d,))) for d in info.doc_ids]
@@ -256,7 +267,13 @@ class Retriever:
                 groups.append((own_docs, filters.narrowed(doc_ids=tuple(own_docs))))
         if len(groups) == 1:  # one instrument named: its paragraphs first, the rest after
             own_ids = set(groups[0][0])
-            return [h for h in hits if h.doc_id in own_ids] + [h for h in hits if h.doc_id not in own_ids]
+            ordered = [h for h in hits if h.doc_id in own_ids] + [h for h in hits if h.doc_id not in own_ids]
+            if hits and hits[0] is not ordered[0] and self._kindred(hits[0], own_ids) and \
+                    _closest(hits[0], sentence_sims) - max(_closest(h, sentence_sims) for h in hits
+                                                           if h.doc_id in own_ids) >= KIN_GAP:
+                kin = ordered.index(hits[0])
+                return [ordered[kin]] + ordered[:kin] + ordered[kin + 1:]
+            return ordered
         if len(groups) < 2:
             return hits
         leaders: list[Hit] = []
@@ -274,6 +291,15 @@ class Retriever:
         keys = {(h.doc_id, h.position) for h in leaders}
         rest = [h for h in hits if (h.doc_id, h.position) not in keys]
         return leaders + rest
+
+    def _kindred(self, hit: Hit, own_ids: set[str]) -> bool:
+        """`hit` is of a document of the named instrument's own family: one of its own (its secretariat's letter) or
+        of an instrument concluded under it (an MOU under CMS), not one that only mentions it."""
+        docs = self.index.documents
+        codes = {docs[d].conventions[0] for d in own_ids if docs[d].conventions}
+        own = docs[hit.doc_id].conventions[:1]
+        instrument = catalogue().by_code(own[0]) if own else None
+        return bool(own) and (own[0] in codes or (instrument is not None and instrument.parent in codes))
 
     def definitions(self, query: str, filters: Filters, info: QueryInfo) -> list[Hit]:
         """"How does the CBD define in-situ conservation?" -> the paragraph reading '"In-situ conservation" means'."""
