@@ -44,7 +44,9 @@ _FREQUENCY = re.compile(r"\b(?:every|each|intervals?|annual\w*|biennial\w*|trien
 # A number after one of these, or after the first of a range or series they open ("articles 3 to 6 below",
 # "paragraphs 1, 2 and"), or in brackets after one ("paragraph (2)"), is a locator, not a figure the text states.
 _LOCATOR_BEFORE = re.compile(r"\b(?:paragraphs?|articles?|annex(?:es)?|appendi(?:x|ces)|sections?|sub-?paragraphs?|"
-                             r"rules?|resolutions?|recommendations?|decisions?|parts?|chapters?|principles?|no\.)\s*"
+                             r"rules?|resolutions?|recommendations?|decisions?|parts?|chapters?|principles?|no\.|"
+                             # a plan's numbered parts: "Objective 4", "Target 9", "Goal 2"
+                             r"objectives?|targets?|goals?|outcomes?|indicators?)\s*"
                              r"(?:\(?\w{1,6}\)?\s*(?:,|and|or|to|-|–)\s*)*\(?$", re.I)
 # "(2)": a number standing alone in brackets is a paragraph's label; "62/177" (after a slash) is part of a
 # document's symbol ("UN General Assembly Resolution 62/177"), and the digits after a number's point are no number

@@ -75,6 +75,10 @@ _CURRENCY = r"(?:francs?|dollars?|euros?|pounds?(?: sterling)?|yen|guilders?|kro
 _COUNT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|"
                 r"nine|twenty|fifty))?")
+# A sum stated as one: digits with a currency or a share, a number in words of hundreds or more, or that none is due
+_AMOUNT = re.compile(rf"\d[\d,.]*\s*(?:{_CURRENCY}|%|per ?cent)|\b(?:{_CURRENCY}|CHF|USD|EUR|US\$)\s*\d|[$€£]\s*\d|"
+                     r"\b(?:hundred|thousand|million|billion)\b|\bfree of charge\b|\bno (?:fee|charge)\b|\bgratis\b|"
+                     r"\bscale\b", re.I)
 _ASKS_SUM = re.compile(r"\b(?:what|which|how much) (?:fees?|charges?|price|amount|sum|money)\b|\bhow much (?:does|do|did|"
                        r"will|is|are|must|should|can)\b", re.I)
 _MEASURES = (
@@ -90,10 +94,12 @@ _MEASURES = (
                 r"\b(?:hundred|thousand|million|billion)\b", re.I)),
     # "How much is the access fee per sample?": the fee's amount, or that there is none, not a text that names fees
     (re.compile(r"\bhow much (?:is|are|was|were|does|do|will) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:fees?|"
-                r"charges?|prices?|levy|levies|tolls?)\b", re.I),
-     re.compile(rf"\d[\d,.]*\s*(?:{_CURRENCY}|%|per ?cent)|\b(?:{_CURRENCY}|CHF|USD|EUR|US\$)\s*\d|[$€£]\s*\d|"
-                r"\b(?:hundred|thousand|million|billion)\b|\bfree of charge\b|\bno (?:fee|charge)\b|\bgratis\b|"
-                r"\bscale\b", re.I)),
+                r"charges?|prices?|levy|levies|tolls?)\b", re.I), _AMOUNT),
+    # "What size of fine ...?", "What standard fee per sample ...?": an amount, not a text that provides for fines or
+    # lists fees as a kind of benefit
+    (re.compile(r"\b(?:size|amount|level|value|height)s? of (?:the |a |any )?(?:[\w-]+ )?(?:fines?|penalt(?:y|ies)|"
+                r"fees?|charges?|levy|levies)\b|\b(?:standard|flat|fixed|basic|usual|typical|minimum|maximum) (?:fees?|"
+                r"charges?|fines?|prices?|levy)\b", re.I), _AMOUNT),
     # An amount asked in a currency ("How much is the basic fee, in Swiss francs?"): a text that names the fee but
     # fixes no sum leaves it to rules outside the corpus.
     (re.compile(rf"\bin {_NATIONAL}{_CURRENCY}\b|\bhow many {_NATIONAL}{_CURRENCY}\b", re.I),

@@ -291,7 +291,9 @@ def own_provisions_first(hits: list[Hit], query: str, window: int = WINDOW) -> l
 # how long until the listing stops applying?"): a listing row holds no permit rule or time limit.
 _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
                            r"categor(?:y|ies)|column)\b|"
-                           r"\b(?:is|are|was|were)\b[^?.]{0,60}\b(?:on|in|under)\s+(?:an?\s+|the\s+|its\s+)?"
+                           # "are ... in the second, less strict appendix", "which populations sit in Appendix II"
+                           r"\b(?:is|are|was|were|sits?|belongs?|appears?)\b[^?.]{0,60}\b"
+                           r"(?:on|in|under|into)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){0,3}?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
                            r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
