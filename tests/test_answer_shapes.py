@@ -2,7 +2,7 @@
 clause before "who", an instrument named by its everyday name or by its subject, a paragraph of the named
 instrument's family that the question is about, a recital that is the only place a principle is stated, the
 recipient a text names as the subject of "shall be provided with", a plan's numbered objective that is no figure,
-and an amount no text sets. Each test fails on round 46's code
+an amount no text sets, what a question sets aside and the words it quotes. Each test fails on round 46's code
 (f3b5dd5); some also check what must not change."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from mea_assistant.answer_types import classify
 from mea_assistant.contrast import without_contrast
 from mea_assistant.figures import figure_in
 from mea_assistant.leads import actor_in
+from mea_assistant.retrieval.rerank import _QUOTED
 
 
 def test_the_question_after_a_scene_setting_clause_sets_the_kind() -> None:
@@ -86,3 +87,9 @@ def test_what_a_question_sets_aside_is_not_searched(assistant) -> None:  # type:
         {"role": "user", "content": "Who can propose amendments to the appendices under CITES?"},
         {"role": "assistant", "content": "Any Party may propose an amendment to Appendix I or II."}])
     assert followup.info.conventions == ["CMS"]
+
+
+def test_the_paragraph_using_the_words_a_question_quotes(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Under the CBD, which State is the 'country of origin' of genetic resources?")
+    assert answer.citations[0].ref == 'Art. 2, "Country of origin of genetic resources"'
+    assert _QUOTED.findall("Does AEWA's plan say what 'bre' and “win” mean?") == ["bre", "win"]

@@ -160,8 +160,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     the appendix it names (designated_first), the closing formula after the provisions (closing_formula_last), the
     final or institutional clause it is about (finalclauses.py,
     clauses.py), a provision before a listing row or appendix note that only shares a species' name (listings_after,
-    notes_after), the treaty's own provisions before a resolution printed after it (own_provisions_first), the
-    listing row of the species it names when it asks where it is listed (listed_first).
+    notes_after), the paragraph using every word the question quotes (quoted_first), the treaty's own provisions
+    before a resolution printed after it (own_provisions_first), the listing row of the species it names when it
+    asks where it is listed (listed_first).
     """
     if not hits:
         return hits
@@ -175,9 +176,27 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
-    ordered = reason_first(figure_first(ordered, signals), signals.query)
+    ordered = quoted_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
     return exact + listed_first(own_provisions_first(listings_after(notes_after(ordered), signals), signals.query),
                                 signals)
+
+
+# Words a question quotes ("what do 'bre', 'win' and 'NW' stand for?"): an apostrophe inside a word ("AEWA's") is
+# no quotation mark.
+_QUOTED = re.compile(r"(?<![\w'’])['‘\"“]([^'‘’\"“”?]{1,40}?)['’\"”](?!\w)")
+
+
+def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
+    """A question that quotes the text's words is answered by the paragraph that uses them all: when the first
+    does not and one of the next two does, that one leads (the table's list of abbreviations, not the note on two
+    of them)."""
+    quoted = [q.strip() for q in _QUOTED.findall(query) if q.strip()]
+    if not quoted or not hits:
+        return hits
+
+    def uses_all(hit: Hit) -> bool:
+        return all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
+    return hits if uses_all(hits[0]) else _first_within(hits, uses_all)
 
 
 NOTE_WINDOW = 3  # a note of an appendix leads only when none of the paragraphs this far down is a provision
