@@ -93,3 +93,9 @@ def test_the_paragraph_using_the_words_a_question_quotes(assistant) -> None:  # 
     answer = assistant.ask("Under the CBD, which State is the 'country of origin' of genetic resources?")
     assert answer.citations[0].ref == 'Art. 2, "Country of origin of genetic resources"'
     assert _QUOTED.findall("Does AEWA's plan say what 'bre' and “win” mean?") == ["bre", "win"]
+
+
+def test_a_party_that_disagrees_with_a_new_listing_may_enter_a_reservation(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Our country objects to a species just added to the CMS appendices. Are we bound by that "
+                           "new listing?")
+    assert answer.citations[0].doc_id == "cms-convention-1979" and answer.citations[0].ref == "Art. XI(6)"

@@ -150,9 +150,12 @@ CLAUSES: tuple[Clause, ...] = (
         re.compile(r"\b(?:without|free\s+of|no)\s+(?:any\s+)?charges?\b|\bcharge[sd]?\b[^.;]{0,40}?\b(?:fees?|for)\b|"
                    r"\bfees?\b|\bat\s+no\s+cost\b|\bfree\s+of\s+cost\b|\breasonable\s+(?:charge|amount|cost)s?\b|"
                    r"\breimburse\w*\b", re.I)),
-    Clause(  # reservations against an amendment (of the appendices, annexes) within its period
+    Clause(  # reservations against an amendment (of the appendices, annexes) within its period; also asked by a
+        # Party that disagrees with a new listing ("we object to the species just added: are we bound by it?")
         re.compile(r"\breserv\w*\b[^?]*\b(?:amend\w*|newly|new(?:ly)?\s+(?:adopted|listed|listing)|adopted)\b|"
-                   r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b", re.I),
+                   r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b|"
+                   r"\b(?:disagree\w*|object(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b[^?]*\b(?:just\s+added|newly\s+added|"
+                   r"new(?:ly)?\s+(?:adopted|listed|listing)|amend\w*|uplist\w*)\b", re.I),
         re.compile(r"\breservations?\b[^.;]{0,80}?\bamendments?\b|\bamendments?\b[^.;]{0,160}?\breservations?\b",
                    re.I)),
     Clause(  # opting out of one provision (most often the dispute clause): "does not consider itself bound"
