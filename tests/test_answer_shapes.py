@@ -7,11 +7,13 @@ an amount no text sets, what a question sets aside and the words it quotes. Each
 
 from __future__ import annotations
 
+from mea_assistant.abstention import specific_terms
 from mea_assistant.answer_types import classify
 from mea_assistant.contrast import without_contrast
 from mea_assistant.figures import figure_in
 from mea_assistant.leads import actor_in
 from mea_assistant.retrieval.rerank import _QUOTED
+from mea_assistant.sentences import asked_part
 
 
 def test_the_question_after_a_scene_setting_clause_sets_the_kind() -> None:
@@ -99,3 +101,19 @@ def test_a_party_that_disagrees_with_a_new_listing_may_enter_a_reservation(assis
     answer = assistant.ask("Our country objects to a species just added to the CMS appendices. Are we bound by that "
                            "new listing?")
     assert answer.citations[0].doc_id == "cms-convention-1979" and answer.citations[0].ref == "Art. XI(6)"
+
+
+def test_a_delegates_account_around_what_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    """When the asker's situation began is no term a text must hold; what the account goes on to ask is what the
+    paragraphs must be close to."""
+    assert specific_terms("We have been a Party since the 1990s; since 2005 we chair it. What did the 2016 COP "
+                          "decide?") == ["2016"]
+    assert asked_part("Our fleet lands sharks. The minister wants to know whether we can opt out.") == \
+        "The minister wants to know whether we can opt out."
+    joined = assistant.ask("Our country has been a CBD Party since the 1990s but has not ratified the Nagoya "
+                           "Protocol. Can our delegation take part in the meetings of the Protocol's Parties?")
+    assert not joined.abstained and joined.citations[0].doc_id == "nagoya-protocol-2010"
+    objected = assistant.ask("At the last CMS COP a shark our fleet catches was moved onto Appendix II despite our "
+                             "objections. The minister wants to know whether we can opt out of that listing and how "
+                             "long we have.")
+    assert not objected.abstained and objected.citations[0].ref == "Art. XI(6)"

@@ -23,6 +23,7 @@ from .hygiene import bound_request, dropped_note
 from .index import Index
 from .queries import QueryInfo, analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
+from .sentences import asked_part
 from .settings import Settings
 from .taxa import named_species
 from .types import Answer, Filters, Hit
@@ -121,7 +122,7 @@ class Assistant:
         if speaker:  # "does Res. 11.10 say anything about ...": its own paragraphs first
             hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
-        relevance = self.relevance(hits, sentence_sims)
+        relevance = max(self.relevance(hits, sentence_sims), self._asked_relevance(query, hits))
         instruments = self.retriever.instrument_groups(query.info)
         # a follow-up naming an instrument by its code ("And for CITES?") asks about that instrument's documents
         named = query.info.doc_ids or ([d for group in instruments for d in group] if followup else [])
@@ -198,6 +199,15 @@ class Assistant:
         """How close the best of the top three paragraphs is to the question: its best chunk or, when one
         sentence says it more plainly than the whole paragraph, that sentence (cosine similarity)."""
         return max((max([h.dense, *sentence_sims.get((h.doc_id, h.position), [])]) for h in hits[:3]), default=0.0)
+
+    def _asked_relevance(self, query: Query, hits: list[Hit]) -> float:
+        """How close the top paragraphs are to what a delegate's account goes on to ask ("... The minister wants to
+        know whether we can opt out of that listing"): the account around it dilutes the whole question's vector."""
+        asked = asked_part(query.text)
+        if asked == query.text or query.standalone != query.text:
+            return 0.0
+        info = replace(query.info, expanded=expand_acronyms(asked, self.index.vocabulary))
+        return self.relevance(hits, self.retriever.similarities(info, hits[:3]))
 
     @staticmethod
     def _ease(hits: list[Hit], named: Sequence[str], treaties: Sequence[str]) -> float:

@@ -67,6 +67,22 @@ def asked_sentences(question: str) -> str:
     return " ".join(asked) if asked and len(asked) < len(pieces) else question
 
 
+# An asking sentence without its question mark: "The minister wants to know whether ...", "She asks what ..."
+_ASKS = re.compile(r"\b(?:wants?|needs?|would\s+like)\s+to\s+know\b|\b(?:asks?|asked|wonders?)\s+(?:whether|what|how|"
+                   r"which|who|when|if|why)\b", re.I)
+
+
+def asked_part(question: str) -> str:
+    """What a question asks after the account that sets it up: its sentences marked as questions, or else those
+    that say what someone wants to know; the whole text when no sentence stands out."""
+    asked = asked_sentences(question)
+    if asked != question:
+        return asked
+    pieces = full_sentences(question)
+    wanted = [s for s in pieces if _ASKS.search(s)]
+    return " ".join(wanted) if wanted and len(wanted) < len(pieces) else question
+
+
 def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 

@@ -154,8 +154,10 @@ CLAUSES: tuple[Clause, ...] = (
         # Party that disagrees with a new listing ("we object to the species just added: are we bound by it?")
         re.compile(r"\breserv\w*\b[^?]*\b(?:amend\w*|newly|new(?:ly)?\s+(?:adopted|listed|listing)|adopted)\b|"
                    r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b|"
-                   r"\b(?:disagree\w*|object(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b[^?]*\b(?:just\s+added|newly\s+added|"
-                   r"new(?:ly)?\s+(?:adopted|listed|listing)|amend\w*|uplist\w*)\b", re.I),
+                   r"\b(?:disagree\w*|object(?:s|ed|ing|ions?)?|oppos(?:e|es|ed|ing|ition))\b[^?]*\b(?:just\s+added|"
+                   r"newly\s+added|new(?:ly)?\s+(?:adopted|listed|listing)|amend\w*|uplist\w*)\b|"
+                   r"\b(?:added|moved)\s+(?:on)?to\b[^?]*\b(?:appendi\w+|annex\w*|lists?)\b[^?]*\b(?:despite|over|against)\s+"
+                   r"(?:our|its|their|the)\s+(?:objections?|opposition)\b", re.I),
         re.compile(r"\breservations?\b[^.;]{0,80}?\bamendments?\b|\bamendments?\b[^.;]{0,160}?\breservations?\b",
                    re.I)),
     Clause(  # opting out of one provision (most often the dispute clause): "does not consider itself bound"
