@@ -117,3 +117,13 @@ def test_a_delegates_account_around_what_is_asked(assistant) -> None:  # type: i
                              "objections. The minister wants to know whether we can opt out of that listing and how "
                              "long we have.")
     assert not objected.abstained and objected.citations[0].ref == "Art. XI(6)"
+
+
+def test_the_places_of_an_account_are_its_setting(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Where a shipment goes is the asker's situation, which no text names; a set of rules the account names is
+    what the question is about, and the texts must hold it."""
+    shipped = assistant.ask("A trader here wants to use one CITES export permit for three separate shipments he is "
+                            "sending to Japan next week. Is that allowed?")
+    assert not shipped.abstained and shipped.citations[0].doc_id == "cites-convention-1973"
+    assert assistant.ask("Our country applies the EU Wildlife Trade Regulation. Does it require import permits for "
+                         "Appendix II species?").abstained

@@ -23,7 +23,7 @@ from .acronyms import HEAD, abbreviates
 from .instruments import Instrument, catalogue
 from .meetings import meeting_in_words
 from .queries import ACRONYMS, CONVENTION_NAMES, SYNONYMS
-from .sentences import full_sentences
+from .sentences import asked_part, full_sentences
 from .serials import SERIAL
 from .terms import either_spelling, spelled_number
 from .types import Hit
@@ -284,8 +284,12 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     examples = {w.strip(".'-") for m in _EXAMPLE.finditer(question) for w in _tokens(m.group(1))}
     if named:
         examples |= {w for m in _SERIES.finditer(question) for w in _tokens(m.group(0))}
-    missing = [t for t in specific_terms(question)
-               if t not in glossed | examples and not any(_supported(t, text, conventions) for text in texts)]
+    # the words of an instrument the question names as delegates do ("the Biodiversity Convention"): its own name
+    naming = {w.strip(".'-") for pattern, _ in CONVENTION_NAMES for m in re.finditer(pattern, question)
+              for w in _tokens(m.group(0))}
+    setting = _setting(question)
+    missing = [t for t in specific_terms(question) if t not in glossed | examples | naming | setting
+               and not any(_supported(t, text, conventions) for text in texts)]
     kinds = [w.lower().strip(".'-") for w in _tokens(question) if w.lower().strip(".'-") in _INSTRUMENT_KINDS]
     own_name: set[str] = set()
     for run, kind in _runs_and_kinds(question):
@@ -294,11 +298,31 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
             # concluded ("the 1956 New York convention"), which its text need not print
             own_name |= set(run)
             continue
-        words = [w for w in run if w not in glossed and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
+        words = [w for w in run
+                 if w not in glossed | setting and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
         if len(words) > 1 and not any(w in missing for w in words) and not any(_together(words, t) for t in texts):
             missing.append(" ".join(words))
     heads = [text[:HEAD] for text in texts]  # the documents found and named: an acronym of one's title names it
     return [t for t in missing if t not in own_name and not any(abbreviates(t, head) for head in heads)]
+
+
+# A name that says what rules or documents are meant ("the EU Wildlife Trade Regulation", "Kenya's Wildlife Act"),
+# which the texts must hold even when the account that sets up the question names it
+_RULES_NAME = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){0,4}(?:Convention|Protocol|Agreement|Treaty|Act|Law|Regulation|"
+                         r"Directive|Code|Report|Plan|Strategy|Programme|Program|Resolution|Decision|Fund|Facility|"
+                         r"Guidelines|Memorandum|Charter|Accord)s?\b")
+
+
+def _setting(question: str) -> set[str]:
+    """Words of a delegate's account that only set the scene ("exporting to Italy", "a North American duck"), when
+    a sentence after it asks: the places and names there are the asker's situation, which no text need print. Not
+    the words of a name of rules or documents, nor of what is asked."""
+    asked = asked_part(question)
+    if asked == question:
+        return set()
+    account = question.replace(asked, " ")
+    kept = set(_tokens(asked)) | {w for m in _RULES_NAME.finditer(account) for w in _tokens(m.group(0))}
+    return {w for w in _tokens(account) if w not in kept}
 
 
 def held_instruments(documents: Collection[Any]) -> frozenset[str]:
