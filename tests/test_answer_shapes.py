@@ -2,14 +2,12 @@
 clause before "who", an instrument named by its everyday name or by its subject, a paragraph of the named
 instrument's family that the question is about, a recital that is the only place a principle is stated, the
 recipient a text names as the subject of "shall be provided with", a plan's numbered objective that is no figure,
-an amount no text sets, what a question sets aside and the words it quotes. Each test fails on round 46's code
+an amount no text sets, the words a question quotes and a delegate's account. Each test fails on round 46's code
 (f3b5dd5); some also check what must not change."""
 
 from __future__ import annotations
 
-from mea_assistant.abstention import specific_terms
 from mea_assistant.answer_types import classify
-from mea_assistant.contrast import without_contrast
 from mea_assistant.figures import figure_in
 from mea_assistant.leads import actor_in
 from mea_assistant.retrieval.rerank import _QUOTED
@@ -81,22 +79,6 @@ def test_an_amount_no_text_sets_is_not_stated(assistant) -> None:  # type: ignor
     assert not answer.abstained and answer.citations[0].ref.startswith("Art. VIII(1)")
 
 
-def test_what_a_question_sets_aside_is_not_searched(assistant) -> None:  # type: ignore[no-untyped-def]
-    """Its words are not matched; its meaning, embedded whole with the question, is kept (the abstention's
-    relevance reads it: "the non-binding route instead of arbitration" is still about settling a dispute)."""
-    assert without_contrast("Which bodies, as opposed to the Parties, may attend?") == "Which bodies may attend?"
-    assert without_contrast("Rather than CITES?") == "Rather than CITES?"  # nothing else is asked: kept whole
-    question = ("If a country wants to change the wording of CITES itself rather than its species lists, how far "
-                "ahead of the meeting must the proposed text be sent round to members?")
-    understood = assistant.understand(question)
-    assert "species" not in understood.info.lexical and "species lists" in understood.info.expanded
-    assert assistant.ask(question).citations[0].ref == "Art. XVII(2)"
-    followup = assistant.understand("And under CMS rather than CITES?", [
-        {"role": "user", "content": "Who can propose amendments to the appendices under CITES?"},
-        {"role": "assistant", "content": "Any Party may propose an amendment to Appendix I or II."}])
-    assert followup.info.conventions == ["CMS"]
-
-
 def test_the_paragraph_using_the_words_a_question_quotes(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.ask("Under the CBD, which State is the 'country of origin' of genetic resources?")
     assert answer.citations[0].ref == 'Art. 2, "Country of origin of genetic resources"'
@@ -109,10 +91,8 @@ def test_a_party_that_disagrees_with_a_new_listing_may_enter_a_reservation(assis
 
 
 def test_a_delegates_account_around_what_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]
-    """When the asker's situation began is no term a text must hold; what the account goes on to ask is what the
-    paragraphs must be close to."""
-    assert specific_terms("We have been a Party since the 1990s; since 2005 we chair it. What did the 2016 COP "
-                          "decide?") == ["2016"]
+    """When the asker's situation began ("since the 1990s") is no term a text must hold; what the account goes on to
+    ask is what the paragraphs must be close to."""
     assert asked_part("Our fleet lands sharks. The minister wants to know whether we can opt out.") == \
         "The minister wants to know whether we can opt out."
     joined = assistant.ask("Our country has been a CBD Party since the 1990s but has not ratified the Nagoya "

@@ -130,10 +130,6 @@ _UNIT = re.compile(r"\b(?:milli|micro)?(?:sieverts?|becquerels?)\b|\bcubic\s+(?:
                    r"\bnautical\s+miles?\b|\blitres?\b", re.I)
 
 
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+)?((?:1[89]|20)\d\ds?)\b", re.I)
-_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b")  # "the 1990s": a period, not a text's number
-
-
 def specific_terms(question: str) -> list[str]:
     """Named things in a question: mid-sentence capitalised words, acronyms, numbers, ordinals and units."""
     out = [m.group(0) for m in _UNIT.finditer(question)]
@@ -142,12 +138,9 @@ def specific_terms(question: str) -> list[str]:
     # "ILO Convention No. 169", "ILO C29": the number an organisation gives a convention in its series (serials.py),
     # which the text need not print; the organisation's name, when written, must still be supported
     serial = {g for m in SERIAL.finditer(question) for g in m.groups() if g}
-    # "a Party since the 1990s", "members since 2005": when the asker's situation began, which no text records
-    since = {m.group(1).rstrip("s") for m in _SINCE_YEAR.finditer(question)} | \
-        {m.group(0)[:-1] for m in _DECADE.finditer(question)}
     for i, word in _sentence_tokens(question):
         bare = word.strip(".'-")
-        if _generic(bare) or bare in serial or bare.rstrip("s") in since:
+        if _generic(bare) or bare in serial:
             continue
         ordinal = _ORDINAL.fullmatch(bare) and bare.lower() not in another
         if any(ch.isdigit() for ch in bare) or (bare[:1].isupper() and i > 0) or (bare.isupper() and len(bare) > 1) \

@@ -13,7 +13,6 @@ from .answer_types import classify, is_polar
 from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
-from .contrast import without_contrast
 from .conversation import rewrite
 from .drilldown import further_first
 from .embedding import get_embedder
@@ -21,7 +20,7 @@ from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import QueryInfo, analyse, expand_acronyms, instrument_spans, speaker_documents
+from .queries import analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .sentences import asked_part
 from .settings import Settings
@@ -170,24 +169,14 @@ class Assistant:
         bounded = bound_request(question, history, self.settings)  # cleaned question, bounded history
         question, history = bounded.question, bounded.history
         docs, vocab = self.index.documents, self.index.vocabulary
-        # "... rather than its species lists": no word of what it sets aside is matched (the question's meaning, which
-        # the embedding reads whole, keeps it)
-        named = self._analyse(question)
+        named = analyse(question, docs, vocab)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
                              instrument_spans=lambda text: instrument_spans(text, docs))
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
-        info = named if standalone == question else self._analyse(standalone, earlier)
+        info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
                      dropped=bounded.dropped, history=tuple(history))
-
-    def _analyse(self, text: str, context: str = "") -> QueryInfo:
-        """What `text` names and the words searched for it: not those of what it sets aside ("... rather than its
-        species lists"), which its meaning, embedded whole, keeps."""
-        docs, vocab = self.index.documents, self.index.vocabulary
-        searched = without_contrast(text)
-        info = analyse(searched, docs, vocab, context=context)
-        return info if searched == text else replace(info, expanded=expand_acronyms(text, vocab))
 
     @property
     def _held(self) -> frozenset[str]:
