@@ -65,10 +65,6 @@ def _key(hit: Hit) -> tuple[str, int]:
     return (hit.doc_id, hit.position)
 
 
-def _closest(hit: Hit, request: Request) -> float:
-    return max(request.sentence_scores.get(_key(hit)) or [0.0])
-
-
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
     span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
     s, e = widen(hit.text, span, query_terms)
@@ -124,7 +120,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
     if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
             (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or
-             _closest(hits[0], request) - _closest(usable[0], request) >= PREAMBLE_GAP):
+             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP):
         usable = [hits[0], *usable]  # the texts state it only as a principle they recall (CBD PP9: precaution)
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]

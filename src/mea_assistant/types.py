@@ -138,6 +138,11 @@ class Hit:
     sparse: float = 0.0  # best BM25 score
     exact: bool = False  # found by an explicit reference in the question
 
+    def closest(self, sentence_sims: dict[tuple[str, int], list[float]] | None) -> float:
+        """Its sentence closest to the question (cosine; 0 when none of its sentences was compared): how plainly
+        it says what was asked, whatever its place in the ranking."""
+        return max((sentence_sims or {}).get((self.doc_id, self.position)) or [0.0])
+
     def to_json(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "ref": self.ref, "display": self.display, "text": self.text,
                 "score": round(float(self.score), 4), "section": self.section}

@@ -38,10 +38,6 @@ EXCEPTION_MARGIN = 0.03
 KIN_GAP = 0.15
 
 
-def _closest(hit: Hit, sentence_sims: dict[ParagraphKey, list[float]] | None) -> float:
-    return max((sentence_sims or {}).get((hit.doc_id, hit.position)) or [0.0])
-
-
 class Retriever:
     def __init__(self, index: Index, embedder, settings: Settings) -> None:  # type: ignore[no-untyped-def]
         self.index = index
@@ -269,10 +265,9 @@ class Retriever:
             own_ids = set(groups[0][0])
             ordered = [h for h in hits if h.doc_id in own_ids] + [h for h in hits if h.doc_id not in own_ids]
             if hits and hits[0] is not ordered[0] and self._kindred(hits[0], own_ids) and \
-                    _closest(hits[0], sentence_sims) - max(_closest(h, sentence_sims) for h in hits
-                                                           if h.doc_id in own_ids) >= KIN_GAP:
-                kin = ordered.index(hits[0])
-                return [ordered[kin]] + ordered[:kin] + ordered[kin + 1:]
+                    hits[0].closest(sentence_sims) - max(h.closest(sentence_sims) for h in hits
+                                                         if h.doc_id in own_ids) >= KIN_GAP:
+                return [hits[0]] + [h for h in ordered if h is not hits[0]]
             return ordered
         if len(groups) < 2:
             return hits
