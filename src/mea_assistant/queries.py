@@ -23,6 +23,7 @@ from .instruments import catalogue, instrument_acronyms
 from .pairs import pair_named
 from .serials import serial_named
 from .taxa import named_species
+from .terms import spelling_variants
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Document
 
@@ -418,6 +419,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
     info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
                      doc_ids=doc_ids, context=context)
+    info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab)])
     # "giant clams": the appendices list Tridacnidae; "the Dugong MOU" names a document, not the species
     own = {w.lower() for w, d in distinctive_names(documents).items() if d in doc_ids}
     info.taxa = list(dict.fromkeys(latin for name, latins in named_species(text, documents) if name not in own

@@ -28,9 +28,44 @@ def stem(word: str) -> str:
     return word
 
 
+def fold(word: str) -> str:
+    """One form for the spellings a word is written in: hyphenated or joined ("counter-claim", "counterclaims";
+    "co-operation", "cooperation"), -ise or -ize ("specialised", "specialized"). Treaties use both, and so do
+    questions."""
+    return _IZE.sub("iz", word.replace("-", ""))
+
+
+_IZE = re.compile(r"i[sz](?=[aei])")
+
+
 def terms(text: str) -> set[str]:
-    """Stemmed content words of a text."""
-    return {stem(w) for w in content_words(text)}
+    """Stemmed content words of a text, each in one spelling (`fold`)."""
+    return {stem(fold(w)) for w in content_words(text)}
+
+
+# Prefixes a treaty may join to the word with a hyphen or not ("co-operation", "non-Party", "re-export")
+_PREFIXES = ("co", "non", "re", "pre", "sub", "inter", "counter", "by", "cross", "trans", "multi", "bi", "anti", "self",
+             "over", "under", "post", "intra")
+
+
+def spelling_variants(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """The corpus's own spelling of the question's words it does not spell that way, for the keyword search, whose
+    tokens differ where the spellings do: "counterclaims" for "counter-claim", "co operation" (as a hyphenated
+    word is indexed) for "cooperation", "specialized" for "specialised"."""
+    found: list[str] = []
+    for word in {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)}:
+        if "-" in word:
+            joined = word.replace("-", "")
+            found += [v for v in (joined, joined + "s") if v in vocabulary][:1]
+            continue
+        if word in vocabulary:
+            continue
+        swapped = re.sub(r"i([sz])(?=[aei])", lambda m: "iz" if m.group(1) == "s" else "is", word)
+        if swapped != word and swapped in vocabulary:
+            found.append(swapped)
+        found += [f"{p} {word[len(p):]}" for p in _PREFIXES
+                  if word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in vocabulary][:1]
+    return sorted(found)
 
 
 def either_spelling(pattern: str) -> str:
