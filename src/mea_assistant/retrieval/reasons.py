@@ -5,7 +5,7 @@ mandate to bring fishing nations together", not by the operative paragraph that 
 brief decision-makers?" by "cooperation ... can be achieved only if the decision-makers ... are aware". Treaties give
 reasons in a few set ways: a purpose ("in order to", "with a view to", "designed to"), a cause ("because", "by virtue
 of", "owing to"), a condition ("only if"), and the preamble's verbs of motive ("Recognizing", "Conscious",
-"Convinced").
+"Convinced"). Not "For the purpose of this Convention", which opens a definition.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ WINDOW = 3  # how far down a paragraph that gives a reason is looked for
 _ASKS_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was) the (?:reason|"
                        r"rationale|point)\b|\bhow come\b", re.I)
 _REASON = re.compile(r"\b(?:because|in order to|so as to|so that|with a view to|by virtue of|owing to|due to|given that|"
-                     r"as a result of|only if|designed to|intended to|aim(?:s|ed)? (?:to|at)|the purpose of|"
+                     r"as a result of|only if|designed to|intended to|aim(?:s|ed)? (?:to|at)|the purposes? of(?! (?:this|the present) [A-Z]\w+)|"
                      r"(?<!\d )since (?![12]\d{3}\b)(?:the|it|they|their|its|these|this)\b|"
                      r"recogni[sz]ing|conscious|convinced|aware|acknowledging|mindful|considering|noting that)\b", re.I)
+
+
+def asks_why(query: str) -> bool:
+    return bool(_ASKS_WHY.search(query))
 
 
 def gives_reason(hit: Hit) -> bool:
@@ -31,7 +35,7 @@ def gives_reason(hit: Hit) -> bool:
 def reason_first(hits: list[Hit], query: str) -> list[Hit]:
     """On a "why" question, when the first paragraph gives no reason and one of the next two does, that one leads;
     every other hit keeps its order."""
-    if not hits or not _ASKS_WHY.search(query) or gives_reason(hits[0]):
+    if not hits or not asks_why(query) or gives_reason(hits[0]):
         return hits
     for i, hit in enumerate(hits[1:WINDOW], 1):
         if gives_reason(hit):

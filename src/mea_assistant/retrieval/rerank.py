@@ -29,10 +29,11 @@ from ..types import Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
-from .reasons import reason_first
+from .reasons import asks_why, gives_reason, reason_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
+WEAK_KINDS = ("preamble", "front-matter", "acting-body", "heading-text", "note")
 _MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
 _DEFINES = re.compile(rf"^\s*[\"“'‘][^\"”'’]{{1,80}}[\"”'’]\s*(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
 # A definition drafted as a rule: "For the purpose of this Treaty the outer limit of the sea-bed zone ... shall be ..."
@@ -41,16 +42,20 @@ _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
 # A body's name as treaties print it: capitalised words, joined by "of (the)", "for", "on", "and" ("The Executive
 # Secretary of the Economic Commission for Europe", "The Conference of the Parties"), its acronym after it.
 _BODY = r"(?:The |Each |Any )?[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,8}(?:\s+\([A-Z]{2,}\))?"
+# A past participle, regular or one of the irregular ones treaties use for who acts ("Proposals for amendment may be
+# made by any Contracting Party", "shall be borne by", "shall be held by")
+_PARTICIPLE = (r"(?:\w+ed|made|given|taken|held|chosen|drawn|sent|done|paid|borne|set|kept|met|brought|laid|sought|put|"
+               r"run|written|known|shown|spent|found|built|begun|bound|led|meant|read|told|won)")
 # Who acts, as a treaty says it: the agent of a passive ("shall be provided by the Executive Director", "performed
 # jointly by") or a body as the subject of an operative verb ("The Conference of the Parties shall ...").
-_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+"
-                    r"(?:the |its |an? )?[A-Z]"
+_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{_PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
+                    r"(?:the |its |an? |any |each )?[A-Z]"
                     rf"|^\s*{_BODY}\s+(?:shall|should|may|will|is|are)\b")
 
 # The body a provision names as the one that acts or receives: the agent of a passive ("is provided by the
 # Executive Director of ...") or the one instruments are deposited with ("deposited with the Government of ...").
-_NAMED_ACTOR = re.compile(r"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?\w+ed\s+(?:\w+ly\s+)?by\s+"
-                          r"((?:the |its |an? )?[A-Z][^,;.()]{2,100})"
+_NAMED_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{_PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
+                          r"((?:the |its |an? |any |each )?[A-Z][^,;.()]{2,100})"
                           r"|\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100})"
                           rf"|^\s*({_BODY})\s+(?:shall|should|may|will)\b")
 
@@ -81,6 +86,7 @@ class Signals:
     # what the words of the paragraphs are counted against, when not `query`: a comparison's question less the
     # instruments it names ("the Bonn migratory species convention" says which texts, not what they must say)
     asked: str = ""
+    why: bool = False  # the question asks why (reasons.py)
 
 
 def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
@@ -111,7 +117,8 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         len(context_terms & query_terms) / n,
         1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
         1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
-        1.0 if hit.kind in ("preamble", "front-matter", "acting-body", "heading-text", "note") else 0.0,
+        # a recital that gives a reason is what a "why" question asks for, not a preamble to pass over
+        1.0 if hit.kind in WEAK_KINDS and not (hit.kind == "preamble" and signals.why and gives_reason(hit)) else 0.0,
         1.0 if opens_list(hit.text) else 0.0,
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
@@ -136,7 +143,7 @@ def signals_for(query: str, kind: str, named_docs: Sequence[str], taxa: Sequence
                 asked: str = "") -> Signals:
     numbers = frozenset(_NUMBER.findall(query))
     return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers,
-                   formula=answering_formula(query), taxa=tuple(taxa), asked=asked)
+                   formula=answering_formula(query), taxa=tuple(taxa), asked=asked, why=asks_why(query))
 
 
 def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
@@ -234,7 +241,7 @@ def listings_after(hits: list[Hit], signals: Signals) -> list[Hit]:
     return _first_within(hits, lambda h: h.kind not in ("table", "note"))
 
 
-FIGURE_WINDOW = 3  # how far down a paragraph stating the figure asked is looked for
+FIGURE_WINDOW = 4  # how far down a paragraph stating the figure asked is looked for
 
 
 def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
