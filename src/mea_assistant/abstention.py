@@ -256,6 +256,10 @@ _EXAMPLE = re.compile(r"\b(?:\w+s|kinds?|types?|bodies|groups?)\s+(?:like|such a
                       r"((?:the\s+)?[A-Z][\w.-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w.-]*)*)")
 
 
+# A capitalised word (not the question's first) right before an instrument's name, perhaps with a year between
+_PLACE_BEFORE = re.compile(r"(?<=\s)([A-Z][a-z]+)\s+(?:\d{4}\s+)?$")
+
+
 def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[str], str],
                       named: Sequence[str] = (), named_kinds: Collection[str] = ()) -> list[str]:
     """Specific terms of the question found nowhere in the documents the top paragraphs come from, nor in the
@@ -278,8 +282,11 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
     if named:
         examples |= {w for m in _SERIES.finditer(question) for w in _tokens(m.group(0))}
     # the words of an instrument the question names as delegates do ("the Biodiversity Convention"): its own name
-    naming = {w.strip(".'-") for pattern, _ in CONVENTION_NAMES for m in re.finditer(pattern, question)
-              for w in _tokens(m.group(0))}
+    # and the place it was concluded, put before that name ("the Bonn migratory species treaty", "the Rio
+    # biodiversity convention"), which its text need not print
+    matches = [m for pattern, _ in CONVENTION_NAMES for m in re.finditer(pattern, question)]
+    naming = {w.strip(".'-") for m in matches for w in _tokens(m.group(0))}
+    naming |= {p.group(1) for m in matches if (p := _PLACE_BEFORE.search(question, 0, m.start()))}
     setting = _setting(question)
     missing = [t for t in specific_terms(question) if t not in glossed | examples | naming | setting
                and not any(_supported(t, text, conventions) for text in texts)]
