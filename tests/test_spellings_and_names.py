@@ -62,3 +62,12 @@ def test_the_place_a_treaty_was_concluded_is_part_of_its_name(assistant) -> None
     answer = assistant.ask("How does the dugong memorandum relate to the Bonn migratory species treaty?")
     assert not answer.abstained and answer.citations[0].doc_id == "dugong-mou-mos3-spms"
     assert assistant.ask("What does the Minamata mercury convention say about dental amalgam?").abstained
+
+
+def test_an_instrument_named_with_a_hyphen_and_its_funding_in_the_treaties_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    understood = assistant.understand("How does the genetic-resources protocol tie into the same funding arrangement?")
+    assert "Nagoya" in understood.info.conventions
+    assert "financial mechanism" in glossed("Who oversees the funding channel for developing countries?")
+    answer = assistant.ask("Does the genetic-resources protocol have its own funding channel?")
+    assert not answer.abstained and ("nagoya-protocol-2010", "Art. 25(2)") in \
+        [(c.doc_id, c.ref) for c in answer.citations]

@@ -41,7 +41,8 @@ class Instrument:
 
     @property
     def question_pattern(self) -> str:
-        return "|".join(self.question_aliases)
+        """The question aliases, a space between two words matching a hyphen too: "the genetic-resources protocol"."""
+        return "|".join(re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", "[- ]", alias) for alias in self.question_aliases)
 
     @property
     def child_title_pattern(self) -> str:
