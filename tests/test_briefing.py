@@ -847,3 +847,15 @@ def test_on_what_terms_asks_for_conditions_not_the_use_of_terms_article(assistan
     refs = {r.ref for r in build_note(assistant, topic).references if r.doc_id == "cbd-convention-1992"}
     assert {"Art. 16(1)", "Art. 16(2)"} <= refs, sorted(refs)
     assert 'Art. 2, "Regional economic integration organization"' not in refs, sorted(refs)
+
+
+def test_a_comparison_discusses_each_named_instrument_as_fully_as_the_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Asked to compare two named treaties, the note gives the second as many points as the first may take, not the
+    second place's budget: the officer wants both sides."""
+    asked = ("how the wildlife trade convention and the migratory species convention decide what goes on their "
+             "appendices, who may propose a listing, and how a country can opt out")
+    compared = build_note(assistant, "Compare " + asked)
+    plain = build_note(assistant, asked[0].upper() + asked[1:])
+    cms = lambda note: sum(r.doc_id == "cms-convention-1979" for r in note.references)  # noqa: E731
+    assert cms(compared) > cms(plain)
+    assert {r.doc_id for r in compared.references} == {"cites-convention-1973", "cms-convention-1979"}

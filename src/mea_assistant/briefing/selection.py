@@ -29,6 +29,8 @@ then more from the instrument that says most; reports and work programmes do not
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection
 
@@ -72,6 +74,7 @@ OTHER_RATIO = 0.8  # ... besides any other document whose best paragraph is this
 EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
 EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
 _WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
+_COMPARES = re.compile(r"\b(?:compar\w*|contrast\w*|side by side|differ\w*|both)\b", re.I)
 
 @dataclass
 class Selection:
@@ -151,6 +154,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     strays = [keys[0] for d, keys in base_by_doc.items() if d not in kept and keys[0] in base_usable
               and base_usable[keys[0]].cover >= 0.999 and base_rel[keys[0]] >= STRAY_RATIO * top][:MAX_STRAYS]
     selection = Selection(documents=kept + [k[0] for k in strays], relevance=rel)
+    compared = len(primary) >= 2 and bool(_COMPARES.search(pool.topic))
     for i, d in enumerate(kept):
         doc_top = rel[by_doc[d][0]]
         chosen = [k for k in by_doc[d] if rel[k] >= PARA_RATIO * doc_top or usable[k].within < FIRST_WITHIN]
@@ -159,8 +163,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         units = build_units(core + [k for k in chosen + aspects if k not in core], usable, rel, families, set(core),
                             candidates=pool.candidates)
         ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
-        # an instrument the officer names is discussed as fully as the second one, wherever it ranks
-        place = min(min(i, NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
+        # an instrument the officer names is discussed as fully as the second one, wherever it ranks, and as fully
+        # as the first when the officer asks to compare the instruments named
+        place = min(min(i, 0 if compared else NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
