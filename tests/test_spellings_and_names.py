@@ -71,3 +71,9 @@ def test_an_instrument_named_with_a_hyphen_and_its_funding_in_the_treaties_words
     answer = assistant.ask("Does the genetic-resources protocol have its own funding channel?")
     assert not answer.abstained and ("nagoya-protocol-2010", "Art. 25(2)") in \
         [(c.doc_id, c.ref) for c in answer.citations]
+
+
+def test_a_stopped_consignment_and_a_sanctuary_in_the_conventions_words() -> None:
+    assert "confiscated confiscation" in glossed("Customs stopped a consignment of live parrots at the airport.")
+    assert "rescue centre" in glossed("May we place the birds in a sanctuary, and who pays for their care?")
+    assert "rescue centre" not in glossed("What must Parties report on their wetlands?")

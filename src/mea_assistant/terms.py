@@ -58,13 +58,12 @@ def spelling_variants(text: str, vocabulary: frozenset[str]) -> list[str]:
             joined = word.replace("-", "")
             found += [v for v in (joined, joined + "s") if v in vocabulary][:1]
             continue
-        if word in vocabulary:
-            continue
         swapped = re.sub(r"i([sz])(?=[aei])", lambda m: "iz" if m.group(1) == "s" else "is", word)
-        if swapped != word and swapped in vocabulary:
+        if swapped != word and swapped in vocabulary:  # both may be in it: one text writes each
             found.append(swapped)
-        found += [f"{p} {word[len(p):]}" for p in _PREFIXES
-                  if word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in vocabulary][:1]
+        if word not in vocabulary:
+            found += [f"{p} {word[len(p):]}" for p in _PREFIXES
+                      if word.startswith(p) and len(word) - len(p) >= 4 and word[len(p):] in vocabulary][:1]
     return sorted(found)
 
 
