@@ -6,7 +6,7 @@ the whole pipeline.
 
 from __future__ import annotations
 
-from mea_assistant.queries import glossed
+from mea_assistant.queries import glossed, named_conventions
 from mea_assistant.retrieval.reasons import gives_reason
 from mea_assistant.retrieval.rerank import names_new_actor
 from mea_assistant.terms import spelling_variants, terms
@@ -77,3 +77,20 @@ def test_a_stopped_consignment_and_a_sanctuary_in_the_conventions_words() -> Non
     assert "confiscated confiscation" in glossed("Customs stopped a consignment of live parrots at the airport.")
     assert "rescue centre" in glossed("May we place the birds in a sanctuary, and who pays for their care?")
     assert "rescue centre" not in glossed("What must Parties report on their wetlands?")
+
+
+def test_two_instruments_named_under_one_plural_kind() -> None:
+    assert named_conventions("What do the wetlands and waterbird treaties require before a port is built?") == \
+        ["Ramsar", "AEWA"]
+    assert named_conventions("How do the migratory species and endangered species trade conventions cooperate?") == \
+        ["CITES", "CMS"]
+    assert named_conventions("How do the biodiversity conventions cooperate?") == []  # no instrument's own name
+
+
+def test_a_note_discusses_each_instrument_of_a_plural_name(assistant) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.briefing import build_note
+
+    note = build_note(assistant, "Impact assessment duties for a port beside a listed lagoon under the wetlands and "
+                                 "waterbird treaties and the biodiversity convention")
+    assert {"ramsar-convention-1971", "aewa-agreement-1995", "cbd-convention-1992"} <= \
+        {r.doc_id for r in note.references}

@@ -106,3 +106,24 @@ def catalogue() -> Catalogue:
 def instrument_acronyms() -> frozenset[str]:
     """The catalogue's codes and acronyms, upper-cased ("BBNJ", "UNCLOS"): names of instruments, not of things."""
     return frozenset(c for i in catalogue().instruments for c in (i.code.upper(), i.acronym.upper()) if c)
+
+
+# "the wetlands and waterbird treaties", "the migratory species and wildlife trade conventions": one kind of instrument
+# after two names joined by "and"
+_COORDINATED = re.compile(r"\b([\w-]+(?: [\w-]+){0,2}) and (?:the )?([\w-]+(?: [\w-]+){0,2}) (treat|convention|agreement|protocol)"
+                          r"(?:ies|s)\b", re.I)
+
+
+def named_spans(text: str, patterns: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Where `text` names each convention by one of its (pattern, code) names: as written, and each name of two
+    joined under one plural kind ("the wetlands and waterbird treaties": "wetlands" and "waterbird")."""
+    found = [(*m.span(), code) for pattern, code in patterns for m in re.finditer(pattern, text)]
+    for m in _COORDINATED.finditer(text):
+        kind = m.group(3) + ("y" if m.group(3).lower() == "treat" else "")
+        for g in (1, 2):
+            for pattern, code in patterns:
+                if re.search(pattern, f"{m.group(g)} {kind}") and not any(
+                        c == code and s < m.end(g) and m.start(g) < e for s, e, c in found):
+                    found.append((m.start(g), m.end(g), code))
+    return found
+

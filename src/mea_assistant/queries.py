@@ -19,7 +19,7 @@ from .datafiles import compiled, entries, read_toml
 from .docnames import GENERIC_WORDS, distinctive_names, subject_names
 from .errors import MeaError
 from .force import TREATY_TYPES
-from .instruments import catalogue, instrument_acronyms
+from .instruments import catalogue, instrument_acronyms, named_spans
 from .pairs import pair_named
 from .serials import serial_named
 from .taxa import named_species
@@ -122,11 +122,8 @@ def expand_acronyms(text: str, vocabulary: set[str] | frozenset[str] = frozenset
 
 
 def named_conventions(text: str) -> list[str]:
-    found = []
-    for pattern, code in CONVENTION_NAMES:
-        if re.search(pattern, text) and code not in found:
-            found.append(code)
-    return found
+    codes = {code for _, _, code in named_spans(text, CONVENTION_NAMES)}
+    return list(dict.fromkeys(code for _, code in CONVENTION_NAMES if code in codes))
 
 
 _ALIASES: dict[tuple[Any, ...], list[str]] = {}
@@ -343,8 +340,7 @@ def alias_spans(alias: str, text: str, lower: str, doc: Document) -> list[tuple[
 
 def instrument_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, int, str]]:
     """Where a text names an instrument, and which: a convention's code ("CMS") or a document's id."""
-    found = [(*m.span(), code) for pattern, code in CONVENTION_NAMES for m in re.finditer(pattern, text)]
-    lower = text.lower()
+    found, lower = named_spans(text, CONVENTION_NAMES), text.lower()
     for doc in documents.values():
         for alias in document_aliases(doc):
             found += [(*span, doc.doc_id) for span in alias_spans(alias, text, lower, doc)]
