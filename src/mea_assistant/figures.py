@@ -135,11 +135,26 @@ _NOT_A_COUNT = re.compile(rf"(?:first|second|third|fifth|eighth|ninth|twelfth|\w
                           r"unanimous\w*|consensus)$", re.I)
 
 
-def states_count(text: str) -> bool:
+# "How many members sit on the committee?": the size of a body, which a share of the Parties ("at least one third of
+# the Parties present") does not give, though it answers "how many Parties must object?"
+_ASKS_HEADCOUNT = re.compile(r"\bhow many (?:[\w-]+ ){0,2}?(?:members|people|persons|experts|representatives|seats|"
+                             r"judges|arbitrators|commissioners|officers|individuals)\b", re.I)
+_SHARE_AFTER = re.compile(r"[\s-]+(?:half|halves|thirds?|quarters?|fourths?|fifths?)\b", re.I)
+
+
+def asks_headcount(question: str) -> bool:
+    return bool(_ASKS_HEADCOUNT.search(question))
+
+
+def states_count(text: str, shares: bool = True) -> bool:
     """The paragraph states a number of things ("at least 10 Range States", "fourteen"), not only an ordinal
-    ("the first meeting"), a year or a locator ("set out in Annex 2")."""
+    ("the first meeting"), a year or a locator ("set out in Annex 2"); with `shares` false, not a share ("one
+    third of the Parties") either."""
     for m in _figures(text):
         if _locates(text, m):
+            continue
+        if not shares and (_SHARE_AFTER.match(text, m.end("n")) or
+                           re.search(r"third|quarter|fourth|half|per\s?cent|%", m.group("n"), re.I)):
             continue
         if re.match(rf"\s*(?:{_MONTHS})\b", text[m.end("n"):]):
             continue  # "23 June 1979": a date

@@ -7,7 +7,7 @@ import re
 from typing import Sequence
 
 from .asks import asks
-from .figures import ASKS_DURATION, figure_in
+from .figures import ASKS_DURATION, asks_headcount, figure_in, states_count
 from .sentences import asked_sentences
 from .types import Hit
 
@@ -172,11 +172,6 @@ _ASKS_LIMIT = re.compile(r"\b(?-i:minimum|maximum|highest|lowest|upper|lower)\s+
                          r"levels?|fees?|rates?|percentage|share|distance|height|depth|duration|term|period|wages?|"
                          r"income|salar(?:y|ies)|pay|pensions?|allowances?|prices?|capacity|tonnage)\b", re.I)
 
-# "How many members sit on the committee?": answered by a text that states a number (figures.figure_in: not an
-# article's), not by one that only creates the body
-_ASKS_HEADCOUNT = re.compile(r"\bhow many (?:[\w-]+ ){0,2}?(?:members|people|persons|experts|representatives|seats|"
-                             r"judges|arbitrators|commissioners|officers|individuals)\b", re.I)
-
 # A limit is a quantity: a number, not the ordinal of a meeting ("the ninth meeting of the Conference").
 _QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|per ?cent)\b", re.I)
@@ -194,8 +189,12 @@ def measure_unstated(question: str, hits: Sequence[Hit]) -> bool:
     """The question asks for a period, a sum, a limit or a head count, and none of the top paragraphs (with their
     lead-ins) states one."""
     evidence = " ".join(f"{h.lead_in} {h.text}" for h in hits[:3])
-    if (_ASKS_LIMIT.search(question) or _ASKS_HEADCOUNT.search(question)) and \
+    if _ASKS_LIMIT.search(question) and \
             not any(_QUANTITY.search(figure_in(f"{h.lead_in} {h.text}")) for h in hits[:3]):
+        return True
+    # "How many members sit on the committee?": a text that states a number of members (not a share of the Parties,
+    # not an article's number), not one that only creates the body
+    if asks_headcount(question) and not any(states_count(f"{h.lead_in} {h.text}", shares=False) for h in hits[:3]):
         return True
     measures = _MEASURES + (_ONE_ASK_MEASURES if not asks(question) and not _ANOTHER_ASK.search(question) else ())
     return any(ask.search(question) and not _states(unit, evidence, question if ask in _ECHOED else "")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Sequence
 
-from ..figures import asks_count, asks_frequency, asks_time, states_count, states_figure
+from ..figures import asks_count, asks_frequency, asks_headcount, asks_time, states_count, states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..taxa import lists_taxa
@@ -257,7 +257,8 @@ def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
         return hits
 
     def states(hit: Hit) -> bool:
-        return states_figure(hit.text, signals.query) if timed else states_count(hit.text)
+        return states_figure(hit.text, signals.query) if timed else \
+            states_count(hit.text, shares=not asks_headcount(signals.query))
 
     if states(hits[0]):
         return hits
