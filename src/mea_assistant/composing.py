@@ -18,7 +18,7 @@ from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .terms import opens_list, terms
-from .types import Answer, Citation, Hit
+from .types import CONTEXT_KINDS, Answer, Citation, Hit
 
 ABSTAIN_SENTENCE = "The indexed documents do not address this question."
 MAX_SUPPORT = 2  # citations after the lead, outside lists and comparisons
@@ -40,7 +40,6 @@ _ASKS_AGENT = re.compile(r"\bwho\s+(?:\w+\s+)?(?:provides?|provided|performs?|pe
 # the instrument provides, unless only a recital says it.
 PREAMBLE_MARGIN = 10.0
 PREAMBLE_GAP = 0.15
-_WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 
 
 @dataclass
@@ -90,7 +89,7 @@ def _similar(a: str, b: str) -> bool:
 
 def _usable(hit: Hit) -> bool:
     """Not a fragment: five words at least, or a table's record ("Appendix II: Tridacnidae spp." is the listing)."""
-    return hit.kind not in _WEAK and (len(hit.text.split()) >= 5 or hit.kind == "table") or hit.exact
+    return hit.kind not in CONTEXT_KINDS and (len(hit.text.split()) >= 5 or hit.kind == "table") or hit.exact
 
 
 def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | None = None,

@@ -6,6 +6,11 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
+# Kinds of paragraph that frame rather than provide (a recital, the title block, "The Conference of the Parties,",
+# a heading's own words): an answer or a note leads with them only when nothing operative says it.
+CONTEXT_KINDS = ("preamble", "front-matter", "acting-body", "heading-text")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One citable unit of a document, labelled with the document's own numbering.

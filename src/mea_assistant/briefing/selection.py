@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Collection
 
 from ..force import TREATY_TYPES
 from ..queries import analyse
-from ..types import Document, Hit
+from ..types import CONTEXT_KINDS, Document, Hit
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
 from .governing import INTERPRETATION, PER_APPENDIX
 from .keyterms import add_key_definitions
@@ -73,7 +73,6 @@ MAX_EACH = 8  # instruments a note across them discusses
 OTHER_RATIO = 0.8  # ... besides any other document whose best paragraph is this share of the note's best
 EACH_UNITS, EACH_ITEMS = 2, 3  # points (and items of a list) for each instrument after the first ...
 EACH_REFS = (10, 4)  # ... and references: the first instrument's, each other one's
-_WEAK = ("preamble", "front-matter", "acting-body", "heading-text")
 _COMPARES = re.compile(r"\b(?:compar\w*|contrast\w*|side by side|differ\w*|both)\b", re.I)
 
 @dataclass
@@ -97,7 +96,7 @@ def _alone_bonus(cand: Candidate) -> float:
 
 def own_evidence(cand: Candidate, pool: Pool, alone: bool = True) -> bool:
     """On the topic by its own words: enough subject words, or a sentence very close to the topic."""
-    if cand.hit.kind in _WEAK:
+    if cand.hit.kind in CONTEXT_KINDS:
         return False
     if other_numbered(pool.subject, context(cand.hit)):
         return False
@@ -352,7 +351,7 @@ def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float],
         doc_top[k[0]] = max(doc_top.get(k[0], 0.0), rel[k])
     best = dict(rel)
     for k, cand in list(pool.candidates.items()):
-        if cand.hit.kind in _WEAK or not families.quotable(cand.hit) or \
+        if cand.hit.kind in CONTEXT_KINDS or not families.quotable(cand.hit) or \
                 other_numbered(pool.subject, context(cand.hit)):
             continue
         mates = [(k[0], p) for p in _neighbours(article_mates(documents[k[0]], k[1]), k[1]) if (k[0], p) in usable]

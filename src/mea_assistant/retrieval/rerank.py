@@ -25,7 +25,7 @@ from ..refs import APPENDED_PARTS
 from ..taxa import lists_taxa
 from ..terms import opens_list, terms
 from ..titleblock import CLOSING_FORMULA
-from ..types import Hit
+from ..types import CONTEXT_KINDS, Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
@@ -33,7 +33,7 @@ from .reasons import asks_why, gives_reason, reason_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
-WEAK_KINDS = ("preamble", "front-matter", "acting-body", "heading-text", "note")
+WEAK_KINDS = CONTEXT_KINDS + ("note",)  # a note of the appendices annotates, it answers nothing alone
 _MODAL = re.compile(r"\b(?:shall|should|must|may|urges?|requests?|encourages?|invites?|decides?|undertakes?)\b", re.I)
 _DEFINES = re.compile(rf"^\s*[\"“'‘][^\"”'’]{{1,80}}[\"”'’]\s*(?:\([^)]*\)\s*)?{DEFINING}\b", re.I)
 # A definition drafted as a rule: "For the purpose of this Treaty the outer limit of the sea-bed zone ... shall be ..."
