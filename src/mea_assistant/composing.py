@@ -17,6 +17,7 @@ from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
+from .retrieval.reasons import recital_answers
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
 
@@ -33,8 +34,8 @@ WHO_WINDOW = 4  # ... among the first this many
 CLOSE = 0.45  # ... and one scoring at least this share is cited even when it repeats the lead's words
 _ASKS_AGENT = re.compile(r"\bwho\s+(?:\w+\s+)?(?:provides?|provided|performs?|performed|runs?|hosts?|hosted|"
                          r"administers?|serves?|convenes?|convened|funds?|funded|pays?|paid|finances?|financed|"
-                         r"appoints?|appointed|elects?|elected|designates?|designated|manages?|operates?|chairs?)\b",
-                         re.I)
+                         r"appoints?|appointed|elects?|elected|designates?|designated|manages?|operates?|chairs?|"
+                         r"decides?|decided|determines?|determined|approves?|approved)\b", re.I)
 # A preamble leads only when the ranking puts it first by far: this many times the first operative paragraph's score,
 # or with a sentence this much closer to the question (cosine) than any of that paragraph's. An answer rests on what
 # the instrument provides, unless only a recital says it.
@@ -103,7 +104,8 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     query_terms = terms(request.query)
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
-    elif family is not None and (listed := _list_of(hits, request.kind, family, query_terms)):
+    elif family is not None and not (hits and recital_answers(hits[0], request.question)) and \
+            (listed := _list_of(hits, request.kind, family, query_terms)):
         lines, citations = _listing(*listed)
         if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
             answer = polarity(listed[0].text, request.relevant, request.question)
@@ -118,9 +120,10 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
 def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
     usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
     if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
-            (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or
+            (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
              hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP):
-        usable = [hits[0], *usable]  # the texts state it only as a principle they recall (CBD PP9: precaution)
+        # the texts state it only as a principle they recall (CBD PP9: precaution), or it asks the recital's reason
+        usable = [hits[0], *usable]
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)

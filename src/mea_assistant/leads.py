@@ -17,6 +17,7 @@ from .force import force_of, yes_or_no
 from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
 from .terms import terms
+from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Hit
 
 NOT_STATED = "Not stated in these texts"
@@ -37,8 +38,9 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"operated|hosted|managed|borne|met|financed|funded|made|adopted|decided|served|"
                             r"inspected|examined|checked|verified|supervised|issued|granted|approved|certified|"
                             r"nominated|chosen|authori[sz]ed|considered|reviewed)"
-                            # "shall be carried out on an interim basis by", "jointly by"
-                            r"\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
+                            # "shall be carried out on an interim basis by", "jointly by", "considered and decided
+                            # upon by"
+                            r"(?:\s+and\s+\w+ed)?(?:\s+upon)?\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
@@ -305,7 +307,11 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
     """The prefix that states the answer, by kind of question; empty when the quote cannot supply one."""
     framing, actor_framing = framing_of(hit, quote)
     prefix, force = "", None
-    if kind == "figure":
+    asks_place = kind == "explain" and re.search(r"\bwhere\b|\b(?:which|what) (?:city|place|town)\b", question, re.I)
+    closing = closing_date(quote) if (kind == "figure" or asks_place) and CLOSING_FORMULA.search(quote) else ""
+    if closing:  # where and when it was done: the place and the date together, as the closing formula gives them
+        prefix = f"Done at {closing}"
+    elif kind == "figure":
         fig = figure_in(quote, query_terms, question)
         prefix = fig[:1].upper() + fig[1:] if fig else ""
     elif kind == "who":

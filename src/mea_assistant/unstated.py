@@ -154,8 +154,11 @@ _ONE_ASK_MEASURES = (
     (re.compile(r"\b(?:which|what) (?:city|town)\b|\bwhere (?:is|are|was|were)\b[^?]{0,60}\b(?:based|located|"
                 r"headquartered|seated|situated)\b", re.I),
      # a place named after "located/based/situated in" ("wetlands situated in its territory" locates no office)
+     # or where it was done or is open for signature ("DONE at The Hague", "open for signature at Bonn")
      re.compile(r"\b(?:located|based|situated|seated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bseat\s+of\b|"
-                r"\bheadquarter\w*|\bhost(?:ed|s|ing)?\s+(?:by|country|government|city)\b", re.I)),
+                r"\bheadquarter\w*|\bhost(?:ed|s|ing)?\s+(?:by|country|government|city)\b|"
+                r"\b(?:done|signed|concluded|signature)\b(?:\s+in\s+(?:duplicate|\w+\s+copies|a\s+single\s+copy))?"
+                r"\s+at\s+(?-i:[A-Z])", re.I)),
     # "What was the total budget of the programme?": an amount, not a paragraph on funding
     (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total|overall|annual|approved|core|whole) ){0,3}"
                 r"budget\b|\bhow (?:big|large|much) (?:was|is) (?:the |its |their )?budget\b", re.I),

@@ -41,7 +41,10 @@ many paragraphs that only mention it, which the ranker often puts first:
   enters into force for one that joins later;
 - whether the instrument binds ("Is the MOU legally binding?"): the paragraph that says what kind of instrument it is
   ("This Memorandum of Understanding is a non-legally binding instrument", "shall not create any legal rights or
-  obligations"), not the one on who may sign it.
+  obligations"), not the one on who may sign it;
+- where or when it was signed or done ("On what date was the Bonn convention signed?", "In which city was the
+  agreement done?"): the closing formula ("DONE at Bonn on 23 June 1979"), not the article that keeps it open for
+  signature until a later date.
 Preambles only recall a clause: the one that answers is an operative paragraph.
 """
 
@@ -50,6 +53,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..titleblock import CLOSING_FORMULA
 from ..types import Hit
 
 WINDOW = 8  # how far down the ranking the clause is looked for
@@ -252,6 +256,14 @@ CLAUSES: tuple[Clause, ...] = (
                    r"\b(?:shall|does|do|will)\s+not\s+(?:create|give\s+rise\s+to)\s+(?:any\s+)?(?:legal(?:ly)?|binding)\b|"
                    r"\bshall\s+be\s+(?:legally\s+)?binding\s+(?:on|upon)\b", re.I),
         whole_document=True),
+    Clause(  # where or when the instrument itself was signed or done, in the past: its closing formula
+        re.compile(r"\b(?:where|when|(?:on|at|in)\s+(?:what|which)\s+(?:date|day|city|place|town|year)|what\s+date|"
+                   r"which\s+date)\b[^?]{0,100}?\b(?:was|were)\b[^?]{0,100}?\b(?:signed|done|concluded)\b"
+                   r"(?!\s+(?:by|with)\b)", re.I),
+        CLOSING_FORMULA,
+        whole_document=True,
+        unless=re.compile(r"\bopen(?:ed)?\s+for\s+signature\b|\b(?:countries|states|parties|governments)\b[^?]{0,40}"
+                          r"\bsigned\b", re.I)),
 )
 
 

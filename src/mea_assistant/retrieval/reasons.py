@@ -41,3 +41,23 @@ def reason_first(hits: list[Hit], query: str) -> list[Hit]:
         if gives_reason(hit):
             return [hit] + hits[:i] + hits[i + 1:]
     return hits
+
+
+# A recital's opening verb ("Recalling", "Recognizing", "Noting", "Welcoming"): asked "Which resolutions does it
+# recall?", "What does it recognise about ...?", the recital that opens with that verb says it.
+_RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further|Further\s+)?\s*)([A-Z][a-z]{2,})ing\b")
+
+
+def recital_answers(hit: Hit, question: str) -> bool:
+    """A recital is the answer, not context: a "why" question and a recital that gives the reason, or a question
+    asking what the text recalls, recognises or notes, and a recital that opens with that verb."""
+    if hit.kind != "preamble":
+        return False
+    if asks_why(question) and gives_reason(hit):
+        return True
+    m = _RECITAL_VERB.match(hit.text)
+    if not m:
+        return False
+    root = m.group(1).lower()  # "recall", "recogniz", "not", "welcom"
+    forms = rf"{root}(?:e|es|s|ed|d)" + (rf"|{root}" if len(root) >= 5 else "")
+    return bool(re.search(rf"\b(?:{forms})\b", question.replace("recognise", "recognize"), re.I))
