@@ -57,12 +57,17 @@ class Retriever:
         """The documents of each instrument a question names: a named document alone, and for a named
         convention its own documents (those whose first convention it is), not every text that mentions it."""
         docs = self.index.documents
-        groups = [[d] for d in info.doc_ids]
-        covered = {docs[d].conventions[0] for d in info.doc_ids if docs[d].conventions}
+        mentions = instrument_mentions(info.text, docs)
+        # a treaty named only as the owner of one of its documents ("the Bonn convention's synergies resolution")
+        # is that document's, not an instrument of its own
+        owners = {label for label in info.doc_ids if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == label])
+                  and any(o != label and docs[o].conventions[:1] == docs[label].conventions[:1] for o in info.doc_ids)}
+        doc_ids = [d for d in info.doc_ids if d not in owners]
+        groups = [[d] for d in doc_ids]
+        covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions}
         # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
         # document's, not an instrument of its own
-        mentions = instrument_mentions(info.text, docs) if info.doc_ids and info.conventions else []
-        inside = [(start, end) for start, end, label in mentions if label in info.doc_ids]
+        inside = [(start, end) for start, end, label in mentions if label in doc_ids]
         for conv in info.conventions:
             spans = [(start, end) for start, end, label in mentions if label == conv]
             if spans and all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
@@ -70,6 +75,9 @@ class Retriever:
         for conv in info.conventions:
             if conv not in covered:
                 own = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
+                # "CITES's own account of its cooperation work": a text of the convention's, not the treaty
+                if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == conv]):
+                    own = [d for d in own if docs[d].doc_type not in TREATY_TYPES] or own
                 # the convention's own treaty first: it is what the name stands for ("CMS" is the Bonn
                 # Convention, not the first of its resolutions and plans in file order)
                 own.sort(key=lambda d: docs[d].doc_type not in TREATY_TYPES)
@@ -342,6 +350,16 @@ class Retriever:
 _FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say"})
 _LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
 _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
+
+
+# A document a convention adopts, named after its owner: "the Bonn convention's synergies and partnerships resolution"
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:resolutions?|decisions?|recommendations?|(?:action|strategic|work)\s+"
+                    r"plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|memorand(?:um|a)|MOUs?|"
+                    r"accounts?|responses?|letters?|submissions?|statements?)\b", re.I)
+
+
+def _owner_only(text: str, spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and all(_OWNED.match(text, end) for _, end in spans)
 
 
 def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
