@@ -221,19 +221,19 @@ class Assistant:
         if unheld_and_unmentioned(question, hits, self._held, lambda doc_id: self.index.document_text(doc_id)[:HEAD],
                                   names_held=bool(named or treaties)):
             return True
-        # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
-        # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's
-        if any(name in h.text for h in hits[:3] for name in taxa):
-            spoken = self._spoken(question)
-            unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
-            return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # A question about the instrument it names, answered first from that instrument, may word it its own way
         # ("who pays for running ICCAT" for "each Contracting Party shall contribute annually"): a lower bar.
         bar = self.settings.abstain_threshold - self._ease(hits, named, treaties)
         if kind == "comparison" and len({*named, *treaties}) >= 2:
             bar -= COMPARE_EASE  # one question on two instruments is close to neither one's paragraphs alone
-        if relevance < bar:
+        if relevance < bar:  # (a species the texts list does not make "noise limits near whale habitats" theirs)
             return True
+        # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
+        # pelican": "Pelecanus crispus") is about it, though the names it prints are not the question's
+        if any(name in h.text for h in hits[:3] for name in taxa):
+            spoken = self._spoken(question)
+            unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
+            return any(w.lower() not in spoken for term in unsupported for w in term.split())
         # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
         if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, self._spoken(question)):
             return True
