@@ -111,6 +111,7 @@ _ANNEX_PART = re.compile(r"\bpart\s+([ivx]+|\d{1,2})\s+(?:of|to)\s+(?:the\s+)?an
                          r"\bannex\s+([ivx]+|\d{1,2})\s*,?\s*part\s+([ivx]+|\d{1,2})\b", re.I)
 _PARAGRAPH = re.compile(r"\b(?:operative\s+paragraph|paragraph|para\.?|op\.?)\s*(\d+)\b", re.I)
 _ROMAN = re.compile(r"^[ivxlc]+$", re.I)
+_OF_CHARTER = re.compile(r"\s*,?\s+of\s+the\s+(?:(?:UN|United\s+Nations)\s+)?Charter\b", re.I)
 
 
 def _in_title(locator: re.Match[str], title: str) -> bool:
@@ -137,6 +138,9 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     # "the Article 45 agreement" names a text by the article of another treaty its title implements ("Agreement to
     # implement paragraph 1 of article 45 of the Agreement of 3 August 1959"): no locator of its own
     article, paragraph = (None if m and _in_title(m, doc.title) else m for m in (article, paragraph))
+    # "registered under Article 102 of the Charter": the United Nations Charter's article, which treaties cite
+    if article and _OF_CHARTER.match(query, article.end()):
+        article = None
     if article:
         number = article.group(1)
         have = list(dict.fromkeys(m.group(1) for p in doc.paragraphs
