@@ -14,8 +14,10 @@ from typing import Sequence
 
 KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain")
 
+# (not "the different ways a State can join": the ways, a list)
 _COMPARISON = re.compile(
-    r"\b(differ\w*|difference\w*|compar\w*|contrast\w*|versus|vs\.?|similarit\w*|in common|"
+    r"\b(differ(?!ent\s+(?:ways?|kinds?|types?|forms?|categories|means|methods|options|routes|stages|steps|"
+    r"procedures|roles|functions|measures|levels|tasks|sources|channels)\b)\w*|difference\w*|compar\w*|contrast\w*|versus|vs\.?|similarit\w*|in common|"
     r"same (?:way|as)|both\b.*\band\b)", re.I)
 # "Which is quicker to get out of, CMS or the CBD?", "Did CMS or CITES need more countries to ratify?": a choice
 # between two things by a comparative is a comparison
