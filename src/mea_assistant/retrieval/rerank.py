@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Sequence
 
+from ..force import TREATY_TYPES
 from ..figures import asks_count, asks_frequency, asks_headcount, asks_time, states_count, states_figure
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
@@ -184,8 +185,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = quoted_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
-    return exact + listed_first(own_provisions_first(listings_after(notes_after(ordered), signals), signals.query),
-                                signals)
+    ordered = own_provisions_first(listings_after(notes_after(ordered), signals), signals.query)
+    return exact + listed_first(binding_text_first(ordered, signals), signals)
 
 
 # Words a question quotes ("what do 'bre', 'win' and 'NW' stand for?"): an apostrophe inside a word ("AEWA's") is
@@ -309,6 +310,17 @@ def own_provisions_first(hits: list[Hit], query: str, window: int = WINDOW) -> l
     if not own or len(own) == len(top):
         return hits
     return own + [h for h in top if _BESIDE.match(h.ref)] + hits[window:]
+
+
+def binding_text_first(hits: list[Hit], signals: Signals, window: int = 3) -> list[Hit]:
+    """What Parties must do under a convention the question names is the treaty's to say: a secretariat's letter that
+    recounts it ("the Convention on International Trade in Endangered Species ...") follows the treaty's paragraph
+    among the first few, unless the question names the letter itself."""
+    if signals.kind != "obligation" or not hits or hits[0].doc_type != "correspondence":
+        return hits
+    treaty = next((h for h in hits[1:window] if h.doc_type in TREATY_TYPES and h.doc_id in signals.named_docs
+                   and h.conventions[:1] == hits[0].conventions[:1]), None)
+    return [treaty] + [h for h in hits if h is not treaty] if treaty is not None else hits
 
 
 # A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale
