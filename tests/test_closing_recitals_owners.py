@@ -79,3 +79,20 @@ def test_who_decides_is_the_agent_of_decided_upon_by(assistant) -> None:  # type
     answer = assistant.ask("Who decides on the modalities of operating the ABS Clearing-House under the Nagoya "
                            "Protocol?")
     assert answer.citations[0].ref == "Art. 14(4)" and "Conference of the Parties" in answer.lead
+
+
+def test_an_ordinal_in_figures_is_no_count() -> None:
+    assert not states_count("2013: March: 16th meeting of the Conference; CMS 40th Standing Committee")
+    assert states_count("at least 10 Range State signatures")
+
+
+def test_where_instruments_are_lodged_is_the_depositary_clause(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("With whom does a country lodge its instrument of accession to the Ramsar Convention?")
+    assert answer.citations[0].ref == "Art. 9(3)"  # "... with the Director-General of UNESCO", far down the ranking
+    answer = assistant.ask("Who acts as depositary for the Convention on Biological Diversity?")
+    assert answer.citations[0].ref == "Art. 41"  # "shall assume the functions of Depositary", not Art. 42's original
+
+
+def test_a_recital_a_few_places_down_gives_the_reason(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Why does the Ramsar Convention regard wetlands as ecologically important?")
+    assert answer.citations[0].ref == "PP2"  # "Considering the fundamental ecological functions of wetlands ..."

@@ -158,6 +158,8 @@ def states_count(text: str, shares: bool = True) -> bool:
             continue
         if re.match(rf"\s*(?:{_MONTHS})\b", text[m.end("n"):]):
             continue  # "23 June 1979": a date
+        if re.match(r"(?:st|nd|rd|th)\b", text[m.end("n"):], re.I):
+            continue  # "the 16th meeting", "CMS 40th Standing Committee": an ordinal in figures
         if re.match(r"[\s-]+(?:calendar\s+)?(?:days?|weeks?|months?|years?)\b", text[m.end("n"):]):
             continue  # "two years": a length of time, which "how many" States or votes does not ask
         if not _NOT_A_COUNT.search(m.group("n").strip().split("-")[-1]) or \

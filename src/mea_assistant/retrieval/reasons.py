@@ -14,7 +14,7 @@ import re
 
 from ..types import Hit
 
-WINDOW = 3  # how far down a paragraph that gives a reason is looked for
+WINDOW = 5  # how far down a paragraph that gives a reason is looked for
 
 _ASKS_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was) the (?:reason|"
                        r"rationale|point)\b|\bhow come\b", re.I)
@@ -33,7 +33,7 @@ def gives_reason(hit: Hit) -> bool:
 
 
 def reason_first(hits: list[Hit], query: str) -> list[Hit]:
-    """On a "why" question, when the first paragraph gives no reason and one of the next two does, that one leads;
+    """On a "why" question, when the first paragraph gives no reason and one of the next four does, that one leads;
     every other hit keeps its order."""
     if not hits or not asks_why(query) or gives_reason(hits[0]):
         return hits
