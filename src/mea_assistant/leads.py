@@ -16,7 +16,7 @@ from .figures import FIGURE_HEAD, figure_in
 from .force import force_of, yes_or_no
 from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
-from .terms import terms
+from .terms import AND_PARTICIPLE, terms
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Hit
 
@@ -40,7 +40,7 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"nominated|chosen|authori[sz]ed|considered|reviewed)"
                             # "shall be carried out on an interim basis by", "jointly by", "considered and decided
                             # upon by"
-                            r"(?:\s+and\s+\w+ed)?(?:\s+upon)?\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
+                            rf"{AND_PARTICIPLE}\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"

@@ -43,6 +43,14 @@ def terms(text: str) -> set[str]:
     return {stem(fold(w)) for w in content_words(text)}
 
 
+# A past participle, regular or one of the irregular ones treaties use for who acts ("Proposals for amendment may be
+# made by any Contracting Party", "shall be borne by", "shall be held by"); and what may stand between it and its
+# agent: a second participle, a verb's particle ("shall be considered and decided upon by the Conference").
+# The second stage (rerank) and the lead sentence (leads) both read who acts from them.
+PARTICIPLE = (r"(?:\w+ed|made|given|taken|held|chosen|drawn|sent|done|paid|borne|set|kept|met|brought|laid|sought|put|"
+              r"run|written|known|shown|spent|found|built|begun|bound|led|meant|read|told|won)")
+AND_PARTICIPLE = rf"(?:\s+and\s+{PARTICIPLE})?(?:\s+upon)?"
+
 # Prefixes a treaty may join to the word with a hyphen or not ("co-operation", "non-Party", "re-export")
 _PREFIXES = ("co", "non", "re", "pre", "sub", "inter", "counter", "by", "cross", "trans", "multi", "bi", "anti", "self",
              "over", "under", "post", "intra")

@@ -24,7 +24,7 @@ from ..figures import asks_count, asks_frequency, asks_headcount, asks_time, sta
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..taxa import lists_taxa
-from ..terms import opens_list, terms
+from ..terms import PARTICIPLE, opens_list, terms
 from ..titleblock import CLOSING_FORMULA
 from ..types import CONTEXT_KINDS, Hit
 from .definitions import DEFINING
@@ -43,19 +43,15 @@ _NUMBER = re.compile(r"\b\d+(?:\.\d+)*\b")
 # A body's name as treaties print it: capitalised words, joined by "of (the)", "for", "on", "and" ("The Executive
 # Secretary of the Economic Commission for Europe", "The Conference of the Parties"), its acronym after it.
 _BODY = r"(?:The |Each |Any )?[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w-]*){0,8}(?:\s+\([A-Z]{2,}\))?"
-# A past participle, regular or one of the irregular ones treaties use for who acts ("Proposals for amendment may be
-# made by any Contracting Party", "shall be borne by", "shall be held by")
-_PARTICIPLE = (r"(?:\w+ed|made|given|taken|held|chosen|drawn|sent|done|paid|borne|set|kept|met|brought|laid|sought|put|"
-               r"run|written|known|shown|spent|found|built|begun|bound|led|meant|read|told|won)")
 # Who acts, as a treaty says it: the agent of a passive ("shall be provided by the Executive Director", "performed
 # jointly by") or a body as the subject of an operative verb ("The Conference of the Parties shall ...").
-_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{_PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
+_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
                     r"(?:the |its |an? |any |each )?[A-Z]"
                     rf"|^\s*{_BODY}\s+(?:shall|should|may|will|is|are)\b")
 
 # The body a provision names as the one that acts or receives: the agent of a passive ("is provided by the
 # Executive Director of ...") or the one instruments are deposited with ("deposited with the Government of ...").
-_NAMED_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{_PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
+_NAMED_ACTOR = re.compile(rf"\b(?:is|are|shall be|should be|will be|may be)\s+(?:\w+ly\s+)?{PARTICIPLE}\s+(?:\w+ly\s+)?by\s+"
                           r"((?:the |its |an? |any |each )?[A-Z][^,;.()]{2,100})"
                           r"|\bdeposit(?:ed)?\b[^.;]{0,80}?\bwith\s+(the [A-Z][^,;.()]{2,100})"
                           rf"|^\s*({_BODY})\s+(?:shall|should|may|will)\b")
