@@ -24,16 +24,21 @@ def test_where_and_when_a_treaty_was_signed_is_its_closing_formula(assistant) ->
     assert answer.citations[0].ref == "Art. XV"
 
 
+def _recital(ref: str, text: str, kind: str = "operative") -> Hit:
+    return Hit(doc_id="d", display="d", score=0.5, ref=ref, text=text, kind=kind)
+
+
 def test_a_recital_answers_a_why_or_what_it_recalls() -> None:
-    hit = Hit(doc_id="d", display="d", score=0.5, ref="PP1", text="Recalling Resolution 7.9 Cooperation with Other Bodies,", kind="preamble")
+    hit = _recital(ref="PP1", text="Recalling Resolution 7.9 Cooperation with Other Bodies,", kind="preamble")
     assert recital_answers(hit, "Which resolutions does the resolution recall?")
+    recognising = _recital("PP4", "Recognising the role of the Liaison Group,", "preamble")
+    assert recital_answers(recognising, "What does it recognize about the Liaison Group?")
     assert not recital_answers(hit, "What does the resolution request of the Secretariat?")
-    noting = Hit(doc_id="d", display="d", score=0.5, ref="PP2", text="Noting the work of the Liaison Group,", kind="preamble")
+    noting = _recital(ref="PP2", text="Noting the work of the Liaison Group,", kind="preamble")
     assert not recital_answers(noting, "Why does it not apply?")  # "not" is no form of "noting"
-    reason = Hit(doc_id="d", display="d", score=0.5, ref="PP3", text="Being convinced that wetlands constitute a resource of great value,",
-                 kind="preamble")
+    reason = _recital("PP3", "Being convinced that wetlands constitute a resource of great value,", "preamble")
     assert recital_answers(reason, "Why are wetlands worth conserving under the convention?")
-    operative = Hit(doc_id="d", display="d", score=0.5, ref="1", text="Recalling its earlier decisions, requests the Secretariat to report")
+    operative = _recital(ref="1", text="Recalling its earlier decisions, requests the Secretariat to report")
     assert not recital_answers(operative, "What does it recall?")  # only a recital
 
 

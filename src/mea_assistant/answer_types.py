@@ -17,7 +17,8 @@ KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "compari
 # (not "the different ways a State can join": the ways, a list)
 _COMPARISON = re.compile(
     r"\b(differ(?!ent\s+(?:ways?|kinds?|types?|forms?|categories|means|methods|options|routes|stages|steps|"
-    r"procedures|roles|functions|measures|levels|tasks|sources|channels)\b)\w*|difference\w*|compar\w*|contrast\w*|versus|vs\.?|similarit\w*|in common|"
+    r"procedures|roles|functions|measures|levels|tasks|sources|channels)\b)\w*|difference\w*|compar\w*|contrast\w*|"
+    r"versus|vs\.?|similarit\w*|in common|"
     r"same (?:way|as)|both\b.*\band\b)", re.I)
 # "Which is quicker to get out of, CMS or the CBD?", "Did CMS or CITES need more countries to ratify?": a choice
 # between two things by a comparative is a comparison

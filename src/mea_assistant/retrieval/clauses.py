@@ -102,13 +102,15 @@ CLAUSES: tuple[Clause, ...] = (
                    r"lodge[sd]?)\b|"
                    rf"\b{_WHO}\s+(?:keeps|holds|receives)\b[^?]{{0,60}}\binstruments\b", re.I),
         re.compile(r"\b(?:shall\s+be|is\s+hereby\s+designated\s+as|is\s+designated\s+as|shall\s+be\s+designated\s+as|"
-                   r"shall\s+act\s+as|shall\s+(?:perform|assume|exercise|carry\s+out)\s+the\s+functions\s+of)\s+(?:the\s+)?"
+                   r"shall\s+act\s+as|shall\s+(?:perform|assume|exercise|carry\s+out)\s+the\s+functions\s+of)"
+                   r"\s+(?:the\s+)?"
                    r"Deposit(?:ar|or)(?:y|ies)\b|"
                    r"\bDepositar(?:y|ies)\s+(?:of|for)\s+(?:this|the\s+present)\s+[A-Z][\w-]*\s+shall\s+be\b|"
                    r"\bdeposited\s+(?:with|in\s+the\s+archives\s+of)\s+(?:the\s+)?(?!Depositary\b)[A-Z]|"
                    # Ramsar Art. 9(3): "deposited with the Director-General of ... (hereinafter referred to as "the
                    # Depository")", the spelling of its time
-                   r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called)\s+[\"“'‘]?the\s+Deposit(?:ar|or)y\b"),
+                   r"\b(?:hereinafter|hereafter)\s+(?:referred\s+to\s+as|called)\s+[\"“'‘]?the\s+"
+                   r"Deposit(?:ar|or)y\b"),
         whole_document=True),
     Clause(  # the secretariat
         re.compile(rf"\b{_WHO}\s+(?:provides?|runs?|acts?\s+as|serves?\s+as|is|are|performs?|carries\s+out|hosts?)"

@@ -45,7 +45,7 @@ def reason_first(hits: list[Hit], query: str) -> list[Hit]:
 
 # A recital's opening verb ("Recalling", "Recognizing", "Noting", "Welcoming"): asked "Which resolutions does it
 # recall?", "What does it recognise about ...?", the recital that opens with that verb says it.
-_RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further|Further\s+)?\s*)([A-Z][a-z]{2,})ing\b")
+_RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further)\s+)?([A-Z][a-z]{2,})ing\b")
 
 
 def recital_answers(hit: Hit, question: str) -> bool:
@@ -58,6 +58,7 @@ def recital_answers(hit: Hit, question: str) -> bool:
     m = _RECITAL_VERB.match(hit.text)
     if not m:
         return False
-    root = m.group(1).lower()  # "recall", "recogniz", "not", "welcom"
+    root = re.sub(r"is$", "iz", m.group(1).lower())  # "recall", "recogniz" (of either spelling), "not", "welcom"
     forms = rf"{root}(?:e|es|s|ed|d)" + (rf"|{root}" if len(root) >= 5 else "")
-    return bool(re.search(rf"\b(?:{forms})\b", question.replace("recognise", "recognize"), re.I))
+    asked = re.sub(r"(?<=\w)is(e|es|ed)\b", r"iz\1", question.lower())  # "recognises" -> "recognizes"
+    return bool(re.search(rf"\b(?:{forms})\b", asked))

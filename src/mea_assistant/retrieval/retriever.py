@@ -60,8 +60,8 @@ class Retriever:
         mentions = instrument_mentions(info.text, docs)
         # a treaty named only as the owner of one of its documents ("the Bonn convention's synergies resolution")
         # is that document's, not an instrument of its own
-        owners = {label for label in info.doc_ids if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == label])
-                  and any(o != label and docs[o].conventions[:1] == docs[label].conventions[:1] for o in info.doc_ids)}
+        owners = {d for d in info.doc_ids if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == d])
+                  and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
         groups = [[d] for d in doc_ids]
         covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions}
@@ -353,8 +353,9 @@ _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks
 
 
 # A document a convention adopts, named after its owner: "the Bonn convention's synergies and partnerships resolution"
-_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:resolutions?|decisions?|recommendations?|(?:action|strategic|work)\s+"
-                    r"plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|memorand(?:um|a)|MOUs?|"
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:resolutions?|decisions?|recommendations?|"
+                    r"(?:action|strategic|work)\s+plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|"
+                    r"memorand(?:um|a)|MOUs?|"
                     r"accounts?|responses?|letters?|submissions?|statements?)\b", re.I)
 
 
