@@ -226,14 +226,17 @@ class Assistant:
         bar = self.settings.abstain_threshold - self._ease(hits, named, treaties)
         if kind == "comparison" and len({*named, *treaties}) >= 2:
             bar -= COMPARE_EASE  # one question on two instruments is close to neither one's paragraphs alone
-        if relevance < bar:  # (a species the texts list does not make "noise limits near whale habitats" theirs)
-            return True
         # A listing row that holds the Latin name of the species the question names in English ("the Dalmatian
-        # pelican": "Pelecanus crispus") is about it, though the names it prints are not the question's
-        if any(name in h.text for h in hits[:3] for name in taxa):
+        # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's: when it leads
+        # or is of the instrument the question names. Not one found below another subject's paragraphs ("noise
+        # limits near whale and dolphin habitats" finds the Cetacea row second): the bar then holds.
+        rows = [i for i, h in enumerate(hits[:3]) if any(name in h.text for name in taxa)]
+        if rows and (rows[0] == 0 or hits[rows[0]].doc_id in {*named, *treaties} or relevance >= bar):
             spoken = self._spoken(question)
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
             return any(w.lower() not in spoken for term in unsupported for w in term.split())
+        if relevance < bar:
+            return True
         # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
         if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, self._spoken(question)):
             return True
