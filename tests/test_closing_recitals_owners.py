@@ -101,3 +101,17 @@ def test_where_instruments_are_lodged_is_the_depositary_clause(assistant) -> Non
 def test_a_recital_a_few_places_down_gives_the_reason(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.ask("Why does the Ramsar Convention regard wetlands as ecologically important?")
     assert answer.citations[0].ref == "PP2"  # "Considering the fundamental ecological functions of wetlands ..."
+
+
+def test_a_why_that_also_asks_the_conditions_is_not_a_recital_s() -> None:
+    reason = _recital("PP8", "Considering that coastal zone management measures are indispensable,", "preamble")
+    assert recital_answers(reason, "Why may coastal communities still take turtles?")
+    assert not recital_answers(reason, "Why may coastal communities still take turtles, and on what conditions?")
+
+
+def test_when_it_takes_effect_though_signed_earlier_is_no_closing_formula_question() -> None:
+    from mea_assistant.retrieval.clauses import CLOSING_FORMULA, asked_clause
+
+    assert asked_clause("On what date was the Bonn Convention signed?").states is CLOSING_FORMULA
+    clause = asked_clause("From which date does the convention take effect, even though it was signed in 2013?")
+    assert clause is None or clause.states is not CLOSING_FORMULA

@@ -267,8 +267,10 @@ CLAUSES: tuple[Clause, ...] = (
                    r"(?!\s+(?:by|with)\b)", re.I),
         CLOSING_FORMULA,
         whole_document=True,
+        # (not "From which date does it take effect, though it was signed in 2013?": its entry into force)
         unless=re.compile(r"\bopen(?:ed)?\s+for\s+signature\b|\b(?:countries|states|parties|governments)\b[^?]{0,40}"
-                          r"\bsigned\b", re.I)),
+                          r"\bsigned\b|\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\bbecomes?\s+effective\b|"
+                          r"\bappl(?:y|ies)\b", re.I)),
 )
 
 

@@ -43,6 +43,9 @@ def reason_first(hits: list[Hit], query: str) -> list[Hit]:
     return hits
 
 
+_ALSO_ASKS = re.compile(r"\band\s+(?:on\s+|under\s+|in\s+|by\s+)?(?:what|which|how|when|who|whom|where|whether)\b", re.I)
+
+
 # A recital's opening verb ("Recalling", "Recognizing", "Noting", "Welcoming"): asked "Which resolutions does it
 # recall?", "What does it recognise about ...?", the recital that opens with that verb says it.
 _RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further)\s+)?([A-Z][a-z]{2,})ing\b")
@@ -54,7 +57,9 @@ def recital_answers(hit: Hit, question: str) -> bool:
     if hit.kind != "preamble":
         return False
     if asks_why(question) and gives_reason(hit):
-        return True
+        # "Why may coastal communities still take turtles, and on what conditions?": the provision that allows it
+        # states the conditions too; the recital answers only a question asking why alone
+        return not _ALSO_ASKS.search(question)
     m = _RECITAL_VERB.match(hit.text)
     if not m:
         return False
