@@ -60,7 +60,7 @@ class Retriever:
         mentions = instrument_mentions(info.text, docs)
         # a treaty named only as the owner of one of its documents ("the Bonn convention's synergies resolution")
         # is that document's, not an instrument of its own
-        owners = {d for d in info.doc_ids if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == d])
+        owners = {d for d in info.doc_ids if _owner_only(info.text, _spans(mentions, d))
                   and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
         groups = [[d] for d in doc_ids]
@@ -69,28 +69,29 @@ class Retriever:
         # document's, not an instrument of its own
         inside = [(start, end) for start, end, label in mentions if label in doc_ids]
         for conv in info.conventions:
-            spans = [(start, end) for start, end, label in mentions if label == conv]
+            spans = _spans(mentions, conv)
             if spans and all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
                 covered.add(conv)
         for conv in info.conventions:
             if conv not in covered:
                 own = [d.doc_id for d in docs.values() if d.conventions and d.conventions[0] == conv]
                 # "CITES's own account of its cooperation work": a text of the convention's, not the treaty
-                if _owner_only(info.text, [(s, e) for s, e, x in mentions if x == conv]):
+                if _owner_only(info.text, _spans(mentions, conv)):
                     own = [d for d in own if docs[d].doc_type not in TREATY_TYPES] or own
                 # the convention's own treaty first: it is what the name stands for ("CMS" is the Bonn
                 # Convention, not the first of its resolutions and plans in file order)
                 own.sort(key=lambda d: docs[d].doc_type not in TREATY_TYPES)
                 if own:
                     groups.append(own)
-        return sorted(groups, key=lambda group: self._first_named(info.text, group))
+        return sorted(groups, key=lambda group: self._first_named(info.text, group, mentions))
 
-    def _first_named(self, text: str, group: list[str]) -> int:
-        """Where a question first names an instrument: an answer comparing two takes them in the order asked
-        ("for Nagoya ..., compared with the CBD itself" answers for Nagoya first)."""
+    def _first_named(self, text: str, group: list[str], mentions: list[tuple[int, int, str]]) -> int:
+        """Where a question first names an instrument (`mentions`: where it names each, in order): an answer
+        comparing two takes them in the order asked ("for Nagoya ..., compared with the CBD itself" answers for
+        Nagoya first)."""
         docs = self.index.documents
         labels = set(group) | {docs[d].conventions[0] for d in group if docs[d].conventions}
-        return next((start for start, _, label in instrument_mentions(text, docs) if label in labels), len(text))
+        return next((start for start, _, label in mentions if label in labels), len(text))
 
     def named_documents(self, info: QueryInfo) -> list[str]:
         return [d for group in self.instrument_groups(info) for d in group]
@@ -357,6 +358,11 @@ _OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:resolutions?|decisions?|re
                     r"(?:action|strategic|work)\s+plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|"
                     r"memorand(?:um|a)|MOUs?|"
                     r"accounts?|responses?|letters?|submissions?|statements?)\b", re.I)
+
+
+def _spans(mentions: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
+    """Where the question names the instrument `label` (a document id or a convention's code)."""
+    return [(start, end) for start, end, named in mentions if named == label]
 
 
 def _owner_only(text: str, spans: list[tuple[int, int]]) -> bool:
