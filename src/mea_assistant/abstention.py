@@ -299,7 +299,7 @@ def unsupported_terms(question: str, hits: list[Hit], document_text: Callable[[s
             own_name |= set(run)
             continue
         words = [w for w in run
-                 if w not in glossed | setting and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
+                 if w not in glossed | setting | naming and not any(re.search(p, w) for p, _ in CONVENTION_NAMES)]
         if len(words) > 1 and not any(w in missing for w in words) and not any(_together(words, t) for t in texts):
             missing.append(" ".join(words))
     heads = [text[:HEAD] for text in texts]  # the documents found and named: an acronym of one's title names it

@@ -77,7 +77,7 @@ _LIST = re.compile(
 # The plural may carry its complement ("Which kinds of water does ...", "Which freedoms of the high seas does ...",
 # "Which kinds of goods containing CFCs are ..."), and the question may follow a sentence of context.
 _LIST_HEAD = re.compile(
-    r"(?:^|[.!?]\s+)\s*(?:and\s+)?(?:(?:under|in|for|according to)\s+[^,?]{1,80},\s*)?(?:what|which)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){0,2}?"
+    r"(?:^|[.!?]\s+)\s*(?:and\s+)?(?:(?:under|in|for|according to)\s+[^,?]{1,80},\s*)?(?:what|which)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){0,3}?"
     r"(?:(?!(?:is|was|has|does|this|its|thus|us|as|gas|ss)\b)[\w-]{2,}[^s\W]s|information|data|guidance)\s+"
     r"(?:(?:of|besides|containing|from|on)\s+(?:(?!(?:do|does|did|must|should|shall|may|can|will|are|is|were|was|have|has)\b)[\w-]+\s+){1,6}?)?"
     r"(?:does|do|did|must|should|shall|may|can|will|have|has|are|were|need|needs|fall|falls)\b", re.I)
@@ -152,3 +152,18 @@ def _classify_one(question: str) -> str:
     if _LIST.search(q):
         return "list"
     return "explain"
+
+
+# The things a list question asks for, named by a plural after what/which ("what kinds of benefits can ...",
+# "Which conventions does ...", "which Central Asian CMS initiatives are ...")
+_ASKED_THINGS = re.compile(
+    r"\b(?:what|which)\s+(?:(?:other|main|key|basic|specific|principal|further)\s+)?"
+    r"(?:(?:kinds?|types?|sorts?|categories|forms?)\s+of\s+)?((?:[\w-]+\s+){0,3}?)([a-z][\w-]*?[^s\W])s\b"
+    r"(?=\s+(?:does|do|did|must|should|shall|may|can|could|would|will|have|has|are|were|need|is|was)\b)", re.I)
+
+
+def asked_things(question: str) -> tuple[str, str]:
+    """The words that qualify the things a list question asks for and the singular of their plural noun
+    ("which shark species did" -> ("shark", "specie")), or ("", "")."""
+    m = _ASKED_THINGS.search(question)
+    return (m.group(1).strip().lower(), m.group(2).lower()) if m else ("", "")

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .answer_types import asked_things
 from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
+from .retrieval.clauses import asked_clause
 from .retrieval.reasons import recital_answers
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
@@ -88,6 +90,11 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.8
 
 
+def _asked_clause(hit: Hit, question: str) -> bool:
+    clause = asked_clause(question)
+    return clause is not None and clause.stated_in(hit.lead_in, hit.text)
+
+
 def _usable(hit: Hit) -> bool:
     """Not a fragment: five words at least, or a table's record ("Appendix II: Tridacnidae spp." is the listing)."""
     return hit.kind not in CONTEXT_KINDS and (len(hit.text.split()) >= 5 or hit.kind == "table") or hit.exact
@@ -105,7 +112,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
     elif family is not None and not (hits and recital_answers(hits[0], request.question)) and \
-            (listed := _list_of(hits, request.kind, family, query_terms)):
+            (listed := _list_of(hits, request.kind, family, query_terms, request.question)):
         lines, citations = _listing(*listed)
         if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
             answer = polarity(listed[0].text, request.relevant, request.question)
@@ -121,8 +128,10 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
     if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
             (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
-             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP):
-        # the texts state it only as a principle they recall (CBD PP9: precaution), or it asks the recital's reason
+             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP) or \
+            hits and usable[0] is not hits[0] and _asked_clause(hits[0], request.question):
+        # the texts state it only as a principle they recall (CBD PP9: precaution), or it asks the recital's reason;
+        # or the title block's line is what it asks ("Who prepared the document?": "Prepared by the Secretariat")
         usable = [hits[0], *usable]
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
@@ -266,7 +275,8 @@ def _name_of(doc_id: str, hits: list[Hit]) -> str:
     return next((h.citation_name for h in hits if h.doc_id == doc_id), doc_id)
 
 
-def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) -> tuple[Hit, list[Hit]] | None:
+def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], question: str = ""
+             ) -> tuple[Hit, list[Hit]] | None:
     """The list to answer with: the best paragraph's when it is a lead-in ("Each Party shall designate ...:"),
     which says nothing without its items; for a question asking for a list, the first list among the few
     paragraphs the ranker trusts nearly as much as its first (Art. 14(1) sets up the Clearing-House, 14(2)
@@ -286,9 +296,33 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str]) 
         if parent is not None and items:  # the list whose lead-in says most of what the question asks, then rank
             lists.append((len(terms(f"{parent.lead_in} {parent.text}") & query_terms), -rank, parent, items))
     if not lists:
-        return None
+        return _items_list(usable, kind, family, question)
     _, _, parent, items = max(lists, key=lambda t: t[:2])
     return parent, items
+
+
+SIBLING_WINDOW = 6  # how far down a list question's first item looks for its lead-in or another item of its list
+
+
+def _items_list(usable: list[Hit], kind: str, family: Family, question: str) -> tuple[Hit, list[Hit]] | None:
+    """A question asking for a list whose best paragraph is one item of one ("Apart from money, what kinds of
+    benefits ...?": the item on professional relationships, then its lead-in "Non-monetary benefits may include:"
+    and another of its items) is answered by that list, not by the one item: when the lead-in names the things
+    asked for and the item does not (asked "Which conventions does the secretariat consult on a regular basis?",
+    the item naming the Convention Secretariat "on a regular basis" answers, not "The secretariat shall consult:")."""
+    top = usable[0]
+    qualifiers, things = asked_things(question)
+    if kind != "list" or not things or not top.lead_in.strip() or opens_list(top.text):
+        return None
+    named = re.compile(rf"\b{re.escape(things)}(?:s|es)?\b(?!-)", re.I)
+    # "Which shark species did the programme focus on?": the item on sharks names the kind asked, not the list
+    if named.search(top.text) or not named.search(top.lead_in) or terms(qualifiers) & terms(top.text):
+        return None
+    parent, items = family(top)
+    if parent is None or len(items) < 2:
+        return None
+    kin = {(parent.doc_id, parent.position), *((i.doc_id, i.position) for i in items)} - {(top.doc_id, top.position)}
+    return (parent, items) if any((h.doc_id, h.position) in kin for h in usable[1:SIBLING_WINDOW]) else None
 
 
 _INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")

@@ -110,7 +110,7 @@ def figure_in(quote: str, query_terms: set[str] = frozenset(), question: str = "
         phrase = m.group(0)
         if quote[m.end():m.end() + 1].isalnum():  # the match stopped inside a word: end at the last whole one
             phrase = phrase.rsplit(" ", 1)[0] if " " in phrase.strip() else ""
-        phrase = re.sub(r"\s+", " ", phrase.strip(" ,"))
+        phrase = re.sub(r"^of\s+(?=\d)", "", re.sub(r"\s+", " ", phrase.strip(" ,")))  # "(stock) of 3249 kg"
         if not FIGURE_HEAD.search(phrase):
             continue
         phrase = re.split(r"\s+(?:by such|which|who|that|and shall|in accordance with|provided that|unless)\s+",

@@ -37,7 +37,10 @@ _STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|no
 _HAPPENED = re.compile(r"\b(?:on (?:what|which) (?:calendar |exact |precise )?(?:date|day)|in (?:what|which) year|"
                        r"what year|which year)\b.*\b"
                        r"(?:(?:enter(?:ed)?|came|come) into (?:force|effect)|t(?:ake|ook|aken) effect|bec[ao]me effective)\b|"
-                       r"\bactually (?:enter(?:ed)?|came|come) into (?:force|effect)\b|\bactually t(?:ake|ook) effect\b", re.I)
+                       # the day it did so, not the rule for when it does ("when does an amendment actually enter
+                       # into force")
+                       r"\bdid\b[^?,;]{0,60}\bactually (?:enter|come|take)\b|"
+                       r"\bactually (?:entered|came) into (?:force|effect)\b|\bactually took effect\b", re.I)
 
 
 # Likewise what happened at a meeting and who has joined: records of sessions and lists of members, which the

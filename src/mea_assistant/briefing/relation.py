@@ -38,8 +38,11 @@ def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[s
     for m in RELATION.finditer(topic):
         if any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # "joint" of "the joint CMS-CITES work": part of a name
+        # "between" and "among" relate what follows them ("between CMS and CITES"), not what comes before
+        # ("how the CBD, CMS and CITES deal with disputes between parties")
+        after = m.group(0).lower() in ("between", "among")
         near = {_instrument(label, documents) for s, e, label in mentions
-                if _words_between(topic, m.span(), (s, e)) <= NEAR}
+                if _words_between(topic, m.span(), (s, e)) <= NEAR and (not after or s >= m.end())}
         if len(near) >= 2:
             return True
     return False

@@ -207,8 +207,8 @@ CLAUSES: tuple[Clause, ...] = (
                    r"\bright\s+(?:to\s+)?(?:denounce|withdraw)\b", re.I),
         unless=re.compile(r"\btak(?:e|es|ing)\s+effect\b|\beffective\b|\bnotice\b|\breservations?\b|\bspecies\b|\bamendment\b",
                           re.I)),
-    Clause(  # the fallback when the parties fail to agree
-        re.compile(rf"\b{_FAILS}\s+(?:\w+\s+){{0,3}}?{_AGREE}\b|\bno\s+agreement\b|\bdisagree\w*\b|\bdeadlock\w*\b|"
+    Clause(  # the fallback when the parties fail to agree (not a person "who disagrees": a member's own view)
+        re.compile(rf"\b{_FAILS}\s+(?:\w+\s+){{0,3}}?{_AGREE}\b|\bno\s+agreement\b|(?<!\bwho\s)\bdisagree\w*\b|\bdeadlock\w*\b|"
                    r"\bin\s+time\b(?=[^?]*\?)", re.I),
         re.compile(r"\b(?:if|where|when|should)\b[^.;]{0,160}?\b(?:not|unable|fail\w*|no\s+agreement|cannot)\b|"
                    r"\bfailing\s+(?:such\s+)?(?:agreement|which|that|this|a\s+decision|appointment|designation)\b|"
@@ -271,6 +271,12 @@ CLAUSES: tuple[Clause, ...] = (
         unless=re.compile(r"\bopen(?:ed)?\s+for\s+signature\b|\b(?:countries|states|parties|governments)\b[^?]{0,40}"
                           r"\bsigned\b|\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\bbecomes?\s+effective\b|"
                           r"\bappl(?:y|ies)\b", re.I)),
+    Clause(  # who wrote the document: the line of its title block that says so ("Prepared by the Secretariat")
+        re.compile(r"\bwho\s+(?:\w+\s+)?(?:drafted|prepared|wrote|authored|submitted|compiled|produced|put\s+together)\b|"
+                   r"\b(?:drafted|prepared|written|authored|submitted|compiled|produced)\s+by\s+(?:whom|who)\b|"
+                   r"\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?authors?\b", re.I),
+        re.compile(r"^\s*(?:Prepared|Submitted|Drafted|Presented|Compiled|Produced|Issued)\s+by\b"),
+        whole_document=True),
 )
 
 

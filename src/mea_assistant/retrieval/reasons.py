@@ -43,6 +43,36 @@ def reason_first(hits: list[Hit], query: str) -> list[Hit]:
     return hits
 
 
+# A question on what the instrument takes for granted ("Does the Convention assume that national policies are
+# enough?"): the recitals state the Parties' convictions ("Being confident that ... can be ensured by combining
+# far-sighted national policies with co-ordinated international action"); the articles do not argue.
+_ASKS_BELIEF = re.compile(r"\b(?:assumes?|assumed|assumption|presumes?|presumed|believes?|premise|starting point|"
+                          r"takes? (?:it )?for granted|(?:take|takes|hold|holds) the view|(?:is|are) (?:it|they|the\s+\w+\s+)?"
+                          r"(?:confident|convinced))\b", re.I)
+_CONVICTION = re.compile(r"^\s*(?:(?:Also|Further)\s+)?(?:Being\s+)?(?:confident|convinced|believing|recogni[sz]ing|"
+                         r"conscious|aware|acknowledging|affirming|reaffirming)\b", re.I)
+BELIEF_WINDOW = 8  # how far down a recital stating a conviction is looked for
+
+
+def asks_belief(query: str) -> bool:
+    return bool(_ASKS_BELIEF.search(query))
+
+
+def belief_first(hits: list[Hit], query: str) -> list[Hit]:
+    """On a question about what the instrument assumes or believes, the first recital among the top hits that
+    states a conviction leads; every other hit keeps its order."""
+    if not hits or not asks_belief(query) or _states_conviction(hits[0]):
+        return hits
+    for i, hit in enumerate(hits[1:BELIEF_WINDOW], 1):
+        if _states_conviction(hit):
+            return [hit] + hits[:i] + hits[i + 1:]
+    return hits
+
+
+def _states_conviction(hit: Hit) -> bool:
+    return hit.kind == "preamble" and bool(_CONVICTION.match(hit.text))
+
+
 _ALSO_ASKS = re.compile(r"\band\s+(?:on\s+|under\s+|in\s+|by\s+)?(?:what|which|how|when|who|whom|where|whether)\b", re.I)
 
 
@@ -51,11 +81,20 @@ _ALSO_ASKS = re.compile(r"\band\s+(?:on\s+|under\s+|in\s+|by\s+)?(?:what|which|h
 _RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further)\s+)?([A-Z][a-z]{2,})ing\b")
 
 
+# A question on what was done before the text ("who had earlier been invited to ...?", "what had the COP already
+# adopted?"): a recital that recalls or notes an earlier act records it; the operative paragraphs act anew.
+_ASKS_EARLIER = re.compile(r"\b(?:earlier|previously|already|in the past|before then|had\s+(?:\w+\s+){0,2}?been)\b", re.I)
+_RECORDS = re.compile(r"^\s*(?:(?:Also|Further)\s+)?(?:Recalling|Noting|Welcoming|Acknowledging|Taking note)\b")
+
+
 def recital_answers(hit: Hit, question: str) -> bool:
-    """A recital is the answer, not context: a "why" question and a recital that gives the reason, or a question
-    asking what the text recalls, recognises or notes, and a recital that opens with that verb."""
+    """A recital is the answer, not context: a "why" question and a recital that gives the reason, a question on
+    what was done before and a recital recalling it, or a question asking what the text recalls, recognises or
+    notes, and a recital that opens with that verb."""
     if hit.kind != "preamble":
         return False
+    if _ASKS_EARLIER.search(question) and _RECORDS.match(hit.text) or asks_belief(question) and _states_conviction(hit):
+        return True
     if asks_why(question) and gives_reason(hit):
         # "Why may coastal communities still take turtles, and on what conditions?": the provision that allows it
         # states the conditions too; the recital answers only a question asking why alone

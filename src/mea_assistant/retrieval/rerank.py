@@ -30,7 +30,7 @@ from ..types import CONTEXT_KINDS, Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
-from .reasons import asks_why, gives_reason, reason_first
+from .reasons import asks_why, belief_first, gives_reason, reason_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -180,8 +180,9 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
-    ordered = quoted_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
-    ordered = own_provisions_first(listings_after(notes_after(ordered), signals), signals.query)
+    ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
+    ordered = quoted_first(ordered, signals.query)
+    ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
     return exact + listed_first(binding_text_first(ordered, signals), signals)
 
 
@@ -206,13 +207,15 @@ def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
 NOTE_WINDOW = 3  # a note of an appendix leads only when none of the paragraphs this far down is a provision
 
 
-def notes_after(hits: list[Hit]) -> list[Hit]:
+def notes_after(hits: list[Hit], signals: Signals) -> list[Hit]:
     """A note printed under an appendix annotates the listings ("Populations of Botswana ... for the exclusive
     purpose of allowing: a) trade in hunting trophies ..."): it does not lead an answer that a provision or a
-    listing row near it gives; it follows the first of those."""
+    listing row near it gives; it follows the first of those. Not when it alone states the figure asked ("How much
+    stockpiled wool may be traded?": the note's "3249 kg", not the species' row)."""
     if not hits or hits[0].kind != "note":
         return hits
-    return _first_within(hits, lambda h: h.kind != "note")
+    figure = signals.kind == "figure" and states_figure(hits[0].text, signals.query)
+    return _first_within(hits, lambda h: h.kind != "note" and (not figure or states_figure(h.text, signals.query)))
 
 
 def _first_within(hits: list[Hit], leads: Callable[[Hit], bool]) -> list[Hit]:

@@ -63,7 +63,7 @@ class Retriever:
         owners = {d for d in info.doc_ids if _owner_only(info.text, _spans(mentions, d))
                   and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
-        groups = [[d] for d in doc_ids]
+        groups = [self._owned(info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
         covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions}
         # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
         # document's, not an instrument of its own
@@ -84,6 +84,28 @@ class Retriever:
                 if own:
                     groups.append(own)
         return sorted(groups, key=lambda group: self._first_named(info.text, group, mentions))
+
+    def _owned(self, text: str, treaty: str, spans: list[tuple[int, int]]) -> list[str]:
+        """A treaty named only as the owner of one of its documents that the question names by its kind alone ("the
+        Bonn Convention's strategic plan target on concerted action"): that document, the convention's own of that
+        kind whose name shares most words with what the question says of it; [] when none is held."""
+        docs = self.index.documents
+        if docs[treaty].doc_type not in TREATY_TYPES or not _owner_only(text, spans):
+            return []
+        said: set[str] = set()
+        kinds: list[set[str]] = []
+        for _, end in spans:
+            m = _OWNED.match(text, end)
+            said |= terms(text[m.start():m.end() + _SAID])
+            kinds.append(terms(m.group("kind")))
+        scored = []
+        for doc in docs.values():
+            name = terms(f"{doc.title} {doc.citation_name} {doc.doc_type.replace('-', ' ')}")
+            if doc.doc_id != treaty and doc.conventions[:1] == docs[treaty].conventions[:1] and \
+                    doc.doc_type not in TREATY_TYPES and all(kind <= name for kind in kinds):
+                scored.append((len(said & name), doc.doc_id))
+        best = max((n for n, _ in scored), default=0)
+        return [d for n, d in scored if n == best]
 
     def _first_named(self, text: str, group: list[str], mentions: list[tuple[int, int, str]]) -> int:
         """Where a question first names an instrument (`mentions`: where it names each, in order): an answer
@@ -354,10 +376,17 @@ _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks
 
 
 # A document a convention adopts, named after its owner: "the Bonn convention's synergies and partnerships resolution"
-_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?:resolutions?|decisions?|recommendations?|"
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?P<kind>resolutions?|decisions?|recommendations?|"
                     r"(?:action|strategic|work)\s+plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|"
                     r"memorand(?:um|a)|MOUs?|"
-                    r"accounts?|responses?|letters?|submissions?|statements?)\b", re.I)
+                    r"accounts?|responses?|letters?|submissions?|statements?|"
+                    # its bodies, whose acts the named document records ("the Bonn Convention's COP thanks ... in
+                    # its synergies resolution")
+                    r"COP|MOP|MOS|conference\s+of\s+(?:the\s+)?parties|meeting\s+of\s+(?:the\s+)?(?:parties|signatories)|"
+                    r"secretariat|standing\s+committee|scientific\s+council)\b", re.I)
+
+
+_SAID = 60  # characters after an owned document's kind that may say which one it is ("... target on concerted action")
 
 
 def _spans(mentions: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
