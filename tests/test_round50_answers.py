@@ -88,3 +88,22 @@ def test_a_treaty_named_as_owner_of_its_plan_stands_for_that_plan(assistant) -> 
     info = assistant.understand("Why does the Bonn Convention's COP thank partner organisations in its synergies "
                                 "resolution?").info
     assert assistant.retriever.instrument_groups(info) == [["cms-res-11-10-synergies-partnerships"]]
+
+
+def test_a_list_closed_by_its_last_item_introduces_nothing_after_it(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    """"...; Gorillas (Gorilla spp.); and / Dugongs (Dugong dugon)." ends the list: the paragraph after it and the
+    activities further down are no items of "with a focus on:"."""
+    paras = {p.ref: p for p in corpus_docs["cms-cites-jwp-2012-2014"].paragraphs}
+    assert paras["¶12"].lead_in.rstrip().endswith("with a focus on:")
+    assert paras["¶13"].lead_in == "" and paras["C1"].lead_in == ""
+
+
+def test_a_class_of_treaties_names_none_of_them() -> None:
+    from mea_assistant.instruments import named_spans
+    from mea_assistant.queries import CONVENTION_NAMES
+
+    text = "how CITES cooperates with CMS and the other biodiversity treaties"
+    assert [code for _, _, code in named_spans(text, CONVENTION_NAMES)] == ["CITES", "CMS"]
+    text = "the wetlands and the biodiversity conventions"
+    assert [code for _, _, code in named_spans(text, CONVENTION_NAMES)] == ["Ramsar", "CBD"]
+

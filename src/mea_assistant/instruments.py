@@ -110,7 +110,9 @@ def instrument_acronyms() -> frozenset[str]:
 
 # "the wetlands and waterbird treaties", "the migratory species and wildlife trade conventions": one kind of instrument
 # after two names joined by "and"
-_COORDINATED = re.compile(r"\b([\w-]+(?: [\w-]+){0,2}) and (?:the )?([\w-]+(?: [\w-]+){0,2}) (treat|convention|agreement|protocol)"
+# (not "CMS and the other biodiversity treaties": a class of instruments, none named)
+_COORDINATED = re.compile(r"\b([\w-]+(?: [\w-]+){0,2}) and (?!(?:the )?(?:other|all|remaining|various|several|many|these|"
+                          r"those|such|related)\b)(?:the )?([\w-]+(?: [\w-]+){0,2}) (treat|convention|agreement|protocol)"
                           r"(?:ies|s)\b", re.I)
 
 

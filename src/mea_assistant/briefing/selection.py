@@ -229,8 +229,9 @@ def _usable(pool: Pool, families: Families, documents: dict[str, Document], rela
     usable = {k: c for k, c in pool.candidates.items()
               if ((alone or not c.within_only) and own_evidence(c, pool, alone) or k in pool.listed)
               and families.quotable(c.hit) and (not relation or _concerns_all(c.hit, pool, documents))}
-    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title
-                   if k not in usable and families.quotable(pool.candidates[k].hit)})
+    usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title (and, for a
+                   if k not in usable and families.quotable(pool.candidates[k].hit)  # relation, naming both)
+                   and (not relation or _concerns_all(pool.candidates[k].hit, pool, documents))})
     _by_article(pool, usable, rel, documents, families)
     _preambles(pool, usable, rel, families)
     by_doc: dict[str, list[Key]] = {}

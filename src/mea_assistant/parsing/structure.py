@@ -367,6 +367,8 @@ class StructureBuilder:
             return
         lead = self.context_lead if not in_preamble else ""
         self._flush()
+        if lead and self._closes_list(text, lead):
+            self.context_lead = ""  # "Gorillas; and" / "Dugongs." closed the list: what follows is no item of it
         last = self.paragraphs[-1] if self.paragraphs else None
         heading = None
         if not bullet and last is not None and last.kind == "list" and word_count(last.text) <= 30 \
@@ -382,6 +384,13 @@ class StructureBuilder:
         if in_preamble:
             preamble.mark_preamble_zone(self.current)
 
+
+    def _closes_list(self, text: str, lead: str) -> bool:
+        """The paragraph ends with a full stop where the item before it under the same lead-in ended open ("...;",
+        "...; and"): the list's last item, after which the lead-in introduces nothing more."""
+        previous = next((p for p in reversed(self.paragraphs) if p.lead_in == lead), None)
+        return previous is not None and text.rstrip().endswith(".") and \
+            bool(re.search(r"(?:[;,]|[;,]?\s+(?:and|or))\s*$", previous.text))
 
     def _start_numbered_by_heading(self, text: str, kind: str, in_preamble: bool, lead: str = "") -> None:
         """Start a paragraph cited by the number of the heading above it ("### 2"), if any; its lettered items
