@@ -11,6 +11,7 @@ of", "owing to"), a condition ("only if"), and the preamble's verbs of motive ("
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..types import Hit
 
@@ -35,12 +36,15 @@ def gives_reason(hit: Hit) -> bool:
 def reason_first(hits: list[Hit], query: str) -> list[Hit]:
     """On a "why" question, when the first paragraph gives no reason and one of the next four does, that one leads;
     every other hit keeps its order."""
-    if not hits or not asks_why(query) or gives_reason(hits[0]):
+    return _first_that(hits, gives_reason, WINDOW) if asks_why(query) else hits
+
+
+def _first_that(hits: list[Hit], answers: Callable[[Hit], bool], window: int) -> list[Hit]:
+    """The first of the top `window` hits that `answers` leads, unless the first does; the rest keep their order."""
+    if not hits or answers(hits[0]):
         return hits
-    for i, hit in enumerate(hits[1:WINDOW], 1):
-        if gives_reason(hit):
-            return [hit] + hits[:i] + hits[i + 1:]
-    return hits
+    i = next((i for i, hit in enumerate(hits[1:window], 1) if answers(hit)), None)
+    return hits if i is None else [hits[i]] + hits[:i] + hits[i + 1:]
 
 
 # A question on what the instrument takes for granted ("Does the Convention assume that national policies are
@@ -61,12 +65,7 @@ def asks_belief(query: str) -> bool:
 def belief_first(hits: list[Hit], query: str) -> list[Hit]:
     """On a question about what the instrument assumes or believes, the first recital among the top hits that
     states a conviction leads; every other hit keeps its order."""
-    if not hits or not asks_belief(query) or _states_conviction(hits[0]):
-        return hits
-    for i, hit in enumerate(hits[1:BELIEF_WINDOW], 1):
-        if _states_conviction(hit):
-            return [hit] + hits[:i] + hits[i + 1:]
-    return hits
+    return _first_that(hits, _states_conviction, BELIEF_WINDOW) if asks_belief(query) else hits
 
 
 def _states_conviction(hit: Hit) -> bool:

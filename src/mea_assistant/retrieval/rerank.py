@@ -164,9 +164,10 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     the appendix it names (designated_first), the closing formula after the provisions (closing_formula_last), the
     final or institutional clause it is about (finalclauses.py,
     clauses.py), a provision before a listing row or appendix note that only shares a species' name (listings_after,
-    notes_after), the paragraph using every word the question quotes (quoted_first), the treaty's own provisions
-    before a resolution printed after it (own_provisions_first), the listing row of the species it names when it
-    asks where it is listed (listed_first).
+    notes_after, unless the note alone states the figure asked), the recital that gives the reason or states the
+    conviction asked about (reasons.py), the paragraph using every word the question quotes (quoted_first), the
+    treaty's own provisions before a resolution printed after it (own_provisions_first), the listing row of the
+    species it names when it asks where it is listed (listed_first).
     """
     if not hits:
         return hits
