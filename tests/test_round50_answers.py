@@ -107,3 +107,14 @@ def test_a_class_of_treaties_names_none_of_them() -> None:
     text = "the wetlands and the biodiversity conventions"
     assert [code for _, _, code in named_spans(text, CONVENTION_NAMES)] == ["Ramsar", "CBD"]
 
+
+
+def test_a_modal_in_a_relative_clause_is_no_operative_verb() -> None:
+    from mea_assistant.force import force_of
+
+    text = ("Any dispute which may arise between two or more Parties with respect to the interpretation or application "
+            "of the provisions of this Convention shall be subject to negotiation between the Parties involved")
+    force = force_of(text, "convention")
+    assert force is not None and force.kind == "obligation" and force.verb == "shall"
+    force = force_of("the Parties may, by mutual consent, submit the dispute to arbitration", "convention")
+    assert force is not None and force.kind == "permission"

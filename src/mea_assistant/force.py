@@ -56,11 +56,17 @@ class Force:
     qualifier: str = ""  # "as far as possible and as appropriate" when the text softens a "shall"
 
 
+# A modal inside a relative clause qualifies a noun, it is no operative verb: "Any dispute which may arise ... shall be
+# subject to negotiation" obliges, it does not permit; "such other functions as may be entrusted to it".
+_RELATIVE = re.compile(r"\b(?:which|that|who|whom|as)\s+(?:may|might|should|shall|must|could|would)\b", re.I)
+
+
 def force_of(text: str, doc_type: str) -> Force | None:
     """The force of the first operative verb in `text` (a quote, or a lead-in plus its item)."""
     best: tuple[int, str, str, str] | None = None
+    main = _RELATIVE.sub(lambda m: " " * len(m.group(0)), text)  # the same length: positions still compare
     for pattern, verb, kind in _MODALS:
-        m = re.search(pattern, text, re.I)
+        m = re.search(pattern, main, re.I)
         # The earliest verb governs; on a tie the stronger reading listed first wins ("shall not" over "shall").
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.group(0), verb, kind)
