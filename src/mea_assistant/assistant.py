@@ -22,6 +22,7 @@ from .hygiene import bound_request, dropped_note
 from .index import Index
 from .queries import analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
+from .retrieval.clauses import is_asked_clause
 from .sentences import asked_part
 from .settings import Settings
 from .taxa import named_species
@@ -137,7 +138,8 @@ class Assistant:
                           instruments=instruments, sentence_scores=sentence_sims,
                           relevant=relevance >= self.settings.abstain_threshold + CLEAR - self._ease(hits, named, treaties),
                           mentions=bool(speaker),
-                          asks=[(h.doc_id, h.position) for h in answers])
+                          asks=[(h.doc_id, h.position) for h in answers],
+                          clause_first=bool(hits) and is_asked_clause(hits[0], query.text))
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         if query.dropped:
             answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)

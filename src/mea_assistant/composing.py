@@ -18,7 +18,6 @@ from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
-from .retrieval.clauses import asked_clause
 from .retrieval.reasons import recital_answers
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
@@ -58,6 +57,7 @@ class Request:
     relevant: bool = True  # the best paragraph is close enough for a "Yes"/"No" to be given
     mentions: bool = False  # "does X say anything about Y?": any paragraph of X answers, its preamble too
     asks: list[tuple[str, int]] = field(default_factory=list)  # best paragraph of each ask (asks.py)
+    clause_first: bool = False  # the first paragraph is the clause asked about (clauses.py), a title block's line too
 
 
 Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
@@ -88,11 +88,6 @@ def _point(hit: Hit, quote: str, marker: int) -> str:
 def _similar(a: str, b: str) -> bool:
     ta, tb = set(a.lower().split()), set(b.lower().split())
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.8
-
-
-def _asked_clause(hit: Hit, question: str) -> bool:
-    clause = asked_clause(question)
-    return clause is not None and clause.stated_in(hit.lead_in, hit.text)
 
 
 def _usable(hit: Hit) -> bool:
@@ -129,7 +124,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
             (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
              hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP) or \
-            hits and usable[0] is not hits[0] and _asked_clause(hits[0], request.question):
+            hits and usable[0] is not hits[0] and request.clause_first:
         # the texts state it only as a principle they recall (CBD PP9: precaution), or it asks the recital's reason;
         # or the title block's line is what it asks ("Who prepared the document?": "Prepared by the Secretariat")
         usable = [hits[0], *usable]

@@ -286,6 +286,12 @@ def asked_clause(query: str) -> Clause | None:
                 None)
 
 
+def is_asked_clause(hit: Hit, query: str) -> bool:
+    """The paragraph is the clause the question asks about ("Who prepared ...?": "Prepared by the Secretariat")."""
+    clause = asked_clause(query)
+    return clause is not None and clause.stated_in(hit.lead_in, hit.text)
+
+
 def clause_first(hits: list[Hit], query: str) -> list[Hit]:
     """The first of the top hits that is the clause the question asks about comes first (the first clause in
     CLAUSES the question asks about decides); every other hit keeps its order, and nothing moves when no top hit

@@ -90,14 +90,11 @@ class Retriever:
         Bonn Convention's strategic plan target on concerted action"): that document, the convention's own of that
         kind whose name shares most words with what the question says of it; [] when none is held."""
         docs = self.index.documents
-        if docs[treaty].doc_type not in TREATY_TYPES or not _owner_only(text, spans):
+        owned = [_OWNED.match(text, end) for _, end in spans]
+        if docs[treaty].doc_type not in TREATY_TYPES or not owned or not all(owned):
             return []
-        said: set[str] = set()
-        kinds: list[set[str]] = []
-        for _, end in spans:
-            m = _OWNED.match(text, end)
-            said |= terms(text[m.start():m.end() + _SAID])
-            kinds.append(terms(m.group("kind")))
+        said = {t for m in owned if m for t in terms(text[m.start():m.end() + _SAID])}
+        kinds = [terms(m.group("kind")) for m in owned if m]
         scored = []
         for doc in docs.values():
             name = terms(f"{doc.title} {doc.citation_name} {doc.doc_type.replace('-', ' ')}")
