@@ -121,12 +121,12 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
 
 def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
     usable = (hits if request.mentions else [h for h in hits if _usable(h)]) or hits[:1]
-    if hits and hits[0].kind == "preamble" and usable[0] is not hits[0] and \
-            (hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
-             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP) or \
-            hits and usable[0] is not hits[0] and request.clause_first:
-        # the texts state it only as a principle they recall (CBD PP9: precaution), or it asks the recital's reason;
-        # or the title block's line is what it asks ("Who prepared the document?": "Prepared by the Secretariat")
+    # The best paragraph leads though it frames: the title block's line that is the clause asked ("Who prepared the
+    # document?": "Prepared by the Secretariat"), or a recital where the texts state it only as a principle they
+    # recall (CBD PP9: precaution) or the question asks the recital's reason
+    if hits and usable[0] is not hits[0] and (request.clause_first or hits[0].kind == "preamble" and (
+            hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
+            hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
     lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]

@@ -25,6 +25,9 @@ _REASON = re.compile(r"\b(?:because|in order to|so as to|so that|with a view to|
                      r"recogni[sz]ing|conscious|convinced|aware|acknowledging|mindful|considering|noting that)\b", re.I)
 
 
+_OPENS = r"^\s*(?:(?:Also|Further)\s+)?"  # how a recital opens, before its verb ("Also recalling ...")
+
+
 def asks_why(query: str) -> bool:
     return bool(_ASKS_WHY.search(query))
 
@@ -53,7 +56,7 @@ def _first_that(hits: list[Hit], answers: Callable[[Hit], bool], window: int) ->
 _ASKS_BELIEF = re.compile(r"\b(?:assumes?|assumed|assumption|presumes?|presumed|believes?|premise|starting point|"
                           r"takes? (?:it )?for granted|(?:take|takes|hold|holds) the view|(?:is|are) (?:it|they|the\s+\w+\s+)?"
                           r"(?:confident|convinced))\b", re.I)
-_CONVICTION = re.compile(r"^\s*(?:(?:Also|Further)\s+)?(?:Being\s+)?(?:confident|convinced|believing|recogni[sz]ing|"
+_CONVICTION = re.compile(rf"{_OPENS}(?:Being\s+)?(?:confident|convinced|believing|recogni[sz]ing|"
                          r"conscious|aware|acknowledging|affirming|reaffirming)\b", re.I)
 BELIEF_WINDOW = 8  # how far down a recital stating a conviction is looked for
 
@@ -77,13 +80,13 @@ _ALSO_ASKS = re.compile(r"\band\s+(?:on\s+|under\s+|in\s+|by\s+)?(?:what|which|h
 
 # A recital's opening verb ("Recalling", "Recognizing", "Noting", "Welcoming"): asked "Which resolutions does it
 # recall?", "What does it recognise about ...?", the recital that opens with that verb says it.
-_RECITAL_VERB = re.compile(r"^\s*(?:(?:Also|Further)\s+)?([A-Z][a-z]{2,})ing\b")
+_RECITAL_VERB = re.compile(rf"{_OPENS}([A-Z][a-z]{{2,}})ing\b")
 
 
 # A question on what was done before the text ("who had earlier been invited to ...?", "what had the COP already
 # adopted?"): a recital that recalls or notes an earlier act records it; the operative paragraphs act anew.
 _ASKS_EARLIER = re.compile(r"\b(?:earlier|previously|already|in the past|before then|had\s+(?:\w+\s+){0,2}?been)\b", re.I)
-_RECORDS = re.compile(r"^\s*(?:(?:Also|Further)\s+)?(?:Recalling|Noting|Welcoming|Acknowledging|Taking note)\b")
+_RECORDS = re.compile(rf"{_OPENS}(?:Recalling|Noting|Welcoming|Acknowledging|Taking note)\b")
 
 
 def recital_answers(hit: Hit, question: str) -> bool:
