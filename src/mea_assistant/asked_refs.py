@@ -29,7 +29,9 @@ _REF_PATTERNS = [
                re.I),
     re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
     # a plan's own numbered part, as a document or paragraph is titled by it: "Target 9 of the CMS Strategic Plan"
-    re.compile(r"\b(?P<named>goal|target|objective|principle)\s+(?P<part_no>\d{1,2}|[A-Z])(?![\w.]|\.\d)", re.I),
+    # (not "the Target 9 capacity-building document": a document named by the part it is about, asked about anything)
+    re.compile(r"\b(?P<named>goal|target|objective|principle)\s+(?P<part_no>\d{1,2}|[A-Z])(?![\w.]|\.\d)"
+               r"(?!\s+(?:[\w-]+\s+){0,2}(?:document|paper|report)s?\b)", re.I),
 ]
 
 

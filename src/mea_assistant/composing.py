@@ -18,7 +18,7 @@ from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
-from .retrieval.reasons import recital_answers
+from .retrieval.reasons import asks_recitals, recital_answers
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
 
@@ -225,15 +225,18 @@ def _same_provision(a: Hit, b: Hit) -> bool:
 
 
 def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tuple[list[str], list[Citation]]:
-    """One line per instrument the question names, then where they differ in force or where one is silent."""
+    """One line per instrument the question names, then where they differ in force or where one is silent. A
+    question about the preambles compares their recitals."""
+    recitals = asks_recitals(request.question)
+    fits = lambda h: _usable(h) or recitals and h.kind == "preamble"  # noqa: E731
     groups = [ids for ids in request.instruments if ids]
     # the instrument of the best paragraph leads, side by side as well: the lead opens with what the ranker trusts most
-    rank = {h.doc_id: i for i, h in reversed(list(enumerate(h for h in hits if _usable(h))))}
+    rank = {h.doc_id: i for i, h in reversed(list(enumerate(h for h in hits if fits(h))))}
     groups.sort(key=lambda ids: min((rank.get(d, len(hits)) for d in ids), default=len(hits)))
     if len(groups) < 2:  # "how do they differ" without two named instruments: the two best instruments
         seen: list[str] = []
         for h in hits:
-            if _usable(h) and h.doc_id not in seen:
+            if fits(h) and h.doc_id not in seen:
                 seen.append(h.doc_id)
         groups = [[d] for d in seen[:2]]
     citations: list[Citation] = []
@@ -241,7 +244,7 @@ def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tup
     forces: list[tuple[str, str]] = []
     silent: list[str] = []
     for ids in groups:
-        own = [h for h in hits if h.doc_id in ids and _usable(h)]
+        own = [h for h in hits if h.doc_id in ids and fits(h)]
         if request.kind == "comparison":  # a convention compared with another answers from its own text first
             own.sort(key=lambda h: not (h.doc_id == ids[0] and h.doc_type in TREATY_TYPES))
         if not own:

@@ -39,6 +39,9 @@ def _name_words(doc: Document) -> set[str]:
     """The words (and, in a long title, the capitalised pairs: "Early Notification") that name this document."""
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", doc.citation_name)
              if w.lower() not in _NAME_WORDS | _SCOPE_WORDS | _ORGAN_WORDS}
+    # a numbered part of a plan or programme its name gives ("CMS Strategic Plan, Target 9"): "the Target 9
+    # document" names it, though "Target" alone names none
+    words |= set(re.findall(r"\b(?:Target|Goal|Objective|Programme|Element|Priority|Theme)\s+\d+\b", doc.citation_name))
     if len(doc.citation_name.split()) <= _SHORT_NAME:
         return words
     # A long name is the title or its first part ("Protocol Concerning Pollution from Land-Based Sources and

@@ -84,10 +84,10 @@ class LeadParts:
 
 def where(hit: Hit) -> str:
     """ "CITES Convention Art. III(2)", "CMS Res. 11.10 (Rev.COP14) para. 31", "JWP 2012-2014, B8"."""
-    if not hit.ref:
-        return hit.citation_name or hit.display
+    if not hit.ref or hit.citation_name.endswith(f" {hit.ref}"):
+        return hit.citation_name or hit.display  # the paragraph a document is named after ("..., Target 9")
     if re.match(r"^(?:Art\.|para\.|Annex|App\.|Part|Chapter|Section|Schedule|Rule|Table|Goal|Objective|Target|"
-                r"Action|fn\.)", hit.ref):
+                r"Action|fn\.)", hit.ref) and not hit.citation_name[-1:].isdigit():  # not "..., Target 9 para. 21"
         return f"{hit.citation_name} {hit.ref}"
     return f"{hit.citation_name}, {hit.ref}"
 

@@ -234,8 +234,9 @@ class Filters:
 
 
 def display_name(citation_name: str, ref: str) -> str:
-    """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"."""
-    return f"{citation_name}, {ref}" if ref else citation_name
+    """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"; the paragraph a document is named
+    after is the name alone ("CMS Strategic Plan, Target 9")."""
+    return f"{citation_name}, {ref}" if ref and not citation_name.endswith(f" {ref}") else citation_name
 
 
 # ----- briefing notes (built by briefing/, rendered by note_export.py) ------------------------------------

@@ -19,7 +19,10 @@ _STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|no
                      # a meeting to come: where it meets and what is planned are no text's rule ("shall be held")
                      r"going to be held|where\b[^?]{0,60}\bthe next\b[^?]{0,60}\b(?:held|take place|meet|hosted)|"
                      r"(?<!at the )latest(?! (?:possible )?(?:date|day|deadline|time|moment|point)\b| (?:it|we|I|they|you|a report|"
-                     r"the report|our report) (?:can|could|may|must|should)\b)|"
+                     r"the report|our report) (?:can|could|may|must|should)\b"
+                     # "the latest revision of the synergies resolution": a resolution's title block says which
+                     # revision it is and when it was adopted ("(Rev.COP14)", "Adopted by ... at its 14th Meeting")
+                     r"| (?:revision|version) of (?:the |this |that |its )?(?:[\w-]+ ){0,3}?(?:resolution|decision|recommendation)s?\b)|"
                      # (not "for the next year", the year after another the question names: "programmes for the
                      # next year")
                      r"(?<!the )(?:last|next|this|coming) (?:year|month|season)|"

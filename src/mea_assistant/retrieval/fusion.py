@@ -35,9 +35,10 @@ def step(rrf_k: int) -> float:
 
 
 def prefer_named(fused: Mapping[ParagraphKey, float], documents: Mapping[str, Document], doc_ids: Iterable[str],
-                 conventions: Iterable[str], rrf_k: int) -> dict[ParagraphKey, float]:
+                 conventions: Iterable[str], rrf_k: int, recitals: bool = False) -> dict[ParagraphKey, float]:
     """Nudge the fused scores: an instrument named in the question is preferred, gently (a rank or two, not a
-    filter), and operative text comes before preambles, which give context rather than answers."""
+    filter), and operative text comes before preambles, which give context rather than answers, unless the question
+    asks what the preamble says (`recitals`): then its recitals come first."""
     boost = step(rrf_k)
     named_docs, named_conventions = set(doc_ids), tuple(conventions)
     out: dict[ParagraphKey, float] = {}
@@ -47,7 +48,10 @@ def prefer_named(fused: Mapping[ParagraphKey, float], documents: Mapping[str, Do
             score += boost * 0.8
         elif named_conventions and doc.conventions and doc.conventions[0] in named_conventions:
             score += boost * 0.5
-        if doc.paragraphs[key[1]].kind in _CONTEXT_KINDS:
+        kind = doc.paragraphs[key[1]].kind
+        if recitals and kind == "preamble":
+            score += boost * 0.5
+        elif kind in _CONTEXT_KINDS:
             score -= boost * 0.15
         out[key] = score
     return out

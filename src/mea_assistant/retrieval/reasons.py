@@ -32,6 +32,24 @@ def asks_why(query: str) -> bool:
     return bool(_ASKS_WHY.search(query))
 
 
+# A question about the preamble itself ("What does each convention's preamble single out?", "How do the opening
+# recitals describe ..."): the recitals are what it asks for, not context to pass over.
+_ASKS_RECITALS = re.compile(r"\b(?:preambles?|preambular|recitals?)\b", re.I)
+
+
+def asks_recitals(query: str) -> bool:
+    return bool(_ASKS_RECITALS.search(query))
+
+
+def recitals_first(hits: list[Hit], query: str, sentence_sims: dict[tuple[str, int], list[float]]) -> list[Hit]:
+    """On a question about the preamble, the recitals come first, the one closest to the question leading (the
+    model, trained on questions about provisions, ranks recitals low); every other hit keeps its order."""
+    if not asks_recitals(query):
+        return hits
+    recitals = sorted((h for h in hits if h.kind == "preamble"), key=lambda h: -h.closest(sentence_sims))
+    return recitals + [h for h in hits if h.kind != "preamble"]
+
+
 def gives_reason(hit: Hit) -> bool:
     return bool(_REASON.search(hit.text))
 
@@ -90,11 +108,14 @@ _RECORDS = re.compile(rf"{_OPENS}(?:Recalling|Noting|Welcoming|Acknowledging|Tak
 
 
 def recital_answers(hit: Hit, question: str) -> bool:
-    """A recital is the answer, not context: a "why" question and a recital that gives the reason, a question on
+    """A recital is the answer, not context: a question about the preamble, a "why" question and a recital that
+    gives the reason, a question on
     what was done before and a recital recalling it, or a question asking what the text recalls, recognises or
     notes, and a recital that opens with that verb."""
     if hit.kind != "preamble":
         return False
+    if asks_recitals(question):
+        return True
     if _ASKS_EARLIER.search(question) and _RECORDS.match(hit.text) or asks_belief(question) and _states_conviction(hit):
         return True
     if asks_why(question) and gives_reason(hit):

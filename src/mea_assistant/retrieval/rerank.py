@@ -30,7 +30,7 @@ from ..types import CONTEXT_KINDS, Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
-from .reasons import asks_why, belief_first, gives_reason, reason_first
+from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -84,6 +84,7 @@ class Signals:
     # instruments it names ("the Bonn migratory species convention" says which texts, not what they must say)
     asked: str = ""
     why: bool = False  # the question asks why (reasons.py)
+    recitals: bool = False  # the question asks what the preamble says (reasons.py)
 
 
 def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_fused: float, top_sparse: float,
@@ -115,7 +116,9 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
         1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
         # a recital that gives a reason is what a "why" question asks for, not a preamble to pass over
-        1.0 if hit.kind in WEAK_KINDS and not (hit.kind == "preamble" and signals.why and gives_reason(hit)) else 0.0,
+        # and a question about the preamble asks for its recitals
+        1.0 if hit.kind in WEAK_KINDS and not (hit.kind == "preamble" and (signals.recitals or signals.why and gives_reason(hit)))
+        else 0.0,
         1.0 if opens_list(hit.text) else 0.0,
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
@@ -140,7 +143,8 @@ def signals_for(query: str, kind: str, named_docs: Sequence[str], taxa: Sequence
                 asked: str = "") -> Signals:
     numbers = frozenset(_NUMBER.findall(query))
     return Signals(query=query, kind=kind, named_docs=frozenset(named_docs), numbers=numbers,
-                   formula=answering_formula(query), taxa=tuple(taxa), asked=asked, why=asks_why(query))
+                   formula=answering_formula(query), taxa=tuple(taxa), asked=asked, why=asks_why(query),
+                   recitals=asks_recitals(query))
 
 
 def feature_rows(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int], list[float]]
@@ -165,7 +169,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     final or institutional clause it is about (finalclauses.py,
     clauses.py), a provision before a listing row or appendix note that only shares a species' name (listings_after,
     notes_after, unless the note alone states the figure asked), the recital that gives the reason or states the
-    conviction asked about (reasons.py), the paragraph using every word the question quotes (quoted_first), the
+    conviction asked about and the recitals of a question about the preamble (reasons.py), the paragraph using every word the question quotes (quoted_first), the
     treaty's own provisions before a resolution printed after it (own_provisions_first), the listing row of the
     species it names when it asks where it is listed (listed_first).
     """
@@ -182,6 +186,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
+    ordered = recitals_first(ordered, signals.query, sentence_sims)
     ordered = quoted_first(ordered, signals.query)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
     return exact + listed_first(binding_text_first(ordered, signals), signals)

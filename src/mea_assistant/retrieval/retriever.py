@@ -24,6 +24,7 @@ from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .lookup import annexed, missing_reference, referenced
+from .reasons import asks_recitals
 from .rerank import Signals, rerank, signals_for
 
 MODES = ("hybrid", "dense", "bm25")
@@ -233,7 +234,7 @@ class Retriever:
                 rankings.append(rows_naming(self.index.documents, info.taxa, allowed))
                 weights.append(1.0)
         fused = prefer_named(rrf(rankings, self.settings.rrf_k, weights), self.index.documents, info.doc_ids,
-                             info.conventions, self.settings.rrf_k)
+                             info.conventions, self.settings.rrf_k, asks_recitals(query))
         exact = self.lookup(query, filters, info)
         ranked = keep_leaders(ranking(fused), [r[0] for r in rankings if r])
         hits: list[Hit] = []
@@ -257,16 +258,20 @@ class Retriever:
     def _clause_candidates(self, query: str, info: QueryInfo, filters: Filters, seen: set[ParagraphKey]) -> list[Hit]:
         """The paragraphs of the named instruments that are the clause a question asks about, when it is one looked
         for in the whole document (clauses.py) and the searches missed them: the one-sentence "open for accession by
-        regional economic integration organizations" shares no word with "Could the European Union become a Party?"."""
+        regional economic integration organizations" shares no word with "Could the European Union become a Party?".
+        Likewise their recitals, on a question about the preamble ("How do the opening recitals describe the
+        relationship between people and nature?" against "the interdependence of man and his environment")."""
         clause = asked_clause(query)
-        if clause is None or not clause.whole_document:
+        recitals = asks_recitals(query)
+        if (clause is None or not clause.whole_document) and not recitals:
             return []
         docs = self.index.documents
         named = set(info.doc_ids) | {d for d, doc in docs.items() if doc.conventions and doc.conventions[0] in
                                      info.conventions and doc.doc_type in TREATY_TYPES}
         return [paragraph_hit(docs[d], p.position, 0.0) for d in sorted(named) if filters.allows(docs[d])
                 for p in docs[d].paragraphs
-                if (d, p.position) not in seen and clause.stated_in(p.lead_in, p.text)]
+                if (d, p.position) not in seen and (recitals and p.kind == "preamble" or clause is not None
+                                                    and clause.whole_document and clause.stated_in(p.lead_in, p.text))]
 
     def ensure_dense(self, query: str, hits: list[Hit]) -> None:
         """Give hits found only by BM25 (or by reference) a dense relevance, so abstention can judge them."""
