@@ -28,6 +28,8 @@ _REF_PATTERNS = [
                r"(?P<dotted>\d{1,2}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}(?=\s+(?:of|in|under)\b|\s*[:?]))(?![\d.]*\d)",
                re.I),
     re.compile(r"\b(?P<preamble>PP\s?\d+)\b"),
+    # an appendix's annotation by its mark: "annotation #3", "#3" (a CITES annotation is printed as the note "#3")
+    re.compile(r"(?:\b(?:annotations?|notes?)\s*)?(?<![\w#])#\s?(?P<hash>\d{1,2})\b", re.I),
     # a plan's own numbered part, as a document or paragraph is titled by it: "Target 9 of the CMS Strategic Plan"
     # (not "the Target 9 capacity-building document": a document named by the part it is about, asked about anything)
     re.compile(r"\b(?P<named>goal|target|objective|principle)\s+(?P<part_no>\d{1,2}|[A-Z])(?![\w.]|\.\d)"
@@ -62,6 +64,8 @@ def explicit_refs(text: str) -> list[list[str]]:
                 out.append([groups["alnum"].lower(), groups["num"]])
             elif groups.get("dotted"):
                 out.append(groups["dotted"].split("."))
+            elif groups.get("hash"):
+                out.append(["note", f"#{groups['hash']}"])
             elif groups.get("preamble"):
                 out.append(["pp", re.sub(r"\D", "", groups["preamble"])])
             elif groups.get("named"):

@@ -18,7 +18,8 @@ _NOISE = {"art", "article", "para", "paragraph", "paras", "op", "pp", "sub", "su
 
 def ref_tokens(ref: str, keep_words: bool = False) -> list[str]:
     """`Art. III(4)(b)` -> ['art', 'iii', '4', 'b']; `B.8` -> ['b', '8']; `para. 31` -> ['para', '31']."""
-    tokens = re.findall(r"\d+|[a-z]+", ref.lower().replace("¶", " pp "))
+    # an annotation's mark keeps its "#": "note #3" is not the numbered "note 3"
+    tokens = re.findall(r"#\d+|\d+|[a-z]+", ref.lower().replace("¶", " pp "))
     return tokens if keep_words else [t for t in tokens if t not in _NOISE or t == "pp"]
 
 
@@ -38,9 +39,9 @@ def ref_matches(expected: str | None, actual: str) -> bool:
 def ref_has_prefix(prefix: list[str], actual: str) -> bool:
     """True when `actual` starts with the locator tokens in `prefix` (Art. III matches Art. III(4)(b)).
 
-    The part after a container ("Annex 3, 2.1.1(a)") is tried on its own too, as delegates omit the annex.
+    The part after each container ("Annex 3, 2.1.1(a)") is tried on its own too, as delegates omit the annex.
     """
-    candidates = [ref_tokens(actual)]
-    if ", " in actual:
-        candidates.append(ref_tokens(actual.split(", ", 1)[1]))
+    parts = actual.split(", ")
+    # each part after a container on its own: "App. I, II and III, note #3" is "note #3" too
+    candidates = [ref_tokens(", ".join(parts[i:])) for i in range(len(parts))]
     return any(have[:len(prefix)] == prefix for have in candidates if have)

@@ -28,7 +28,8 @@ from .cores import CORE_TYPES, article_of, asks_relations, core_provisions
 from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
 from .relation import read_names
 from .standing import asked_of, standing_questions
-from .subject import across_instruments, conjuncts, coverage, names_plan, subject_of, weighted_terms, without_plan
+from .subject import (across_instruments, aspect_words, conjuncts, coverage, glossable, names_plan, subject_of, weighted_terms,
+                      without_plan)
 
 if TYPE_CHECKING:
     from ..assistant import Assistant
@@ -109,10 +110,12 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     plan = names_plan(subject_text)
     subject_text = without_plan(subject_text) if plan else subject_text
     codes, relation = read_names(topic, assistant.index.documents)
+    # the glossary read on the subject and on the topic, whose instruments say what a word is said of
+    glosses = list(dict.fromkeys([*glossed(subject_text), *glossed(glossable(topic, assistant.index.documents))]))
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
-                candidates={}, subject=weighted_terms(" ".join([subject_text, *glossed(subject_text)]), assistant.index),
+                candidates={}, subject=weighted_terms(" ".join([subject_text, *glosses]), assistant.index),
                 subject_text=subject_text,
                 relation=relation)
     for aspect, template in ASPECTS:
@@ -132,7 +135,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
         _search_each(assistant, pool, understood.filters)
     _search_within(assistant, pool, parts, understood.filters)
     pool.core = core_provisions(assistant.index.documents, set(pool.leaders if pool.across else pool.named_docs()),
-                                pool.subject, pool.parts, understood.filters, plan, asks_relations(topic, subject_text))
+                                pool.subject, pool.parts, understood.filters, plan, asks_relations(topic, subject_text),
+                                aspect_words(topic, assistant.index.documents))
     for k in pool.core:
         if k in pool.candidates:
             pool.candidates[k].within_only = False

@@ -348,7 +348,13 @@ class Retriever:
         wanted = explicit_refs(query)
         if not wanted:
             return annexed(query, self.index.documents, filters, info) or self.definitions(query, filters, info)
-        return referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
+        found = referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
+        # the paragraph a document is named after ("CMS Strategic Plan, Target 9") named in a question about
+        # something else ("Is there any action plan cited under Target 9 that ...?") names the document
+        content = {t for t in terms(without_instruments(query, self.index.documents)) - _FRAMING_WORDS
+                   if not _LOCATOR.match(t)}
+        return [h for h in found if len(content) < _CONTENT_WORDS + 2
+                or not self.index.documents[h.doc_id].citation_name.endswith(f" {h.ref}")]
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
         """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
