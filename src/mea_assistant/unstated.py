@@ -164,7 +164,10 @@ _ONE_ASK_MEASURES = (
      re.compile(r"\b(?:located|based|situated|seated)\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])|\bseat\s+of\b|"
                 r"\bheadquarter\w*|\bhost(?:ed|s|ing)?\s+(?:by|country|government|city)\b|"
                 r"\b(?:done|signed|concluded|signature)\b(?:\s+in\s+(?:duplicate|\w+\s+copies|a\s+single\s+copy))?"
-                r"\s+at\s+(?-i:[A-Z])", re.I)),
+                r"\s+at\s+(?-i:[A-Z])|"
+                # or where a meeting was held, as a resolution's title block reports it ("at its 14th Meeting
+                # (Samarkand, February 2024)")
+                r"\b(?:meeting|session|COP\s*\d+|MOP\s*\d+)\s*\((?-i:[A-Z])[\w\s.-]{1,40},\s*(?:\w+\s+)?\d{4}\)", re.I)),
     # "What was the total budget of the programme?": an amount, not a paragraph on funding
     (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total|overall|annual|approved|core|whole) ){0,3}"
                 r"budget\b|\bhow (?:big|large|much) (?:was|is) (?:the |its |their )?budget\b", re.I),

@@ -70,6 +70,9 @@ class Clause:
     # looked for among every candidate of the top hit's document: a short final clause ("shall be open indefinitely
     # for accession") shares few words with the question and can rank far below its longer neighbours
     whole_document: bool = False
+    # ... and in every document's candidates, not only the top hit's: a line only one kind of text prints (a
+    # resolution's "Adopted by the Conference of the Parties at its ... Meeting"), whatever ranks first
+    any_document: bool = False
 
     def stated_in(self, lead_in: str, text: str) -> bool:
         """The paragraph (read with its lead-in) is this clause."""
@@ -271,6 +274,13 @@ CLAUSES: tuple[Clause, ...] = (
         unless=re.compile(r"\bopen(?:ed)?\s+for\s+signature\b|\b(?:countries|states|parties|governments)\b[^?]{0,40}"
                           r"\bsigned\b|\binto\s+(?:force|effect)\b|\btak(?:e|es|ing)\s+effect\b|\bbecomes?\s+effective\b|"
                           r"\bappl(?:y|ies)\b", re.I)),
+    Clause(  # when and where a meeting adopted a resolution or decision: its title block's line ("Adopted by the
+        # Conference of the Parties at its 14th Meeting (Samarkand, February 2024)"), or a revision's
+        re.compile(r"(?=[^?]*\b(?:resolutions?\b|decisions?\b|recommendations?\b|res\.))[^?]*\b(?:when|where|in\s+which\s+"
+                   r"(?:city|town|country|year|month)|(?:at|in)\s+(?:which|what)\s+(?:meeting|session|cop|conference))\b"
+                   r"[^?]{0,120}?\b(?:adopt|adopted|revise|revised|amend|amended|approve|approved)\b", re.I),
+        re.compile(r"^\s*(?:Adopted|Revised|Amended|Approved)\s+(?:by|at)\b[^.]{0,120}\b(?:Meeting|Session|COP\s*\d+)"),
+        whole_document=True, any_document=True),
     Clause(  # who wrote the document: the line of its title block that says so ("Prepared by the Secretariat")
         re.compile(r"\bwho\s+(?:\w+\s+)?(?:drafted|prepared|wrote|authored|submitted|compiled|produced|put\s+together)\b|"
                    r"\b(?:drafted|prepared|written|authored|submitted|compiled|produced)\s+by\s+(?:whom|who)\b|"
@@ -301,7 +311,8 @@ def clause_first(hits: list[Hit], query: str) -> list[Hit]:
         top = hits if clause.whole_document else hits[:clause.window]
         for i, hit in enumerate(top):
             # a preamble recalls a clause ("in the form of a non-binding Memorandum"): the clause is operative
-            if clause.whole_document and hit.doc_id != hits[0].doc_id or hit.kind == "preamble":
+            if clause.whole_document and not clause.any_document and hit.doc_id != hits[0].doc_id or \
+                    hit.kind == "preamble":
                 continue
             if clause.stated_in(hit.lead_in, hit.text):
                 i = _own_lead_in(top, i, clause)

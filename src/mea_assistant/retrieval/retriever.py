@@ -402,8 +402,13 @@ def _spans(mentions: list[tuple[int, int, str]], label: str) -> list[tuple[int, 
     return [(start, end) for start, end, named in mentions if named == label]
 
 
+# ... or the owner of the body named right after it, that acts by the named document ("the Bonn Convention COP")
+_BODY_OWNED = re.compile(r"\s+(?:COP|MOP|MOS|conference\s+of\s+(?:the\s+)?parties|secretariat|standing\s+committee|"
+                         r"scientific\s+council)\b", re.I)
+
+
 def _owner_only(text: str, spans: list[tuple[int, int]]) -> bool:
-    return bool(spans) and all(_OWNED.match(text, end) for _, end in spans)
+    return bool(spans) and all(_OWNED.match(text, end) or _BODY_OWNED.match(text, end) for _, end in spans)
 
 
 def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
