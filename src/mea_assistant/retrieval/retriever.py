@@ -61,7 +61,7 @@ class Retriever:
         mentions = instrument_mentions(info.text, docs)
         # a treaty named only as the owner of one of its documents ("the Bonn convention's synergies resolution")
         # is that document's, not an instrument of its own
-        owners = {d for d in info.doc_ids if _owner_only(info.text, _spans(mentions, d))
+        owners = {d for d in info.doc_ids if _owner_only(info.text, _spans(mentions, d), bodies=True)
                   and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
         groups = [self._owned(info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
@@ -402,13 +402,15 @@ def _spans(mentions: list[tuple[int, int, str]], label: str) -> list[tuple[int, 
     return [(start, end) for start, end, named in mentions if named == label]
 
 
-# ... or the owner of the body named right after it, that acts by the named document ("the Bonn Convention COP")
+# ... or the owner of the body named right after it, when the body acts by a document of it the question names
+# ("When did the Bonn Convention COP adopt the synergies resolution?")
 _BODY_OWNED = re.compile(r"\s+(?:COP|MOP|MOS|conference\s+of\s+(?:the\s+)?parties|secretariat|standing\s+committee|"
                          r"scientific\s+council)\b", re.I)
 
 
-def _owner_only(text: str, spans: list[tuple[int, int]]) -> bool:
-    return bool(spans) and all(_OWNED.match(text, end) or _BODY_OWNED.match(text, end) for _, end in spans)
+def _owner_only(text: str, spans: list[tuple[int, int]], bodies: bool = False) -> bool:
+    """Every mention names the instrument as an owner: of a document, and with `bodies` of the body after it."""
+    return bool(spans) and all(_OWNED.match(text, end) or bodies and _BODY_OWNED.match(text, end) for _, end in spans)
 
 
 def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
