@@ -75,15 +75,3 @@ def test_a_heading_within_one_aspect_of_a_topic_is_core(corpus_docs) -> None:  #
     refs = {cms.paragraphs[p].ref for u in core_units(cms, subject, [], aspects=aspects) for p in u.positions}
     assert {"Art. X(1)", "Art. XIV(1)", "Art. XIX"} <= refs, sorted(refs)
     assert not {"Art. VIII(1)", "Art. IX(1)"} & refs
-
-
-def test_a_topic_naming_a_convention_apart_from_its_document_asks_for_both(assistant) -> None:  # type: ignore[no-untyped-def]
-    topic = ("Note on what the Convention on Migratory Species asks of range states, and which capacity-building "
-             "commitments in the CMS Target 9 material could support them.")
-    info = assistant.understand(topic, (), (), ()).info
-    groups = assistant.retriever.instrument_groups(info, apart=True)
-    assert ["cms-capacity-building-target-9"] in groups
-    assert any("cms-convention-1979" in g for g in groups)
-    # a question keeps reading the named document as standing for its convention
-    question = assistant.understand("What does the CMS Target 9 paper say about recruiting new Parties?", (), (), ()).info
-    assert assistant.retriever.instrument_groups(question) == [["cms-capacity-building-target-9"]]
