@@ -113,7 +113,7 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     # the glossary read on the subject and on the topic, whose instruments say what a word is said of
     glosses = list(dict.fromkeys([*glossed(subject_text), *glossed(glossable(topic, assistant.index.documents))]))
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
-    pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named, apart=True) if g],
+    pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
                 candidates={}, subject=weighted_terms(" ".join([subject_text, *glosses]), assistant.index),
                 subject_text=subject_text,

@@ -54,15 +54,9 @@ class Retriever:
             vector = self._vectors[text] = self.embedder.embed_query(text)
         return vector
 
-    def instrument_groups(self, info: QueryInfo, apart: bool = False) -> list[list[str]]:
+    def instrument_groups(self, info: QueryInfo) -> list[list[str]]:
         """The documents of each instrument a question names: a named document alone, and for a named
-        convention its own documents (those whose first convention it is), not every text that mentions it.
-
-        A named document stands for its convention too ("the CMS synergies resolution" asks no question of the
-        Convention), unless `apart`: a briefing topic that names the convention apart from the document ("the
-        Convention on Migratory Species ... the CMS Target 9 material") asks for both. (A question's shorter
-        wording does not say reliably which document a convention's name qualifies: "the dugong MOU document on the
-        CMS Strategic Plan".)"""
+        convention its own documents (those whose first convention it is), not every text that mentions it."""
         docs = self.index.documents
         mentions = instrument_mentions(info.text, docs)
         # a treaty named only as the owner of one of its documents ("the Bonn convention's synergies resolution")
@@ -71,10 +65,10 @@ class Retriever:
                   and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
         groups = [self._owned(info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
-        # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
-        # document's, not an instrument of its own
-        covered = {docs[d].conventions[0] for d in doc_ids
-                   if docs[d].conventions and (not apart or docs[d].doc_type in TREATY_TYPES)}
+        # a convention named only inside a named document's name ("the CMS-CITES joint programme", "the CMS Target
+        # 9 paper") or as its owner is that document's, not an instrument of its own; named apart from it as well
+        # ("the Convention on Migratory Species ... the CMS Target 9 material"), it is one
+        covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions and docs[d].doc_type in TREATY_TYPES}
         inside = [(start, end) for start, end, label in mentions if label in doc_ids]
         for conv in info.conventions:
             spans = _spans(mentions, conv)
