@@ -65,15 +65,13 @@ class Retriever:
                   and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
         doc_ids = [d for d in info.doc_ids if d not in owners]
         groups = [self._owned(info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
-        # a convention named only inside a named document's name ("the CMS-CITES joint programme", "the CMS Target
-        # 9 paper") or as its owner is that document's, not an instrument of its own; named apart from it as well
-        # ("the Convention on Migratory Species ... the CMS Target 9 material"), it is one
-        covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions and docs[d].doc_type in TREATY_TYPES}
+        covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions}
+        # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
+        # document's, not an instrument of its own
         inside = [(start, end) for start, end, label in mentions if label in doc_ids]
         for conv in info.conventions:
             spans = _spans(mentions, conv)
-            if all(any(a <= start and end <= b for a, b in inside) for start, end in spans) and \
-                    (spans or any(docs[d].conventions[:1] == (conv,) for d in doc_ids)):
+            if spans and all(any(a <= start and end <= b for a, b in inside) for start, end in spans):
                 covered.add(conv)
         for conv in info.conventions:
             if conv not in covered:
