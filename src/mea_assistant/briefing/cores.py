@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..force import TREATY_TYPES
 from ..types import Document, Filters
-from .subject import beyond, coverage, within_aspect
+from .subject import beyond, coverage
 
 CORE_TYPES = TREATY_TYPES + ("mou",)  # instruments whose headings name their subjects
 CORE_TITLE = 0.34  # a heading carrying this share of the subject words makes its provisions core ...
@@ -83,10 +83,9 @@ def asks_relations(topic: str, subject_text: str) -> bool:
 
 
 def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, float]],
-               relations: bool = False, aspects: list[set[str]] | None = None) -> list[CoreUnit]:
-    """The document's headed units whose heading is on the subject (see the module's docstring) or within one of
-    the topic's `aspects` (subject.within_aspect); with `relations`, also the article on its relation to other
-    instruments."""
+               relations: bool = False) -> list[CoreUnit]:
+    """The document's headed units whose heading is on the subject (see the module's docstring); with `relations`,
+    also the article on its relation to other instruments."""
     whole = subject  # the Objective article states the instrument's own subject: judged on every word
     own = f"{doc.title} {doc.citation_name}"
     subject, parts = beyond(subject, own), [p for p in (beyond(part, own) for part in parts) if p]
@@ -95,8 +94,7 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
         if not title.strip() or not subject or title.strip().lower() == doc.title.strip().lower():
             return 0.0
         by_part = [c for c in (coverage(part, title) for part in parts) if c >= PART_TITLE]
-        by_aspect = [CORE_TITLE] if aspects and within_aspect(title, own, aspects) else []
-        return max([coverage(subject, title)] + by_part + by_aspect)
+        return max([coverage(subject, title)] + by_part)
 
     units: dict[tuple[str, ...], CoreUnit] = {}
     numbered = _numbered(doc)
@@ -134,7 +132,7 @@ def core_units(doc: Document, subject: dict[str, float], parts: list[dict[str, f
 
 def core_provisions(documents: dict[str, Document], named: set[str], subject: dict[str, float],
                     parts: list[dict[str, float]], filters: Filters, plan: bool = False,
-                    relations: bool = False, aspects: list[set[str]] | None = None) -> list[Key]:
+                    relations: bool = False) -> list[Key]:
     """The named instruments' core paragraphs on the topic: each headed unit whole when short, else its first
     paragraph; the Objective first, then the strongest headings (annexed ones first when the topic names the
     Action Plan), at most `MAX_CORE`."""
@@ -143,7 +141,7 @@ def core_provisions(documents: dict[str, Document], named: set[str], subject: di
         doc = documents[doc_id]
         if doc.doc_type not in CORE_TYPES or not filters.allows(doc):
             continue
-        for unit in core_units(doc, subject, parts, relations, aspects):
+        for unit in core_units(doc, subject, parts, relations):
             keys = [(doc_id, pos) for pos in (unit.positions if len(unit.positions) <= MAX_UNIT else unit.positions[:1])]
             found.append((plan and not unit.annexed and unit.share < OBJECTIVE_SHARE, -unit.share, unit.positions[0],
                           keys))

@@ -28,7 +28,7 @@ from .cores import CORE_TYPES, article_of, asks_relations, core_provisions
 from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
 from .relation import read_names
 from .standing import asked_of, standing_questions
-from .subject import (across_instruments, aspect_words, conjuncts, coverage, glossable, names_plan, subject_of, weighted_terms,
+from .subject import (across_instruments, conjuncts, coverage, glossable, names_plan, subject_of, weighted_terms,
                       without_plan)
 
 if TYPE_CHECKING:
@@ -135,8 +135,7 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
         _search_each(assistant, pool, understood.filters)
     _search_within(assistant, pool, parts, understood.filters)
     pool.core = core_provisions(assistant.index.documents, set(pool.leaders if pool.across else pool.named_docs()),
-                                pool.subject, pool.parts, understood.filters, plan, asks_relations(topic, subject_text),
-                                aspect_words(topic, assistant.index.documents))
+                                pool.subject, pool.parts, understood.filters, plan, asks_relations(topic, subject_text))
     for k in pool.core:
         if k in pool.candidates:
             pool.candidates[k].within_only = False

@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ..queries import glossed, instrument_spans, without_instruments
+from ..queries import instrument_spans, without_instruments
 from ..terms import terms
 from ..types import Document
 
@@ -55,22 +55,6 @@ def glossable(topic: str, documents: dict[str, Document]) -> str:
             text += [topic[end:start], "treaty"]
             end = stop
     return "".join(text + [topic[end:]])
-
-
-def aspect_words(topic: str, documents: dict[str, Document]) -> list[set[str]]:
-    """Each aspect a topic asks about as words, its own and the glossary's treaty wording for them ("how a party
-    can pull out" -> also "denounce", "denunciation"), read on the topic with its instruments as "treaty" ("the
-    wetlands convention can be changed" -> "amendment")."""
-    text = glossable(topic, documents)
-    return [terms(c) | terms(" ".join(glossed(c))) for c in conjuncts(text) or [text]]
-
-
-def within_aspect(title: str, own: str, aspects: list[set[str]]) -> bool:
-    """A heading every word of which one aspect of the topic speaks of, in its own words or the glossary's
-    ("Denunciation", "Amendment of the Convention", "Reservations"): that article is on that aspect, however many
-    other aspects the topic asks about. Instrument words and those of the instrument's own title do not count."""
-    words = {w for w in terms(_INSTRUMENT_WORDS.sub(" ", title)) if not _meets(w, terms(own))}
-    return bool(words) and any(all(_meets(w, aspect) for w in words) for aspect in aspects)
 
 
 def across_instruments(topic: str, named: int) -> bool:
