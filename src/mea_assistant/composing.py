@@ -228,7 +228,9 @@ def _comparison(request: Request, hits: list[Hit], query_terms: set[str]) -> tup
     """One line per instrument the question names, then where they differ in force or where one is silent. A
     question about the preambles compares their recitals."""
     recitals = asks_recitals(request.question)
-    fits = lambda h: _usable(h) or recitals and h.kind == "preamble"  # noqa: E731
+
+    def fits(h: Hit) -> bool:
+        return _usable(h) or recitals and h.kind == "preamble"
     groups = [ids for ids in request.instruments if ids]
     # the instrument of the best paragraph leads, side by side as well: the lead opens with what the ranker trusts most
     rank = {h.doc_id: i for i, h in reversed(list(enumerate(h for h in hits if fits(h))))}

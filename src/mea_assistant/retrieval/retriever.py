@@ -351,10 +351,9 @@ class Retriever:
         found = referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
         # the paragraph a document is named after ("CMS Strategic Plan, Target 9") named in a question about
         # something else ("Is there any action plan cited under Target 9 that ...?") names the document
-        content = {t for t in terms(without_instruments(query, self.index.documents)) - _FRAMING_WORDS
-                   if not _LOCATOR.match(t)}
-        return [h for h in found if len(content) < _CONTENT_WORDS + 2
-                or not self.index.documents[h.doc_id].citation_name.endswith(f" {h.ref}")]
+        asks_more = len(_content(without_instruments(query, self.index.documents))) >= _NAMING_CONTENT_WORDS
+        docs = self.index.documents
+        return [h for h in found if not (asks_more and docs[h.doc_id].citation_name.endswith(f" {h.ref}"))]
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
         """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
@@ -381,6 +380,13 @@ class Retriever:
 _FRAMING_WORDS = frozenset({"article", "paragraph", "para", "annex", "appendix", "say"})
 _LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
 _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
+# ... and one that is also the name of its document ("Target 9") with this many asks about something in the document
+_NAMING_CONTENT_WORDS = _CONTENT_WORDS + 2
+
+
+def _content(text: str) -> set[str]:
+    """The words of a question beyond its references and the words that frame them."""
+    return {t for t in terms(text) - _FRAMING_WORDS if not _LOCATOR.match(t)}
 
 
 # A document a convention adopts, named after its owner: "the Bonn convention's synergies and partnerships resolution"
@@ -418,7 +424,7 @@ def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str,
     Conference ahead of its meetings?") is answered by its paragraph on that, not by its first one: the
     article's paragraphs in the order the searches rank them. Named alone ("What does Article VI say?"), or
     as one paragraph with its items ("Art. VII(3)"), in the article's own order."""
-    content = {t for t in terms(unnamed) - _FRAMING_WORDS if not _LOCATOR.match(t)}
+    content = _content(unnamed)
     wanted = explicit_refs(query)
     whole = len(wanted) == 1 and len(wanted[0]) == 1  # "Article VIII", not "Art. VII(3)" nor a definition
     if len(exact) < 2 or not whole or len(content) < _CONTENT_WORDS:
