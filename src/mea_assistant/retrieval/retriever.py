@@ -233,8 +233,9 @@ class Retriever:
                 allowed = [d.doc_id for d in self.index.documents.values() if filters.allows(d)]
                 rankings.append(rows_naming(self.index.documents, info.taxa, allowed))
                 weights.append(1.0)
+        recitals = asks_recitals(query)  # a question about the preamble: its recitals lifted and added (reasons.py)
         fused = prefer_named(rrf(rankings, self.settings.rrf_k, weights), self.index.documents, info.doc_ids,
-                             info.conventions, self.settings.rrf_k, asks_recitals(query))
+                             info.conventions, self.settings.rrf_k, recitals)
         exact = self.lookup(query, filters, info)
         ranked = keep_leaders(ranking(fused), [r[0] for r in rankings if r])
         hits: list[Hit] = []
@@ -253,16 +254,16 @@ class Retriever:
                                       sparse.get(key, 0.0)))
             if len(hits) >= max(k, len(exact)):
                 break
-        return hits + self._clause_candidates(query, info, filters, {(h.doc_id, h.position) for h in hits})
+        return hits + self._clause_candidates(query, info, filters, {(h.doc_id, h.position) for h in hits}, recitals)
 
-    def _clause_candidates(self, query: str, info: QueryInfo, filters: Filters, seen: set[ParagraphKey]) -> list[Hit]:
+    def _clause_candidates(self, query: str, info: QueryInfo, filters: Filters, seen: set[ParagraphKey],
+                           recitals: bool) -> list[Hit]:
         """The paragraphs of the named instruments that are the clause a question asks about, when it is one looked
         for in the whole document (clauses.py) and the searches missed them: the one-sentence "open for accession by
         regional economic integration organizations" shares no word with "Could the European Union become a Party?".
         Likewise their recitals, on a question about the preamble ("How do the opening recitals describe the
         relationship between people and nature?" against "the interdependence of man and his environment")."""
         clause = asked_clause(query)
-        recitals = asks_recitals(query)
         if (clause is None or not clause.whole_document) and not recitals:
             return []
         docs = self.index.documents
