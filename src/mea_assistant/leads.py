@@ -18,7 +18,7 @@ from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
 from .terms import AND_PARTICIPLE, terms
 from .titleblock import CLOSING_FORMULA, closing_date
-from .types import Hit
+from .types import Hit, named_after
 
 NOT_STATED = "Not stated in these texts"
 _NEGATION = re.compile(
@@ -84,7 +84,7 @@ class LeadParts:
 
 def where(hit: Hit) -> str:
     """ "CITES Convention Art. III(2)", "CMS Res. 11.10 (Rev.COP14) para. 31", "JWP 2012-2014, B8"."""
-    if not hit.ref or hit.citation_name.endswith(f" {hit.ref}"):
+    if not hit.ref or named_after(hit.citation_name, hit.ref):
         return hit.citation_name or hit.display  # the paragraph a document is named after ("..., Target 9")
     if re.match(r"^(?:Art\.|para\.|Annex|App\.|Part|Chapter|Section|Schedule|Rule|Table|Goal|Objective|Target|"
                 r"Action|fn\.)", hit.ref) and not hit.citation_name[-1:].isdigit():  # not "..., Target 9 para. 21"

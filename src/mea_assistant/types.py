@@ -233,10 +233,15 @@ class Filters:
         return Filters(self.conventions + conventions, self.doc_types, self.doc_ids + doc_ids)
 
 
+def named_after(citation_name: str, ref: str) -> bool:
+    """The paragraph is the one its document is named after ("Target 9" of "CMS Strategic Plan, Target 9")."""
+    return bool(ref) and citation_name.endswith(f" {ref}")
+
+
 def display_name(citation_name: str, ref: str) -> str:
     """The one rendering of a citation: "CMS Res. 11.10 (Rev.COP14), para. 31"; the paragraph a document is named
     after is the name alone ("CMS Strategic Plan, Target 9")."""
-    return f"{citation_name}, {ref}" if ref and not citation_name.endswith(f" {ref}") else citation_name
+    return f"{citation_name}, {ref}" if ref and not named_after(citation_name, ref) else citation_name
 
 
 # ----- briefing notes (built by briefing/, rendered by note_export.py) ------------------------------------

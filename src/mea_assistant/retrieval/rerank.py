@@ -115,10 +115,10 @@ def features(hit: Hit, rank: int, signals: Signals, query_terms: set[str], top_f
         len(context_terms & query_terms) / n,
         1.0 if signals.named_docs and hit.doc_id in signals.named_docs else 0.0,
         1.0 if signals.named_docs and hit.doc_id not in signals.named_docs else 0.0,
-        # a recital that gives a reason is what a "why" question asks for, not a preamble to pass over
-        # and a question about the preamble asks for its recitals
-        1.0 if hit.kind in WEAK_KINDS and not (hit.kind == "preamble" and (signals.recitals or signals.why and gives_reason(hit)))
-        else 0.0,
+        # a recital that gives a reason is what a "why" question asks for, not a preamble to pass over, and a
+        # question about the preamble asks for its recitals
+        1.0 if hit.kind in WEAK_KINDS and not (hit.kind == "preamble" and (
+            signals.recitals or signals.why and gives_reason(hit))) else 0.0,
         1.0 if opens_list(hit.text) else 0.0,
         1.0 if words < 8 else 0.0,
         1.0 if kind != "definition" and _DEFINES.search(hit.text) else 0.0,
@@ -166,10 +166,10 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     Paragraphs found by an explicit reference ("Article III(4)") keep their place at the top, in order. The
     model's order is then corrected where the question itself says which paragraph answers, whatever the scores:
     the appendix it names (designated_first), the closing formula after the provisions (closing_formula_last), the
-    final or institutional clause it is about (finalclauses.py,
-    clauses.py), a provision before a listing row or appendix note that only shares a species' name (listings_after,
-    notes_after, unless the note alone states the figure asked), the recital that gives the reason or states the
-    conviction asked about and the recitals of a question about the preamble (reasons.py), the paragraph using every word the question quotes (quoted_first), the
+    final or institutional clause it is about (finalclauses.py, clauses.py), a provision before a listing row or
+    appendix note that only shares a species' name (listings_after, notes_after, unless the note alone states the
+    figure asked), the recital that gives the reason or states the conviction asked about and the recitals of a
+    question about the preamble (reasons.py), the paragraph using every word the question quotes (quoted_first), the
     treaty's own provisions before a resolution printed after it (own_provisions_first), the listing row of the
     species it names when it asks where it is listed (listed_first).
     """

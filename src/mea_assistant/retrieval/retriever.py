@@ -18,7 +18,7 @@ from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
 from ..terms import opens_list, terms
-from ..types import Filters, Hit, Paragraph, ParagraphKey
+from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -354,7 +354,7 @@ class Retriever:
         # something else ("Is there any action plan cited under Target 9 that ...?") names the document
         asks_more = len(_content(without_instruments(query, self.index.documents))) >= _NAMING_CONTENT_WORDS
         docs = self.index.documents
-        return [h for h in found if not (asks_more and docs[h.doc_id].citation_name.endswith(f" {h.ref}"))]
+        return [h for h in found if not (asks_more and named_after(docs[h.doc_id].citation_name, h.ref))]
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
         """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
