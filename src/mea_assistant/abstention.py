@@ -87,10 +87,14 @@ def foreign_words(question: str, vocabulary: frozenset[str]) -> list[str]:
             and zipf_frequency(w, "en") < _UNCOMMON]
 
 
-def outside_vocabulary(question: str, vocabulary: frozenset[str], spoken: Collection[str] = ()) -> bool:
+def outside_vocabulary(question: str, vocabulary: frozenset[str], spoken: Collection[str] = (),
+                       names_instrument: bool = True) -> bool:
     """Enough foreign words, not counting the words of species' English names (`spoken`): the texts list a parrot
-    by its Latin name, and the question is about it all the same."""
-    return len([w for w in foreign_words(question, vocabulary) if w not in spoken]) >= _FOREIGN_ENOUGH
+    by its Latin name, and the question is about it all the same. A question that names an instrument asks about
+    it in the delegate's own words ("can a Party opt out?"), so one foreign word is not enough; one that names
+    none and uses a word no text uses ("ballast water", "avian influenza") is about another subject."""
+    enough = _FOREIGN_ENOUGH if names_instrument else 1
+    return len([w for w in foreign_words(question, vocabulary) if w not in spoken]) >= enough
 
 
 def _tokens(text: str) -> list[str]:

@@ -233,14 +233,15 @@ class Assistant:
         # or is of the instrument the question names. Not one found below another subject's paragraphs ("noise
         # limits near whale and dolphin habitats" finds the Cetacea row second): the bar then holds.
         rows = [i for i, h in enumerate(hits[:3]) if any(name in h.text for name in taxa)]
+        spoken = self._spoken(question)
+        # Words no text uses ("sulphur dioxide ceilings", "seismic surveys near whales") name another subject, unless
+        # a paragraph is plainly on it.
+        outside = relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, spoken,
+                                                                 names_instrument=bool(named or treaties))
         if rows and (rows[0] == 0 or hits[rows[0]].doc_id in {*named, *treaties} or relevance >= bar):
-            spoken = self._spoken(question)
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
-            return any(w.lower() not in spoken for term in unsupported for w in term.split())
-        if relevance < bar:
-            return True
-        # Words no text uses ("sulphur dioxide ceilings") name another subject, unless a paragraph is plainly on it.
-        if relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, self._spoken(question)):
+            return outside or any(w.lower() not in spoken for term in unsupported for w in term.split())
+        if relevance < bar or outside:
             return True
         docs = self.index.documents
         kinds = title_kinds([docs[d].title for d in named if d in docs])

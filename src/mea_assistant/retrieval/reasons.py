@@ -41,15 +41,14 @@ def asks_recitals(query: str) -> bool:
     return bool(_ASKS_RECITALS.search(query))
 
 
-def recitals_first(hits: list[Hit], recitals_asked: bool, sentence_sims: dict[tuple[str, int], list[float]]
-                   ) -> list[Hit]:
-    """On a question about the preamble (`recitals_asked`, asks_recitals), the recitals come first, the one closest to
-    the question leading (the model, trained on questions about provisions, ranks recitals low); every other hit
-    keeps its order."""
+def recitals_first(hits: list[Hit], recitals_asked: bool) -> list[Hit]:
+    """On a question about the preamble (`recitals_asked`, asks_recitals), the recitals come first, in the model's
+    order (trained on questions about provisions, it ranks recitals low, but among recitals its order is sound: the
+    one closest in single sentences is often a general recital sharing one phrase); every other hit keeps its
+    order."""
     if not recitals_asked:
         return hits
-    recitals = sorted((h for h in hits if h.kind == "preamble"), key=lambda h: -h.closest(sentence_sims))
-    return recitals + [h for h in hits if h.kind != "preamble"]
+    return [h for h in hits if h.kind == "preamble"] + [h for h in hits if h.kind != "preamble"]
 
 
 def gives_reason(hit: Hit) -> bool:
