@@ -18,6 +18,7 @@ from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
                     lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
+from .retrieval.headings import speaks_heading
 from .retrieval.reasons import asks_recitals, recital_answers
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
@@ -290,14 +291,17 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     for rank, hit in enumerate(window):
         if hit is not top and hit.score < LIST_CLOSE * top.score:
             break
-        if not opens_list(hit.text):
-            continue  # an item answers with its own words (and its lead-in as framing), not as one of a list
+        if not opens_list(hit.text) and not (kind == "list" and hit.lead_in.strip() and speaks_heading(hit, question)):
+            continue  # an item answers with its own words (and its lead-in as framing), not as one of a list,
+            # unless a question asking for a list names its article by the heading: then the article's list answers
         parent, items = family(hit)
-        if parent is not None and items:  # the list whose lead-in says most of what the question asks, then rank
-            lists.append((len(terms(f"{parent.lead_in} {parent.text}") & query_terms), -rank, parent, items))
+        if parent is not None and items:  # the list under the heading the question speaks (retrieval/headings.py),
+            # else the one whose lead-in says most of what the question asks, then rank
+            lists.append((speaks_heading(parent, question), len(terms(f"{parent.lead_in} {parent.text}") &
+                                                                    query_terms), -rank, parent, items))
     if not lists:
         return _items_list(usable, kind, family, question)
-    _, _, parent, items = max(lists, key=lambda t: t[:2])
+    *_, parent, items = max(lists, key=lambda t: t[:3])
     return parent, items
 
 

@@ -74,6 +74,12 @@ def asks_count(question: str) -> bool:
                           question, re.I))  # "how many waiting days": a length of time
 
 
+def asks_how_much(question: str) -> bool:
+    """"By how much was membership to grow?", "How much may be traded?": an amount, answered by a paragraph that
+    states a figure (not "how much time", a duration)."""
+    return bool(re.search(r"\bhow much\b(?!\s+(?:[\w-]+\s+)?(?:time|notice)\b)", question, re.I))  # "lead time"
+
+
 def asks_time(question: str) -> bool:
     """The question asks a time (a date, a period, how soon), not an amount it asks first."""
     time = _ASKS_TIME.search(question) or ASKS_DURATION.search(question)
@@ -166,6 +172,21 @@ def states_count(text: str, shares: bool = True) -> bool:
                 re.match(r"\s+(?:\w+\s+){0,2}?instruments?\b", text[m.end("n"):]):
             return True  # a number, or the ordinal that counts ratifications ("the fiftieth instrument")
     return False
+
+
+# "How many plants must each container hold?": the thing counted, the first word after "how many"
+_COUNTED = re.compile(r"\bhow many\s+([a-z][a-z-]{2,})", re.I)
+
+
+def counts_asked(text: str, question: str) -> bool:
+    """The paragraph states a number of the very thing a "how many" question counts ("each containing 20 or more
+    plants" for "how many plants"), not only some number ("one or more of these species")."""
+    asked = _COUNTED.search(question)
+    if asked is None:
+        return False
+    stem = asked.group(1).lower().rstrip("s")[:6]
+    return any(re.match(rf"\s*(?:(?:or more|or less|or fewer|[\w-]+)\s+){{0,3}}?{re.escape(stem)}", text[m.end("n"):], re.I)
+               for m in _figures(text) if not _locates(text, m))
 
 
 def states_figure(text: str, question: str) -> bool:

@@ -92,6 +92,8 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
         return hits
     order = (1, 0, 2, 3) if _ASKS_LATER.search(query) else (0, 1, 2, 3)
     classes = [_clause(h) for h in hits[:WINDOW]]  # each hit's class, read once
+    if not any(c in (0, 1) for c in classes):
+        return hits  # no clause on the instrument's own entry into force: a denunciation or amendment answers none
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
     # declaration takes effect simultaneously with the entry into force ...")
     return _each_document_first(hits, lambda i: None if classes[i] is None else order.index(classes[i]),
@@ -139,6 +141,16 @@ _DENUNCIATION = re.compile(r"\bdenounce[sd]?\s+(?:this|the\s+present|the|it)\b|\
                            r"Organi[sz]ation|Agency|Association|Union|Commission)\b|"
                            r"\bsuch\s+withdrawal\b|\bnotice\s+of\s+termination\b|"
                            r"\bterminate\s+(?:its|their|his|her)\s+participation\b", re.I)
+
+
+def asks_leaving(text: str) -> bool:
+    """The question or topic is about leaving the instrument itself ("can we leave later?", "withdrawal")."""
+    return bool(_ASKS_LEAVING.search(text))
+
+
+def is_denunciation(hit: Hit) -> bool:
+    """The clause on leaving the instrument or on when leaving takes effect (_DENUNCIATION)."""
+    return bool(_DENUNCIATION.search(f"{hit.lead_in} {hit.text}"))
 
 
 def leaving_first(hits: list[Hit], query: str) -> list[Hit]:

@@ -20,7 +20,8 @@ from importlib import resources
 from typing import Callable, Sequence
 
 from ..force import TREATY_TYPES
-from ..figures import asks_count, asks_frequency, asks_headcount, asks_time, states_count, states_figure
+from ..figures import (asks_count, asks_frequency, asks_headcount, asks_how_much, asks_time, counts_asked,
+                       states_count, states_figure)
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
 from ..taxa import lists_taxa
@@ -30,6 +31,7 @@ from ..types import CONTEXT_KINDS, Hit
 from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
+from .headings import heading_first
 from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
@@ -182,7 +184,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     for p, _, hit in scored:
         hit.score = p
     rest = sorted((s for s in scored if not s[2].exact), key=lambda s: (-s[0], s[1]))
-    ordered = closing_formula_last(designated_first([h for _, _, h in rest], signals.query), signals.query)
+    ordered = heading_first([h for _, _, h in rest], signals.query)
+    ordered = closing_formula_last(designated_first(ordered, signals.query), signals.query)
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
@@ -217,10 +220,13 @@ def notes_after(hits: list[Hit], signals: Signals) -> list[Hit]:
     """A note printed under an appendix annotates the listings ("Populations of Botswana ... for the exclusive
     purpose of allowing: a) trade in hunting trophies ..."): it does not lead an answer that a provision or a
     listing row near it gives; it follows the first of those. Not when it alone states the figure asked ("How much
-    stockpiled wool may be traded?": the note's "3249 kg", not the species' row)."""
+    stockpiled wool may be traded?": the note's "3249 kg", not the species' row), nor when it counts the thing a
+    "how many" question counts."""
     if not hits or hits[0].kind != "note":
         return hits
     figure = signals.kind == "figure" and states_figure(hits[0].text, signals.query)
+    if figure and counts_asked(hits[0].text, signals.query):
+        return hits  # it counts the very thing asked ("20 or more plants" for "how many plants"): it answers
     return _first_within(hits, lambda h: h.kind != "note" and (not figure or states_figure(h.text, signals.query)))
 
 
@@ -255,15 +261,17 @@ def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     first states none and one of the next two does, that one leads ("For how long can one certificate cover
     specimens from the sea?": CITES Art. IV(7)'s "periods not exceeding one year", not IV(6) on the certificate
     itself), and a count ("How many Range States had to sign before the MOU took effect?": the paragraph with "at
-    least 10 Range States", not the one on who may sign). Not how often ("at least once between sessions" is no
+    least 10 Range States", not the one on who may sign), and an amount ("By how much was membership to grow?": "increase
+    by 30 Parties", not the objective's workshops). Not how often ("at least once between sessions" is no
     figure the check reads)."""
     timed = asks_time(signals.query)
-    if signals.kind != "figure" or not hits or not (timed or asks_count(signals.query)) or \
+    amount = not timed and asks_how_much(signals.query)
+    if signals.kind != "figure" or not hits or not (timed or amount or asks_count(signals.query)) or \
             asks_frequency(signals.query):
         return hits
 
     def states(hit: Hit) -> bool:
-        return states_figure(hit.text, signals.query) if timed else \
+        return states_figure(hit.text, signals.query) if timed or amount else \
             states_count(hit.text, shares=not asks_headcount(signals.query))
 
     if states(hits[0]):
