@@ -1,0 +1,73 @@
+"""Round 52: a question on a subject no text speaks of is abstained on even when it names no instrument or names a
+species the appendices list; a preamble question's recitals in the ranker's order; the article whose heading a
+question says; an appendix note that counts the very thing asked; "by how much" as an amount; the listing criteria
+in the treaties' words.
+
+Each on the shipped corpus (and its real index where the question goes through the whole pipeline), in words of
+our own.
+"""
+
+from __future__ import annotations
+
+from mea_assistant.abstention import outside_vocabulary
+from mea_assistant.figures import asks_how_much, counts_asked
+from mea_assistant.retrieval.headings import heading, speaks_heading
+from mea_assistant.stores.hits import paragraph_hit
+
+
+def test_a_subject_no_text_speaks_of_is_abstained_on(assistant) -> None:  # type: ignore[no-untyped-def]
+    vocabulary = assistant.index.vocabulary
+    # one word no text uses: enough when no instrument is named, not when one is (the delegate's own wording)
+    assert outside_vocabulary("Which ballast water rules apply?", vocabulary, names_instrument=False)
+    assert not outside_vocabulary("Which ballast water rules apply?", vocabulary, names_instrument=True)
+    assert assistant.ask("Which ballast water treatment standard applies to ships to stop invasive aquatic species "
+                         "spreading?").abstained
+    assert assistant.ask("What surveillance must be carried out when avian influenza turns up in wild ducks?").abstained
+    # a listing row of the species named leads, but the question is about something no text speaks of
+    assert assistant.ask("What limits apply to seismic surveys near whales and dolphins?").abstained
+    # a question naming its instrument may word it its own way
+    assert not assistant.ask("Can a Party opt out of an amendment to the CITES appendices?").abstained
+
+
+def test_a_preamble_question_is_answered_from_the_named_conventions_recitals(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("What notion of stewardship for future generations does the preamble of the Convention "
+                           "on Migratory Species express?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", "PP2")
+
+
+def test_the_article_whose_heading_the_question_says_answers(assistant, corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    cbd = corpus_docs["cbd-convention-1992"]
+    art7 = paragraph_hit(cbd, next(p.position for p in cbd.paragraphs if p.ref == "Art. 7(a)"), 1.0)
+    assert heading(art7) == "Identification and Monitoring"
+    assert speaks_heading(art7, "What identification and monitoring duties does the CBD set?")
+    assert not speaks_heading(art7, "Is monitoring needed before identification of sites?")  # not together
+    answer = assistant.ask("Which identification and monitoring duties does the CBD lay on each Party to back its "
+                           "in-situ, ex-situ and sustainable use articles?")
+    assert [c.ref for c in answer.citations[:2]] == ["Art. 7", "Art. 7(a)"]
+
+
+def test_a_body_named_in_a_question_is_no_heading_it_says(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    aewa = corpus_docs["aewa-agreement-1995"]
+    item = paragraph_hit(aewa, next(p.position for p in aewa.paragraphs if p.ref == "Art. VIII(a)"), 1.0)
+    assert heading(item) == "Agreement Secretariat"
+    assert not speaks_heading(item, "Which conventions does the AEWA Agreement Secretariat consult?")
+
+
+def test_a_note_that_counts_the_thing_asked_answers_how_many(assistant) -> None:  # type: ignore[no-untyped-def]
+    asked = "How many plants of one hybrid must each container hold?"
+    assert counts_asked("each containing 20 or more plants of the same hybrid", asked)
+    assert not counts_asked("hybrids produced from one or more of these species", asked)
+    answer = assistant.ask("How many plants of the same artificially propagated orchid hybrid must each carton "
+                           "contain to be exempt under CITES?")
+    assert answer.citations[0].ref == "App. I, II and III, note 10"
+
+
+def test_how_much_asks_an_amount_not_a_time() -> None:
+    assert asks_how_much("By how much should membership grow?")
+    assert not asks_how_much("How much lead time is needed before a meeting?")
+    assert not asks_how_much("How much notice must a Party give?")
+
+
+def test_the_listing_criteria_are_what_each_appendix_shall_include(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("What are the criteria for listing a species in each CITES appendix?")
+    assert answer.citations[0].ref == "Art. II(1)"
