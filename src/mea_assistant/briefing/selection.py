@@ -36,7 +36,9 @@ from typing import TYPE_CHECKING, Collection
 
 from ..force import TREATY_TYPES
 from ..queries import analyse
+from ..retrieval.finalclauses import asks_leaving, is_denunciation
 from ..types import CONTEXT_KINDS, Document, Hit
+from .duties_governance import LEAVING_TOPIC
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
 from .governing import INTERPRETATION, PER_APPENDIX
 from .keyterms import add_key_definitions
@@ -225,10 +227,14 @@ def _usable(pool: Pool, families: Families, documents: dict[str, Document], rela
     """Each paragraph's relevance, the paragraphs on the topic, and those by instrument, most relevant first;
     `alone` counts the searches of each instrument alone (gather._search_within) and what only they found."""
     rel = relevance(pool, alone)
+    # the clause on leaving the instrument answers a topic on leaving it, not one on what the Depositary is notified
+    # of or who receives information ("written notification to the Depositary")
+    leaving = bool(LEAVING_TOPIC.search(pool.topic)) or asks_leaving(pool.topic)
     # a row listing the topic's species is on it by the Latin name it holds, however it was found
     usable = {k: c for k, c in pool.candidates.items()
               if ((alone or not c.within_only) and own_evidence(c, pool, alone) or k in pool.listed)
-              and families.quotable(c.hit) and (not relation or _concerns_all(c.hit, pool, documents))}
+              and families.quotable(c.hit) and (not relation or _concerns_all(c.hit, pool, documents))
+              and (leaving or not is_denunciation(c.hit))}
     usable.update({k: pool.candidates[k] for k in pool.core  # on the topic by its article's title (and, for a
                    if k not in usable and families.quotable(pool.candidates[k].hit)  # relation, naming both)
                    and (not relation or _concerns_all(pool.candidates[k].hit, pool, documents))})
