@@ -71,3 +71,20 @@ def test_how_much_asks_an_amount_not_a_time() -> None:
 def test_the_listing_criteria_are_what_each_appendix_shall_include(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.ask("What are the criteria for listing a species in each CITES appendix?")
     assert answer.citations[0].ref == "Art. II(1)"
+
+
+def test_a_listing_row_keeps_the_annotation_marks_printed_after_its_names(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    cites = corpus_docs["cites-convention-1973"]
+    row = next(p for p in cites.paragraphs if p.ref == "App. I, II and III, THYMELAEACEAE")
+    assert row.text.splitlines() == ["Appendix II: Aquilaria spp.", "Appendix II: Gonystylus spp.",
+                                     "Appendix II: Gyrinops spp."]  # the words printed, to quote
+    assert row.meta["annotations"].split("\n") == ["#14", "#4", "#14"]  # line by line
+
+
+def test_a_question_on_an_annotation_is_answered_by_the_note_its_row_marks(assistant) -> None:  # type: ignore[no-untyped-def]
+    agarwood = assistant.ask("Which parts and derivatives of agarwood does the CITES annotation exempt?")
+    assert agarwood.citations[0].ref == "App. I, II and III, note #14"
+    ramin = assistant.ask("What annotation applies to ramin in the CITES appendices?")
+    assert ramin.citations[0].ref == "App. I, II and III, note #4"
+    # where a species is listed is still its row
+    assert assistant.ask("Which CITES appendix lists agarwood?").citations[0].ref == "App. I, II and III, THYMELAEACEAE"

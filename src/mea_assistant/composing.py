@@ -329,7 +329,7 @@ def _items_list(usable: list[Hit], kind: str, family: Family, question: str) -> 
     return (parent, items) if any((h.doc_id, h.position) in kin for h in usable[1:SIBLING_WINDOW]) else None
 
 
-_INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+_INLINE_ITEM = re.compile(r"(?:^|[\s;:,])\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")  # "(a) " or "a) "
 _ITEM_END = re.compile(r"[;,:]|(?<!\bArt)(?<!\bNo)(?<!\bpara)(?<!\bRes)\.(?=\s+[A-Z(])")  # a clause or sentence
 
 

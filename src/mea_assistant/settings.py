@@ -148,8 +148,10 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # their paragraphs from 1 again ("### Section 2" Health and Safety, "1." ...) cites them "Section 2(1)" (sections.py).
 # 67: notes printed together on one line ("<sup>1</sup> ... <sup>2</sup> ...", the CITES Appendices' notes and
 # annotations) are each a paragraph of their own ("App. I, II and III, note 6"), not one paragraph of all of them.
+# 68: a listing row keeps the annotation marks printed after its names ("Aquilaria spp. <sup>#14</sup>"), which say
+# which annotation of the appendices applies, line by line in meta["annotations"] ("#14\n#4\n#14").
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 67
+PARSER_VERSION = 68
 
 
 def _default_model_path() -> str:

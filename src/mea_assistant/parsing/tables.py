@@ -62,6 +62,17 @@ def column_labels(header: list[str]) -> list[str]:
             for label in labels]
 
 
+# An annotation's mark after a listed name ("Aquilaria spp. <sup>#14</sup>"): it says which annotation of the
+# appendices applies to the row, so the record's paragraph keeps it, line by line, in `meta["annotations"]` (the text
+# stays the words printed).
+_ANNOTATION_MARK = re.compile(r"<sup>\s*(#\d+)\s*</sup>", re.I)
+
+
+def annotation_marks(cells: list[str]) -> str:
+    """`["*Aquilaria * * spp.* <sup>#14</sup>", ...]` -> `#14` (several marks space-separated, none "")."""
+    return " ".join(m for cell in cells for m in _ANNOTATION_MARK.findall(cell))
+
+
 def record(cells: list[str], labels: list[str]) -> str:
     """`["Addax nasomaculatus", "", ""]` under `["Appendix I", ...]` -> `Appendix I: Addax nasomaculatus`."""
     aligned = labels[len(labels) - len(cells):] if len(cells) <= len(labels) else [""] * len(cells)
@@ -105,6 +116,7 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
     """One item per group of rows under a header cell, in order; rows before any header form their own group."""
     items: list[Item] = []
     group_name, group_lines, header_path = "", [], []
+    group_marks: list[str] = []  # each line's annotation marks
     labels: list[str] = []
     if len(rows) >= 2 and is_table_separator(rows[1]) and not is_table_separator(rows[0]):
         labels = column_labels(_cells(rows[0]))
@@ -114,6 +126,8 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
         if group_lines:
             item = Item(lines=list(group_lines), parts=[], container=container, section=section + tuple(header_path),
                         lead_in=" > ".join(header_path), kind="table")
+            if any(group_marks):
+                item.meta["annotations"] = "\n".join(group_marks)
             if group_name:
                 item.parts = [("named", group_name)] if not container else []
                 if container:
@@ -139,7 +153,7 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
         if is_header:
             if group_lines:
                 emit()
-                group_lines = []
+                group_lines, group_marks = [], []
                 header_path = [h for h in header_path if not h.isupper()] if content[0].isupper() else header_path[:1]
                 nest = False
             else:
@@ -153,5 +167,6 @@ def table_items(rows: list[str], container: str, section: tuple[str, ...]) -> li
             group_name = content[0].split()[0]
             continue
         group_lines.append(record(raw_cells, labels) if labels else " ".join(content))
+        group_marks.append(annotation_marks(raw_cells))
     emit()
     return items

@@ -261,8 +261,8 @@ def figure_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     first states none and one of the next two does, that one leads ("For how long can one certificate cover
     specimens from the sea?": CITES Art. IV(7)'s "periods not exceeding one year", not IV(6) on the certificate
     itself), and a count ("How many Range States had to sign before the MOU took effect?": the paragraph with "at
-    least 10 Range States", not the one on who may sign), and an amount ("By how much was membership to grow?": "increase
-    by 30 Parties", not the objective's workshops). Not how often ("at least once between sessions" is no
+    least 10 Range States", not the one on who may sign), and an amount ("By how much was membership to grow?":
+    "increase by 30 Parties", not the objective's workshops). Not how often ("at least once between sessions" is no
     figure the check reads)."""
     timed = asks_time(signals.query)
     amount = not timed and asks_how_much(signals.query)

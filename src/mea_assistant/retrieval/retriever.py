@@ -19,6 +19,7 @@ from ..stores.hits import best_per_paragraph, paragraph_hit
 from ..taxa import rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
+from .annotations import annotation_first
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -156,7 +157,11 @@ class Retriever:
         """Rerank the first stage's candidates (retrieval/rerank.py); returns them and each one's sentence
         similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of clause)."""
         sims = self.similarities(info, hits)
-        return rerank(hits, self.signals(info, kind), sims), sims
+        ranked, added = annotation_first(rerank(hits, self.signals(info, kind), sims), info.text, info.taxa,
+                                         self.index.documents)
+        if added:
+            sims.update(self.similarities(info, added))
+        return ranked, sims
 
     def exceptions_first(self, info: QueryInfo, hits: list[Hit], sims: dict[ParagraphKey, list[float]],
                          polar: bool) -> list[Hit]:
