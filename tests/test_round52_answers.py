@@ -88,3 +88,13 @@ def test_a_question_on_an_annotation_is_answered_by_the_note_its_row_marks(assis
     assert ramin.citations[0].ref == "App. I, II and III, note #4"
     # where a species is listed is still its row
     assert assistant.ask("Which CITES appendix lists agarwood?").citations[0].ref == "App. I, II and III, THYMELAEACEAE"
+
+
+def test_an_ordinal_is_supported_by_the_meeting_code_that_numbers_it() -> None:
+    from mea_assistant.abstention import _supported
+
+    assert _supported("third", "see cms/dugong/mos3/inf.5", set())  # the third Meeting of Signatories
+    assert _supported("fourteenth", "adopted at cop14 (samarkand, february 2024)", set())
+    assert _supported("third", "at its 3rd meeting", set())
+    assert not _supported("fourth", "see cms/dugong/mos3/inf.5", set())
+    assert not _supported("third", "article 13 of the convention", set())

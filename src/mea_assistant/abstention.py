@@ -120,6 +120,9 @@ def _generic(bare: str) -> bool:
 
 # An ordinal picks one of a numbered series, as a number does ("our seventh national report", "the fifteenth
 # meeting"): a text that never says it is about another one.
+_ORDINAL_NUMBERS = {word: n for n, word in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 2)}
 _ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                       r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)", re.I)
 
@@ -217,6 +220,11 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
         # ... or as the treaty spells it: "under 21" is "of less than twenty-one years of age"
         return len(low) <= 3 and re.search(spelled_number(int(low)), evidence) is not None
     if low in evidence:
+        return True
+    # "the third meeting of the Signatories": "3rd", or the meeting's code the MEAs number their meetings by ("MOS3",
+    # "COP14", "CoP18", "MOP7", "SC73")
+    if (number := _ORDINAL_NUMBERS.get(low)) is not None and re.search(
+            rf"\b{number}(?:st|nd|rd|th)\b|\b(?:cop|mop|mos|sc|stc|scc|ac|pc)[\s/-]?{number}\b", evidence):
         return True
     # "Sudanese", "Chinese", "Kenyan": the people of a country the text names ("the Democratic Republic of the Sudan")
     if (demonym := _DEMONYM.fullmatch(term)) and re.search(rf"\b{re.escape(demonym.group(1).lower())}", evidence):
