@@ -98,3 +98,23 @@ def test_an_ordinal_is_supported_by_the_meeting_code_that_numbers_it() -> None:
     assert _supported("third", "at its 3rd meeting", set())
     assert not _supported("fourth", "see cms/dugong/mos3/inf.5", set())
     assert not _supported("third", "article 13 of the convention", set())
+
+
+def test_a_heading_whose_words_other_articles_use_is_no_subject_of_its_own() -> None:
+    from mea_assistant.retrieval.headings import heading_first
+    from mea_assistant.types import Hit
+
+    def hit(ref: str, section: str, text: str) -> Hit:
+        return Hit(doc_id="notification", ref=ref, display="Convention", text=text, score=1.0, section=section)
+
+    notify = hit("Art. 2", "Article 2 > Notification and information", "In the event of a nuclear accident, the "
+                 "State Party shall forthwith notify the States which are or may be physically affected.")
+    other = hit("Art. 3", "Article 3 > Other Nuclear Accidents", "With a view to minimizing the radiological "
+                "consequences, States Parties may notify in the event of other accidents.")
+    question = "What counts as a nuclear accident for the purposes of the Convention?"
+    assert heading_first([notify, other], question)[0].ref == "Art. 2"  # Art. 2 speaks of nuclear accidents too
+    monitoring = hit("Art. 7", "Article 7 > Identification and Monitoring", "Identify components of biological "
+                     "diversity important for its conservation.")
+    ex_situ = hit("Art. 9", "Article 9 > Ex-situ Conservation", "Adopt measures for the ex-situ conservation of "
+                  "components of biological diversity.")
+    assert heading_first([ex_situ, monitoring], "What identification and monitoring duties apply?")[0].ref == "Art. 7"

@@ -51,10 +51,19 @@ def speaks_heading(hit: Hit, question: str) -> bool:
 
 def heading_first(hits: list[Hit], query: str) -> list[Hit]:
     """When the first hit's heading is not one the question speaks and one of the next few hits' is, that one
-    leads; every other hit keeps its order."""
+    leads; every other hit keeps its order. Not when the heading's words are the subject of the whole text ("Other
+    Nuclear Accidents" in the Convention on Early Notification of a Nuclear Accident, "Evaluation reports" in a
+    statute on evaluating its members): the other articles among the hits use them too."""
     if not hits or speaks_heading(hits[0], query):
         return hits
-    for i, hit in enumerate(hits[1:WINDOW], 1):
-        if speaks_heading(hit, query):
+    top = hits[:WINDOW]
+    for i, hit in enumerate(top[1:], 1):
+        if speaks_heading(hit, query) and not _common_subject(hit, top):
             return [hit] + hits[:i] + hits[i + 1:]
     return hits
+
+
+def _common_subject(hit: Hit, hits: list[Hit]) -> bool:
+    """Another article among `hits` says every word of `hit`'s heading."""
+    words = set(_stems(heading(hit)))
+    return any(h.section != hit.section and words <= set(_stems(h.text)) for h in hits)
