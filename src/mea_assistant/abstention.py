@@ -119,12 +119,12 @@ def _generic(bare: str) -> bool:
 
 
 # An ordinal picks one of a numbered series, as a number does ("our seventh national report", "the fifteenth
-# meeting"): a text that never says it is about another one.
+# meeting"): a text that never says it is about another one. Each with its number, which a meeting's code carries
+# ("MOS3" for the third Meeting of Signatories, see _supported).
 _ORDINAL_NUMBERS = {word: n for n, word in enumerate(
     "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), 2)}
-_ORDINAL = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
-                      r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)", re.I)
+_ORDINAL = re.compile(f"(?:{'|'.join(_ORDINAL_NUMBERS)})", re.I)
 
 
 # Units of measure a question may ask a figure in (SI and the units treaties price and measure in): a text that

@@ -56,9 +56,11 @@ _LABEL = re.compile(r"\((\d{1,3})\)")
 _DANGLING = re.compile(r"\s+(?:of|the|a|an|to|by|for|in|on|at|and|or|its|their|which|that)$", re.I)
 
 
+# "How much may be traded?", "by how much": an amount; not "how much time", "how much lead time" or notice, a duration
+_HOW_MUCH = r"\bhow much\b(?!\s+(?:[\w-]+\s+)?(?:time|notice)\b)"
 # An amount asked before any time: "What is the maximum tax at source on dividends, and when is there none?" asks the
-# rate first; "when" asks the exception to it. (Not "how much time" or "how much notice", a duration.)
-_ASKS_AMOUNT = re.compile(r"\bhow much\b(?!\s+(?:time|notice))|"
+# rate first; "when" asks the exception to it.
+_ASKS_AMOUNT = re.compile(rf"{_HOW_MUCH}|"
                           r"\bhow many\b(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|times))|"
                           r"\b(?:maximum|minimum|rate|percentage|per\s?cent|share|amount|fee|sum)\b"
                           r"(?!\s+(?:period|time|duration|term|interval|notice|delay)s?\b)", re.I)
@@ -77,7 +79,7 @@ def asks_count(question: str) -> bool:
 def asks_how_much(question: str) -> bool:
     """"By how much was membership to grow?", "How much may be traded?": an amount, answered by a paragraph that
     states a figure (not "how much time", a duration)."""
-    return bool(re.search(r"\bhow much\b(?!\s+(?:[\w-]+\s+)?(?:time|notice)\b)", question, re.I))  # "lead time"
+    return bool(re.search(_HOW_MUCH, question, re.I))
 
 
 def asks_time(question: str) -> bool:

@@ -144,7 +144,7 @@ _DENUNCIATION = re.compile(r"\bdenounce[sd]?\s+(?:this|the\s+present|the|it)\b|\
 
 
 def asks_leaving(text: str) -> bool:
-    """The question or topic is about leaving the instrument itself ("can we leave later?", "withdrawal")."""
+    """The question or topic is about leaving the instrument itself ("can we leave later?", "withdraw from it")."""
     return bool(_ASKS_LEAVING.search(text))
 
 
@@ -157,9 +157,9 @@ def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
     """On a question about leaving the instrument, each document's denunciation clause comes before its paragraphs
     that only share the verb: "How does a Party withdraw from CITES?" is Art. XXIV, not withdrawing an Appendix III
     listing (Art. XVI(3)); a comparison takes each instrument's first paragraph. The first such clause leads."""
-    if not hits or not _ASKS_LEAVING.search(query) or _OTHER_OBJECT.search(query):
+    if not hits or not asks_leaving(query) or _OTHER_OBJECT.search(query):
         return hits
-    leaving = [bool(_DENUNCIATION.search(f"{h.lead_in} {h.text}")) for h in hits[:WINDOW]]
+    leaving = [is_denunciation(h) for h in hits[:WINDOW]]
     if not any(leaving):
         return hits
     if _ASKS_PROTOCOL.search(query):  # "If we leave the CBD, can we stay in the Nagoya Protocol?"
