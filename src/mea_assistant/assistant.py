@@ -239,8 +239,12 @@ class Assistant:
         outside = relevance < bar + CLEAR and outside_vocabulary(question, self.index.vocabulary, spoken,
                                                                  names_instrument=bool(named or treaties))
         if rows and (rows[0] == 0 or hits[rows[0]].doc_id in {*named, *treaties} or relevance >= bar):
+            # a question on the species under the instrument it names asks in its own words ("coco de mer nuts,
+            # polished shells ...: CITES rules"); one naming none that speaks of what no text does asks of another
+            # subject ("seismic surveys near whales")
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
-            return outside or any(w.lower() not in spoken for term in unsupported for w in term.split())
+            return outside and not (named or treaties) or \
+                any(w.lower() not in spoken for term in unsupported for w in term.split())
         if relevance < bar or outside:
             return True
         docs = self.index.documents
