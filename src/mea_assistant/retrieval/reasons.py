@@ -37,18 +37,24 @@ def asks_why(query: str) -> bool:
 _ASKS_RECITALS = re.compile(r"\b(?:preambles?|preambular|recitals?)\b", re.I)
 
 
+RECITAL_SCORE_PLACES = 2  # the model's probabilities closer than this say nothing of which recital answers
+
+
 def asks_recitals(query: str) -> bool:
     return bool(_ASKS_RECITALS.search(query))
 
 
-def recitals_first(hits: list[Hit], recitals_asked: bool) -> list[Hit]:
+def recitals_first(hits: list[Hit], recitals_asked: bool, sentence_sims: dict[tuple[str, int], list[float]]
+                   ) -> list[Hit]:
     """On a question about the preamble (`recitals_asked`, asks_recitals), the recitals come first, in the model's
-    order (trained on questions about provisions, it ranks recitals low, but among recitals its order is sound: the
-    one closest in single sentences is often a general recital sharing one phrase); every other hit keeps its
-    order."""
+    order where it tells them apart (the CMS Convention's PP2 on future generations before a resolution's recital
+    sharing one phrase), by their sentence closest to the question where it does not (recitals the searches missed
+    all score near zero); every other hit keeps its order."""
     if not recitals_asked:
         return hits
-    return [h for h in hits if h.kind == "preamble"] + [h for h in hits if h.kind != "preamble"]
+    recitals = sorted((h for h in hits if h.kind == "preamble"),
+                      key=lambda h: (-round(h.score, RECITAL_SCORE_PLACES), -h.closest(sentence_sims)))
+    return recitals + [h for h in hits if h.kind != "preamble"]
 
 
 def gives_reason(hit: Hit) -> bool:

@@ -189,7 +189,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
-    ordered = recitals_first(ordered, signals.recitals)
+    ordered = recitals_first(ordered, signals.recitals, sentence_sims)
     ordered = quoted_first(ordered, signals.query)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
     return exact + listed_first(binding_text_first(ordered, signals), signals)
