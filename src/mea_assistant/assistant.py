@@ -243,7 +243,7 @@ class Assistant:
             # polished shells ...: CITES rules"); one naming none that speaks of what no text does asks of another
             # subject ("seismic surveys near whales")
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
-            return outside and not (named or treaties) or \
+            return (outside and not (named or treaties)) or \
                 any(w.lower() not in spoken for term in unsupported for w in term.split())
         if relevance < bar or outside:
             return True
