@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .types import Document
 
 # Left out of acronyms in the languages of the MEAs ("Convention on the Conservation of ..." -> CC...).
 SMALL = frozenset("""of the on and for in to a an at by with concerning between
@@ -162,3 +165,33 @@ def _initials_in(letters: str, words: list[str]) -> bool:
         if i == len(letters):
             return True
     return False
+
+
+def written_out(acronym: str, texts: Iterable[str]) -> str:
+    """The capitalised words a text abbreviates as `acronym`: "United Nations Declaration on the Rights of
+    Indigenous Peoples" for UNDRIP, read off the first run of capitalised words whose initials spell it (a run may
+    start earlier: "Noting the United Nations Declaration ..."). A question may use an acronym that no data file
+    lists for a name the texts only write in full."""
+    for text in texts:
+        for m in CAPITAL_RUN.finditer(text):
+            words = _significant(m.group(0))
+            start = _initials(words).find(acronym)
+            if start >= 0:
+                return " ".join(words[start:start + len(acronym)])
+    return ""
+
+
+_WRITTEN: dict[tuple[str, int, int], str] = {}
+
+
+def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]") -> list[str]:
+    """What each acronym stands for in the indexed texts (written_out), looked up once per acronym and corpus."""
+    found = []
+    for acronym in sorted(set(acronyms)):
+        key = (acronym, id(documents), len(documents))
+        if key not in _WRITTEN:
+            texts = (p.text for doc in documents.values() for p in doc.paragraphs)
+            _WRITTEN[key] = written_out(acronym, texts)
+        if _WRITTEN[key]:
+            found.append(_WRITTEN[key])
+    return found

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .acronyms import (acronym_pattern, acronyms_in, body_acronyms, bracketed_acronyms, declared_acronyms,
-                       title_acronyms)
+from .acronyms import (acronym_pattern, acronyms_in, body_acronyms, bracketed_acronyms, corpus_spellings,
+                       declared_acronyms, title_acronyms)
 from .bodies import bodies_named
 from .datafiles import compiled, entries, read_toml
 from .docnames import GENERIC_WORDS, distinctive_names, subject_names
@@ -84,6 +84,7 @@ class QueryInfo:
     lexical: str = ""  # the query for BM25: expanded plus the treaty wording of what the question paraphrases
     context: str = ""  # earlier turns a follow-up continues: their paraphrases count too ("came into force")
     taxa: list[str] = field(default_factory=list)  # Latin names of the species it names in English (taxa.py)
+    spelled: list[str] = field(default_factory=list)  # the texts' words for its acronyms no data file knows
 
     def __post_init__(self) -> None:
         if not self.lexical:
@@ -413,8 +414,10 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     doc_ids += [d for d in pair_named(text, documents, ACRONYMS, SYNONYMS) if d not in doc_ids]  # "Netherlands-US"
     doc_ids += [d for d in serial_named(text, documents) if d not in doc_ids]  # "ILO Convention 70"
     conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
-    info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab), conventions=conventions,
-                     doc_ids=doc_ids, context=context)
+    unknown = [a for a in named if a not in ACRONYMS and a.lower() not in vocab and a not in instrument_acronyms()]
+    spelled = corpus_spellings(unknown, documents) if vocab else []  # "UNDRIP", which no data file spells out
+    info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab) + (f" ({'; '.join(spelled)})" if spelled else ""),
+                     conventions=conventions, doc_ids=doc_ids, context=context, spelled=spelled)
     info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab)])
     # "giant clams": the appendices list Tridacnidae; "the Dugong MOU" names a document, not the species
     own = {w.lower() for w, d in distinctive_names(documents).items() if d in doc_ids}

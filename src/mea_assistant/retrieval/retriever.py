@@ -20,6 +20,7 @@ from ..taxa import rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .annotations import annotation_first
+from .spelled import spelled_first
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -157,8 +158,8 @@ class Retriever:
         """Rerank the first stage's candidates (retrieval/rerank.py); returns them and each one's sentence
         similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of clause)."""
         sims = self.similarities(info, hits)
-        ranked, added = annotation_first(rerank(hits, self.signals(info, kind), sims), info.text, info.taxa,
-                                         self.index.documents)
+        ranked, added = annotation_first(spelled_first(rerank(hits, self.signals(info, kind), sims), info.spelled),
+                                         info.text, info.taxa, self.index.documents)
         if added:
             sims.update(self.similarities(info, added))
         return ranked, sims
