@@ -36,7 +36,7 @@ def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[s
     # a document named by its subject: "synergies" of "the synergies resolution" names CMS Res. 11.10
     names += [m.span() for form in subject_names(documents) for m in re.finditer(form, topic.lower())]
     for m in RELATION.finditer(topic):
-        if any(s <= m.start() and m.end() <= e for s, e in names):
+        if any(s <= m.start() and m.end() <= e for s, e in names) or _names_document(topic, m):
             continue  # "joint" of "the joint CMS-CITES work": part of a name
         # "between" and "among" relate what follows them ("between CMS and CITES"), not what comes before
         # ("how the CBD, CMS and CITES deal with disputes between parties")
@@ -46,6 +46,17 @@ def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[s
         if len(near) >= 2:
             return True
     return False
+
+
+# "the synergies and partnerships resolution", "the resolution on synergies and partnerships", "the joint work
+# programme": a relation word in what a document is called says which document, not that the topic relates two
+_KIND = r"(?:resolutions?|decisions?|(?:work\s+)?programmes?|plans?|memorand(?:um|a)|mous?)"
+_BEFORE_KIND = re.compile(r"^(?:\s+(?:and|&|of|[\w-]+)){0,3}?\s+%s\b" % _KIND, re.I)
+_AFTER_KIND = re.compile(r"\b%s\s+(?:on|for)\s+(?:[\w-]+\s+(?:and\s+)?){0,2}$" % _KIND, re.I)
+
+
+def _names_document(topic: str, m: re.Match[str]) -> bool:
+    return bool(_BEFORE_KIND.match(topic[m.end():]) or _AFTER_KIND.search(topic[:m.start()]))
 
 
 def _instrument(label: str, documents: dict[str, Document]) -> str:
