@@ -95,9 +95,16 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     if not any(c in (0, 1) for c in classes):
         return hits  # no clause on the instrument's own entry into force: a denunciation or amendment answers none
     # the clause asked leads even when a paragraph that only mentions entry into force ranked above it ("A
-    # declaration takes effect simultaneously with the entry into force ...")
-    return _each_document_first(hits, lambda i: None if classes[i] is None else order.index(classes[i]),
-                                lambda i: classes[i] == order[0])
+    # declaration takes effect simultaneously with the entry into force ...") ...
+    ordered = _each_document_first(hits, lambda i: None if classes[i] is None else order.index(classes[i]),
+                                   lambda i: classes[i] == order[0])
+    # ... but not over a proviso of its own article the model put first ("For the purposes of paragraphs 1 and 2
+    # above, any instrument deposited by a regional economic integration organization shall not be counted"):
+    # a question that says what the proviso is about asks that, not when the instrument takes effect
+    if classes[0] is None and ordered[0] is not hits[0] and (ordered[0].doc_id, ordered[0].section) == \
+            (hits[0].doc_id, hits[0].section):
+        return hits
+    return ordered
 
 
 def _each_document_first(hits: list[Hit], rank: Callable[[int], int | None], leads: Callable[[int], bool]
