@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .figures import TARGET_ON_NUMBER
+
 KINDS = ("figure", "yes_no", "obligation", "who", "list", "definition", "comparison", "explain")
 
 # (not "the different ways a State can join": the ways, a list)
@@ -44,7 +46,8 @@ _FIGURE = re.compile(
     r"\bwhat (?:share|percentage|per ?cent|proportion|fraction|majority|number|date|year|deadline|period|"
     r"time limit|quorum|interval|frequency)\b|\bwithin (?:how|what)\b|\bhow many (?:years|days|months)\b|"
     r"\b(?:at what|which) (?:date|year|age|point|majority|intervals?)\b|"
-    r"\bwhat (?:growth|increase|rise|fall|decrease|reduction|change) in (?:the )?(?:number|share|size)\b|\bby how (?:much|many)\b",
+    r"\bwhat (?:growth|increase|rise|fall|decrease|reduction|change) in (?:the )?(?:number|share|size)\b|\bby how (?:much|many)\b|"
+    rf"\bwhat (?:[\w-]+\s+)?{TARGET_ON_NUMBER}",
     re.I)
 _WHO = re.compile(
     r"^\s*(?:and\s+)?(?:who|whom|whose|by whom|to whom)\b|"

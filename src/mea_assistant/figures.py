@@ -76,10 +76,14 @@ def asks_count(question: str) -> bool:
                           question, re.I))  # "how many waiting days": a length of time
 
 
+# "What target did the Plan set for growing the number of Parties?": a target on a number is an amount
+TARGET_ON_NUMBER = r"targets?\b[^?]{0,80}\b(?:number|share|percentage|proportion) of\b"
+
+
 def asks_how_much(question: str) -> bool:
-    """"By how much was membership to grow?", "How much may be traded?": an amount, answered by a paragraph that
-    states a figure (not "how much time", a duration)."""
-    return bool(re.search(_HOW_MUCH, question, re.I))
+    """"By how much was membership to grow?", "How much may be traded?", "What target for the number of Parties?":
+    an amount, answered by a paragraph that states a figure (not "how much time", a duration)."""
+    return bool(re.search(_HOW_MUCH, question, re.I) or re.search(rf"\b{TARGET_ON_NUMBER}", question, re.I))
 
 
 def asks_time(question: str) -> bool:
@@ -192,5 +196,9 @@ def counts_asked(text: str, question: str) -> bool:
 
 
 def states_figure(text: str, question: str) -> bool:
-    """The paragraph states a figure of the kind asked: a time for "when"/"how long", any figure otherwise."""
-    return bool(figure_in(text, question=question))
+    """The paragraph states a figure of the kind asked: a time for "when"/"how long", any figure otherwise but a
+    date for an amount ("by how much was membership to grow?" is not answered by "at the COP8 in November 2005")."""
+    figure = figure_in(text, question=question)
+    if figure and asks_how_much(question) and not asks_time(question):
+        return not _NOT_A_COUNT.search(figure)
+    return bool(figure)
