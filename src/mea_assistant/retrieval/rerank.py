@@ -33,6 +33,7 @@ from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
 from .headings import heading_first
 from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
+from .species import species_first
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -190,7 +191,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
     ordered = recitals_first(ordered, signals.recitals, sentence_sims)
-    ordered = quoted_first(ordered, signals.query)
+    ordered = species_first(quoted_first(ordered, signals.query), signals.query, signals.kind)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
     return exact + listed_first(binding_text_first(ordered, signals), signals)
 
