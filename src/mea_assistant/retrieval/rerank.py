@@ -173,6 +173,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     appendix note that only shares a species' name (listings_after, notes_after, unless the note alone states the
     figure asked), the recital that gives the reason or states the conviction asked about and the recitals of a
     question about the preamble (reasons.py), the paragraph using every word the question quotes (quoted_first), the
+    paragraph naming by their Latin names the species a "which sharks" question asks for (species.py), the
     treaty's own provisions before a resolution printed after it (own_provisions_first), the listing row of the
     species it names when it asks where it is listed (listed_first).
     """

@@ -155,8 +155,10 @@ class Retriever:
 
     def second_stage(self, info: QueryInfo, hits: list[Hit], kind: str
                      ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
-        """Rerank the first stage's candidates (retrieval/rerank.py); returns them and each one's sentence
-        similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of clause)."""
+        """Rerank the first stage's candidates (retrieval/rerank.py), the paragraph writing out an acronym the
+        question uses first (spelled.py), then the note a listing row marks (annotations.py); returns them and each
+        one's sentence similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of
+        clause)."""
         sims = self.similarities(info, hits)
         ranked, added = annotation_first(spelled_first(rerank(hits, self.signals(info, kind), sims), info.spelled),
                                          info.text, info.taxa, self.index.documents)
