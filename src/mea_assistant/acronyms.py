@@ -184,10 +184,28 @@ def written_out(acronym: str, texts: Iterable[str]) -> str:
 _WRITTEN: dict[tuple[str, int, int], str] = {}
 
 
-def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]") -> list[str]:
-    """What each acronym stands for in the indexed texts (written_out), looked up once per acronym and corpus."""
+# Words after an acronym that leave it a thing of its own ("refer to UNDRIP?", "Is UNDRIP mentioned"), not a qualifier
+# of the noun that follows it ("the UNECE industrial accidents convention", "the IAEA's Early Notification Convention")
+_PREDICATE = re.compile(r"^(?:and|or|of|in|on|at|to|for|by|with|from|as|is|are|was|were|has|have|had|does|do|did|can|"
+                        r"could|may|might|must|shall|should|will|would|\w+ed)$", re.I)
+
+
+def attributive(acronym: str, question: str) -> bool:
+    """The question uses the acronym to qualify what follows it ("the UNECE countries", "the IAEA's convention"):
+    the body it names says where the question is set, not what it asks about."""
+    for m in re.finditer(acronym_pattern(acronym), question):
+        after = question[m.end():]
+        word = re.match(r"\s+([A-Za-z-]+)", after)
+        if re.match(r"['’]s\b", after) or (word and not _PREDICATE.match(word.group(1))):
+            return True
+    return False
+
+
+def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]", question: str = "") -> list[str]:
+    """What each acronym the question asks about (not one qualifying a name: `attributive`) stands for in the
+    indexed texts (written_out), looked up once per acronym and corpus."""
     found = []
-    for acronym in sorted(set(acronyms)):
+    for acronym in sorted(a for a in set(acronyms) if not attributive(a, question)):
         key = (acronym, id(documents), len(documents))
         if key not in _WRITTEN:
             texts = (p.text for doc in documents.values() for p in doc.paragraphs)

@@ -415,7 +415,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     doc_ids += [d for d in serial_named(text, documents) if d not in doc_ids]  # "ILO Convention 70"
     conventions = [code for code in conventions if not _inside_document_name(text, code, doc_ids, documents)]
     unknown = [a for a in named if a not in ACRONYMS and a.lower() not in vocab and a not in instrument_acronyms()]
-    spelled = corpus_spellings(unknown, documents) if vocab else []  # "UNDRIP", which no data file spells out
+    spelled = corpus_spellings(unknown, documents, text) if vocab else []  # "UNDRIP": no data file spells it out
     info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab) + (f" ({'; '.join(spelled)})" if spelled else ""),
                      conventions=conventions, doc_ids=doc_ids, context=context, spelled=spelled)
     info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab)])

@@ -16,9 +16,17 @@ def _says(text: str, phrase: str) -> bool:
     return bool(re.search(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"\b", text, re.I))
 
 
+RECURRING = 3  # candidates writing the name: from this many on, it is a body the text keeps naming, not one it cites
+
+
 def spelled_first(hits: list[Hit], spelled: Sequence[str]) -> list[Hit]:
-    """The best-ranked hit that writes out one of the question's acronyms, first; the others in their order."""
+    """The best-ranked hit that writes out one of the question's acronyms, first; the others in their order. Not
+    when several candidates write it: a body the text keeps naming ("the International Atomic Energy Agency" of the
+    IAEA's conventions, on signature, depositary, requests for help) is what the question is set in, and the
+    paragraph that first writes its name is no answer to what it asks of it."""
     if not spelled or not hits or any(_says(hits[0].text, p) for p in spelled):
         return hits
-    found = next((h for h in hits if any(_says(h.text, p) for p in spelled)), None)
-    return hits if found is None else [found] + [h for h in hits if h is not found]
+    writing = [h for h in hits if any(_says(h.text, p) for p in spelled)]
+    if not writing or len(writing) >= RECURRING:
+        return hits
+    return [writing[0]] + [h for h in hits if h is not writing[0]]
