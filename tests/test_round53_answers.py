@@ -8,7 +8,7 @@ our own.
 
 from __future__ import annotations
 
-from mea_assistant.acronyms import written_out
+from mea_assistant.acronyms import attributive, written_out
 from mea_assistant.answer_types import classify
 from mea_assistant.briefing.relation import read_names
 from mea_assistant.figures import asks_how_much, states_figure
@@ -19,6 +19,13 @@ def test_an_acronym_is_read_off_the_capitalised_words_it_abbreviates() -> None:
     texts = ["Noting the United Nations Declaration on the Rights of Indigenous Peoples, and"]
     assert written_out("UNDRIP", texts) == "United Nations Declaration Rights Indigenous Peoples"
     assert written_out("UNECE", texts) == ""
+
+
+def test_an_acronym_qualifying_a_name_is_not_what_the_question_asks_about() -> None:
+    assert not attributive("UNDRIP", "Does the Nagoya Protocol refer anywhere to UNDRIP?")
+    assert not attributive("UNDRIP", "Is UNDRIP mentioned in the Nagoya Protocol?")
+    assert attributive("UNECE", "What is a hazardous activity under the UNECE industrial accidents convention?")
+    assert attributive("IAEA", "How many countries had to join the IAEA's Early Notification Convention?")
 
 
 def test_a_question_using_such_an_acronym_is_answered_by_the_paragraph_that_writes_the_name(assistant) -> None:  # type: ignore[no-untyped-def]
