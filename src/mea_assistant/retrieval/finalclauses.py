@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..answer_types import is_polar
 from ..types import Hit
 
 WINDOW = 8  # how far down the ranking a sibling final clause is looked for
@@ -99,10 +100,11 @@ def in_force_first(hits: list[Hit], query: str) -> list[Hit]:
     ordered = _each_document_first(hits, lambda i: None if classes[i] is None else order.index(classes[i]),
                                    lambda i: classes[i] == order[0])
     # ... but not over a proviso of its own article the model put first ("For the purposes of paragraphs 1 and 2
-    # above, any instrument deposited by a regional economic integration organization shall not be counted"):
-    # a question that says what the proviso is about asks that, not when the instrument takes effect
-    if classes[0] is None and ordered[0] is not hits[0] and (ordered[0].doc_id, ordered[0].section) == \
-            (hits[0].doc_id, hits[0].section):
+    # above, any instrument deposited by a regional economic integration organization shall not be counted") when
+    # the question asks whether it holds ("... does the EU's instrument count on top of its members'?"), not how many
+    # ratifications it takes or how long after them
+    if classes[0] is None and is_polar(query) and ordered[0] is not hits[0] and \
+            (ordered[0].doc_id, ordered[0].section) == (hits[0].doc_id, hits[0].section):
         return hits
     return ordered
 
