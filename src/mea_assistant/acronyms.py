@@ -181,9 +181,6 @@ def written_out(acronym: str, texts: Iterable[str]) -> str:
     return ""
 
 
-_WRITTEN: dict[tuple[str, int, int], str] = {}
-
-
 # Words after an acronym that leave it a thing of its own ("refer to UNDRIP?", "Is UNDRIP mentioned"), not a qualifier
 # of the noun that follows it ("the UNECE industrial accidents convention", "the IAEA's Early Notification Convention")
 _PREDICATE = re.compile(r"^(?:and|or|of|in|on|at|to|for|by|with|from|as|is|are|was|were|has|have|had|does|do|did|can|"
@@ -201,6 +198,9 @@ def attributive(acronym: str, question: str) -> bool:
     return False
 
 
+_WRITTEN: dict[tuple[str, int, int], str] = {}
+
+
 def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]", question: str = "") -> list[str]:
     """What each acronym the question asks about (not one qualifying a name: `attributive`) stands for in the
     indexed texts (written_out), looked up once per acronym and corpus."""
@@ -208,6 +208,8 @@ def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]", 
     for acronym in sorted(a for a in set(acronyms) if not attributive(a, question)):
         key = (acronym, id(documents), len(documents))
         if key not in _WRITTEN:
+            if len(_WRITTEN) > 4096:
+                _WRITTEN.clear()
             texts = (p.text for doc in documents.values() for p in doc.paragraphs)
             _WRITTEN[key] = written_out(acronym, texts)
         if _WRITTEN[key]:

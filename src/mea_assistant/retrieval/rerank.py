@@ -33,7 +33,7 @@ from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
 from .headings import heading_first
 from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
-from .species import species_first
+from .species import asks_species, names_species
 
 FEATURES = ("bias", "fused", "first_rank", "dense", "sentence", "bm25", "cover", "named", "other", "weak", "lead_in",
             "short", "definition", "fits", "new_actor")
@@ -192,7 +192,7 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
     ordered = recitals_first(ordered, signals.recitals, sentence_sims)
-    ordered = species_first(quoted_first(ordered, signals.query), signals.query, signals.kind)
+    ordered = species_first(quoted_first(ordered, signals.query), signals)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
     return exact + listed_first(binding_text_first(ordered, signals), signals)
 
@@ -213,6 +213,14 @@ def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
     def uses_all(hit: Hit) -> bool:
         return all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
     return hits if uses_all(hits[0]) else _first_within(hits, uses_all)
+
+
+def species_first(hits: list[Hit], signals: Signals) -> list[Hit]:
+    """A list question on which species (species.py) is led by the first of the next hits that names species by
+    their Latin names, when the first names none."""
+    if not hits or not asks_species(signals.query, signals.kind) or names_species(hits[0]):
+        return hits
+    return _first_within(hits, names_species)
 
 
 NOTE_WINDOW = 3  # a note of an appendix leads only when none of the paragraphs this far down is a provision

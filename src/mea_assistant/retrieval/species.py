@@ -9,7 +9,6 @@ import re
 
 from ..types import Hit
 
-WINDOW = 3  # how far down a paragraph naming species is looked for
 # The things asked are species or a group of them: "which sharks", "which bird species", "what migratory fish"
 _ASKS_SPECIES = re.compile(
     r"\b(?:which|what)\s+(?:(?:other|main|particular|specific|individual|migratory|marine|shared|priority)\s+){0,2}"
@@ -23,10 +22,6 @@ def names_species(hit: Hit) -> bool:
     return _LATIN.search(hit.text) is not None
 
 
-def species_first(hits: list[Hit], query: str, kind: str) -> list[Hit]:
-    """For a list question on which species, the first of the top hits that names species by their Latin names
-    leads when the first names none; the others keep their order."""
-    if kind != "list" or not hits or not _ASKS_SPECIES.search(query) or names_species(hits[0]):
-        return hits
-    other = next((i for i, h in enumerate(hits[1:WINDOW], 1) if names_species(h)), None)
-    return hits if other is None else [hits[other]] + hits[:other] + hits[other + 1:]
+def asks_species(query: str, kind: str) -> bool:
+    """A list question on which species, sharks, birds ... (rerank.species_first)."""
+    return kind == "list" and _ASKS_SPECIES.search(query) is not None
