@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+from ..queries import glossed
 from ..stores.hits import paragraph_hit
 from ..types import Document, Hit, Paragraph
 
@@ -22,21 +23,25 @@ _ASKS_TERMS = re.compile(r"\b(?:conditions?|terms|purposes?|products?|derivative
                          r"quotas?|trade[ds]?|export\w*)\b", re.I)
 
 
-def _names_place(query: str, word: str) -> bool:
-    """ "Argentine vicuñas" names Argentina, "Peruvian" Peru: the place's name or its first six letters."""
-    return bool(re.search(rf"\b{re.escape(word[:6])}", query, re.I))
+def _numbered(mark: str) -> tuple[str, str]:
+    """A mark as parsing/tables.py writes it: ("#14", "") for an annotation, ("1", "Argentina") for a numbered
+    note after the population it qualifies."""
+    number, _, place = mark.partition(":")
+    return number, place
 
 
 def marks(row: Paragraph, taxa: Sequence[str] = (), query: str = "") -> list[str]:
     """The annotation marks of a row's lines naming one of `taxa`, or of all its lines when none does; a numbered
-    note's mark ("1:Argentina") only when the question names the population it follows, as its number ("1")."""
+    note's mark ("1:Argentina") only when the question names the population it follows, as its number ("1"): by
+    the place's name, its first six letters, or the glossary's country adjective ("Argentine", "Dutch")."""
     lines = row.text.splitlines()
     per_line = row.meta.get("annotations", "").split("\n")
     paired = list(zip(lines, per_line + [""] * (len(lines) - len(per_line))))
     named = [p for p in paired if any(t in p[0] for t in taxa)]
-    found = [m for _, line_marks in named or paired for m in line_marks.split()]
-    return list(dict.fromkeys(m.split(":", 1)[0] for m in found
-                              if ":" not in m or _names_place(query, m.split(":", 1)[1])))
+    said = f"{query} {' '.join(glossed(query))}" if query else ""
+    found = [_numbered(m) for _, line_marks in named or paired for m in line_marks.split()]
+    return list(dict.fromkeys(number for number, place in found
+                              if not place or re.search(rf"\b{re.escape(place[:6])}", said, re.I)))
 
 
 def annotation_first(hits: list[Hit], query: str, taxa: Sequence[str], documents: Mapping[str, Document]
