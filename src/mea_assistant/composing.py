@@ -37,7 +37,8 @@ CLOSE = 0.45  # ... and one scoring at least this share is cited even when it re
 _ASKS_AGENT = re.compile(r"\bwho\s+(?:\w+\s+)?(?:provides?|provided|performs?|performed|runs?|hosts?|hosted|"
                          r"administers?|serves?|convenes?|convened|funds?|funded|pays?|paid|finances?|financed|"
                          r"appoints?|appointed|elects?|elected|designates?|designated|manages?|operates?|chairs?|"
-                         r"decides?|decided|determines?|determined|approves?|approved)\b", re.I)
+                         r"decides?|decided|determines?|determined|approves?|approved|picks?|picked|chooses?|chose|chosen|"
+                         r"selects?|selected|nominates?|nominated|names?|named|sets?|organi[sz]es?|organi[sz]ed)\b", re.I)
 # A preamble leads only when the ranking puts it first by far: this many times the first operative paragraph's score,
 # or with a sentence this much closer to the question (cosine) than any of that paragraph's. An answer rests on what
 # the instrument provides, unless only a recital says it.

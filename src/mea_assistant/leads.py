@@ -39,8 +39,8 @@ _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:
                             r"inspected|examined|checked|verified|supervised|issued|granted|approved|certified|"
                             r"nominated|chosen|authori[sz]ed|considered|reviewed)"
                             # "shall be carried out on an interim basis by", "jointly by", "considered and decided
-                            # upon by"
-                            rf"{AND_PARTICIPLE}\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+)?by\s+"
+                            # upon by", "appointed as representatives of the Regions by" (the role, then who gives it)
+                            rf"{AND_PARTICIPLE}\s+(?:\w+ly\s+|on\s+an?\s+\w+\s+basis\s+|as\s+(?:[\w-]+\s+){{1,6}}?)?by\s+"
                             r"((?:the |its |an? )?[^,;.]{3,120}?)(?=[,;.]|\s+(?:in|on|at|for|until|which|who|and "
                             r"shall|under|as soon as|within|not later than|no later than|after|before|based)\b|$)", re.I)
 _SUBJECT = re.compile(r"^\s*(?:\(\w+\)\s*)?(?:(?:thereafter|subsequently|furthermore|moreover|however|in addition|"
