@@ -30,13 +30,22 @@ def last_answer(history: Sequence[dict[str, str]]) -> str:
     return re.sub(r"\b(?:paragraph|para)\.?\s+(?=\d)", "para. ", text)
 
 
+def _self_and_parents(ref: str) -> list[str]:
+    """"Art. III(5)(d)", "Art. III(5)": a lettered item was read with the paragraph that leads into it, when that
+    one was cited (not a numbered paragraph: "Art. III" cited does not cover "Art. III(5)", a text of its own)."""
+    refs = [ref]
+    while (parent := re.sub(r"\((?:[a-z]{1,2}|[ivx]+)\)$", "", refs[-1])) != refs[-1]:
+        refs.append(parent)
+    return refs
+
+
 def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
     """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), and
     its instrument is named in the `conversation` (lower-cased, once per question): another treaty's "Art. 3(2)"
     is a different text."""
     if not hit.ref or not answer:
         return False
-    if not re.search(rf"(?<![\w.]){re.escape(hit.ref)}(?![\w(]|\.\d)", answer):
+    if not any(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer) for ref in _self_and_parents(hit.ref)):
         return False
     return any(name and name.lower() in conversation for name in (hit.citation_name, *hit.conventions))
 
@@ -53,8 +62,13 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
         return hits
     own = terms(question)  # the follow-up's own words, not the context carried into its query
     said = lambda hit: len(own & terms(f"{hit.text} {hit.lead_in}"))  # noqa: E731
-    for i, hit in enumerate(hits[1:WINDOW], 1):
-        if not cited_in(hit, answer, context):
+    read = 0  # paragraphs the last answer cited (its items among them) do not use up the window
+    for i, hit in enumerate(hits[1:], 1):
+        if i >= WINDOW + read:
+            break
+        if cited_in(hit, answer, context):
+            read += 1
+        else:
             # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?")
             return hits if said(hits[0]) > said(hit) else [hit] + hits[:i] + hits[i + 1:]
     return hits
