@@ -1,0 +1,53 @@
+"""Round 54: the agent of a passive that names a role first; a follow-up after an answer that cited a paragraph
+with lettered items; the waterbirds of one treaty and the waterfowl of another.
+
+Each on the shipped corpus (and its real index where the question goes through the whole pipeline), in words of
+our own.
+"""
+
+from __future__ import annotations
+
+from mea_assistant.drilldown import cited_in
+from mea_assistant.leads import actor_in
+from mea_assistant.types import Hit
+
+
+def test_the_agent_of_a_passive_is_found_after_the_role_it_gives() -> None:
+    text = "Members of the Board shall be elected as representatives of the regions by the Conference of the Parties."
+    assert actor_in(text, agent_only=True) == "the Conference of the Parties"
+    assert actor_in("The Chair shall be elected by the Parties present.", agent_only=True) == "the Parties present"
+    assert actor_in("Each Party shall designate a focal point.", agent_only=True) == ""
+
+
+def _hit(ref: str) -> Hit:
+    return Hit(doc_id="cms-convention-1979", ref=ref, display=f"CMS Convention, {ref}", text="", score=1.0, citation_name="CMS Convention",
+               conventions=("CMS",))
+
+
+def test_a_lettered_item_was_read_with_the_paragraph_the_last_answer_cited() -> None:
+    answer, conversation = "Only by way of exception (CMS Art. III(5)) [1].", "under the cms convention ..."
+    assert cited_in(_hit("Art. III(5)(d)"), answer, conversation)
+    assert cited_in(_hit("Art. III(5)"), answer, conversation)
+    assert not cited_in(_hit("Art. III(7)"), answer, conversation)
+    # a numbered paragraph is a text of its own: citing the article does not cover it
+    assert not cited_in(_hit("Art. III(5)"), "See CMS Art. III [1].", conversation)
+
+
+def test_who_chooses_a_body_s_members_is_answered_by_the_passive_s_agent(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = [{"role": "user", "content": "What does the Advisory Committee of the Sharks MOU do?"},
+               {"role": "assistant", "content": "It advises the Signatories and the Secretariat (Sharks MOU para. 24) [1]."}]
+    answer = assistant.ask("And who chooses its members?", history=history)
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("sharks-mou-2010", "para. 25")
+    assert "Signatories" in answer.lead
+
+
+def test_a_follow_up_past_the_items_already_cited_reaches_the_next_paragraph(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = [{"role": "user", "content": "Can a CMS Range State ever permit taking an Appendix I species?"},
+               {"role": "assistant", "content": "Only by way of exception, for the purposes listed (CMS Art. III(5)) [1]."}]
+    answer = assistant.ask("Is there a reporting duty for such exceptions?", history=history)
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", "Art. III(7)")
+
+
+def test_ramsar_s_waterfowl_answer_a_question_about_waterbirds(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("How does the Ramsar Convention define waterbirds?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("ramsar-convention-1971", "Art. 1(2)")
