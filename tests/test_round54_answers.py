@@ -51,3 +51,16 @@ def test_a_follow_up_past_the_items_already_cited_reaches_the_next_paragraph(ass
 def test_ramsar_s_waterfowl_answer_a_question_about_waterbirds(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.ask("How does the Ramsar Convention define waterbirds?")
     assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("ramsar-convention-1971", "Art. 1(2)")
+
+
+def test_a_plan_or_a_letter_is_named_by_the_words_of_its_file_name_and_its_kind(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.queries import analyse
+
+    def named(text: str) -> list[str]:
+        return analyse(text, corpus_docs).doc_ids
+
+    assert "cms-capacity-building-target-9" in named("How does the capacity-building plan tie into AEWA?")
+    assert "cites-cooperation-response-2025" in named("What does the CITES Secretariat's letter to DOALOS list?")
+    # the topic's words alone, or a convention's code with the kind, name no document
+    assert named("What does the CMS say about capacity-building for new Parties?") == []
+    assert "cites-cooperation-response-2025" not in named("We received a letter from CITES about our lizard exports.")

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from .force import TREATY_TYPES
+from .instruments import instrument_acronyms
 from .titleblock import year_of
 from .types import Document
 
@@ -105,6 +106,12 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 
 
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
+# The nouns a delegate names the other kinds of document by ("the capacity-building plan", "the dugong meeting
+# paper", "the joint work programme", "the Secretariat's letter to DOALOS"): the kind's own word for the rest
+_SPOKEN_KIND = {"strategic-plan": r"(?:plan|strategy)", "action-plan": r"(?:plan|action\s+plan)",
+                "work-programme": r"(?:programme|program)", "mou": r"(?:mou|memorandum)",
+                "correspondence": r"(?:letter|response|reply|e-?mail|submission|correspondence)",
+                "document": r"(?:document|paper|note|report)"}
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
 # "the plant protection convention", "the convention on synergies", "the Council of Europe convention protecting
 # conditional access services": the title's word and the kind at most two words apart (not "wetlands in the
@@ -126,28 +133,38 @@ def _either_number(word: str) -> str:
 
 
 def subject_names(documents: dict[str, Document]) -> dict[str, str]:
-    """A word of exactly one resolution's, decision's or treaty's title (or file name), with its kind -> that document: "the
-    synergies resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the
-    fishing nets convention" the Convention for the Regulation of the Meshes of Fishing Nets (titles a delegate
-    does not capitalise, whose words alone are common words); a treaty's year before its kind ("the 1946 ...
-    convention") names it too. Worked out once per set of documents."""
+    """A word of exactly one document's title (or file name), with its kind -> that document: "the synergies
+    resolution" and "the resolution on synergies" name CMS Res. 11.10 "Synergies and Partnerships", "the fishing
+    nets convention" the Convention for the Regulation of the Meshes of Fishing Nets, "the capacity-building plan"
+    the plan filed as "cms-capacity-building-target-9" (titles a delegate does not capitalise, whose words alone
+    are common words; a kind without a word of its own goes by the nouns of _SPOKEN_KIND); a treaty's year before
+    its kind ("the 1946 ... convention") names it too. Worked out once per set of documents."""
     key = tuple((d.doc_id, d.doc_type, d.title, d.date) for d in documents.values())
     if key not in _SUBJECTS:
         if len(_SUBJECTS) > 64:
             _SUBJECTS.clear()
         owners: dict[str, set[str]] = {}
         for doc in documents.values():
-            if doc.doc_type not in _DECIDED + TREATY_TYPES:
+            if doc.doc_type not in _DECIDED + TREATY_TYPES + tuple(_SPOKEN_KIND):
                 continue
+            kind = _SPOKEN_KIND.get(doc.doc_type, doc.doc_type)
+            about = rf"(?:{_ABOUT}|to|from)" if doc.doc_type == "correspondence" else _ABOUT  # "letter to DOALOS"
             # the title's words, and those of the file name the user gave it ("hallmarking-convention-1972": "the
             # Hallmarking Convention", a name its title "Convention on the Control and Marking of Articles of Precious
             # Metal" never prints)
             named = f"{doc.title} {doc.doc_id.replace('-', ' ')}"
+            if doc.doc_type in _SPOKEN_KIND:  # a plan's or a letter's title is a sentence of common words
+                # ("... cooperation ... for the conservation ..."): only the file name's words and the title's
+                # acronyms name it ("cms-capacity-building-target-9", "OLA/DOALOS")
+                capitals = re.findall(r"\b[A-Z]{4,}\b", doc.title)  # not a title set all in capitals
+                acronyms = capitals if 2 * len(capitals) < len(doc.title.split()) else []
+                # (not a convention's code: "the CITES letter" a Party received is not the Secretariat's response)
+                named = " ".join(w for w in [*acronyms, *doc.doc_id.split("-")] if w.upper() not in instrument_acronyms())
             for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", named)}:
                 if {word, f"{word}s", word.removesuffix("s")} & (_NAME_WORDS | GENERIC_WORDS):
                     continue  # "animal" of "animal-transport-convention" is as generic as "animals"
                 word = _either_number(word)
-                for form in (rf"\b{word}\s+{_FEW}{doc.doc_type}\b", rf"\b{doc.doc_type}\s+{_ABOUT}\s+(?:the\s+)?{_FEW}{word}\b"):
+                for form in (rf"\b{word}\s+{_FEW}{kind}\b", rf"\b{kind}\s+{about}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
             # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
             # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate
