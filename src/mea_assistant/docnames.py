@@ -144,6 +144,7 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
         if len(_SUBJECTS) > 64:
             _SUBJECTS.clear()
         owners: dict[str, set[str]] = {}
+        codes = instrument_acronyms()
         for doc in documents.values():
             if doc.doc_type not in _DECIDED + TREATY_TYPES + tuple(_SPOKEN_KIND):
                 continue
@@ -159,7 +160,7 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
                 capitals = re.findall(r"\b[A-Z]{4,}\b", doc.title)  # not a title set all in capitals
                 acronyms = capitals if 2 * len(capitals) < len(doc.title.split()) else []
                 # (not a convention's code: "the CITES letter" a Party received is not the Secretariat's response)
-                named = " ".join(w for w in [*acronyms, *doc.doc_id.split("-")] if w.upper() not in instrument_acronyms())
+                named = " ".join(w for w in [*acronyms, *doc.doc_id.split("-")] if w.upper() not in codes)
             for word in {w.lower() for w in re.findall(r"[A-Za-z]{4,}", named)}:
                 if {word, f"{word}s", word.removesuffix("s")} & (_NAME_WORDS | GENERIC_WORDS):
                     continue  # "animal" of "animal-transport-convention" is as generic as "animals"

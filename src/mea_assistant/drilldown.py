@@ -40,9 +40,9 @@ def _self_and_parents(ref: str) -> list[str]:
 
 
 def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
-    """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), and
-    its instrument is named in the `conversation` (lower-cased, once per question): another treaty's "Art. 3(2)"
-    is a different text."""
+    """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), or the
+    paragraph leading into it when it is a lettered item (_self_and_parents), and its instrument is named in the
+    `conversation` (lower-cased, once per question): another treaty's "Art. 3(2)" is a different text."""
     if not hit.ref or not answer:
         return False
     if not any(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer) for ref in _self_and_parents(hit.ref)):
