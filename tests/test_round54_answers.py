@@ -1,5 +1,6 @@
 """Round 54: the agent of a passive that names a role first; a follow-up after an answer that cited a paragraph
-with lettered items; the waterbirds of one treaty and the waterfowl of another.
+with lettered items (the unit rule: test_drilldown.py); the waterbirds of one treaty and the waterfowl of another;
+a plan or a letter named by its file name's words and its kind.
 
 Each on the shipped corpus (and its real index where the question goes through the whole pipeline), in words of
 our own.
@@ -7,9 +8,7 @@ our own.
 
 from __future__ import annotations
 
-from mea_assistant.drilldown import cited_in
 from mea_assistant.leads import actor_in
-from mea_assistant.types import Hit
 
 
 def test_the_agent_of_a_passive_is_found_after_the_role_it_gives() -> None:
@@ -17,20 +16,6 @@ def test_the_agent_of_a_passive_is_found_after_the_role_it_gives() -> None:
     assert actor_in(text, agent_only=True) == "the Conference of the Parties"
     assert actor_in("The Chair shall be elected by the Parties present.", agent_only=True) == "the Parties present"
     assert actor_in("Each Party shall designate a focal point.", agent_only=True) == ""
-
-
-def _hit(ref: str) -> Hit:
-    return Hit(doc_id="cms-convention-1979", ref=ref, display=f"CMS Convention, {ref}", text="", score=1.0, citation_name="CMS Convention",
-               conventions=("CMS",))
-
-
-def test_a_lettered_item_was_read_with_the_paragraph_the_last_answer_cited() -> None:
-    answer, conversation = "Only by way of exception (CMS Art. III(5)) [1].", "under the cms convention ..."
-    assert cited_in(_hit("Art. III(5)(d)"), answer, conversation)
-    assert cited_in(_hit("Art. III(5)"), answer, conversation)
-    assert not cited_in(_hit("Art. III(7)"), answer, conversation)
-    # a numbered paragraph is a text of its own: citing the article does not cover it
-    assert not cited_in(_hit("Art. III(5)"), "See CMS Art. III [1].", conversation)
 
 
 def test_who_chooses_a_body_s_members_is_answered_by_the_passive_s_agent(assistant) -> None:  # type: ignore[no-untyped-def]
