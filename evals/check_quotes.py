@@ -12,15 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
+from mea_assistant.evaluation.dataset import contains
 from mea_assistant.index import Index
 from mea_assistant.settings import Settings
-
-
-def normalised(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split()).lower()
 
 
 def problems(items: list[dict], paragraphs: dict[str, list[tuple[str, str]]]) -> list[str]:
@@ -28,16 +24,16 @@ def problems(items: list[dict], paragraphs: dict[str, list[tuple[str, str]]]) ->
     found = []
     for item in items:
         for expected in item.get("expected") or []:
-            doc, ref, quote = expected.get("doc"), expected.get("ref"), normalised(expected.get("quote", ""))
+            doc, ref, quote = expected.get("doc"), expected.get("ref"), expected.get("quote", "")
             if doc not in paragraphs:
                 found.append(f"{item['id']}: unknown document {doc!r}")
                 continue
-            texts = [normalised(text) for r, text in paragraphs[doc] if r == ref]
+            texts = [text for r, text in paragraphs[doc] if r == ref]
             if not texts:
                 found.append(f"{item['id']}: {doc} has no paragraph {ref!r}")
-            elif not quote or quote not in texts[0]:
-                found.append(f"{item['id']}: the quote is not verbatim in {doc} {ref}: {expected.get('quote', '')[:80]!r}")
-            others = [r for r, text in paragraphs[doc] if r != ref and quote and quote in normalised(text)]
+            elif not quote.strip() or not contains(texts[0], quote):  # matched as the scorer matches
+                found.append(f"{item['id']}: the quote is not verbatim in {doc} {ref}: {quote[:80]!r}")
+            others = [r for r, text in paragraphs[doc] if r != ref and quote.strip() and contains(text, quote)]
             if others:
                 found.append(f"{item['id']}: the quote is also in {doc} {', '.join(others[:3])}: lengthen it")
     return found
