@@ -198,15 +198,19 @@ def attributive(acronym: str, question: str) -> bool:
     return False
 
 
-_WRITTEN: dict[tuple[str, int, int], str] = {}
+_WRITTEN: dict[tuple[str, tuple[tuple[str, int], ...]], str] = {}
 
 
 def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]", question: str = "") -> list[str]:
     """What each acronym the question asks about (not one qualifying a name: `attributive`) stands for in the
     indexed texts (written_out), looked up once per acronym and corpus."""
     found = []
-    for acronym in sorted(a for a in set(acronyms) if not attributive(a, question)):
-        key = (acronym, id(documents), len(documents))
+    asked = sorted(a for a in set(acronyms) if not attributive(a, question))
+    # the corpus by its documents and their sizes, as the other per-corpus caches key it: an object's id() may be
+    # reused by the next index a long-running app loads after an ingest
+    corpus = tuple((doc_id, len(doc.paragraphs)) for doc_id, doc in documents.items()) if asked else ()
+    for acronym in asked:
+        key = (acronym, corpus)
         if key not in _WRITTEN:
             if len(_WRITTEN) > 4096:
                 _WRITTEN.clear()

@@ -20,7 +20,6 @@ from ..taxa import rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .annotations import annotation_first
-from .spelled import spelled_first
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs
 from .exceptions import exceptions_to, is_exception
@@ -28,6 +27,7 @@ from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .lookup import annexed, missing_reference, referenced
 from .reasons import asks_recitals
 from .rerank import Signals, rerank, signals_for
+from .spelled import spelled_first
 
 MODES = ("hybrid", "dense", "bm25")
 # An exception leads a yes/no answer when one of its sentences is closer to the question than the rule's best by this
