@@ -4,15 +4,23 @@
 reporting on those exceptions?" carries that question's words, so the paragraph already quoted ranks first again,
 while the answer is the next one (III(7)). The paragraph the last answer led with has been read: in a follow-up
 that leans on the conversation, the first paragraph it did not cite leads, and the earlier one may follow it.
-A follow-up that asks to see those words again ("quote it", "what exactly does it say") keeps them first."""
+A follow-up that asks to see those words again ("quote it", "what exactly does it say") keeps them first.
+
+What a follow-up asks next is most often written next to what was just answered: "Who then fills a vacancy?"
+after the tribunal's composition (CBD Annex II Art. 2(1)) is Art. 2(3); "Are those its only jobs?" after a list
+of functions is the list's last item. The carried words find the earlier paragraph's subject anywhere in the
+treaty; the follow-up's own words, read against the paragraphs around the one cited, find the next step there
+(`near_first`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
+from .stores.hits import paragraph_hit
 from .terms import terms
-from .types import Hit
+from .types import Document, Hit, ParagraphKey
 
 WINDOW = 5  # how far down the next paragraph is looked for: below it, the ranker no longer trusts it
 # "Quote it", "what exactly does it say", "the full text", "word for word": the same paragraph, again
@@ -74,4 +82,55 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
     return hits
 
 
-__all__ = ["further_first", "last_answer", "cited_in"]
+BEFORE, AFTER = 2, 10  # the paragraphs around a cited one that "what then?", "who appoints them?" may be about
+# a follow-up that names its own locator ("And for Appendix III?", "What about Article 9?") points elsewhere
+_LOCATOR = re.compile(r"\b(?:appendix|appendices|article|annex|paragraph|para|section|part|table)\s+"
+                      r"(?:[IVXLC]+|\d+|[A-Z])\b", re.I)
+
+Similarity = Callable[[list[Hit]], dict[ParagraphKey, list[float]]]
+
+
+def answered_positions(doc: Document, answer: str, conversation: str) -> list[int]:
+    """Where in `doc` the paragraphs are that the last answer cited by their ref, when the conversation names
+    the document's instrument (another treaty's "Art. 3(2)" is a different text)."""
+    if not answer or not any(n and n.lower() in conversation for n in (doc.citation_name, *doc.conventions)):
+        return []
+    return [p.position for p in doc.paragraphs
+            if p.ref and re.search(rf"(?<![\w.]){re.escape(p.ref)}(?![\w(]|\.\d)", answer)]
+
+
+def around(doc: Document, cited: Sequence[int]) -> list[int]:
+    """The positions just before and after the cited ones (a list's items among them), not the cited ones."""
+    size = len(doc.paragraphs)
+    near = {j for c in cited for j in range(max(0, c - BEFORE), min(size, c + AFTER + 1))}
+    return sorted(near - set(cited))
+
+
+def near_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]], documents: dict[str, Document],
+               named: Sequence[str], similarity: Similarity) -> list[Hit]:
+    """The paragraph next to one the last answer cited leads, when the follow-up's own words (`similarity`: each
+    paragraph's sentences against them) are closer to it than to the paragraph leading now; unchanged when the
+    leader is already one of those neighbours, when the question names its paragraph or a locator of its own,
+    or when it names another instrument (`named`: its documents) than the cited paragraph's."""
+    if not hits or hits[0].exact or _LOCATOR.search(question):
+        return hits
+    answer = last_answer(history)
+    conversation = " ".join(t.get("content", "") for t in history).lower()
+    near: list[Hit] = []
+    for doc in documents.values():
+        if named and doc.doc_id not in named:
+            continue
+        cited = answered_positions(doc, answer, conversation)
+        near += [paragraph_hit(doc, j, hits[0].score) for j in around(doc, cited)] if cited else []
+    top = hits[0]
+    if not near or any((h.doc_id, h.position) == (top.doc_id, top.position) for h in near):
+        return hits
+    sims = similarity(near + [replace(top)])  # a copy: the leader's own relevance to the whole query stays as it is
+    best = lambda hit: max(sims.get((hit.doc_id, hit.position), []), default=0.0)  # noqa: E731
+    winner = max(near, key=best)
+    if best(winner) < best(top):
+        return hits
+    return [winner] + [h for h in hits if (h.doc_id, h.position) != (winner.doc_id, winner.position)]
+
+
+__all__ = ["further_first", "last_answer", "cited_in", "near_first"]

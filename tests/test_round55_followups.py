@@ -1,0 +1,51 @@
+"""Round 55: a follow-up's next step is found next to the paragraph the last answer cited (drilldown.near_first).
+
+On the shipped corpus and its real index, in words of our own; each follow-up below led with another paragraph
+before near_first (the carried words find the earlier paragraph's subject, not its next step).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mea_assistant.drilldown import answered_positions, around
+
+from conftest import para
+
+
+def _turns(question: str, answer: str) -> list[dict[str, str]]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+def test_the_paragraphs_an_answer_cited_are_found_only_in_the_instrument_the_conversation_names(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    sharks = corpus_docs["sharks-mou-2010"]
+    answer = "By written notice to the other Signatories (Sharks MOU para. 32) [1]."
+    assert answered_positions(sharks, answer, answer.lower()) == [para(sharks, "para. 32").position]
+    # the same label in a conversation about another instrument is not this document's paragraph
+    assert answered_positions(sharks, answer.replace("Sharks MOU ", ""), "and under the ramsar convention?") == []
+    near = around(sharks, [para(sharks, "para. 32").position])
+    assert para(sharks, "para. 33").position in near and para(sharks, "para. 32").position not in near
+
+
+@pytest.mark.parametrize(("question", "answer", "follow_up", "expected"), [
+    ("How can a Signatory leave the Sharks MOU?",
+     "By written notice to the other Signatories through the Secretariat (Sharks MOU para. 32) [1].",
+     "Could the Signatories rewrite the memorandum instead?", ("sharks-mou-2010", "para. 33")),
+    ("What are the functions of the Advisory Committee under the Sharks MOU?",
+     "Advising on implementation and reviewing scientific assessments (Sharks MOU para. 24) [1].",
+     "Can the Meeting of the Signatories add further tasks to that?", ("sharks-mou-2010", "para. 24(e)")),
+    ("What can the AEWA Meeting of the Parties do at its sessions?",
+     "Make recommendations, adopt specific actions and decide on amendments (AEWA Art. VI(9)) [1].",
+     "Can it also deal with anything else about how the agreement works?", ("aewa-agreement-1995", "Art. VI(9)(f)")),
+])
+def test_a_follow_up_s_next_step_is_read_next_to_the_paragraph_just_cited(assistant, question, answer, follow_up,  # type: ignore[no-untyped-def]
+                                                                           expected) -> None:
+    cited = assistant.ask(follow_up, history=_turns(question, answer)).citations
+    assert (cited[0].doc_id, cited[0].ref) == expected
+
+
+def test_a_follow_up_naming_another_locator_is_not_pulled_back_to_the_cited_one_s_neighbours(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turns("What does CITES require to export a specimen of an Appendix II species?",
+                     "An export permit, granted on the advice of a Scientific Authority (CITES Art. IV(2)) [1].")
+    cited = assistant.ask("What about Appendix III?", history=history).citations
+    assert (cited[0].doc_id, cited[0].ref) == ("cites-convention-1973", "Art. V(2)")
