@@ -23,6 +23,7 @@ from .index import Index
 from .queries import analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
+from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
 from .taxa import named_species
@@ -249,6 +250,8 @@ class Assistant:
             unsupported = unsupported_terms(question, hits[:EVIDENCE], self.index.document_text, named)
             return (outside and not (named or treaties)) or \
                 any(w.lower() not in spoken for term in unsupported for w in term.split())
+        if hits[0].doc_id in (*named, *treaties) and quotes_used(hits[0], question):
+            relevance = max(relevance, bar)  # the paragraph of the named instrument using the words it quotes
         if relevance < bar or outside:
             return True
         docs = self.index.documents

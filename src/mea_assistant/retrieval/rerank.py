@@ -202,6 +202,13 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
 _QUOTED = re.compile(r"(?<![\w'’])['‘\"“]([^'‘’\"“”?]{1,40}?)['’\"”](?!\w)")
 
 
+def quotes_used(hit: Hit, query: str) -> bool:
+    """The question quotes words of the text, two or more ("the 'done at' clause", "what 'wise use' means"), and
+    the paragraph uses every such quote as written: the question names it, however short and far in meaning it is."""
+    quoted = [q.strip() for q in _QUOTED.findall(query) if len(q.split()) >= 2]
+    return bool(quoted) and all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
+
+
 def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
     """A question that quotes the text's words is answered by the paragraph that uses them all: when the first
     does not and one of the next two does, that one leads (the table's list of abbreviations, not the note on two
