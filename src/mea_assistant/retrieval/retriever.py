@@ -93,7 +93,7 @@ class Retriever:
         Bonn Convention's strategic plan target on concerted action"): that document, the convention's own of that
         kind whose name shares most words with what the question says of it; [] when none is held."""
         docs = self.index.documents
-        owned = [_OWNED.match(text, end) for _, end in spans]
+        owned = [_owned_by(text, end) for _, end in spans]
         if docs[treaty].doc_type not in TREATY_TYPES or not owned or not all(owned):
             return []
         said = {t for m in owned if m for t in terms(text[m.start():m.end() + _SAID])}
@@ -403,10 +403,16 @@ _OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,5}?(?P<kind>resolutions?|decisio
                     r"(?:action|strategic|work)\s+plans?|(?:work\s+)?programmes?|programs?|guidelines|strateg(?:y|ies)|"
                     r"memorand(?:um|a)|MOUs?|"
                     r"accounts?|responses?|letters?|submissions?|statements?|"
-                    # its bodies, whose acts the named document records ("the Bonn Convention's COP thanks ... in
-                    # its synergies resolution")
+                    # its bodies, whose acts the named document records ("the Bonn Convention's COP thanks ...")
                     r"COP|MOP|MOS|conference\s+of\s+(?:the\s+)?parties|meeting\s+of\s+(?:the\s+)?(?:parties|signatories)|"
                     r"secretariat|standing\s+committee|scientific\s+council)\b", re.I)
+# ... or the name as a noun before the kind: "the Bonn Convention resolution on synergies", "the CMS COP decision"
+_COMPOUND_OWNED = re.compile(r"\s+(?:(?:COP|MOP|MOS)\s+)?(?P<kind>resolutions?|decisions?|(?:action|strategic|work)\s+"
+                             r"plans?|(?:joint\s+)?(?:work\s+)?programmes?|strateg(?:y|ies))\b", re.I)
+
+
+def _owned_by(text: str, end: int) -> re.Match[str] | None:
+    return _OWNED.match(text, end) or _COMPOUND_OWNED.match(text, end)
 
 
 _SAID = 60  # characters after an owned document's kind that may say which one it is ("... target on concerted action")
@@ -425,7 +431,7 @@ _BODY_OWNED = re.compile(r"\s+(?:COP|MOP|MOS|conference\s+of\s+(?:the\s+)?partie
 
 def _owner_only(text: str, spans: list[tuple[int, int]], bodies: bool = False) -> bool:
     """Every mention names the instrument as an owner: of a document, and with `bodies` of the body after it."""
-    return bool(spans) and all(_OWNED.match(text, end) or bodies and _BODY_OWNED.match(text, end) for _, end in spans)
+    return bool(spans) and all(_owned_by(text, end) or bodies and _BODY_OWNED.match(text, end) for _, end in spans)
 
 
 def _asked_first(exact: list[Hit], fused: dict[ParagraphKey, float], query: str, unnamed: str) -> list[Hit]:
