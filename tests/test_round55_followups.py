@@ -49,3 +49,23 @@ def test_a_follow_up_naming_another_locator_is_not_pulled_back_to_the_cited_one_
                      "An export permit, granted on the advice of a Scientific Authority (CITES Art. IV(2)) [1].")
     cited = assistant.ask("What about Appendix III?", history=history).citations
     assert (cited[0].doc_id, cited[0].ref) == ("cites-convention-1973", "Art. V(2)")
+
+
+def test_an_instrument_the_earlier_turn_named_is_carried_whole(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.conversation import rewrite
+    from mea_assistant.queries import analyse, instrument_spans
+
+    history = _turns("Until when was the Convention on Biological Diversity open for signature?",
+                     "Until 4 June 1993, at United Nations Headquarters (CBD Art. 33) [1].")
+    query = rewrite("After that date, how could a State still become a Party?", history,
+                    instrument_spans=lambda text: instrument_spans(text, corpus_docs))
+    assert "Convention on Biological Diversity" in query  # not "Convention Biological Diversity", which names none
+    assert analyse(query, corpus_docs).doc_ids == ["cbd-convention-1992"]
+
+
+def test_a_follow_up_leaning_on_a_treaty_named_in_full_is_answered_from_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turns("Until when was the Convention on Biological Diversity open for signature?",
+                     "Until 4 June 1993, at United Nations Headquarters.")
+    answer = assistant.ask("After that date, how could a State still become a Party?", history=history)
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "cbd-convention-1992"

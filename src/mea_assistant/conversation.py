@@ -179,6 +179,11 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         if names_only:
             text = _names_in(text, instrument_spans)
         phrases = []
+        # the instruments it names, carried whole: "Convention on Biological Diversity", not "Convention Biological
+        # Diversity", which names none
+        spans = instrument_spans(text) if instrument_spans else []
+        phrases += [text[a:b] for a, b in _merged(spans) if text[a:b].lower() not in question.lower()]
+        text = _blank(text, spans)
         for slot, phrase in _slot_phrases(previous).items():
             text = text.replace(phrase, " ")
             if slot not in new_slots and phrase.lower() not in question.lower() and not names_only:
