@@ -69,3 +69,9 @@ def test_a_follow_up_leaning_on_a_treaty_named_in_full_is_answered_from_it(assis
     answer = assistant.ask("After that date, how could a State still become a Party?", history=history)
     assert not answer.abstained
     assert answer.citations[0].doc_id == "cbd-convention-1992"
+
+
+def test_a_follow_up_asking_whether_another_treaty_does_the_same_finds_its_counterpart(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turns("Who runs the CITES Secretariat?", "The Executive Director of UNEP (CITES Art. XII(1)) [1].")
+    cited = assistant.ask("Is that also the case for CMS?", history=history).citations
+    assert (cited[0].doc_id, cited[0].ref) == ("cms-convention-1979", "Art. IX(2)")  # not the Secretariat's functions

@@ -14,7 +14,7 @@ from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
-from .drilldown import further_first, near_first
+from .drilldown import counterpart_first, further_first, near_first
 from .embedding import get_embedder
 from .force import TREATY_TYPES
 from .errors import InputError
@@ -117,9 +117,11 @@ class Assistant:
         if followup:  # what the last answer already quoted does not answer the next question
             hits = further_first(hits, query.text, query.history)
             own = replace(query.info, expanded=expand_acronyms(query.text, self.index.vocabulary))
-            hits = near_first(hits, query.text, query.history, self.index.documents,
-                              analyse(query.text, self.index.documents, self.index.vocabulary).doc_ids,
+            named_here = self.retriever.named_documents(analyse(query.text, self.index.documents, self.index.vocabulary))
+            hits = near_first(hits, query.text, query.history, self.index.documents, named_here,
                               lambda near: self.retriever.similarities(own, near))
+            hits = counterpart_first(hits, query.text, query.history, self.index.documents, named_here,
+                                     lambda text, found: self.retriever.similarities(replace(own, expanded=text), found))
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode, sentence_sims)

@@ -10,7 +10,8 @@ What a follow-up asks next is most often written next to what was just answered:
 after the tribunal's composition (CBD Annex II Art. 2(1)) is Art. 2(3); "Are those its only jobs?" after a list
 of functions is the list's last item. The carried words find the earlier paragraph's subject anywhere in the
 treaty; the follow-up's own words, read against the paragraphs around the one cited, find the next step there
-(`near_first`)."""
+(`near_first`). "Does AEWA's secretariat have that role too?" asks for the other treaty's counterpart of the cited
+paragraph: the one closest to its text (`counterpart_first`)."""
 
 from __future__ import annotations
 
@@ -133,4 +134,34 @@ def near_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]
     return [winner] + [h for h in hits if (h.doc_id, h.position) != (winner.doc_id, winner.position)]
 
 
-__all__ = ["further_first", "last_answer", "cited_in", "near_first"]
+COUNTERPART_MARGIN = 0.05  # cosine by which a counterpart must be closer to the cited paragraph than the leader
+# "Does AEWA give its secretariat that role too?", "Is it the same under CMS?", "And under AEWA?": the counterpart
+_SAME = re.compile(r"\b(?:same|too|also|as\s+well|likewise|equivalent|counterpart|similar(?:ly)?|either)\b|"
+                   r"^\s*(?:and|what\s+about|how\s+about)\b", re.I)
+
+
+def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]],
+                      documents: dict[str, Document], named: Sequence[str],
+                      similarity: Callable[[str, list[Hit]], dict[ParagraphKey, list[float]]]) -> list[Hit]:
+    """A follow-up asking whether another instrument (`named`: its documents) does the same is answered by the
+    paragraph of that instrument closest to the one the last answer cited (`similarity`: candidates' sentences
+    against that paragraph's text), when it is closer to it than the leader by COUNTERPART_MARGIN: "that role"
+    is the cited paragraph's ("to invite the attention of the Conference ..."), not the carried words'."""
+    if not hits or hits[0].exact or not named or not _SAME.search(question):
+        return hits
+    answer = last_answer(history)
+    conversation = " ".join(t.get("content", "") for t in history).lower()
+    cited = [documents[d].paragraphs[j].text for d in documents if d not in named
+             for j in answered_positions(documents[d], answer, conversation)]
+    pool = [h for h in hits if h.doc_id in named]
+    if not cited or not pool:
+        return hits
+    sims = similarity(" ".join(cited)[:1000], [replace(h) for h in pool])  # copies: their own scores stay
+    best = lambda hit: max(sims.get((hit.doc_id, hit.position), []), default=0.0)  # noqa: E731
+    winner = max(pool, key=best)
+    if winner is hits[0] or best(winner) < best(hits[0]) + COUNTERPART_MARGIN:
+        return hits
+    return [winner] + [h for h in hits if h is not winner]
+
+
+__all__ = ["counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]
