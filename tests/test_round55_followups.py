@@ -75,3 +75,12 @@ def test_a_follow_up_asking_whether_another_treaty_does_the_same_finds_its_count
     history = _turns("Who runs the CITES Secretariat?", "The Executive Director of UNEP (CITES Art. XII(1)) [1].")
     cited = assistant.ask("Is that also the case for CMS?", history=history).citations
     assert (cited[0].doc_id, cited[0].ref) == ("cms-convention-1979", "Art. IX(2)")  # not the Secretariat's functions
+
+
+def test_a_question_whether_a_list_of_tasks_is_closed_is_answered_by_the_item_leaving_it_open(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Is the list of the AEWA Technical Committee's tasks closed?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("aewa-agreement-1995", "Art. VII(3)(d)")
+    history = _turns("What does the Advisory Committee of the Sharks MOU do?",
+                     "It gives expert advice on implementing the memorandum (Sharks MOU para. 24) [1].")
+    cited = assistant.ask("Are those its only tasks?", history=history).citations
+    assert (cited[0].doc_id, cited[0].ref) == ("sharks-mou-2010", "para. 24(e)")

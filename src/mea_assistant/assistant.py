@@ -14,7 +14,7 @@ from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
-from .drilldown import counterpart_first, further_first, near_first
+from .drilldown import catch_all_first, counterpart_first, further_first, near_first
 from .embedding import get_embedder
 from .force import TREATY_TYPES
 from .errors import InputError
@@ -122,6 +122,7 @@ class Assistant:
                               lambda near: self.retriever.similarities(own, near))
             hits = counterpart_first(hits, query.text, query.history, self.index.documents, named_here,
                                      lambda text, found: self.retriever.similarities(replace(own, expanded=text), found))
+        hits = catch_all_first(hits, query.text, lambda hit: self.retriever.family(hit)[1])
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode, sentence_sims)

@@ -164,4 +164,26 @@ def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str
     return [winner] + [h for h in hits if h is not winner]
 
 
-__all__ = ["counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]
+# "Are those its only jobs?", "Is that list closed?", "Beyond its listed duties, can the Parties hand it other work?"
+_BEYOND_LIST = re.compile(r"\b(?:only\s+(?:jobs|tasks|functions|duties|powers|roles)|(?:list|functions|tasks|duties|remit)\s+"
+                          r"(?:is\s+|are\s+)?(?:closed|exhaustive|limited)|beyond\s+(?:its|their|those|these|the)\s+"
+                          r"(?:listed\s+)?(?:duties|functions|tasks|jobs|powers)|(?:give|hand|assign|entrust)\s+(?:it|them)\s+"
+                          r"(?:more|other|further|additional)|other\s+(?:work|tasks|functions|duties|jobs|matters)|"
+                          r"anything\s+else)\b", re.I)
+# a list's last item that leaves it open: "to perform any other function as may be entrusted to it by the Parties"
+_CATCH_ALL = re.compile(r"\b(?:any|such)\s+other\s+(?:functions?|tasks?|matters?|activit(?:y|ies)|duties|actions?|"
+                        r"questions?|responsibilit(?:y|ies))\b", re.I)
+
+
+def catch_all_first(hits: list[Hit], question: str, items: Callable[[Hit], Sequence[Hit]]) -> list[Hit]:
+    """A question whether a list of functions is closed is answered by the item that leaves it open ("any other
+    function as may be entrusted to it"), from the first ten paragraphs or the leader's list (`items` of a hit)."""
+    if not hits or hits[0].exact or not _BEYOND_LIST.search(question):
+        return hits
+    found = next((h for h in [*hits[:10], *items(hits[0])] if h.lead_in and _CATCH_ALL.search(h.text)), None)
+    if found is None or (found.doc_id, found.position) == (hits[0].doc_id, hits[0].position):
+        return hits
+    return [found] + [h for h in hits if (h.doc_id, h.position) != (found.doc_id, found.position)]
+
+
+__all__ = ["catch_all_first", "counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]
