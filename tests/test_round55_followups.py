@@ -84,3 +84,12 @@ def test_a_question_whether_a_list_of_tasks_is_closed_is_answered_by_the_item_le
                      "It gives expert advice on implementing the memorandum (Sharks MOU para. 24) [1].")
     cited = assistant.ask("Are those its only tasks?", history=history).citations
     assert (cited[0].doc_id, cited[0].ref) == ("sharks-mou-2010", "para. 24(e)")
+
+
+@pytest.mark.parametrize(("species", "listing"), [("Dalmatian pelican", "App. I, PELECANIFORMES"),
+                                                  ("whale shark", "App. II, ORECTOLOBIFORMES")])
+def test_it_after_a_question_on_a_species_stands_for_that_species(assistant, species, listing) -> None:  # type: ignore[no-untyped-def]
+    history = _turns(f"Is the {species} listed in CITES?", "Yes, in one of its appendices.")
+    answer = assistant.ask("Is it on an appendix of the Bonn Convention too?", history=history)
+    assert species in answer.rewritten_query
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", listing)

@@ -181,7 +181,8 @@ class Assistant:
         docs, vocab = self.index.documents, self.index.vocabulary
         named = analyse(question, docs, vocab)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
-                             instrument_spans=lambda text: instrument_spans(text, docs))
+                             instrument_spans=lambda text: instrument_spans(text, docs),
+                             species=lambda text: [name for name, _ in named_species(text, docs)])
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),

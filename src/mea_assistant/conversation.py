@@ -15,6 +15,7 @@ from .queries import named_conventions
 from .terms import content_words
 
 Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrument
+Names = Callable[[str], list[str]]  # the species a text names in English
 
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter|"
@@ -141,17 +142,19 @@ def _instrument_swapped(question: str, previous: str, instrument_spans: Spans | 
     return f"{previous[:c]}{question[a:b]}{previous[d:]}".strip()
 
 
-def _names_in(text: str, instrument_spans: Spans | None) -> str:
-    """What a turn names, without what it asks: its instruments, locators ("Appendix I") and named entities."""
+def _names_in(text: str, instrument_spans: Spans | None, species: Names | None = None) -> str:
+    """What a turn names, without what it asks: its instruments, locators ("Appendix I"), named entities and the
+    species it names in English ("the snow leopard": what "Is it on CMS Appendix I?" stands for)."""
     spans = instrument_spans(text) if instrument_spans else []
     rest = _blank(text, spans)
     proper = [m.group(0) for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", rest)]
-    parts = [text[a:b] for a, b in spans] + list(_slot_phrases(text).values()) + entities(rest) + proper
+    parts = [text[a:b] for a, b in spans] + list(_slot_phrases(text).values()) + entities(rest) + proper + \
+        (species(rest) if species else [])
     return " ".join(dict.fromkeys(parts))
 
 
 def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False,
-            instrument_spans: Spans | None = None) -> str:
+            instrument_spans: Spans | None = None, species: Names | None = None) -> str:
     """The query to search for this turn: the question itself, or the question plus the carried context.
 
     `names_instrument`: the question names a document or convention itself ("the Sharks MOU"), so unless it
@@ -177,7 +180,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     for previous in reversed(users[-3:]):
         text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
         if names_only:
-            text = _names_in(text, instrument_spans)
+            text = _names_in(text, instrument_spans, species)
         phrases = []
         # the instruments it names, carried whole: "Convention on Biological Diversity", not "Convention Biological
         # Diversity", which names none
