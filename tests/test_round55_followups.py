@@ -93,3 +93,11 @@ def test_it_after_a_question_on_a_species_stands_for_that_species(assistant, spe
     answer = assistant.ask("Is it on an appendix of the Bonn Convention too?", history=history)
     assert species in answer.rewritten_query
     assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", listing)
+
+
+def test_a_meeting_s_acronym_in_a_follow_up_does_not_replace_the_party_the_earlier_turn_named(assistant) -> None:  # type: ignore[no-untyped-def]
+    # "CoP" is the field's word for the Conference of the Parties, not another entity replacing "the EU"
+    history = _turns("Can the EU become a Party to CITES?", "Yes, by accession (CITES Art. XXI(1)) [1].")
+    answer = assistant.ask("How many votes does it get at the CoP?", history=history)
+    assert "EU" in answer.rewritten_query and not answer.abstained
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cites-convention-1973", "Art. XXI(4)")

@@ -38,7 +38,7 @@ GENERIC = _FUNCTION | set("""convention conventions party parties contracting ar
 annexes paragraph paragraphs secretariat secretariats conference meeting meetings agreement agreements protocol
 resolution resolutions decision decisions plan plans action strategic programme work joint memorandum understanding mou
 signatory signatories state states range standing committee council scientific technical text texts document documents
-provision provisions species migratory wild animals fauna flora list and, i ii iii iv v vi vii viii ix x""".split())
+provision provisions cop cops mop mos species migratory wild animals fauna flora list and, i ii iii iv v vi vii viii ix x""".split())
 
 
 # Words that ask, not name: a question's own verbs and frames ("allowed", "required") say nothing of its subject.
