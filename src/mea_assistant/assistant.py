@@ -117,7 +117,7 @@ class Assistant:
         if followup:  # what the last answer already quoted does not answer the next question
             hits = further_first(hits, query.text, query.history)
             own = replace(query.info, expanded=expand_acronyms(query.text, self.index.vocabulary))
-            named_here = self.retriever.named_documents(analyse(query.text, self.index.documents, self.index.vocabulary))
+            named_here = self.retriever.named_documents(query.own or query.info)
             hits = near_first(hits, query.text, query.history, self.index.documents, named_here,
                               lambda near: self.retriever.similarities(own, near))
             hits = counterpart_first(hits, query.text, query.history, self.index.documents, named_here,
@@ -187,7 +187,7 @@ class Assistant:
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
-                     dropped=bounded.dropped, history=tuple(history))
+                     dropped=bounded.dropped, history=tuple(history), own=named)
 
     @property
     def _held(self) -> frozenset[str]:

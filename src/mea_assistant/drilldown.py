@@ -52,11 +52,18 @@ def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
     """The hit's own paragraph is cited in `answer` (its label whole: "Art. III(5)" is not "Art. III(5)(a)"), or the
     paragraph leading into it when it is a lettered item (_self_and_parents), and its instrument is named in the
     `conversation` (lower-cased, once per question): another treaty's "Art. 3(2)" is a different text."""
-    if not hit.ref or not answer:
+    if not hit.ref or not answer or not any(_cites(answer, ref) for ref in _self_and_parents(hit.ref)):
         return False
-    if not any(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer) for ref in _self_and_parents(hit.ref)):
-        return False
-    return any(name and name.lower() in conversation for name in (hit.citation_name, *hit.conventions))
+    return _named_in(conversation, hit.citation_name, hit.conventions)
+
+
+def _cites(answer: str, ref: str) -> bool:
+    """`answer` cites the paragraph labelled `ref`, the label whole ("Art. III(5)" is not "Art. III(5)(a)")."""
+    return bool(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer))
+
+
+def _named_in(conversation: str, name: str, conventions: Sequence[str]) -> bool:
+    return any(n and n.lower() in conversation for n in (name, *conventions))
 
 
 def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]) -> list[Hit]:
@@ -94,10 +101,21 @@ Similarity = Callable[[list[Hit]], dict[ParagraphKey, list[float]]]
 def answered_positions(doc: Document, answer: str, conversation: str) -> list[int]:
     """Where in `doc` the paragraphs are that the last answer cited by their ref, when the conversation names
     the document's instrument (another treaty's "Art. 3(2)" is a different text)."""
-    if not answer or not any(n and n.lower() in conversation for n in (doc.citation_name, *doc.conventions)):
+    if not answer or not _named_in(conversation, doc.citation_name, doc.conventions):
         return []
-    return [p.position for p in doc.paragraphs
-            if p.ref and re.search(rf"(?<![\w.]){re.escape(p.ref)}(?![\w(]|\.\d)", answer)]
+    return [p.position for p in doc.paragraphs if p.ref and _cites(answer, p.ref)]
+
+
+def _answered(history: Sequence[dict[str, str]], documents: dict[str, Document]) -> list[tuple[Document, list[int]]]:
+    """Each document with the positions the last answer cited in it (answered_positions), those it cited in."""
+    answer = last_answer(history)
+    conversation = " ".join(t.get("content", "") for t in history).lower()
+    found = [(doc, answered_positions(doc, answer, conversation)) for doc in documents.values()]
+    return [(doc, cited) for doc, cited in found if cited]
+
+
+def _to_front(hits: list[Hit], hit: Hit) -> list[Hit]:
+    return [hit] + [h for h in hits if (h.doc_id, h.position) != (hit.doc_id, hit.position)]
 
 
 def around(doc: Document, cited: Sequence[int]) -> list[int]:
@@ -115,23 +133,15 @@ def near_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]
     or when it names another instrument (`named`: its documents) than the cited paragraph's."""
     if not hits or hits[0].exact or _LOCATOR.search(question):
         return hits
-    answer = last_answer(history)
-    conversation = " ".join(t.get("content", "") for t in history).lower()
-    near: list[Hit] = []
-    for doc in documents.values():
-        if named and doc.doc_id not in named:
-            continue
-        cited = answered_positions(doc, answer, conversation)
-        near += [paragraph_hit(doc, j, hits[0].score) for j in around(doc, cited)] if cited else []
+    near = [paragraph_hit(doc, j, hits[0].score) for doc, cited in _answered(history, documents)
+            if not named or doc.doc_id in named for j in around(doc, cited)]
     top = hits[0]
     if not near or any((h.doc_id, h.position) == (top.doc_id, top.position) for h in near):
         return hits
     sims = similarity(near + [replace(top)])  # a copy: the leader's own relevance to the whole query stays as it is
     best = lambda hit: max(sims.get((hit.doc_id, hit.position), []), default=0.0)  # noqa: E731
     winner = max(near, key=best)
-    if best(winner) < best(top):
-        return hits
-    return [winner] + [h for h in hits if (h.doc_id, h.position) != (winner.doc_id, winner.position)]
+    return hits if best(winner) < best(top) else _to_front(hits, winner)
 
 
 COUNTERPART_MARGIN = 0.05  # cosine by which a counterpart must be closer to the cited paragraph than the leader
@@ -149,10 +159,8 @@ def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str
     is the cited paragraph's ("to invite the attention of the Conference ..."), not the carried words'."""
     if not hits or hits[0].exact or not named or not _SAME.search(question):
         return hits
-    answer = last_answer(history)
-    conversation = " ".join(t.get("content", "") for t in history).lower()
-    cited = [documents[d].paragraphs[j].text for d in documents if d not in named
-             for j in answered_positions(documents[d], answer, conversation)]
+    cited = [doc.paragraphs[j].text for doc, positions in _answered(history, documents) if doc.doc_id not in named
+             for j in positions]
     pool = [h for h in hits if h.doc_id in named]
     if not cited or not pool:
         return hits
@@ -161,7 +169,7 @@ def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str
     winner = max(pool, key=best)
     if winner is hits[0] or best(winner) < best(hits[0]) + COUNTERPART_MARGIN:
         return hits
-    return [winner] + [h for h in hits if h is not winner]
+    return _to_front(hits, winner)
 
 
 # "Are those its only jobs?", "Is that list closed?", "Beyond its listed duties, can the Parties hand it other work?"
@@ -183,7 +191,7 @@ def catch_all_first(hits: list[Hit], question: str, items: Callable[[Hit], Seque
     found = next((h for h in [*hits[:10], *items(hits[0])] if h.lead_in and _CATCH_ALL.search(h.text)), None)
     if found is None or (found.doc_id, found.position) == (hits[0].doc_id, hits[0].position):
         return hits
-    return [found] + [h for h in hits if (h.doc_id, h.position) != (found.doc_id, found.position)]
+    return _to_front(hits, found)
 
 
 __all__ = ["catch_all_first", "counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]

@@ -20,6 +20,7 @@ class Query:
     filters: Filters
     dropped: int = 0  # earlier history turns left unread (hygiene.bound_request)
     history: tuple[dict[str, str], ...] = ()  # the turns read, cleaned and bounded (hygiene.bound_request)
+    own: QueryInfo | None = None  # the question's own words read alone: what a follow-up names itself
 
     @property
     def sought(self) -> str:
