@@ -59,7 +59,8 @@ def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
 
 def _cites(answer: str, ref: str) -> bool:
     """`answer` cites the paragraph labelled `ref`, the label whole ("Art. III(5)" is not "Art. III(5)(a)")."""
-    return bool(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer))
+    # the substring test first: a follow-up reads every paragraph label of the instruments the conversation names
+    return ref in answer and bool(re.search(rf"(?<![\w.]){re.escape(ref)}(?![\w(]|\.\d)", answer))
 
 
 def _named_in(conversation: str, name: str, conventions: Sequence[str]) -> bool:
