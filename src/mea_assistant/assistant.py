@@ -116,7 +116,7 @@ class Assistant:
         followup = query.standalone != query.text
         if followup:  # what the last answer already quoted does not answer the next question
             hits = further_first(hits, query.text, query.history)
-            own = replace(query.info, expanded=expand_acronyms(query.text, self.index.vocabulary))
+            own = replace(query.info, expanded=(query.own or query.info).expanded)  # the follow-up's own words
             named_here = self.retriever.named_documents(query.own or query.info)
             hits = near_first(hits, query.text, query.history, self.index.documents, named_here,
                               lambda near: self.retriever.similarities(own, near))

@@ -96,7 +96,8 @@ BEFORE, AFTER = 2, 10  # the paragraphs around a cited one that "what then?", "w
 _LOCATOR = re.compile(r"\b(?:appendix|appendices|article|annex|paragraph|para|section|part|table)\s+"
                       r"(?:[IVXLC]+|\d+|[A-Z])\b", re.I)
 
-Similarity = Callable[[list[Hit]], dict[ParagraphKey, list[float]]]
+Similarity = Callable[[list[Hit]], dict[ParagraphKey, list[float]]]  # hits' sentences against the question
+TextSimilarity = Callable[[str, list[Hit]], dict[ParagraphKey, list[float]]]  # ... against a given text
 
 
 def answered_positions(doc: Document, answer: str, conversation: str) -> list[int]:
@@ -140,9 +141,8 @@ def near_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]
     if not near or any((h.doc_id, h.position) == (top.doc_id, top.position) for h in near):
         return hits
     sims = similarity(near + [replace(top)])  # a copy: the leader's own relevance to the whole query stays as it is
-    best = lambda hit: max(sims.get((hit.doc_id, hit.position), []), default=0.0)  # noqa: E731
-    winner = max(near, key=best)
-    return hits if best(winner) < best(top) else _to_front(hits, winner)
+    winner = max(near, key=lambda hit: hit.closest(sims))
+    return hits if winner.closest(sims) < top.closest(sims) else _to_front(hits, winner)
 
 
 COUNTERPART_MARGIN = 0.05  # cosine by which a counterpart must be closer to the cited paragraph than the leader
@@ -153,7 +153,7 @@ _SAME = re.compile(r"\b(?:same|too|also|as\s+well|likewise|equivalent|counterpar
 
 def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]],
                       documents: dict[str, Document], named: Sequence[str],
-                      similarity: Callable[[str, list[Hit]], dict[ParagraphKey, list[float]]]) -> list[Hit]:
+                      similarity: TextSimilarity) -> list[Hit]:
     """A follow-up asking whether another instrument (`named`: its documents) does the same is answered by the
     paragraph of that instrument closest to the one the last answer cited (`similarity`: candidates' sentences
     against that paragraph's text), when it is closer to it than the leader by COUNTERPART_MARGIN: "that role"
@@ -166,9 +166,8 @@ def counterpart_first(hits: list[Hit], question: str, history: Sequence[dict[str
     if not cited or not pool:
         return hits
     sims = similarity(" ".join(cited)[:1000], [replace(h) for h in pool])  # copies: their own scores stay
-    best = lambda hit: max(sims.get((hit.doc_id, hit.position), []), default=0.0)  # noqa: E731
-    winner = max(pool, key=best)
-    if winner is hits[0] or best(winner) < best(hits[0]) + COUNTERPART_MARGIN:
+    winner = max(pool, key=lambda hit: hit.closest(sims))
+    if winner is hits[0] or winner.closest(sims) < hits[0].closest(sims) + COUNTERPART_MARGIN:
         return hits
     return _to_front(hits, winner)
 

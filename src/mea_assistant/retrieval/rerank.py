@@ -206,7 +206,11 @@ def quotes_used(hit: Hit, query: str) -> bool:
     """The question quotes words of the text, two or more ("the 'done at' clause", "what 'wise use' means"), and
     the paragraph uses every such quote as written: the question names it, however short and far in meaning it is."""
     quoted = [q.strip() for q in _QUOTED.findall(query) if len(q.split()) >= 2]
-    return bool(quoted) and all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
+    return bool(quoted) and _uses_all(hit, quoted)
+
+
+def _uses_all(hit: Hit, quoted: list[str]) -> bool:
+    return all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
 
 
 def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
@@ -218,7 +222,7 @@ def quoted_first(hits: list[Hit], query: str) -> list[Hit]:
         return hits
 
     def uses_all(hit: Hit) -> bool:
-        return all(re.search(rf"(?<!\w){re.escape(q)}(?!\w)", hit.text, re.I) for q in quoted)
+        return _uses_all(hit, quoted)
     return hits if uses_all(hits[0]) else _first_within(hits, uses_all)
 
 
