@@ -225,3 +225,24 @@ def test_data_files_load_from_an_installed_layout(tmp_path):
     where, counts = out.stdout.splitlines()
     assert Path(where) == target / "data" / "instruments.toml"
     assert counts == f"{len(ACRONYMS)} {len(SYNONYMS)} {len(CONVENTION_NAMES)}"
+
+
+def test_an_edit_only_questions_read_keeps_the_index_and_any_other_rebuilds_it(tmp_path, monkeypatch):
+    """A question alias or a note on a name's source changes no indexed document, so the index built with the file
+    stays usable; a document alias changes how documents are tagged, so the index must be rebuilt."""
+    from mea_assistant import datafiles
+    from mea_assistant.settings import QUESTION_ONLY_KEYS
+
+    text = (Path(datafiles.__file__).parent / "data" / "instruments.toml").read_text(encoding="utf-8")
+    monkeypatch.setattr(datafiles, "_resource", lambda name: tmp_path / name)
+
+    def signature(edited: str) -> str:
+        (tmp_path / "instruments.toml").write_text(edited, encoding="utf-8")
+        return datafiles.digest("instruments.toml", QUESTION_ONLY_KEYS)
+
+    before = signature(text)
+    cites = "question_aliases = ['\\bCITES\\b', "
+    assert cites in text
+    assert signature(text.replace(cites, cites + "'(?i:wildlife trade pact)', ")) == before
+    assert signature(text.replace("source = ", "source = 'also: a note' # ", 1)) == before
+    assert signature(text.replace("aliases = ['\\bCITES\\b', ", "aliases = ['\\bCITES\\b', '(?i:Trade Pact)', ", 1)) != before

@@ -5,6 +5,7 @@ user who extends one gets one line naming the file, the entry and the key to fix
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tomllib
 from importlib import resources
@@ -31,14 +32,27 @@ def read_toml(name: str) -> tuple[dict[str, Any], str]:
     return parse_toml(text, str(resource)), str(resource)
 
 
-def digest(name: str) -> str:
+def digest(name: str, ignored: frozenset[str] = frozenset()) -> str:
     """A short fingerprint of `data/<name>`: an index records the instruments file it was named and tagged with,
-    so that extending the file is followed by a rebuild rather than ignored for documents already indexed."""
+    so that extending the file is followed by a rebuild rather than ignored for documents already indexed. Keys in
+    `ignored` are left out (a question alias or a note on a name's source changes no indexed document)."""
+    if ignored:
+        data, _ = read_toml(name)
+        text = json.dumps(_without(data, ignored), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     resource = _resource(name)
     try:
         return hashlib.sha256(resource.read_bytes()).hexdigest()[:12]
     except (FileNotFoundError, NotADirectoryError):
         raise _missing(resource) from None
+
+
+def _without(value: Any, ignored: frozenset[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _without(v, ignored) for k, v in value.items() if k not in ignored}
+    if isinstance(value, list):
+        return [_without(v, ignored) for v in value]
+    return value
 
 
 def parse_toml(text: str, where: str) -> dict[str, Any]:

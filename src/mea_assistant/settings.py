@@ -16,6 +16,9 @@ from typing import Any, Callable
 from .datafiles import digest
 from .errors import InputError
 
+# keys of data/instruments.toml that only questions read (or that only document the file): editing them keeps the index
+QUESTION_ONLY_KEYS = frozenset({"question_aliases", "question_order", "source"})
+
 INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, files)
 # Bump when parsing changes refs, text or names, so old indexes are rebuilt. 6: a title in a treaty database's
 # language is not the name; 7: a paragraph under a numbered heading ("### 2") keeps the number for its items,
@@ -264,7 +267,8 @@ class Settings:
         sig["embed_model"] = Path(str(sig["embed_model"])).name or str(sig["embed_model"])
         sig["parser_version"] = PARSER_VERSION
         sig["index_format"] = INDEX_FORMAT
-        sig["instruments"] = digest("instruments.toml")  # names and tags come from it: an edit means a rebuild
+        # names and tags come from it: an edit means a rebuild, save of what only questions read
+        sig["instruments"] = digest("instruments.toml", QUESTION_ONLY_KEYS)
         return sig
 
     def describe(self) -> list[tuple[str, str, str]]:

@@ -22,7 +22,10 @@ def instrument_groups(docs: dict[str, Document], info: QueryInfo) -> list[list[s
               and any(o != d and docs[o].conventions[:1] == docs[d].conventions[:1] for o in info.doc_ids)}
     doc_ids = [d for d in info.doc_ids if d not in owners]
     groups = [_owned(docs, info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
-    covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions}
+    # a convention one of its named documents belongs to is that document's ("the CMS Dugong MOU"), unless the question
+    # also names the treaty itself ("the Bonn migratory species convention ... and the dugong memorandum")
+    covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions
+               and (docs[d].doc_type in TREATY_TYPES or not _names_treaty(info.text, _spans(mentions, docs[d].conventions[0])))}
     # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
     # document's, not an instrument of its own
     inside = [(start, end) for start, end, label in mentions if label in doc_ids]
@@ -105,3 +108,14 @@ _BODY_OWNED = re.compile(r"\s+(?:COP|MOP|MOS|conference\s+of\s+(?:the\s+)?partie
 def _owner_only(text: str, spans: list[tuple[int, int]], bodies: bool = False) -> bool:
     """Every mention names the instrument as an owner: of a document, and with `bodies` of the body after it."""
     return bool(spans) and all(_owned_by(text, end) or bodies and _BODY_OWNED.match(text, end) for _, end in spans)
+
+
+_TREATY = re.compile(r"\b(?:convention|treaty)\b", re.I)
+
+
+def _names_treaty(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A convention named as the treaty ("the Bonn Convention", "the migratory species treaty"), not as the owner of a
+    document or body ("the Bonn Convention's resolution", "the CMS COP")."""
+    return any(_TREATY.search(text, start, end) and not _owner_only(text, [(start, end)], bodies=True)
+               for start, end in spans)
+
