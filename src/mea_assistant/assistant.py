@@ -23,10 +23,11 @@ from .index import Index
 from .queries import analyse, expand_acronyms, instrument_spans, speaker_documents
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
+from .retrieval.reasons import asks_recitals
 from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
-from .taxa import named_species
+from .taxa import named_species, species_in
 from .types import Answer, Filters, Hit
 from .understanding import Query
 from .unstated import asks_for_current_status, measure_unstated
@@ -116,6 +117,7 @@ class Assistant:
         followup = query.standalone != query.text
         if followup:  # what the last answer already quoted does not answer the next question
             hits = further_first(hits, query.text, query.history)
+        if followup and not asks_recitals(query.text):  # a follow-up on the preamble asks for recitals, not neighbours
             own = replace(query.info, expanded=(query.own or query.info).expanded)  # the follow-up's own words
             named_here = self.retriever.named_documents(query.own or query.info)
             hits = near_first(hits, query.text, query.history, self.index.documents, named_here,
@@ -182,7 +184,7 @@ class Assistant:
         named = analyse(question, docs, vocab)
         standalone = rewrite(question, history, names_instrument=bool(named.doc_ids or named.conventions),
                              instrument_spans=lambda text: instrument_spans(text, docs),
-                             species=lambda text: [name for name, _ in named_species(text, docs)])
+                             species=lambda text: species_in(text, docs))
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
         return Query(text=question, standalone=standalone, info=info, kind=classify(question, history),

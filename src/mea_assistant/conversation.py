@@ -15,7 +15,7 @@ from .queries import named_conventions
 from .terms import content_words
 
 Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrument
-Names = Callable[[str], list[str]]  # the species a text names in English
+Names = Callable[[str], list[str]]  # the species a text names (in English, or by a Latin name the corpus lists)
 
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter|"
@@ -42,6 +42,12 @@ _OTHER_OBJECT = re.compile(rf"^\s*(?:and|but|what about|how about|and what about
 # an object is a noun phrase, not a clause or a question ("And if a Party objects?", "And what happens then?")
 _NOT_AN_OBJECT = set("""if when what how who whom which where why whether is are was were does do did can could may might
 must shall should will would has have had to then also so not no yes only""".split())
+
+
+# The bodies treaties establish, each of which a follow-up may ask about in turn
+_BODY = re.compile(r"\b(?:conference\s+of\s+(?:the\s+)?parties|meeting\s+of\s+(?:the\s+)?(?:parties|signatories)|"
+                   r"(?:scientific|standing|technical|advisory|implementation|compliance)\s+(?:council|committee)|"
+                   r"subsidiary\s+body|secretariat|bureau|depositary|COP|MOP|MOS)\b", re.I)
 
 
 def is_elliptical(question: str) -> bool:
@@ -103,6 +109,11 @@ def _object_switched(question: str, previous: str) -> str:
     words = m.group("object").split()
     if not 1 <= len(words) <= 6 or words[0].lower() in _NOT_AN_OBJECT:
         return previous
+    # "And the Scientific Council?" after "How often does the Conference of the Parties meet?": one body for another
+    asked = {" ".join(b.lower().split()) for b in _BODY.findall(m.group("object"))}
+    other = [b.span() for b in _BODY.finditer(previous) if " ".join(b.group().lower().split()) not in asked]
+    if asked and other:
+        return _blank(previous, other)
     same = list(re.finditer(rf"\b{m.group(1)}\s+", previous, re.I)) if m.group(1) else []
     found = same or list(re.finditer(rf"\b(?:{'|'.join(_OBJECT_PREPS)})\s+", previous, re.I))
     if not found:
@@ -177,8 +188,13 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     seen: set[str] = set()  # the carried words lower-cased, kept as a set so a long turn costs linear time
     names_only = (bool(_SUBJECT_PRONOUN.search(question)) and not _OBJECT_PRONOUN.search(question)
                   and not _ELLIPTICAL_START.search(question) and len(content_words(question)) >= 2)
+    # "And the bowhead and right whales?" after the vaquita: the species it names replace the earlier ones
+    own_species = species(question) if species else []
     for previous in reversed(users[-3:]):
         text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
+        if own_species and species:
+            for name in species(text):
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
         if names_only:
             text = _names_in(text, instrument_spans, species)
         phrases = []

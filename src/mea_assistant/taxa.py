@@ -129,6 +129,18 @@ def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, 
     return found
 
 
+def species_in(text: str, documents: dict[str, Document]) -> list[str]:
+    """The species and groups a text names, in English or by a Latin name the corpus's tables list ("the vaquita,
+    Phocoena sinus")."""
+    names, _ = taxon_names(documents)
+    latins = {latin for found in names.values() for latin in found}
+    written = [m.group() for m in _WRITTEN_LATIN.finditer(text) if m.group() in latins]
+    return list(dict.fromkeys([name for name, _ in named_species(text, documents)] + written))
+
+
+_WRITTEN_LATIN = re.compile(r"\b[A-Z][a-z]+(?: [a-z]{3,})?\b")
+
+
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
     """The Latin names of the species and groups a text names in English ("giant clams" -> Tridacnidae)."""
     return list(dict.fromkeys(latin for _, latins in named_species(text, documents) for latin in latins))

@@ -370,22 +370,37 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
                            r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
-                           r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))", re.I)
+                           r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))|"
+                           # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
+                           r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
+                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
 
 
 def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     """A question on where a species is listed is answered by the listing that holds its Latin name, however
     few words it shares with the question: its listing rows first, then other paragraphs naming it, each in the
     ranker's order. The most specific names count ("Neophocaena phocaenoides" for "finless porpoise", not the
-    order CETACEA of "porpoises")."""
+    order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
-    specific = [t for t in signals.taxa if " " in t] or list(signals.taxa)
+    finest = min(_taxon_level(t) for t in signals.taxa)
+    specific = [t for t in signals.taxa if _taxon_level(t) == finest]
 
-    def rank(hit: Hit) -> int:
+    def rank(hit: Hit) -> tuple[int, bool]:
         holds = any(t in hit.text for t in specific)
-        return 0 if holds and hit.kind == "table" else 1 if holds else 2  # a listing row before a mention
+        # a listing row before a mention; the named instrument's own before another's
+        return 0 if holds and hit.kind == "table" else 1 if holds else 2, \
+            bool(signals.named_docs) and hit.doc_id not in signals.named_docs
     return sorted(hits, key=rank)  # stable: the ranker's order within each
+
+
+def _taxon_level(latin: str) -> int:
+    """How broad a Latin name is: a species, a genus, a family (Balaenidae), an order or class (CETACEA)."""
+    if " " in latin.strip():
+        return 0
+    if latin.isupper() or latin.endswith(("formes", "FORMES")):
+        return 3
+    return 2 if latin.endswith(("idae", "aceae", "inae")) else 1
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
