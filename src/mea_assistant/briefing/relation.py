@@ -10,6 +10,7 @@ document, the joint work programme, whose words name the two conventions without
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..docnames import subject_names
 from ..queries import own_mentions
@@ -31,18 +32,31 @@ def read_names(topic: str, documents: dict[str, Document]) -> tuple[list[str], b
     return codes, _relates(topic, mentions, documents)
 
 
+# "... between CMS and CITES, and with other biodiversity-related bodies": cooperation beyond the two it names
+_WIDER = re.compile(r"\b(?:with|and|among|between)\s+(?:the\s+)?other\s+(?:[\w-]+\s+){0,2}?(?:bodies|conventions|"
+                    r"organi[sz]ations|MEAs|agreements|treaties|instruments|partners|processes)\b", re.I)
+
+
+_POSSESSED = re.compile(r"['’]s\s+$")
+
+
 def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[str, Document]) -> bool:
+    if _WIDER.search(topic):
+        return False
     names = [(s, e) for s, e, label in mentions if label in documents]
     # a document named by its subject: "synergies" of "the synergies resolution" names CMS Res. 11.10
     names += [m.span() for form in subject_names(documents) for m in re.finditer(form, topic.lower())]
+    spans = [(s, e) for s, e, _ in mentions]
     for m in RELATION.finditer(topic):
         if any(s <= m.start() and m.end() <= e for s, e in names) or _names_document(topic, m):
             continue  # "joint" of "the joint CMS-CITES work": part of a name
+        if _POSSESSED.search(topic, 0, m.start()):
+            continue  # "the wildlife trade convention's partnerships": one instrument's own, relating none
         # "between" and "among" relate what follows them ("between CMS and CITES"), not what comes before
         # ("how the CBD, CMS and CITES deal with disputes between parties")
         after = m.group(0).lower() in ("between", "among")
         near = {_instrument(label, documents) for s, e, label in mentions
-                if _words_between(topic, m.span(), (s, e)) <= NEAR and (not after or s >= m.end())}
+                if _words_between(topic, m.span(), (s, e), spans) <= NEAR and (not after or s >= m.end())}
         if len(near) >= 2:
             return True
     return False
@@ -65,6 +79,10 @@ def _instrument(label: str, documents: dict[str, Document]) -> str:
     return doc.conventions[0] if doc is not None and doc.conventions else label
 
 
-def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+def _words_between(text: str, a: tuple[int, int], b: tuple[int, int], names: Sequence[tuple[int, int]] = ()) -> int:
+    """Words between two spans, not counting the words of the instruments named there (`names`): "between the
+    migratory species convention and the wildlife trade convention" relates the two as closely as "between CMS and
+    CITES"."""
     start, end = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
-    return len(re.findall(r"[\w'’-]+", text[start:end])) if start < end else 0
+    words = [m.start() + start for m in re.finditer(r"[\w'’-]+", text[start:end])] if start < end else []
+    return sum(not any(s <= w < e for s, e in names) for w in words)

@@ -62,7 +62,8 @@ PARA_RATIO = 0.5  # within an instrument: paragraphs at least this share of its 
 FIRST_WITHIN = 1  # ... and any a search of the instrument alone ranks first (gather._search_within)
 PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
-NAMED_PLACE = 1  # an instrument the topic names has at least the budget of this place
+NAMED_PLACE = 1  # an instrument the topic names has at least the budget of this place ...
+EVEN_RATIO = 0.8  # ... and the first's when it scores at least this share of the best
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
@@ -143,8 +144,13 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     # their joint work programme, where "the Bonn Convention" named the treaty and the treaty says little on it)
     named = set(pool.named_docs())
     named_best = max((score[d] for d in named if d in score), default=0.0)
+    # ... or that says more on it than the named texts of its own convention ("cooperation between the migratory
+    # species convention and the wildlife trade convention": CITES's account of its cooperation, not its treaty)
+    def own_named(d: str) -> float:
+        return max((score[n] for n in named if n in score and documents[n].conventions[:1] == documents[d].conventions[:1]),
+                   default=0.0)
     named |= {d for d in score if documents[d].conventions and documents[d].conventions[0] in pool.named_codes
-              and score[d] >= FAMILY_RATIO * named_best > 0.0}
+              and (score[d] >= FAMILY_RATIO * named_best > 0.0 or score[d] > own_named(d) > 0.0)}
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)
     best = max(score[d] for d in eligible)
     kept = [d for d in sorted(eligible, key=lambda d: -score[d])
@@ -165,8 +171,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
                             candidates=pool.candidates)
         ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
         # an instrument the officer names is discussed as fully as the second one, wherever it ranks, and as fully
-        # as the first when the officer asks to compare the instruments named
-        place = min(min(i, 0 if compared else NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
+        # as the first when the officer asks to compare the instruments named, or when it says nearly as much
+        even = compared or score[d] >= EVEN_RATIO * best
+        place = min(min(i, 0 if even else NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
@@ -340,13 +347,20 @@ def _core_first(units: list[Unit], core: list[Key], listed: Collection[Key] = ()
 
 
 def _concerns_all(hit: Hit, pool: Pool, documents: dict[str, Document]) -> bool:
-    """For a topic on the relation between instruments: the paragraph (its document included) names two."""
+    """For a topic on the relation between instruments: the paragraph (its document included) names two. A
+    convention and its own treaty are one instrument: a CITES article names CITES once, however it is counted."""
     doc = documents[hit.doc_id]
     info = analyse(f"{doc.citation_name} {hit.section} {hit.lead_in} {hit.text}", documents)
     own = doc.conventions[0] if doc.conventions else ""
     found = {c for c in pool.named_codes if c == own or c in info.conventions}
-    found |= {d for d in pool.named_ids if d == hit.doc_id or d in info.doc_ids}
+    found |= {_instrument_of(d, documents) for d in pool.named_ids if d == hit.doc_id or d in info.doc_ids}
     return len(found) >= 2
+
+
+def _instrument_of(doc_id: str, documents: dict[str, Document]) -> str:
+    """A treaty stands for its convention ("CITES"); any other document for itself."""
+    doc = documents[doc_id]
+    return doc.conventions[0] if doc.conventions and doc.doc_type in TREATY_TYPES else doc_id
 
 
 def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], documents: dict[str, Document],
