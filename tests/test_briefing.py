@@ -851,11 +851,14 @@ def test_on_what_terms_asks_for_conditions_not_the_use_of_terms_article(assistan
 
 def test_a_comparison_discusses_each_named_instrument_as_fully_as_the_first(assistant) -> None:  # type: ignore[no-untyped-def]
     """Asked to compare two named treaties, the note gives the second as many points as the first may take, not the
-    second place's budget: the officer wants both sides."""
+    second place's budget: the officer wants both sides. So does a note on two named treaties that say nearly as much
+    on the topic (selection.EVEN_RATIO), asked to compare them or not."""
+    from mea_assistant.briefing.selection import REFS_PER_DOC
+
     asked = ("how the wildlife trade convention and the migratory species convention decide what goes on their "
              "appendices, who may propose a listing, and how a country can opt out")
     compared = build_note(assistant, "Compare " + asked)
     plain = build_note(assistant, asked[0].upper() + asked[1:])
     cms = lambda note: sum(r.doc_id == "cms-convention-1979" for r in note.references)  # noqa: E731
-    assert cms(compared) > cms(plain)
+    assert cms(compared) > REFS_PER_DOC[1] and cms(plain) > REFS_PER_DOC[1]
     assert {r.doc_id for r in compared.references} == {"cites-convention-1973", "cms-convention-1979"}

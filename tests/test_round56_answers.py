@@ -70,3 +70,11 @@ def test_cites_is_named_by_the_everyday_words_for_its_title(assistant) -> None: 
     for question in ("How is international trade in threatened wildlife controlled?",
                      "What does the wildlife trade treaty say about export permits?"):
         assert "CITES" in assistant.understand(question).info.conventions, question
+
+
+def test_both_x_and_y_is_a_comparison_only_when_x_and_y_are_two_instruments(assistant) -> None:  # type: ignore[no-untyped-def]
+    one = assistant.understand("May a single ministry serve as both the Management Authority and the Scientific "
+                               "Authority under CITES?")
+    assert one.kind == "yes_no"
+    two = assistant.understand("Do both CITES and the Ramsar Convention allow a Party to withdraw?")
+    assert two.kind == "comparison"

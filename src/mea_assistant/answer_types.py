@@ -22,6 +22,7 @@ _COMPARISON = re.compile(
     r"procedures|roles|functions|measures|levels|tasks|sources|channels)\b)\w*|difference\w*|compar\w*|contrast\w*|"
     r"versus|vs\.?|similarit\w*|in common|"
     r"same (?:way|as)|both\b.*\band\b)", re.I)
+_BOTH = re.compile(r"\bboth\b", re.I)
 # "Which is quicker to get out of, CMS or the CBD?", "Did CMS or CITES need more countries to ratify?": a choice
 # between two things by a comparative is a comparison
 _COMPARATIVE = (r"(?:more|fewer|less|longer|shorter|quicker|faster|slower|earlier|later|sooner|higher|lower|stricter|"
@@ -93,10 +94,15 @@ _PERMISSION = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)
                          re.I)
 
 
-def classify(question: str, history: Sequence[dict[str, str]] = ()) -> str:
+def classify(question: str, history: Sequence[dict[str, str]] = (), instruments: int = 2) -> str:
     """The answer kind of `question`; an elliptical follow-up ("And for Appendix III?") keeps the kind of the
-    earlier user turn it continues, since "and for X" carries over the question, not only its topic."""
+    earlier user turn it continues, since "and for X" carries over the question, not only its topic. "Both X and Y"
+    compares two instruments only when the question names two (`instruments`): "can one office act as both our focal
+    point and our competent authority under the Protocol?" asks yes or no."""
     kind = _classify_one(question)
+    if kind == "comparison" and instruments < 2 and _BOTH.search(question):
+        without = _BOTH.sub(" ", question)
+        kind = kind if _COMPARISON.search(without) else _classify_one(without)
     if kind == "explain" and history and _is_elliptical(question):
         users = [t.get("content", "") for t in history if t.get("role") == "user" and t.get("content")]
         if users:
