@@ -10,7 +10,7 @@ names a treaty or a provision.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .figures import TARGET_ON_NUMBER
 
@@ -94,13 +94,14 @@ _PERMISSION = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)
                          re.I)
 
 
-def classify(question: str, history: Sequence[dict[str, str]] = (), instruments: int = 2) -> str:
+def classify(question: str, history: Sequence[dict[str, str]] = (),
+             instruments: Callable[[], int] = lambda: 2) -> str:
     """The answer kind of `question`; an elliptical follow-up ("And for Appendix III?") keeps the kind of the
     earlier user turn it continues, since "and for X" carries over the question, not only its topic. "Both X and Y"
-    compares two instruments only when the question names two (`instruments`): "can one office act as both our focal
-    point and our competent authority under the Protocol?" asks yes or no."""
+    compares two instruments only when the question names two (`instruments()`, read only then): "can one office
+    act as both our focal point and our competent authority under the Protocol?" asks yes or no."""
     kind = _classify_one(question)
-    if kind == "comparison" and instruments < 2 and _BOTH.search(question):
+    if kind == "comparison" and _BOTH.search(question) and instruments() < 2:
         without = _BOTH.sub(" ", question)
         kind = kind if _COMPARISON.search(without) else _classify_one(without)
     if kind == "explain" and history and _is_elliptical(question):

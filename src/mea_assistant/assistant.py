@@ -187,7 +187,7 @@ class Assistant:
                              species=lambda text: species_in(text, docs))
         earlier = " ".join(t.get("content", "") for t in history if t.get("role") == "user")[-2000:]
         info = named if standalone == question else analyse(standalone, docs, vocab, context=earlier)
-        kind = classify(question, history, len(self.retriever.instrument_groups(named)))  # "both X and Y": two named?
+        kind = classify(question, history, lambda: len(self.retriever.instrument_groups(named)))  # "both X and Y"
         return Query(text=question, standalone=standalone, info=info, kind=kind,
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
                      dropped=bounded.dropped, history=tuple(history), own=named)

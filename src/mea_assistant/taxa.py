@@ -133,12 +133,16 @@ def species_in(text: str, documents: dict[str, Document]) -> list[str]:
     """The species and groups a text names, in English or by a Latin name the corpus's tables list ("the vaquita,
     Phocoena sinus")."""
     names, _ = taxon_names(documents)
-    latins = {latin for found in names.values() for latin in found}
+    cached, latins = _LATINS
+    if cached is not names:  # once per set of names (a conversation reads every turn with it)
+        latins = frozenset(latin for found in names.values() for latin in found)
+        _LATINS[:] = [names, latins]
     written = [m.group() for m in _WRITTEN_LATIN.finditer(text) if m.group() in latins]
     return list(dict.fromkeys([name for name, _ in named_species(text, documents)] + written))
 
 
 _WRITTEN_LATIN = re.compile(r"\b[A-Z][a-z]+(?: [a-z]{3,})?\b")
+_LATINS: list[Any] = [None, frozenset()]  # the taxon_names dict last read (held, so never reused) and its Latin names
 
 
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:

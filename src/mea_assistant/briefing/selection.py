@@ -147,8 +147,8 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
     # ... or that says more on it than the named texts of its own convention ("cooperation between the migratory
     # species convention and the wildlife trade convention": CITES's account of its cooperation, not its treaty)
     def own_named(d: str) -> float:
-        return max((score[n] for n in named if n in score and documents[n].conventions[:1] == documents[d].conventions[:1]),
-                   default=0.0)
+        own = documents[d].conventions[:1]
+        return max((score[n] for n in named if n in score and documents[n].conventions[:1] == own), default=0.0)
     named |= {d for d in score if documents[d].conventions and documents[d].conventions[0] in pool.named_codes
               and (score[d] >= FAMILY_RATIO * named_best > 0.0 or score[d] > own_named(d) > 0.0)}
     eligible = [d for d in score if d in named] if named and any(d in named for d in score) else list(score)

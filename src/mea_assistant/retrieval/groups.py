@@ -24,8 +24,8 @@ def instrument_groups(docs: dict[str, Document], info: QueryInfo) -> list[list[s
     groups = [_owned(docs, info.text, d, _spans(mentions, d)) or [d] for d in doc_ids]
     # a convention one of its named documents belongs to is that document's ("the CMS Dugong MOU"), unless the question
     # also names the treaty itself ("the Bonn migratory species convention ... and the dugong memorandum")
-    covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions
-               and (docs[d].doc_type in TREATY_TYPES or not _names_treaty(info.text, _spans(mentions, docs[d].conventions[0])))}
+    covered = {docs[d].conventions[0] for d in doc_ids if docs[d].conventions and (
+        docs[d].doc_type in TREATY_TYPES or not _names_treaty(info.text, _spans(mentions, docs[d].conventions[0])))}
     # a convention named only inside a named document's name ("the CMS-CITES joint programme") is that
     # document's, not an instrument of its own
     inside = [(start, end) for start, end, label in mentions if label in doc_ids]
@@ -66,7 +66,8 @@ def _owned(docs: dict[str, Document], text: str, treaty: str, spans: list[tuple[
     return [d for n, d in scored if n == best]
 
 
-def _first_named(docs: dict[str, Document], text: str, group: list[str], mentions: list[tuple[int, int, str]]) -> int:
+def _first_named(docs: dict[str, Document], text: str, group: list[str],
+                 mentions: list[tuple[int, int, str]]) -> int:
     """Where a question first names an instrument (`mentions`: where it names each, in order): an answer
     comparing two takes them in the order asked ("for Nagoya ..., compared with the CBD itself" answers for
     Nagoya first)."""
