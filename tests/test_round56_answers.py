@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from mea_assistant.conversation import rewrite
 from mea_assistant.queries import instrument_spans
-from mea_assistant.retrieval.rerank import _taxon_level
-from mea_assistant.taxa import species_in
+from mea_assistant.taxa import finest, species_in
 
 
 def _turns(question: str, answer: str) -> list[dict[str, str]]:
@@ -53,8 +52,9 @@ def test_who_listed_a_species_in_an_appendix_is_answered_by_its_listing_row(assi
 
 
 def test_the_most_specific_taxon_a_question_names_decides_its_listing() -> None:
-    assert _taxon_level("Balaena mysticetus") < _taxon_level("Eubalaena") < _taxon_level("Balaenidae") \
-        < _taxon_level("CETACEA")
+    assert finest(["CETACEA", "Balaenidae"]) == ["Balaenidae"]
+    assert finest(["Balaenidae", "Eubalaena", "CETACEA"]) == ["Eubalaena"]
+    assert finest(["CETACEA", "Balaena mysticetus", "Eubalaena"]) == ["Balaena mysticetus"]
 
 
 def test_a_treaty_named_beside_one_of_its_documents_is_an_instrument_of_its_own(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from .errors import MeaError
 from .types import Document
@@ -148,6 +148,21 @@ _LATINS: list[Any] = [None, frozenset()]  # the taxon_names dict last read (held
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
     """The Latin names of the species and groups a text names in English ("giant clams" -> Tridacnidae)."""
     return list(dict.fromkeys(latin for _, latins in named_species(text, documents) for latin in latins))
+
+
+def finest(taxa: Sequence[str]) -> list[str]:
+    """The most specific of the Latin names: species before a genus, a genus before a family (Balaenidae), a family
+    before an order or class (CETACEA)."""
+    levels = [_level(t) for t in taxa]
+    return [t for t, level in zip(taxa, levels) if level == min(levels)]
+
+
+def _level(latin: str) -> int:
+    if " " in latin.strip():
+        return 0
+    if latin.isupper() or latin.endswith(("formes", "FORMES")):
+        return 3
+    return 2 if latin.endswith(("idae", "aceae", "inae")) else 1
 
 
 def lists_taxa(headings: str) -> bool:

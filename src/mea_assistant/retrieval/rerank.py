@@ -24,7 +24,7 @@ from ..figures import (asks_count, asks_frequency, asks_headcount, asks_how_much
                        states_count, states_figure)
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
-from ..taxa import lists_taxa
+from ..taxa import finest, lists_taxa
 from ..terms import PARTICIPLE, opens_list, terms
 from ..titleblock import CLOSING_FORMULA
 from ..types import CONTEXT_KINDS, Hit
@@ -383,8 +383,7 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
-    finest = min(_taxon_level(t) for t in signals.taxa)
-    specific = [t for t in signals.taxa if _taxon_level(t) == finest]
+    specific = finest(signals.taxa)
 
     def rank(hit: Hit) -> tuple[int, bool]:
         holds = any(t in hit.text for t in specific)
@@ -392,15 +391,6 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
         return 0 if holds and hit.kind == "table" else 1 if holds else 2, \
             bool(signals.named_docs) and hit.doc_id not in signals.named_docs
     return sorted(hits, key=rank)  # stable: the ranker's order within each
-
-
-def _taxon_level(latin: str) -> int:
-    """How broad a Latin name is: a species, a genus, a family (Balaenidae), an order or class (CETACEA)."""
-    if " " in latin.strip():
-        return 0
-    if latin.isupper() or latin.endswith(("formes", "FORMES")):
-        return 3
-    return 2 if latin.endswith(("idae", "aceae", "inae")) else 1
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
