@@ -443,7 +443,7 @@ def test_a_resolution_is_named_by_its_subject_and_cms_by_bonn_before_its_own_ins
 
 
 def test_does_x_say_anything_about_y_is_answered_from_x(assistant):
-    from mea_assistant.queries import speaker_documents
+    from mea_assistant.speakers import speaker_documents
 
     docs = assistant.index.documents
     assert speaker_documents("Does the Sharks MOU say anything about CITES?", docs) == ["sharks-mou-2010"]

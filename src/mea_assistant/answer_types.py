@@ -35,6 +35,8 @@ _DEFINITION = re.compile(
     # "When is an animal population considered migratory?": the conditions of a definition, not a date
     r"^\s*(?:and\s+)?when (?:is|are|does|do) (?:an? |the )?[^?,]{2,80}? (?:considered|regarded|deemed|classed|"
     r"classified|counted|qualify|qualifies)\b|"
+    # "What makes an animal population count as migratory?": the same conditions
+    r"\bwhat makes (?:an? |the )?[^?,]{2,80}? (?:count|qualify|be (?:considered|regarded|deemed|classed))\b|"
     # "What do the abbreviations 'bre' and 'win' stand for?": what a short form means
     r"\bwhat (?:do|does|did) [^?]{1,80}? stand for\b", re.I)
 # "What is a Range State?", "What are specimens under CITES?" (a bare term, no "the", no verb after it).

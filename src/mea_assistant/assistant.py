@@ -20,13 +20,14 @@ from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import analyse, expand_acronyms, instrument_spans, speaker_documents
+from .queries import analyse, expand_acronyms, instrument_spans
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
 from .retrieval.reasons import asks_recitals
 from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
+from .speakers import source_documents, speaker_documents
 from .taxa import named_species, species_in
 from .types import Answer, Filters, Hit
 from .understanding import Query
@@ -129,8 +130,11 @@ class Assistant:
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,
                                                     self.settings.max_citations, mode, sentence_sims)
         speaker = speaker_documents(query.text, self.index.documents)
-        if speaker:  # "does Res. 11.10 say anything about ...": its own paragraphs first
-            hits = [h for h in hits if h.doc_id in speaker] + [h for h in hits if h.doc_id not in speaker]
+        # "does Res. 11.10 say anything about ...", "... according to the CITES Secretariat's response": its own
+        # paragraphs first
+        source = speaker or source_documents(query.text, self.index.documents)
+        if source:
+            hits = [h for h in hits if h.doc_id in source] + [h for h in hits if h.doc_id not in source]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
         relevance = max(self.relevance(hits, sentence_sims), self._asked_relevance(query, hits))
         instruments = self.retriever.instrument_groups(query.info)

@@ -19,14 +19,15 @@ Names = Callable[[str], list[str]]  # the species a text names (in English, or b
 
 _ELLIPTICAL_START = re.compile(r"^\s*(and|but|also|what about|how about|what of|and what|same|then|so)\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|that|this|they|them|their|those|these|there|such|same|above|former|latter|"
-                      r"equivalent|counterpart|corresponding|likewise)\b", re.I)
+                      r"equivalent|counterpart|corresponding|likewise|similar|similarly|comparable)\b", re.I)
 # "When does it take effect?", "How often does it meet?": the pronoun is the subject, so it stands for the thing
 # the earlier turn named (the MOU, the Committee), and that turn's own predicate ("who can sign") is not carried.
 _SUBJECT_PRONOUN = re.compile(r"\b(?:does|do|did|is|are|was|were|can|could|may|might|must|shall|should|will|would|"
                               r"has|have|had)\s+(?:it|they)\b|^\s*(?:it|they)\b", re.I)
 # "Does it say who pays for that?": a pronoun after a verb or preposition stands for the earlier turn's topic.
 _OBJECT_PRONOUN = re.compile(r"\b(?:for|in|on|about|with|to|of|by|from|fund|pay|implement)\s+"
-                             r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)", re.I)
+                             r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)|"
+                             r"\b(?:doing\s+(?:it|that|this|so)|do\s+(?:that|this|so))\b", re.I)  # "when doing that"
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
           "objective", "section", "table", "part")
 # The ways a specimen crosses a border (CITES Art. I(c)-(e) "Trade" means export, re-export, import and introduction

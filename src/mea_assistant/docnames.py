@@ -105,6 +105,8 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
     return dict(_DISTINCT[key])
 
 
+# The author a letter's title opens with: "CITES Secretariat's response to the OLA/DOALOS request"
+_AUTHOR = re.compile(r"^(?:the\s+)?((?:[A-Z][\w/-]*\s+){0,3}?[A-Z][\w/-]*)(?:'s|’s)\s+(?:response|letter|reply|submission|note)\b")
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
 # The nouns a delegate names the other kinds of document by ("the capacity-building plan", "the dugong meeting
 # paper", "the joint work programme", "the Secretariat's letter to DOALOS"): the kind's own word for the rest
@@ -167,6 +169,14 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
                 word = _either_number(word)
                 for form in (rf"\b{word}\s+{_FEW}{kind}\b", rf"\b{kind}\s+{about}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
+            # a letter by its author, as its title opens ("CITES Secretariat's response to ..."): "the CITES
+            # Secretariat's 2025 reply", "the response of the CITES Secretariat"
+            author = _AUTHOR.match(doc.title) if doc.doc_type == "correspondence" else None
+            if author:
+                who = _spaced(author.group(1).lower())
+                dated = rf"(?:{year}\s+)?" if (year := year_of(doc.date, doc.doc_id)) else ""
+                owners.setdefault(rf"\b{who}(?:'s|’s)?\s+{dated}(?:{kind}|note|overview|account)\b", set()).add(doc.doc_id)
+                owners.setdefault(rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b", set()).add(doc.doc_id)
             # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
             # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate
             years = {year_of(doc.date, doc.doc_id), year_of(doc.doc_id)} if doc.doc_type in TREATY_TYPES else set()

@@ -381,20 +381,6 @@ def _is_treaty_of(doc: Document, code: str) -> bool:
     return doc.doc_type in TREATY_TYPES and doc.conventions[:1] == (code,)
 
 
-# "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one
-# asked about, whatever else the question names; any of its paragraphs answers, its preamble included.
-_SPEAKER = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is there anything in)\s+(?P<who>.{2,80}?)\s+(?:say|said|mention|"
-                      r"refer|address|cover|deal with|speak|have anything|contain)\b", re.I)
-
-
-def speaker_documents(text: str, documents: dict[str, Document]) -> list[str]:
-    """The documents a "does X say anything about Y?" question asks about (X), or none."""
-    m = _SPEAKER.match(text)
-    if not m:
-        return []
-    return analyse(m.group("who"), documents).doc_ids
-
-
 def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = frozenset(), context: str = ""
             ) -> QueryInfo:
     lower = text.lower()

@@ -14,7 +14,7 @@ from ..queries import QueryInfo
 from ..asked_refs import explicit_refs, named_annex
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
-from ..types import Document, Filters, Hit
+from ..types import Document, Filters, Hit, Paragraph
 
 MAX_PER_REF = 12  # "Article 5" of a long treaty: its first paragraphs, not the whole article
 
@@ -38,9 +38,24 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
                 continue
             found = [p for p in doc.paragraphs if ref_has_prefix(tokens, p.ref)]
             if found:
+                found = _mentions_first(tokens, found, doc)
                 hits.extend(paragraph_hit(doc, p.position, 1.0, exact=True) for p in found[:MAX_PER_REF])
                 break
     return hits
+
+
+def _mentions_first(tokens: list[str], found: list[Paragraph], doc: Document) -> list[Paragraph]:
+    """A dotted number no paragraph is labelled with, only its sub-items ("objective 4.1" of a capacity-building
+    plan beside the items 4.1.1-4.1.4 of another plan it quotes): the paragraphs whose text names that number
+    ("With regard to objective 4.1, ...") are about it, before the sub-items that merely share its digits."""
+    if len(tokens) < 2 or not all(t.isdigit() for t in tokens):
+        return found
+    number = ".".join(tokens)
+    if any(p.ref.rsplit(" ", 1)[-1] == number for p in found):
+        return found
+    mention = re.compile(rf"(?<![\w.]){re.escape(number)}(?!\w|\.\d)")
+    named = [p for p in doc.paragraphs if mention.search(p.text) and p not in found]
+    return named + found
 
 
 def annexed(query: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo) -> list[Hit]:

@@ -135,4 +135,14 @@ def recital_answers(hit: Hit, question: str) -> bool:
     root = re.sub(r"is$", "iz", m.group(1).lower())  # "recall", "recogniz" (of either spelling), "not", "welcom"
     forms = rf"{root}(?:e|es|s|ed|d)" + (rf"|{root}" if len(root) >= 5 else "")
     asked = re.sub(r"(?<=\w)is(e|es|ed)\b", r"iz\1", question.lower())  # "recognises" -> "recognizes"
-    return bool(re.search(rf"\b(?:{forms})\b", asked))
+    return bool(re.search(rf"\b(?:{forms})\b", asked) or (same := _SAME_MOTIVE.get(root)) and same.search(asked))
+
+
+# A recital's verb asked in the everyday word for the same act ("Does the Protocol accept that ...?" of "Recognizing
+# that ...", "What does it stress?" of "Emphasizing"): the pairs of the drafting verbs of UN preambles and their
+# plain synonyms.
+_ACCEPTS = re.compile(r"\b(?:accept|acknowledg|admit|recogniz|concede)\w*", re.I)
+_STRESSES = re.compile(r"\b(?:stress|emphasi[sz]|underlin|highlight)\w*", re.I)
+_WISHES = re.compile(r"\b(?:desir|wish|want)\w*", re.I)
+_SAME_MOTIVE: dict[str, re.Pattern[str]] = {"recogniz": _ACCEPTS, "acknowledg": _ACCEPTS, "emphasiz": _STRESSES,
+                                            "stress": _STRESSES, "underlin": _STRESSES, "desir": _WISHES}

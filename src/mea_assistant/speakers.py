@@ -1,0 +1,34 @@
+"""Which document a question asks to speak: "Does Res. 11.10 say anything about ...?", "... according to the CITES
+Secretariat's 2025 response?". Its own paragraphs answer first, whatever else the question names (the joint work
+programme whose themes the response reports)."""
+
+from __future__ import annotations
+
+import re
+
+from .queries import analyse
+from .types import Document
+
+# "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one
+# asked about, whatever else the question names; any of its paragraphs answers, its preamble included.
+_SPEAKER = re.compile(r"^\s*(?:and\s+)?(?:does|do|did|is there anything in)\s+(?P<who>.{2,80}?)\s+(?:say|said|mention|"
+                      r"refer|address|cover|deal with|speak|have anything|contain)\b", re.I)
+
+
+def speaker_documents(text: str, documents: dict[str, Document]) -> list[str]:
+    """The documents a "does X say anything about Y?" question asks about (X), or none."""
+    m = _SPEAKER.match(text)
+    if not m:
+        return []
+    return analyse(m.group("who"), documents).doc_ids
+
+
+# "What themes does the joint work programme cover, according to the CITES Secretariat's 2025 response?": the text
+# named after "according to" is the source asked for; the other is what it reports on.
+_SOURCE = re.compile(r"\b(?:according to|as (?:stated|set out|reported|described|explained) (?:in|by)|in the (?:view|words) "
+                     r"of)\s+(?P<who>[^,;?]{2,80})", re.I)
+
+
+def source_documents(text: str, documents: dict[str, Document]) -> list[str]:
+    """The documents an "according to X" question takes its answer from (X), or none."""
+    return [d for m in _SOURCE.finditer(text) for d in analyse(m.group("who"), documents).doc_ids]
