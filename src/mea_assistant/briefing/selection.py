@@ -179,7 +179,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
         rows = [u for u in ordered if u not in first and any(key(h) in pool.listed for h in u.paragraphs())]
         selection.units[d] = first + rows[:LISTED_ROWS]
-    _answer_each_aspect(selection, pool, kept, usable, rel, families)
+    _answer_each_aspect(selection, pool, kept, usable, rel, families, set(primary) if len(primary) >= 2 else set())
     _appendix_rules(selection, pool, families)
     add_key_definitions(selection.units, selection.documents, pool, documents, families)
     for k in strays:
@@ -204,28 +204,39 @@ def _appendix_rules(selection: Selection, pool: Pool, families: Families) -> Non
 
 
 def _answer_each_aspect(selection: Selection, pool: Pool, kept: list[str], usable: dict[Key, Candidate],
-                        rel: dict[Key, float], families: Families) -> None:
+                        rel: dict[Key, float], families: Families, each: Collection[str] = ()) -> None:
     """A request that asks several things ("who may join, what must we report, can we leave later") gets an
     answer to each: where no instrument's section quotes the paragraph a search of that instrument alone puts
     first for an aspect, the first instrument of the note with such a paragraph on the topic adds it, beyond the
-    reference budget (one point per aspect at most)."""
+    reference budget (one point per aspect at most). Asked of several instruments the topic names ("how the
+    waterbird agreement and the sharks memorandum are governed: decision-making body, meetings, secretariat"),
+    each named instrument answers each aspect."""
     quoted = {key(h) for units in selection.units.values() for u in units for h in u.paragraphs()}
     count = max((len(found) for found in pool.answers.values()), default=0)
+
+    def add(d: str, k: Key, duty: bool) -> bool:
+        if k not in usable or k in quoted:
+            return False
+        unit = [replace(u, duty=duty) for u in build_units([k], usable, rel, families, candidates=pool.candidates)[:1]]
+        selection.units[d] += unit
+        quoted.update(key(h) for u in unit for h in u.paragraphs())
+        return True
+
     for j in range(count):
-        firsts = [(d, pool.answers[d][j]) for d in kept if len(pool.answers.get(d, [])) > j]
-        standing = j >= count - pool.standing  # a standing question: each instrument's own answer
-        if not standing and any(k in quoted for _, k in firsts):
+        firsts = [(d, k) for d in kept if len(pool.answers.get(d, [])) > j and (k := pool.answers[d][j]) is not None]
+        if j >= count - pool.standing:  # a standing question: each instrument's own answer
+            for d, k in firsts:
+                if k in quoted:  # already a point: it answers the duty all the same
+                    selection.units[d] = [replace(u, duty=True) if k in {key(h) for h in u.paragraphs()} else u
+                                          for u in selection.units.get(d, [])]
+                add(d, k, True)
             continue
         for d, k in firsts:
-            if standing and k is not None and k in quoted:  # already a point: it answers the duty all the same
-                selection.units[d] = [replace(u, duty=True) if k in {key(h) for h in u.paragraphs()} else u
-                                      for u in selection.units.get(d, [])]
-            if k is not None and k in usable and k not in quoted:
-                unit = [replace(u, duty=standing) for u in build_units([k], usable, rel, families,
-                                                                      candidates=pool.candidates)[:1]]
-                selection.units[d] += unit
-                quoted |= {key(h) for u in unit for h in u.paragraphs()}
-                if not standing:
+            if d in each:
+                add(d, k, False)
+        if not any(k in quoted for _, k in firsts):  # else: the first instrument with an answer on the topic
+            for d, k in firsts:
+                if add(d, k, False):
                     break
 
 

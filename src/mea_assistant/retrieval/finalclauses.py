@@ -134,7 +134,8 @@ _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ti
                            r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b)|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
                            r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
                            r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
-                           r"participation\b", re.I)
+                           r"participation\b|\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+)?leave\s*(?:later\s*)?[.?!;,]|\b(?:can|could|may|might)\s+(?:later\s+|then\s+)?be\s+left\b"
+                           r"(?!\s+(?:to|open|out|aside|behind|unchanged|in)\b)", re.I)  # "how it can be left"
 _OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|(?<!migratory\s)\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
                            r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
 # The denunciation clause as treaties draft it: the instrument (or the organisation a constitution sets up) the object

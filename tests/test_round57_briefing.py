@@ -1,0 +1,33 @@
+"""Round 57: a note asked of several named instruments answers each aspect for each; leaving an instrument asked in
+plain words. On the shipped corpus and its real index, in words of our own; each case below was read otherwise before
+this round's change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mea_assistant.briefing import build_note
+from mea_assistant.briefing.duties_governance import LEAVING_TOPIC
+from mea_assistant.retrieval.finalclauses import asks_leaving
+
+
+def test_a_note_on_how_two_named_instruments_are_run_answers_each_aspect_for_each(assistant) -> None:  # type: ignore[no-untyped-def]
+    note = build_note(assistant, "How the Ramsar Convention and the Convention on Biological Diversity are run: the "
+                                 "decision-making body and how often it meets, the secretariat, the bodies giving "
+                                 "scientific advice, and how a Party can leave.")
+    cited = {(r.doc_id, r.ref) for r in note.references}
+    # each one's clause on leaving it, and Ramsar's bureau beside the CBD's secretariat
+    assert ("cbd-convention-1992", "Art. 38(1)") in cited and ("ramsar-convention-1971", "Art. 11(2)") in cited
+    assert ("ramsar-convention-1971", "Art. 8(1)") in cited and ("cbd-convention-1992", "Art. 24(1)") in cited
+
+
+@pytest.mark.parametrize(("text", "leaving"), [
+    ("and how a Party can leave.", True),
+    ("how each enters into force and can be left.", True),
+    ("whether to leave, and when", True),
+    ("what can be left to national law", False),
+    ("the birds leave, then return", False),
+])
+def test_leaving_an_instrument_in_plain_words(text: str, leaving: bool) -> None:
+    assert bool(LEAVING_TOPIC.search(text)) is leaving and asks_leaving(text) is leaving
