@@ -55,3 +55,11 @@ def test_doing_that_stands_for_the_earlier_topic(assistant) -> None:  # type: ig
     query = assistant.understand("Which international organizations must they cooperate with when doing that?",
                                  history).standalone
     assert "education" in query and "awareness" in query
+
+
+def test_a_right_the_treaty_keeps_answers_yes_and_no_when_asked_whether_it_prevents_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    # "shall in no way affect the right of Parties to adopt stricter domestic measures ... or the complete
+    # prohibition thereof": the Parties may; the prohibition is what they may adopt, not a denial
+    assert assistant.ask("Can a Party adopt stricter domestic measures than CITES requires?").lead.startswith("Yes")
+    assert assistant.ask("Does AEWA prevent a Party from adopting stricter measures to conserve "
+                         "waterbirds?").lead.startswith("No")

@@ -234,11 +234,24 @@ _DENIES_NEGATIVE = re.compile(r"\b(?:not|no case|never|none)\b[^.;]{0,80}?"
                               r"\b(?:refus|declin|reject|den(?:y|ied|ial))\w*", re.I)
 
 
-def polarity(quote: str, relevant: bool, question: str = "") -> str:
+# A right the text keeps ("shall in no way affect the right of Parties to adopt stricter domestic measures ... or the
+# complete prohibition thereof", "without prejudice to the right of"): the Parties may, whatever negation the right's
+# object holds; asked whether the text prevents it, the answer is no.
+_KEEPS_RIGHT = re.compile(r"\b(?:shall|will|does|do|is|are)\s+(?:in\s+no\s+way|not)\s+(?:\w+\s+)?(?:affect|prejudice|"
+                          r"restrict|limit|impair)\w*\s+the\s+rights?\b|\bwithout\s+prejudice\s+to\s+the\s+rights?\b|"
+                          r"\bretain\w*\s+the\s+rights?\b", re.I)
+_ASKS_PREVENTED = re.compile(r"\b(?:prevent\w*|stop\w*|bar(?:s|red)?|restrict\w*|limit\w*|forbid\w*|prohibit\w*|"
+                             r"ban(?:s|ned)?|preclud\w*)\b", re.I)
+
+
+def polarity(quote: str, relevant: bool, question: str = "", framing: str = "") -> str:
     """ "Yes", "No", "Only under conditions" or NOT_STATED, from the quote that answers a yes/no question: a
-    negation in the text answers no, unless the question asks about a refusal or an exclusion the text grants."""
+    negation in the text answers no, unless the question asks about a refusal or an exclusion the text grants, or
+    the text keeps a right (then yes, or no when asked whether it prevents it)."""
     if not relevant:
         return NOT_STATED
+    if _KEEPS_RIGHT.search(f"{framing} {quote}"):
+        return "No" if _ASKS_PREVENTED.search(question) else "Yes"
     if _NEGATION.search(_BOUNDS.sub(" ", quote)):
         grants = ASKS_NEGATIVE.search(question) and _GRANTS_NEGATIVE.search(quote) \
             and not _DENIES_NEGATIVE.search(quote)
@@ -327,7 +340,7 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
             if holder and force.kind not in ("permission", "rule"):
                 prefix += f" on {holder[:1].lower() + holder[1:] if holder.lower().startswith(('the ', 'each ', 'any ', 'all ', 'every ')) else holder}"
     if polar or kind == "yes_no":
-        answer = polarity(quote, relevant, question)
+        answer = polarity(quote, relevant, question, framing)
         if relevant and force is not None:  # "Is it binding?", "Must we?": the verb's force answers, not a "not"
             answer = yes_or_no(force, hit.doc_type, bool(_BINDING.search(question)),
                                bool(ASKS_NEGATIVE.search(question))) or answer
