@@ -31,3 +31,15 @@ def test_a_note_on_how_two_named_instruments_are_run_answers_each_aspect_for_eac
 ])
 def test_leaving_an_instrument_in_plain_words(text: str, leaving: bool) -> None:
     assert bool(LEAVING_TOPIC.search(text)) is leaving and asks_leaving(text) is leaving
+
+
+def test_a_document_of_a_named_convention_that_says_much_on_the_topic_gets_a_named_instrument_s_budget(assistant) -> None:  # type: ignore[no-untyped-def]
+    # CMS and CITES named by their codes; the CITES Secretariat's account of its partnerships is the CITES text that
+    # says most on the topic, so it is discussed as fully as a named instrument, not as a fifth instrument
+    from mea_assistant.briefing.selection import REFS_PER_DOC
+
+    note = build_note(assistant, "A note for our delegation on how CMS and CITES work together and with other "
+                                 "biodiversity bodies: their joint work, the secretariats' partnership agreements, "
+                                 "and how national focal points should coordinate.")
+    own = [r for r in note.references if r.doc_id == "cites-cooperation-response-2025"]
+    assert len(own) >= REFS_PER_DOC[1]

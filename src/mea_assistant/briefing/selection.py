@@ -173,7 +173,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         # an instrument the officer names is discussed as fully as the second one, wherever it ranks, and as fully
         # as the first when the officer asks to compare the instruments named, or when it says nearly as much
         even = compared or score[d] >= EVEN_RATIO * best
-        place = min(min(i, 0 if even else NAMED_PLACE) if d in primary else i, len(PER_DOC) - 1)
+        place = min(min(i, 0 if even else NAMED_PLACE) if d in named else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
