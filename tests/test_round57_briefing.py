@@ -43,3 +43,12 @@ def test_a_document_of_a_named_convention_that_says_much_on_the_topic_gets_a_nam
                                  "and how national focal points should coordinate.")
     own = [r for r in note.references if r.doc_id == "cites-cooperation-response-2025"]
     assert len(own) >= REFS_PER_DOC[1]
+
+
+def test_each_of_two_instruments_the_officer_names_is_discussed_as_fully_as_the_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.briefing.selection import REFS_PER_DOC
+
+    note = build_note(assistant, "Obligations under the Convention on Migratory Species and the Sharks MOU for bycatch "
+                                 "of migratory sharks in our longline fisheries.")
+    cms = [r for r in note.references if r.doc_id == "cms-convention-1979"]
+    assert len(cms) >= REFS_PER_DOC[0]

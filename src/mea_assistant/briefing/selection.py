@@ -171,8 +171,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
                             candidates=pool.candidates)
         ordered = _aspects_first(_core_first(units, core, pool.listed), aspects)
         # an instrument the officer names is discussed as fully as the second one, wherever it ranks, and as fully
-        # as the first when the officer asks to compare the instruments named, or when it says nearly as much
-        even = compared or score[d] >= EVEN_RATIO * best
+        # as the first when the officer asks to compare the instruments named, when it says nearly as much, or when
+        # the officer names no more than three (each was asked about)
+        even = compared or score[d] >= EVEN_RATIO * best or d in primary and len(primary) <= 3
         place = min(min(i, 0 if even else NAMED_PLACE) if d in named else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
