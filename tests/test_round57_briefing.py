@@ -52,3 +52,17 @@ def test_each_of_two_instruments_the_officer_names_is_discussed_as_fully_as_the_
                                  "of migratory sharks in our longline fisheries.")
     cms = [r for r in note.references if r.doc_id == "cms-convention-1979"]
     assert len(cms) >= REFS_PER_DOC[0]
+
+
+def test_the_request_s_audience_and_verbs_are_not_the_subject_of_a_note(assistant) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.briefing.subject import subject_of, weighted_terms
+
+    documents = assistant.index.documents
+    subject = subject_of("For the Standing Committee, please brief on how the Bonn Convention cooperates with range "
+                         "States, and cover especially capacity-building.", documents)
+    words = set(weighted_terms(subject, assistant.index))
+    assert not words & {"stand", "standing", "committee", "please", "brief", "cover", "especially"}
+    assert {w for w in words if w.startswith("cooper")} and {w for w in words if w.startswith("capacity")}
+    # a body the topic is about stays its subject
+    about = subject_of("The role of the Standing Committee under CITES", documents)
+    assert {w for w in weighted_terms(about, assistant.index) if w.startswith("committee")}

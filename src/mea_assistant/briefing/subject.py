@@ -25,7 +25,14 @@ _INSTRUMENT_WORDS = re.compile(r"\b(?:conventions?|protocol|agreement|memorand(?
                                r"instruments?|meas?)\b", re.I)
 _FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?|rules?|provisions?|towards?|"
                       r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
-                      r"briefing|note|across|each|every|various|different|texts?|documents?|wording)\b", re.I)
+                      r"briefing|note|across|each|every|various|different|texts?|documents?|wording|"
+                      # the request's own verbs: "please brief on", "cover how", "set out", "put together"
+                      r"please|kindly|brief|draft|prepare|cover|outline|summari[sz]e|put\s+together|set\s+out|especially|"
+                      r"particularly|notably)\b", re.I)
+# Whom the note is for, before the request ("For the Standing Committee, please brief on ..."): an audience, not a
+# subject
+_AUDIENCE = re.compile(r"^\s*(?:for|to)\s+(?:the\s+|our\s+)?[^,;:]{3,60},\s*(?=(?:please|could|can|would|kindly|i|we|"
+                       r"prepare|draft|brief|put|write|set)\b)", re.I)
 # "on what terms" asks for the conditions of what it follows; its "terms" is not the subject of a "Use of Terms"
 # article nor of "mutually agreed terms"
 _ASKED_TERMS = re.compile(r"\b(?:on|under|upon|with)\s+(?:what|which|whose)\s+terms\b", re.I)
@@ -40,7 +47,7 @@ _PLAN = re.compile(r"\bthe\s+(?:\S+\s+)?Action\s+Plan\b(?!s)", re.I)
 
 def subject_of(topic: str, documents: dict[str, Document]) -> str:
     """The topic without the instruments it names ("Ramsar site designation" -> "site designation")."""
-    text = " ".join(without_instruments(topic, documents).split())
+    text = " ".join(without_instruments(_AUDIENCE.sub("", topic), documents).split())
     while _DANGLING.search(text):
         text = _DANGLING.sub("", text)
     return text.strip() or topic
