@@ -63,3 +63,14 @@ def test_a_right_the_treaty_keeps_answers_yes_and_no_when_asked_whether_it_preve
     assert assistant.ask("Can a Party adopt stricter domestic measures than CITES requires?").lead.startswith("Yes")
     assert assistant.ask("Does AEWA prevent a Party from adopting stricter measures to conserve "
                          "waterbirds?").lead.startswith("No")
+
+
+def test_a_complete_follow_up_naming_no_instrument_stays_in_the_conversation_s_instrument(corpus_docs) -> None:  # type: ignore[no-untyped-def]
+    from mea_assistant.conversation import rewrite
+    from mea_assistant.queries import instrument_spans
+
+    history = _turns("What does the Nagoya Protocol require before genetic resources are accessed?",
+                     "Prior informed consent of the providing Party (Nagoya Protocol Art. 6(1)).")
+    query = rewrite("After the provider agrees, which document must be issued to the user at the time of access?",
+                    history, instrument_spans=lambda text: instrument_spans(text, corpus_docs))
+    assert query.endswith("Nagoya Protocol")

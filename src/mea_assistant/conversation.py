@@ -182,7 +182,11 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     if (names_instrument or named_conventions(question)) and not leans:
         return question.strip()
     if not is_elliptical(question) and len(content_words(question)) > 6:
-        return question.strip()
+        # a question complete in itself but naming no instrument stays in the one the conversation is about
+        # ("Once consent is given, what gets issued at the time of access?" after one on the Nagoya Protocol)
+        spans = _merged(instrument_spans(users[-1])) if instrument_spans and not names_instrument else []
+        names = list(dict.fromkeys(users[-1][a:b] for a, b in spans))
+        return " ".join([question.strip(), *names])
     new_slots = _slot_phrases(question)
     named_now = named_conventions(question)
     carried: list[str] = []
