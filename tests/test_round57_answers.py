@@ -74,3 +74,12 @@ def test_a_complete_follow_up_naming_no_instrument_stays_in_the_conversation_s_i
     query = rewrite("After the provider agrees, which document must be issued to the user at the time of access?",
                     history, instrument_spans=lambda text: instrument_spans(text, corpus_docs))
     assert query.endswith("Nagoya Protocol")
+
+
+def test_when_a_treaty_starts_to_apply_to_a_state_joining_later_is_its_joiner_s_clause(assistant) -> None:  # type: ignore[no-untyped-def]
+    cited = assistant.ask("Our instrument of accession to the CBD goes to the depositary next month; the Convention "
+                          "is already in force. When does it begin to apply to us?").citations
+    assert (cited[0].doc_id, cited[0].ref) == ("cbd-convention-1992", "Art. 36(3)")
+    cited = assistant.ask("Ramsar has long been in force and we are about to accede. When will it start to apply to "
+                          "our country?").citations
+    assert (cited[0].doc_id, cited[0].ref) == ("ramsar-convention-1971", "Art. 10(2)")

@@ -21,7 +21,8 @@ from ..types import Hit
 WINDOW = 8  # how far down the ranking a sibling final clause is looked for
 
 _ASKS_IN_FORCE = re.compile(r"\b(?:enter(?:s|ed|ing)?|entry|c[ao]me|comes|coming|put|brought) into (?:force|effect)\b|"
-                            r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? effective\b|"
+                            r"\btak(?:e|es|ing)\s+effect\b|\btook effect\b|\bbec[ao]me(?:s)? (?:effective|operative)\b|"
+                            r"\b(?:start|starts|started|begin|begins|began)\s+to\s+apply\b|"  # "start to apply to us"
                             r"\bbe(?:come|comes|came)?\s+bound\b"  # not by an amendment, annex or article
                             r"(?!\s+by\s+(?:\w+\s+){0,2}(?:amendments?|reservations?|annex\w*|appendi\w+|decisions?|"
                             r"resolutions?|recommendations?|articles?|provisions?|paragraphs?)\b)", re.I)
