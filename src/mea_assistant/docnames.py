@@ -106,7 +106,8 @@ def distinctive_names(documents: dict[str, Document]) -> dict[str, str]:
 
 
 # The author a letter's title opens with: "CITES Secretariat's response to the OLA/DOALOS request"
-_AUTHOR = re.compile(r"^(?:the\s+)?((?:[A-Z][\w/-]*\s+){0,3}?[A-Z][\w/-]*)(?:'s|’s)\s+(?:response|letter|reply|submission|note)\b")
+_AUTHOR = re.compile(r"^(?:the\s+)?((?:[A-Z][\w/-]*\s+){0,3}?[A-Z][\w/-]*)(?:'s|’s)\s+"
+                     r"(?:response|letter|reply|submission|note)\b")
 _DECIDED = ("resolution", "decision")  # texts a meeting adopts, named by their subject ("the synergies resolution")
 # The nouns a delegate names the other kinds of document by ("the capacity-building plan", "the dugong meeting
 # paper", "the joint work programme", "the Secretariat's letter to DOALOS"): the kind's own word for the rest
@@ -175,8 +176,9 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
             if author:
                 who = _spaced(author.group(1).lower())
                 dated = rf"(?:{year}\s+)?" if (year := year_of(doc.date, doc.doc_id)) else ""
-                owners.setdefault(rf"\b{who}(?:'s|’s)?\s+{dated}(?:{kind}|note|overview|account)\b", set()).add(doc.doc_id)
-                owners.setdefault(rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b", set()).add(doc.doc_id)
+                for form in (rf"\b{who}(?:'s|’s)?\s+{dated}(?:{kind}|note|overview|account)\b",
+                             rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b"):
+                    owners.setdefault(form, set()).add(doc.doc_id)
             # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
             # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate
             years = {year_of(doc.date, doc.doc_id), year_of(doc.doc_id)} if doc.doc_type in TREATY_TYPES else set()

@@ -25,8 +25,8 @@ def speaker_documents(text: str, documents: dict[str, Document]) -> list[str]:
 
 # "What themes does the joint work programme cover, according to the CITES Secretariat's 2025 response?": the text
 # named after "according to" is the source asked for; the other is what it reports on.
-_SOURCE = re.compile(r"\b(?:according to|as (?:stated|set out|reported|described|explained) (?:in|by)|in the (?:view|words) "
-                     r"of)\s+(?P<who>[^,;?]{2,80})", re.I)
+_SOURCE = re.compile(r"\b(?:according to|as (?:stated|set out|reported|described|explained) (?:in|by)|"
+                     r"in the (?:view|words) of)\s+(?P<who>[^,;?]{2,80})", re.I)
 
 
 def source_documents(text: str, documents: dict[str, Document]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..retrieval.finalclauses import LEAVE_PLAINLY
 from .duty import Duty
 
 # Joining an instrument (accession, ratification, becoming a Party): what a new Party must set up, in the final and
@@ -104,8 +105,7 @@ STRICTER = Duty("the right of Parties to adopt stricter domestic measures",
 # also having withdrawn from any protocol to which it is party"; CITES Art. XXIV; CMS Art. XIX).
 LEAVING_TOPIC = re.compile(r"\b(?:withdraw\w*\s+from|withdrawal|leav(?:e|es|ing)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*|conventions?|"
                            r"treat(?:y|ies)|agreements?|protocols?|mou)\b|quit(?:s|ting)?|denounc\w*|denunciation|"
-                           r"pull(?:s|ing|ed)?\s+out|\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+)?leave\s*(?:later\s*)?[.?!;,]|(?:can|could|may|might)\s+(?:later\s+|then\s+)?be\s+left\b"
-                           r"(?!\s+(?:to|open|out|aside|behind|unchanged|in)\b))", re.I)
+                           rf"pull(?:s|ing|ed)?\s+out|{LEAVE_PLAINLY})", re.I)
 WITHDRAWAL = Duty("a Party may withdraw from or denounce the Convention by written notification to the Depositary",
                   needs=re.compile(r"\bwithdraw\w*\s+from\s+(?:this|the\s+present)\b|\bdenounce", re.I),
                   source="CBD Art. 38(1); CITES Art. XXIV")

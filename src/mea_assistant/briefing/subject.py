@@ -27,8 +27,8 @@ _FRAMING = re.compile(r"\b(?:obligations?|duties|duty|requirements?|commitments?
                       r"regarding|concerning|relating|related|respect|role|issues?|matters?|aspects?|overview|"
                       r"briefing|note|across|each|every|various|different|texts?|documents?|wording|"
                       # the request's own verbs: "please brief on", "cover how", "set out", "put together"
-                      r"please|kindly|brief|draft|prepare|cover|outline|summari[sz]e|put\s+together|set\s+out|especially|"
-                      r"particularly|notably)\b", re.I)
+                      r"please|kindly|brief|draft|prepare|cover|outline|summari[sz]e|put\s+together|set\s+out|"
+                      r"especially|particularly|notably)\b", re.I)
 # Whom the note is for, before the request ("For the Standing Committee, please brief on ..."): an audience, not a
 # subject
 _AUDIENCE = re.compile(r"^\s*(?:for|to)\s+(?:the\s+|our\s+)?[^,;:]{3,60},\s*(?=(?:please|could|can|would|kindly|i|we|"

@@ -130,13 +130,17 @@ def _each_document_first(hits: list[Hit], rank: Callable[[int], int | None], lea
 # objection, which treaties also "withdraw" ("may withdraw it at any time by notification to the Secretariat"); "the
 # migratory species convention" names the instrument, not a species. A
 # follow-up rewritten with the earlier question's words ("And under CITES? Party withdraw") ends on the verb.
+# Leaving asked in plain words, the instrument unnamed: "how a Party can leave.", "how each ... can be left" (not "what
+# can be left to national law")
+LEAVE_PLAINLY = (r"\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+)?leave\s*(?:later\s*)?[.?!;,]|"
+                 r"\b(?:can|could|may|might)\s+(?:later\s+|then\s+)?be\s+left\b(?!\s+(?:to|open|out|aside|behind|"
+                 r"unchanged|in)\b)")
 _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
                            r"(?:of|from)\b|\bwithdraw\w*\s*$|\bleav(?:e|es|ing)(?:\s+(?:the\s+)?(?:[A-Z]|conventions?\b|"
                            r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b)|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
                            r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
                            r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
-                           r"participation\b|\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+)?leave\s*(?:later\s*)?[.?!;,]|\b(?:can|could|may|might)\s+(?:later\s+|then\s+)?be\s+left\b"
-                           r"(?!\s+(?:to|open|out|aside|behind|unchanged|in)\b)", re.I)  # "how it can be left"
+                           rf"participation\b|{LEAVE_PLAINLY}", re.I)
 _OTHER_OBJECT = re.compile(r"\breservations?\b|\bobjections?\b|(?<!migratory\s)\bspecies\b|\bspecimens?\b|\bappendi\w+\b|\bannex\w*\b|"
                            r"\blist(?:s|ing|ings)?\b|\bamendments?\b|\bproposals?\b|\bpermits?\b|\bsites?\b", re.I)
 # The denunciation clause as treaties draft it: the instrument (or the organisation a constitution sets up) the object

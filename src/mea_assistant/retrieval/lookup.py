@@ -54,7 +54,8 @@ def _mentions_first(tokens: list[str], found: list[Paragraph], doc: Document) ->
     if any(p.ref.rsplit(" ", 1)[-1] == number for p in found):
         return found
     mention = re.compile(rf"(?<![\w.]){re.escape(number)}(?!\w|\.\d)")
-    named = [p for p in doc.paragraphs if mention.search(p.text) and p not in found]
+    labelled = {p.position for p in found}
+    named = [p for p in doc.paragraphs if p.position not in labelled and mention.search(p.text)]
     return named + found
 
 

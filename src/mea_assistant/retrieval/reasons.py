@@ -114,6 +114,16 @@ _ASKS_EARLIER = re.compile(r"\b(?:earlier|previously|already|in the past|before 
 _RECORDS = re.compile(rf"{_OPENS}(?:Recalling|Noting|Welcoming|Acknowledging|Taking note)\b")
 
 
+# A recital's verb asked in the everyday word for the same act ("Does the Protocol accept that ...?" of "Recognizing
+# that ...", "What does it stress?" of "Emphasizing"): the pairs of the drafting verbs of UN preambles and their
+# plain synonyms.
+_ACCEPTS = re.compile(r"\b(?:accept|acknowledg|admit|recogniz|concede)\w*", re.I)
+_STRESSES = re.compile(r"\b(?:stress|emphasi[sz]|underlin|highlight)\w*", re.I)
+_WISHES = re.compile(r"\b(?:desir|wish|want)\w*", re.I)
+_SAME_MOTIVE: dict[str, re.Pattern[str]] = {"recogniz": _ACCEPTS, "acknowledg": _ACCEPTS, "emphasiz": _STRESSES,
+                                            "stress": _STRESSES, "underlin": _STRESSES, "desir": _WISHES}
+
+
 def recital_answers(hit: Hit, question: str) -> bool:
     """A recital is the answer, not context: a question about the preamble, a "why" question and a recital that
     gives the reason, a question on
@@ -137,12 +147,3 @@ def recital_answers(hit: Hit, question: str) -> bool:
     asked = re.sub(r"(?<=\w)is(e|es|ed)\b", r"iz\1", question.lower())  # "recognises" -> "recognizes"
     return bool(re.search(rf"\b(?:{forms})\b", asked) or (same := _SAME_MOTIVE.get(root)) and same.search(asked))
 
-
-# A recital's verb asked in the everyday word for the same act ("Does the Protocol accept that ...?" of "Recognizing
-# that ...", "What does it stress?" of "Emphasizing"): the pairs of the drafting verbs of UN preambles and their
-# plain synonyms.
-_ACCEPTS = re.compile(r"\b(?:accept|acknowledg|admit|recogniz|concede)\w*", re.I)
-_STRESSES = re.compile(r"\b(?:stress|emphasi[sz]|underlin|highlight)\w*", re.I)
-_WISHES = re.compile(r"\b(?:desir|wish|want)\w*", re.I)
-_SAME_MOTIVE: dict[str, re.Pattern[str]] = {"recogniz": _ACCEPTS, "acknowledg": _ACCEPTS, "emphasiz": _STRESSES,
-                                            "stress": _STRESSES, "underlin": _STRESSES, "desir": _WISHES}
