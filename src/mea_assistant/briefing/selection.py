@@ -64,6 +64,7 @@ PER_DOC = (10, 6, 4, 3)  # points for the first, second, ... instrument
 REFS_PER_DOC = (18, 8, 5, 4)  # ... and the references their points may take (the first point always goes in)
 NAMED_PLACE = 1  # an instrument the topic names has at least the budget of this place ...
 EVEN_RATIO = 0.8  # ... and the first's when it scores at least this share of the best
+EVEN_NAMED = 3  # ... or when the topic names at most this many instruments (each was asked about)
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
@@ -173,7 +174,7 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         # an instrument the officer names is discussed as fully as the second one, wherever it ranks, and as fully
         # as the first when the officer asks to compare the instruments named, when it says nearly as much, or when
         # the officer names no more than three (each was asked about)
-        even = compared or score[d] >= EVEN_RATIO * best or d in primary and len(primary) <= 3
+        even = compared or score[d] >= EVEN_RATIO * best or d in primary and len(primary) <= EVEN_NAMED
         place = min(min(i, 0 if even else NAMED_PLACE) if d in named else i, len(PER_DOC) - 1)
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
