@@ -132,17 +132,25 @@ def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, 
 def species_in(text: str, documents: dict[str, Document]) -> list[str]:
     """The species and groups a text names, in English or by a Latin name the corpus's tables list ("the vaquita,
     Phocoena sinus")."""
-    names, _ = taxon_names(documents)
-    cached, latins = _LATINS
-    if cached is not names:  # once per set of names (a conversation reads every turn with it)
-        latins = frozenset(latin for found in names.values() for latin in found)
-        _LATINS[:] = [names, latins]
+    latins = _listed_latins(documents)
     written = [m.group() for m in _WRITTEN_LATIN.finditer(text) if m.group() in latins]
     return list(dict.fromkeys([name for name, _ in named_species(text, documents)] + written))
 
 
 _WRITTEN_LATIN = re.compile(r"\b[A-Z][a-z]+(?: [a-z]{3,})?\b")
-_LATINS: list[Any] = [None, frozenset()]  # the taxon_names dict last read (held, so never reused) and its Latin names
+_LATIN_CACHE: dict[tuple[Any, ...], frozenset[str]] = {}
+
+
+def _listed_latins(documents: dict[str, Document]) -> frozenset[str]:
+    """Every Latin name the corpus's tables give an English name, read once per set of documents, as taxon_names
+    is (a conversation reads every turn with it)."""
+    key = tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
+    if key not in _LATIN_CACHE:
+        if len(_LATIN_CACHE) > 16:
+            _LATIN_CACHE.clear()
+        names, _ = taxon_names(documents)
+        _LATIN_CACHE[key] = frozenset(latin for found in names.values() for latin in found)
+    return _LATIN_CACHE[key]
 
 
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
