@@ -284,8 +284,8 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     paragraphs the ranker trusts nearly as much as its first (Art. 14(1) sets up the Clearing-House, 14(2)
     "The information shall include:" lists what goes on it)."""
     usable = [h for h in hits if _usable(h) or opens_list(h.text)]
-    if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3:
-        return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ..."
+    if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3 or usable[0].kind == "table":
+        return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ...", a table's record
     top = usable[0]
     window = usable[:LIST_WINDOW] if kind == "list" else usable[:1]
     lists = []

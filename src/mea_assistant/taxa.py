@@ -98,7 +98,7 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
         if len(_CACHE) > 16:
             _CACHE.clear()
         found: dict[str, set[str]] = {}
-        listed: set[str] = set()  # capitalised words of the tables: genera and families they list
+        listed: set[str] = set()  # capitalised words of the tables, lower-cased: the taxa they list
         for doc in documents.values():
             for p in doc.paragraphs:
                 if p.kind != "table":
@@ -107,9 +107,10 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
                 pairs += [m.groups() for line in p.text.splitlines() if (m := _ROW.match(line.strip()))]
                 for latin, names in pairs:
                     _add(found, latin, _english(names))
-                listed.update(re.findall(r"\b[A-Z][a-z]+\b", " ".join([p.text, *p.section])))
+                # genera and families as written, orders as their headings write them ("TESTUDINATA")
+                listed.update(w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]+\b", " ".join([p.text, *p.section])))
         for latin, names in glossary():
-            if latin.split()[0] in listed:  # a taxon these documents' tables list (its genus or family is there)
+            if latin.split()[0].lower() in listed:  # a taxon these documents' tables list (its genus or family is there)
                 _add(found, latin, names)
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
         # "armadillo-shell charangos", "peccary-leather gloves": the animal a compound's first word names
@@ -184,13 +185,13 @@ MAX_ROWS = 8  # a family's whole listing is many rows: its first few are enough 
 
 
 def _table_rows(documents: dict[str, Document]) -> dict[str, list[tuple[int, str]]]:
-    """Each document's table records as (position, text and headings), read once per set of documents: every search
+    """Each document's table records as (position, text and headings lower-cased), read once per set of documents: every search
     whose question names a species looks through them."""
     key = ("rows",) + tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
     if key not in _ROWS:
         if len(_ROWS) > 16:
             _ROWS.clear()
-        _ROWS[key] = {d.doc_id: [(p.position, f"{p.text} {' '.join(p.section)}") for p in d.paragraphs
+        _ROWS[key] = {d.doc_id: [(p.position, f"{p.text} {' '.join(p.section)}".lower()) for p in d.paragraphs
                                  if p.kind == "table"] for d in documents.values()}
     return _ROWS[key]
 
@@ -200,7 +201,7 @@ def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: It
     question or topic ("coco de mer nuts taken home by tourists ...") buries the few words of the row that lists
     it ("Appendix III: Lodoicea maldivica") under its many others, in BM25 as in the vectors. The most specific
     names count (a species before its family). Prose that names the taxon is left to the two stores."""
-    taxa = [t for t in taxa if t]
+    taxa = [t.lower() for t in taxa if t]  # a family is named by its rows' heading, often in capitals
     specific = [t for t in taxa if " " in t] or taxa
     tables = _table_rows(documents)
     rows = [(doc_id, pos) for doc_id in allowed for pos, text in tables.get(doc_id, []) if any(t in text for t in specific)]

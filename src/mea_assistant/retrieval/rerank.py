@@ -363,14 +363,21 @@ def binding_text_first(hits: list[Hit], signals: Signals, window: int = 3) -> li
 # appendix named as the setting of another question ("a permit for an Appendix II orchid", "we put it on Appendix III;
 # how long until the listing stops applying?"): a listing row holds no permit rule or time limit.
 _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
-                           r"categor(?:y|ies)|column)\b|"
+                           r"categor(?:y|ies)|columns?)\b|"
                            # "are ... in the second, less strict appendix", "which populations sit in Appendix II"
-                           r"\b(?:is|are|was|were|sits?|belongs?|appears?)\b[^?.]{0,60}\b"
+                           # "is the shoebill placed in column A", "how is its population categorised in Table 1"
+                           # (not a setting: "a duck population that sits in Column A")
+                           r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|was|were|sits?|belongs?|appears?)\b[^?.]{0,60}\b"
                            r"(?:on|in|under|into)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){0,3}?"
-                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
+                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|columns?|tables?)\b|"
                            r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
                            r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))|"
+                           # "which albatrosses does CMS Appendix I list?"
+                           r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\s+(?:[IVX]+|\d+)\s+(?:list|include|cover|"
+                           r"contain)s?\b|"
+                           # "which herons are among the waterbirds covered by AEWA": a species covered is one listed
+                           r"\b(?:covered|included)\s+(?:by|in|under)\b|"
                            # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
                            r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
@@ -383,14 +390,32 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
-    specific = finest(signals.taxa)
+    specific = [t.lower() for t in finest(signals.taxa)]
+    designated = _designators(signals.query)
 
-    def rank(hit: Hit) -> tuple[int, bool]:
-        holds = any(t in hit.text for t in specific)
-        # a listing row before a mention; the named instrument's own before another's
-        return 0 if holds and hit.kind == "table" else 1 if holds else 2, \
-            bool(signals.named_docs) and hit.doc_id not in signals.named_docs
+    query = signals.query.lower()
+
+    def rank(hit: Hit) -> tuple[int, bool, bool]:
+        # a family is named by the heading its rows sit under ("SPHENISCIDAE"), a species in the row itself
+        holds = any(t in f"{hit.text} {hit.section}".lower() for t in specific)
+        # the row headed by the taxon the question writes in Latin ("owls (order Strigiformes)": STRIGIFORMES, not
+        # the family Strigidae) before any; a listing row before a mention; the named instrument's own before
+        # another's; the row of the table or appendix the question names ("Table 1", "Appendix I") before the same
+        # species' row in another
+        written = hit.kind == "table" and re.search(rf"\b{re.escape(hit.ref.rsplit(',', 1)[-1].strip().lower())}\b",
+                                                      query) is not None
+        return -1 if written else 0 if holds and hit.kind == "table" else 1 if holds else 2, \
+            bool(signals.named_docs) and hit.doc_id not in signals.named_docs, \
+            not designated <= _designators(f"{hit.ref} {hit.section}")
     return sorted(hits, key=rank)  # stable: the ranker's order within each
+
+
+def _designators(text: str) -> set[tuple[str, str]]:
+    """The appendices, annexes and tables a text names by number: "Appendix I", "Annex 3, Table 1"."""
+    return {(kind.lower()[:3], mark.upper()) for kind, mark in _TABLE_DESIGNATOR.findall(text)}
+
+
+_TABLE_DESIGNATOR = re.compile(r"\b(Appendix|App\.|Annex|Schedule|Table)\s+([IVX]+|\d+)(?![\w.])", re.I)
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
