@@ -127,6 +127,16 @@ def _object_switched(question: str, previous: str) -> str:
 # What an instrument-only follow-up says besides the instrument: "And under CITES?", "What about the Nagoya Protocol?"
 _ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|with|regarding|concerning|as|to|then|so|the|"
                          r"same)\b|[^\w]", re.I)
+# ... or asks, of that instrument, for what the conversation was asking: "What's the rule under the Nagoya Protocol?",
+# "What is the position in CITES?", "What does the CBD say?"
+_ONLY_ASKS = re.compile(r"\b(?:s|is|are|does|do|rules?|positions?|situation|case|provisions?|procedures?|"
+                        r"arrangements?|answer|says?|said|there|here)\b", re.I)
+
+
+def _topicless(question: str, instrument_spans: Spans | None) -> bool:
+    """The turn names an instrument and nothing it asks about: it asks the conversation's question of it."""
+    here = _merged(instrument_spans(question)) if instrument_spans else []
+    return bool(here) and not _ONLY_ASKS.sub(" ", _ONLY_FRAME.sub(" ", _blank(question, here))).strip()
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -148,7 +158,7 @@ def _instrument_swapped(question: str, previous: str, instrument_spans: Spans | 
     if instrument_spans is None or _ELLIPTICAL_START.search(previous):
         return ""
     here, there = _merged(instrument_spans(question)), _merged(instrument_spans(previous))
-    if len(here) != 1 or len(there) != 1 or _ONLY_FRAME.sub(" ", _blank(question, here)).strip():
+    if len(here) != 1 or len(there) != 1 or not _topicless(question, instrument_spans):
         return ""
     (a, b), (c, d) = here[0], there[0]
     return f"{previous[:c]}{question[a:b]}{previous[d:]}".strip()
@@ -178,7 +188,8 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         return question.strip()
     if swapped := _instrument_swapped(question, users[-1], instrument_spans):
         return swapped
-    leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question))
+    leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question)
+                 or _topicless(question, instrument_spans))
     if (names_instrument or named_conventions(question)) and not leans:
         return question.strip()
     if not is_elliptical(question) and len(content_words(question)) > 6:
