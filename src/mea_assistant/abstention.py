@@ -226,7 +226,7 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     if (number := _ORDINAL_NUMBERS.get(low)) is not None and re.search(
             rf"\b{number}(?:st|nd|rd|th)\b|\b(?:cop|mop|mos|sc|stc|scc|ac|pc)[\s/-]?{number}\b", evidence):
         return True
-    # "Sudanese", "Chinese", "Kenyan": the people of a country the text names ("the Democratic Republic of the Sudan")
+    # "Sudanese", "Kenyan", "Greenlandic": of a country or place the text names ("the Democratic Republic of the Sudan")
     if (demonym := _DEMONYM.fullmatch(term)) and re.search(rf"\b{re.escape(demonym.group(1).lower())}", evidence):
         return True
     # "E-road", "E-roads": a road of the "E" series the text numbers ("road E 20", "E31"), a letter and a plain word
@@ -260,7 +260,7 @@ def _supported(term: str, evidence: str, conventions: set[str]) -> bool:
     return spelled != re.escape(low) and re.search(spelled, evidence) is not None
 
 
-_DEMONYM = re.compile(r"([A-Z][a-z]{3,}?)(?:ese|ian|an|ish|i)s?")
+_DEMONYM = re.compile(r"([A-Z][a-z]{3,}?)(?:ese|ian|an|ish|ic|i)s?")
 # A treaty series' number ("(CETS 196)", "ETS No. 5", "UNTS") identifies the instrument the question names; the text
 # as published need not print it.
 _SERIES = re.compile(r"\b(?:C?ETS|UNTS|TIAS|UKTS)\s*(?:No\.?\s*)?(\d+)\b")

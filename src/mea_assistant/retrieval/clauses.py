@@ -7,6 +7,8 @@ many paragraphs that only mention it, which the ranker often puts first:
   shall be deposited with the Government of ...", not "The Depositary shall notify ...";
 - who provides the secretariat: "The Agency shall provide the secretariat", "... shall carry out the following
   secretariat functions", not "Each Party shall provide to the secretariat ...";
+- whether it sets up a body ("Does the CBD set up a secretariat of its own?"): the paragraph establishing it ("A
+  secretariat is hereby established"), not the one on who designates or hosts it later;
 - who runs a body or an operation: the organ that governs, directs or manages it ("shall act as the supreme governing
   body of", "shall be directed by a Directing Committee", "The overall direction ... shall be the responsibility of");
 - how often something happens: of the few paragraphs at the top, the one that states a frequency ("It shall
@@ -128,6 +130,12 @@ CLAUSES: tuple[Clause, ...] = (
                    r"carried\s+out|discharged|assumed)\b|"
                    r"\b(?:use|avail\s+itself\s+of)\s+the\s+services\s+of\s+the\s+Secretariat\s+of\b|"
                    r"\bshall\s+(?:act|serve)\s+as\s+(?:the\s+)?Secretariat\b", re.I)),
+    Clause(  # whether the instrument sets up a body: "A secretariat is hereby established", not who later designates it
+        re.compile(r"\b(?:does|do|did|will|has|have)\s+[^?]{0,80}?\b(?:set\s+up|establish(?:es)?|create|"
+                   r"constitute)\s+(?:an?\s+|its\s+own\s+|any\s+)?[\w-]+", re.I),
+        re.compile(r"\b(?:is|are)\s+hereby\s+(?:re-?)?(?:established|set\s+up|created|constituted)\b|"
+                   r"\bthere\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:established|set\s+up|created)\b|"
+                   r"\bhereby\s+(?:establish|set\s+up|create|constitute)\b", re.I)),
     Clause(  # who runs a body or an operation: the organ it is governed, directed or managed by
         re.compile(r"\b(?:who|which\s+(?:body|organ))\s+(?:\w+\s+)?(?:runs?|manages?|governs?|administers?|directs?|"
                    r"oversees?|supervises?|controls?|heads?|is\s+in\s+charge\s+of)\b(?![^?]*\bsecretariat\b)", re.I),

@@ -33,7 +33,9 @@ _SINCE_IN_FORCE = re.compile(r"\b(?:after|since|once|following|upon|until|before
                              r"has\s+entered|had\s+entered|was\s+in|is\s+in)\s+into\s+force|in\s+force)\b", re.I)
 # Questions that are about another clause with its own "take effect": leaving, amending, reserving, listing.
 _OTHER_CLAUSE = re.compile(r"\b(?:withdraw\w*|denounc\w*|denunc\w*|pull(?:s|ing|ed)? out|leav(?:e|es|ing)|exit\w*|amend\w*|"
-                           r"annex\w*|appendi\w+|reservations?|protocols? to|suspen\w+|terminat\w+)\b", re.I)
+                           r"annex\w*|appendi\w+|reservations?|suspen\w+|terminat\w+)\b|"
+                           # "a protocol to the Convention", not "for its Nagoya Protocol to enter into force"
+                           r"\bprotocols? to\b(?!\s+(?:enter|come|take|become|be|start|begin)\b)", re.I)
 # A State that joins once the instrument is, or is about to be, in force; "my country", "only now ratifying": the
 # asker's own State, whose entry into force is the joiner's clause's.
 _ASKS_LATER = re.compile(r"\b(?:join|ratif|accede|accession|becom|sign)\w*\b[^?]{0,40}?\b(?:late|later|afterwards|"
