@@ -56,3 +56,12 @@ def test_whether_an_instrument_sets_up_a_body_is_answered_by_the_paragraph_estab
     # "A secretariat is hereby established", not the next paragraph on who is designated to run it
     assert _first(assistant, "Does the Convention on Biological Diversity set up its own secretariat?") == \
         ("cbd-convention-1992", "Art. 24(1)")
+
+
+def test_a_follow_up_moves_past_what_the_last_answer_told_in_its_own_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    # the answer cites no label, yet it told the members paragraph; the follow-up asks what was signed
+    history = [{"role": "user", "content": "Which organisations make up the wildlife crime consortium ICCWC?"},
+               {"role": "assistant", "content": "ICCWC brings together the CITES Secretariat, INTERPOL, UNODC, the "
+                                                "World Bank and the World Customs Organization."}]
+    assert _first(assistant, "Did its members sign anything when it was created?", history) == \
+        ("cites-cooperation-response-2025", "¶37")

@@ -57,6 +57,16 @@ def cited_in(hit: Hit, answer: str, conversation: str) -> bool:
     return _named_in(conversation, hit.citation_name, hit.conventions)
 
 
+RESTATED = 0.7  # the share of an answer's words a paragraph holds when the answer told what it says
+RESTATED_MIN = 5  # ... of an answer saying this many words at least (not "Yes." or "Article 5")
+
+
+def restates(told: set[str], hit: Hit) -> bool:
+    """An answer that cites no label ("ICCWC brings together the CITES Secretariat, INTERPOL, UNODC, the World Bank
+    and the World Customs Organization") told a paragraph when nearly all its words are that paragraph's."""
+    return len(told) >= RESTATED_MIN and len(told & terms(f"{hit.text} {hit.lead_in}")) >= RESTATED * len(told)
+
+
 def _cites(answer: str, ref: str) -> bool:
     """`answer` cites the paragraph labelled `ref`, the label whole ("Art. III(5)" is not "Art. III(5)(a)")."""
     # the substring test first: a follow-up reads every paragraph label of the instruments the conversation names
@@ -75,20 +85,30 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
         return hits
     answer = last_answer(history)
     context = " ".join(t.get("content", "") for t in history).lower()
-    if not cited_in(hits[0], answer, context):
+    told = terms(answer)
+
+    def answered(hit: Hit) -> bool:  # cited by its label, or told in its words without one
+        return cited_in(hit, answer, context) or restates(told, hit)
+    if not answered(hits[0]):
         return hits
     own = terms(question)  # the follow-up's own words, not the context carried into its query
     said = lambda hit: len(own & terms(f"{hit.text} {hit.lead_in}"))  # noqa: E731
     read = 0  # paragraphs the last answer cited (its items among them) do not use up the window
+    fresh: list[int] = []  # where the paragraphs the last answer did not tell are, within the window
     for i, hit in enumerate(hits[1:], 1):
         if i >= WINDOW + read:
             break
-        if cited_in(hit, answer, context):
+        if answered(hit):
             read += 1
         else:
-            # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?")
-            return hits if said(hits[0]) > said(hit) else [hit] + hits[:i] + hits[i + 1:]
-    return hits
+            fresh.append(i)
+    if not fresh:
+        return hits
+    # the first of them, or a later one saying more of the follow-up's own words ("Was anything signed to set it
+    # up?": "A Letter of Understanding was signed ...")
+    i = max(fresh, key=lambda j: (said(hits[j]), -j))
+    # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?")
+    return hits if said(hits[0]) > said(hits[i]) else [hits[i]] + hits[:i] + hits[i + 1:]
 
 
 BEFORE, AFTER = 2, 10  # the paragraphs around a cited one that "what then?", "who appoints them?" may be about
