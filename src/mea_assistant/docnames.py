@@ -171,13 +171,15 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
                 for form in (rf"\b{word}\s+{_FEW}{kind}\b", rf"\b{kind}\s+{about}\s+(?:the\s+)?{_FEW}{word}\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
             # a letter by its author, as its title opens ("CITES Secretariat's response to ..."): "the CITES
-            # Secretariat's 2025 reply", "the response of the CITES Secretariat"
+            # Secretariat's 2025 reply", "the response of the CITES Secretariat", "what the CITES Secretariat
+            # reported to UN DOALOS"
             author = _AUTHOR.match(doc.title) if doc.doc_type == "correspondence" else None
             if author:
                 who = _spaced(author.group(1).lower())
                 dated = rf"(?:{year}\s+)?" if (year := year_of(doc.date, doc.doc_id)) else ""
                 for form in (rf"\b{who}(?:'s|’s)?\s+{dated}(?:{kind}|note|overview|account)\b",
-                             rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b"):
+                             rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b",
+                             rf"\b{who}\s+(?:reported|wrote|replied|responded|told|informed)\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
             # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
             # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate

@@ -374,7 +374,19 @@ def own_mentions(text: str, documents: dict[str, Document]) -> list[tuple[int, i
     def inside_other(s: int, e: int, code: str) -> bool:  # "Nagoya" of "the Nagoya Protocol" is its own name
         return any(ns <= s and e <= ne and (ns, ne) != (s, e) and not _is_treaty_of(documents[doc], code)
                    for ns, ne, doc in names)
-    return [(s, e, label) for s, e, label in mentions if label in documents or not inside_other(s, e, label)]
+    # "the CMS-CITES work programme": the conventions written before a document's name, its own, are part of it
+    prefixed: set[tuple[int, int]] = set()
+    for ns, _, doc in names:
+        start = ns
+        for s, e, label in sorted(mentions, reverse=True):
+            if e <= start and label in documents[doc].conventions and _JOINS.fullmatch(text[e:start]):
+                prefixed.add((s, e))
+                start = s
+    return [(s, e, label) for s, e, label in mentions
+            if label in documents or not (inside_other(s, e, label) or (s, e) in prefixed)]
+
+
+_JOINS = re.compile(r"[\s/–-]*")
 
 
 def _is_treaty_of(doc: Document, code: str) -> bool:
