@@ -65,3 +65,13 @@ def test_a_follow_up_moves_past_what_the_last_answer_told_in_its_own_words(assis
                                                 "World Bank and the World Customs Organization."}]
     assert _first(assistant, "Did its members sign anything when it was created?", history) == \
         ("cites-cooperation-response-2025", "¶37")
+
+
+def test_a_quoted_term_an_instrument_never_uses_is_said_to_be_undefined(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("How does the Nagoya Protocol define 'traditional knowledge holders'?")
+    assert answer.abstained
+    assert "does not define “traditional knowledge holders”" in answer.text
+    assert "“Utilization of genetic resources”" in answer.text  # what it defines instead
+    # a term it defines is answered by its definition
+    defined = assistant.ask("How does the Nagoya Protocol define 'derivative'?")
+    assert not defined.abstained and defined.citations[0].ref == "Art. 2(e)"

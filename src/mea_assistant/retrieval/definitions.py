@@ -151,3 +151,29 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
         hits += [paragraph_hit(doc, p.position, 1.0, exact=True) for p in found]
     hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
     return hits[:MAX_DEFINITIONS]
+
+
+def undefined_term(query: str, documents: Mapping[str, Document], info: QueryInfo) -> str | None:
+    """What to say when a question asks how an instrument defines a term it quotes ("How does the CBD define
+    'invasive alien species'?") that the instrument's text never uses, though it has definitions of its own: that
+    it does not define it, and which terms it does define. None otherwise (a term the text uses may be defined in
+    other words, which retrieval finds)."""
+    term = defined_term(query)
+    if not term or term not in [_clean(m.group(1)) for m in _QUOTED.finditer(query)]:
+        return None
+    docs = [documents[d] for d in info.doc_ids if d in documents] or [
+        d for d in documents.values() if info.conventions and d.conventions[:1] == (info.conventions[0],)
+        and d.doc_type in TREATY_TYPES]
+    if len(docs) != 1:
+        return None
+    doc = docs[0]
+    defined = list(dict.fromkeys(t for p in doc.paragraphs if (t := term_defined(p.text))))
+    stem = re.escape(term.removesuffix("s"))
+    if not defined or any(re.search(rf"\b{stem}s?\b", p.text, re.I) for p in doc.paragraphs):
+        return None
+    shown = ", ".join(f"“{t}”" for t in defined[:MAX_LISTED]) + (", ..." if len(defined) > MAX_LISTED else "")
+    return f"{doc.citation_name} does not define “{term}”; the term does not appear in its text. It defines {shown}."
+
+
+MAX_LISTED = 8  # the defined terms a "does not define" answer names
+

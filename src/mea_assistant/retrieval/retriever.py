@@ -21,7 +21,7 @@ from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .annotations import annotation_first
 from .clauses import asked_clause
-from .definitions import candidate_terms, defined_term, defining_paragraphs
+from .definitions import candidate_terms, defined_term, defining_paragraphs, undefined_term
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .groups import instrument_groups
@@ -310,8 +310,9 @@ class Retriever:
         return [h for h in found if not (asks_more and named_after(docs[h.doc_id].citation_name, h.ref))]
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
-        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES")."""
-        return missing_reference(query, self.index.documents, info)
+        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES"), or
+        asks how it defines a term its text never uses."""
+        return missing_reference(query, self.index.documents, info) or undefined_term(query, self.index.documents, info)
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
