@@ -75,3 +75,9 @@ def test_a_quoted_term_an_instrument_never_uses_is_said_to_be_undefined(assistan
     # a term it defines is answered by its definition
     defined = assistant.ask("How does the Nagoya Protocol define 'derivative'?")
     assert not defined.abstained and defined.citations[0].ref == "Art. 2(e)"
+
+
+def test_a_listing_lead_spells_out_the_appendix_its_citation_abbreviates(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Is the European roller (Coracias garrulus) on Appendix II of the Bonn Convention?")
+    assert answer.citations[0].ref == "App. II, CORACIIFORMES"  # the citation keeps the document's own ref
+    assert "CMS Convention Appendix II, CORACIIFORMES" in answer.lead

@@ -83,13 +83,24 @@ class LeadParts:
 
 
 def where(hit: Hit) -> str:
-    """ "CITES Convention Art. III(2)", "CMS Res. 11.10 (Rev.COP14) para. 31", "JWP 2012-2014, B8"."""
+    """ "CITES Convention Art. III(2)", "CMS Res. 11.10 (Rev.COP14) para. 31", "JWP 2012-2014, B8"; an appendix's
+    listing spelled out as prose says it ("CMS Convention Appendix II, CORACIIFORMES"), its ref stays the citation's."""
     if not hit.ref or named_after(hit.citation_name, hit.ref):
         return hit.citation_name or hit.display  # the paragraph a document is named after ("..., Target 9")
-    if re.match(r"^(?:Art\.|para\.|Annex|App\.|Part|Chapter|Section|Schedule|Rule|Table|Goal|Objective|Target|"
-                r"Action|fn\.)", hit.ref) and not hit.citation_name[-1:].isdigit():  # not "..., Target 9 para. 21"
-        return f"{hit.citation_name} {hit.ref}"
-    return f"{hit.citation_name}, {hit.ref}"
+    ref = _spelled_appendix(hit.ref) if hit.kind == "table" else hit.ref
+    if re.match(r"^(?:Art\.|para\.|Annex|App\.|Appendi|Part|Chapter|Section|Schedule|Rule|Table|Goal|Objective|Target|"
+                r"Action|fn\.)", ref) and not hit.citation_name[-1:].isdigit():  # not "..., Target 9 para. 21"
+        return f"{hit.citation_name} {ref}"
+    return f"{hit.citation_name}, {ref}"
+
+
+def _spelled_appendix(ref: str) -> str:
+    """ "App. II, CORACIIFORMES" -> "Appendix II, CORACIIFORMES"; "App. I, II and III, Bovidae" -> "Appendices I, II
+    and III, Bovidae"."""
+    many = re.match(r"^App\.\s+([IVX]+(?:,\s*[IVX]+)*\s+and\s+[IVX]+)\b", ref)
+    if many:
+        return f"Appendices {many.group(1)}{ref[many.end():]}"
+    return re.sub(r"^App\.\s+(?=[IVX]+\b)", "Appendix ", ref)
 
 
 def quote_in_sentence(quote: str) -> str:
