@@ -81,3 +81,33 @@ def test_a_listing_lead_spells_out_the_appendix_its_citation_abbreviates(assista
     answer = assistant.ask("Is the European roller (Coracias garrulus) on Appendix II of the Bonn Convention?")
     assert answer.citations[0].ref == "App. II, CORACIIFORMES"  # the citation keeps the document's own ref
     assert "CMS Convention Appendix II, CORACIIFORMES" in answer.lead
+
+
+def test_a_short_clause_on_reservations_is_found_far_down_its_document(assistant) -> None:  # type: ignore[no-untyped-def]
+    cited = assistant.ask("When joining the CBD, may a country enter reservations, and how does the Bonn Convention "
+                          "compare?").citations
+    assert (cited[0].doc_id, cited[0].ref) == ("cbd-convention-1992", "Art. 37")  # "No reservations may be made"
+
+
+def test_naming_offices_is_designating_authorities(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert _first(assistant, "Which government offices must a Party name to deal with access requests under the "
+                             "Nagoya Protocol?") == ("nagoya-protocol-2010", "Art. 13(1)")
+
+
+def test_whom_the_depositary_informs_is_not_who_the_depositary_is(assistant) -> None:  # type: ignore[no-untyped-def]
+    cited = assistant.ask("To whom does the depositary of the waterbird agreement send the text of a "
+                          "reservation?").citations
+    assert ("aewa-agreement-1995", "Art. XVII(1)") not in [(c.doc_id, c.ref) for c in cited]
+
+
+def test_spending_money_is_what_the_texts_call_investments(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert _first(assistant, "Why is it worth spending money on conserving biodiversity, according to the CBD?") == \
+        ("cbd-convention-1992", "PP18")
+
+
+def test_a_named_instrument_s_listing_row_a_little_down_keeps_a_species_question_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    # the rules on hybrids rank first; the yew's own row (Taxus cuspidata) is fourth: the everyday words ("potted",
+    # "paperwork") and the English name's "Japanese" no text prints do not make it another subject
+    answer = assistant.ask("When they are traded, do potted, nursery-raised Japanese yew hybrids need CITES "
+                           "paperwork?")
+    assert not answer.abstained and answer.citations[0].doc_id == "cites-convention-1973"

@@ -41,6 +41,7 @@ NAMED_EASE = 0.08  # abstention bar lowered by this when the best paragraph is o
 EVIDENCE = 5  # the top paragraphs whose documents must hold a question's specific terms (abstention signal 2)
 COMPARE_EASE = 0.05  # lowered further for a comparison of two instruments the question names
 CLEAR = 0.1  # relevance this far above the abstention bar is plainly on the question
+ROW_DEPTH = 5  # how far down a named instrument's listing row of the species a question names is looked for
 
 
 class Assistant:
@@ -248,7 +249,10 @@ class Assistant:
         # pelican": "Pelecanus crispus") is about it, however far its few words are from the question's: when it leads
         # or is of the instrument the question names. Not one found below another subject's paragraphs ("noise
         # limits near whale and dolphin habitats" finds the Cetacea row second): the bar then holds.
-        rows = [i for i, h in enumerate(hits[:3]) if any(name in h.text for name in taxa)]
+        # Of the named instrument, a row a little further down counts too: its paragraphs on the rule the question
+        # asks (a permit, hybrids) rank above the species' own row ("Japanese yew hybrids ... CITES paperwork").
+        rows = [i for i, h in enumerate(hits[:ROW_DEPTH]) if any(name in h.text for name in taxa)
+                and (i < 3 or h.doc_id in {*named, *treaties})]
         spoken = self._spoken(question)
         # Words no text uses ("sulphur dioxide ceilings", "seismic surveys near whales") name another subject, unless
         # a paragraph is plainly on it.

@@ -103,7 +103,9 @@ _CAN_JOIN = (r"\b(?:can|could|may|might)\s+(?:[\w'’.-]+\s+){1,8}?(?:still\s+|a
 CLAUSES: tuple[Clause, ...] = (
     Clause(  # the depositary
         re.compile(rf"\b{_WHO}\s+(?:is|are|was|were|acts?\s+as|serves?\s+as)\s+(?:the\s+)?deposit(?:ary|ory)\b|"
-                   r"\b(?:with|to)\s+whom\b[^?]{0,80}\b(?:deposit|lodge)|\bwhere\b[^?]{0,80}\b(?:deposit(?:ed|s)?|"
+                   # (the verb: "to whom does the depositary send ..." asks whom it informs)
+                   r"\b(?:with|to)\s+whom\b[^?]{0,80}\b(?:deposit(?:ed|s|ing)?|lodge[sd]?)\b|"
+                   r"\bwhere\b[^?]{0,80}\b(?:deposit(?:ed|s)?|"
                    r"lodge[sd]?)\b|"
                    rf"\b{_WHO}\s+(?:keeps|holds|receives)\b[^?]{{0,60}}\binstruments\b", re.I),
         re.compile(r"\b(?:shall\s+be|is\s+hereby\s+designated\s+as|is\s+designated\s+as|shall\s+be\s+designated\s+as|"
@@ -191,7 +193,8 @@ CLAUSES: tuple[Clause, ...] = (
                    r"(?:be\s+)?(?:made|permitted|admitted|entered|formulated|allowed)\b|"
                    r"\bmay\b[^.;]{0,160}?\b(?:make|enter|formulate)\s+(?:a\s+|any\s+|one\s+or\s+more\s+)?reservations?\b|"
                    r"\b(?:not\s+be\s+subject\s+to|shall\s+not\s+admit)\s+(?:\w+\s+)?reservations?\b", re.I),
-        not_in=re.compile(r"\bamendments?\b", re.I)),
+        # "No reservations may be made to this Convention." shares few words with a question and ranks far down
+        not_in=re.compile(r"\bamendments?\b", re.I), whole_document=True),
     Clause(  # arrears
         re.compile(r"\b(?:stops?|stopped|fails?|failed|does\s+not|do\s+not|doesn't|don't|not)\s+(?:\w+\s+)?"
                    r"pay(?:ing)?\b|\bnon-?payment\b|\barrears\b|\bunpaid\b|\bbehind\s+(?:with|on|in)\s+(?:its\s+|their\s+)?"
