@@ -111,3 +111,18 @@ def test_a_named_instrument_s_listing_row_a_little_down_keeps_a_species_question
     answer = assistant.ask("When they are traded, do potted, nursery-raised Japanese yew hybrids need CITES "
                            "paperwork?")
     assert not answer.abstained and answer.citations[0].doc_id == "cites-convention-1973"
+
+
+def test_a_family_asked_about_by_its_everyday_name_is_listed_by_its_heading(assistant) -> None:  # type: ignore[no-untyped-def]
+    # "hammerheads" (glossary: Sphyrnidae); the family is the heading of the row, not a word of its text
+    answer = assistant.ask("Does CITES list hammerheads?")
+    assert not answer.abstained and answer.citations[0].ref == "App. I, II and III, Sphyrnidae"
+    assert answer.lead.startswith("Yes")
+
+
+def test_a_listing_of_some_populations_answers_no_to_all_of_them() -> None:
+    from mea_assistant.leads import polarity
+
+    row = "Phocidae Phoca vitulina (only Baltic and Wadden Sea populations)"
+    assert polarity(row, True, "Are all harbour seal populations covered by Appendix II?") == "No"
+    assert polarity(row, True, "Is the harbour seal on Appendix II?") == "Yes"

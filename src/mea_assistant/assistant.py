@@ -28,7 +28,7 @@ from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
 from .speakers import source_documents, speaker_documents
-from .taxa import named_species, species_in
+from .taxa import lists_taxon, named_species, species_in
 from .types import Answer, Filters, Hit
 from .understanding import Query
 from .unstated import asks_for_current_status, measure_unstated
@@ -151,7 +151,10 @@ class Assistant:
         hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=instruments, sentence_scores=sentence_sims,
-                          relevant=relevance >= self.settings.abstain_threshold + CLEAR - self._ease(hits, named, treaties),
+                          # the listing row of the species asked about answers whether it is listed, however
+                          # few of the question's words it shares
+                          relevant=relevance >= self.settings.abstain_threshold + CLEAR - self._ease(hits, named, treaties)
+                          or bool(hits) and hits[0].kind == "table" and lists_taxon(hits[0], query.info.taxa),
                           mentions=bool(speaker),
                           asks=[(h.doc_id, h.position) for h in answers],
                           clause_first=bool(hits) and is_asked_clause(hits[0], query.text))
@@ -251,7 +254,7 @@ class Assistant:
         # limits near whale and dolphin habitats" finds the Cetacea row second): the bar then holds.
         # Of the named instrument, a row a little further down counts too: its paragraphs on the rule the question
         # asks (a permit, hybrids) rank above the species' own row ("Japanese yew hybrids ... CITES paperwork").
-        rows = [i for i, h in enumerate(hits[:ROW_DEPTH]) if any(name in h.text for name in taxa)
+        rows = [i for i, h in enumerate(hits[:ROW_DEPTH]) if lists_taxon(h, taxa)
                 and (i < 3 or h.doc_id in {*named, *treaties})]
         spoken = self._spoken(question)
         # Words no text uses ("sulphur dioxide ceilings", "seismic surveys near whales") name another subject, unless

@@ -31,6 +31,9 @@ _NEGATION = re.compile(
 _BOUNDS = re.compile(r"\b(?:does|do|shall|should|may|must|will|is|are)\s+not\s+(?:exceed\w*|be (?:less|more|later|"
                      r"earlier|fewer|greater|shorter|longer) than)\b|\bnot (?:less|more|later|earlier|fewer|greater|"
                      r"shorter|longer) than\b|\bnot exceeding\b", re.I)
+_ONLY_SOME = re.compile(r"\(\s*only\b", re.I)  # a listing restricted to some populations
+_ASKS_ALL = re.compile(r"\b(?:all|every|each)\s+(?:(?:of\s+)?(?:its|their|the)\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:populations?|species|subspecies|stocks?)\b|\bfor\s+all\b|\bwhole\s+species\b", re.I)
 _CONDITION = re.compile(r"\b(?:only (?:if|when|where|after|in)|unless|except(?: where| when| as| for)?|"
                         r"provided that|subject to|on condition|exceptional circumstances)\b", re.I)
 _PASSIVE_AGENT = re.compile(r"\b(?:shall|should|will|may|is|are)\s+(?:be\s+)?(?:\w+ly\s+)?(?:provided|performed|"
@@ -261,6 +264,9 @@ def polarity(quote: str, relevant: bool, question: str = "", framing: str = "") 
     the text keeps a right (then yes, or no when asked whether it prevents it)."""
     if not relevant:
         return NOT_STATED
+    # "Are all harbour seal populations covered?" of a listing "(only Baltic and Wadden Sea populations)"
+    if _ONLY_SOME.search(quote) and _ASKS_ALL.search(question):
+        return "No"
     if _KEEPS_RIGHT.search(f"{framing} {quote}"):
         return "No" if _ASKS_PREVENTED.search(question) else "Yes"
     if _NEGATION.search(_BOUNDS.sub(" ", quote)):

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, Iterable, Sequence
 
 from .errors import MeaError
-from .types import Document
+from .types import Document, Hit
 
 # A heading "Latin taxon English names": a family (-idae, -aceae) or an order/class in capitals, then its English
 # names ("Bovidae Antelopes, cattle, duikers, gazelles, goats, sheep, etc.", "LEGUMINOSAE (Fabaceae) Rosewood").
@@ -152,6 +152,14 @@ def _listed_latins(documents: dict[str, Document]) -> frozenset[str]:
         names, _ = taxon_names(documents)
         _LATIN_CACHE[key] = frozenset(latin for found in names.values() for latin in found)
     return _LATIN_CACHE[key]
+
+
+def lists_taxon(hit: Hit, taxa: Sequence[str]) -> bool:
+    """The paragraph holds one of the most specific of `taxa`: a species in its own words, a family or an order in
+    the heading its rows sit under ("SPHENISCIDAE")."""
+    said = f"{hit.text} {hit.section}".lower()
+    return bool(taxa) and any(t.lower() in said and re.search(rf"\b{re.escape(t.lower())}\b", said)
+                              for t in finest(taxa))
 
 
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:

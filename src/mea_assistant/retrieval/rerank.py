@@ -24,7 +24,7 @@ from ..figures import (asks_count, asks_frequency, asks_headcount, asks_how_much
                        states_count, states_figure)
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
-from ..taxa import finest, lists_taxa
+from ..taxa import lists_taxa, lists_taxon
 from ..terms import PARTICIPLE, opens_list, terms
 from ..titleblock import CLOSING_FORMULA
 from ..types import CONTEXT_KINDS, Hit
@@ -373,6 +373,8 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces
                            r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
                            r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))|"
+                           # "Does CITES list them?", "does the Bonn Convention list the saker falcon?"
+                           r"\b(?:does|do|did)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+list\b(?!\s+of\b)|"
                            # "which albatrosses does CMS Appendix I list?"
                            r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\s+(?:[IVX]+|\d+)\s+(?:list|include|cover|"
                            r"contain)s?\b|"
@@ -390,14 +392,13 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
-    specific = [t.lower() for t in finest(signals.taxa)]
     designated = _designators(signals.query)
 
     query = signals.query.lower()
 
     def rank(hit: Hit) -> tuple[int, bool, bool]:
         # a family is named by the heading its rows sit under ("SPHENISCIDAE"), a species in the row itself
-        holds = any(t in f"{hit.text} {hit.section}".lower() for t in specific)
+        holds = lists_taxon(hit, signals.taxa)
         # the row headed by the taxon the question writes in Latin ("owls (order Strigiformes)": STRIGIFORMES, not
         # the family Strigidae) before any; a listing row before a mention; the named instrument's own before
         # another's; the row of the table or appendix the question names ("Table 1", "Appendix I") before the same
