@@ -27,3 +27,16 @@ def test_a_note_on_what_an_mou_commits_to_quotes_its_measures(assistant) -> None
 def test_a_letter_is_named_by_what_its_author_reported(assistant) -> None:  # type: ignore[no-untyped-def]
     named = assistant.understand("What has the CITES Secretariat reported about its memoranda of understanding?")
     assert named.info.doc_ids == ["cites-cooperation-response-2025"]
+
+
+def test_an_instrument_s_recital_on_the_topic_is_quoted_as_context(assistant) -> None:  # type: ignore[no-untyped-def]
+    # the MOU's recital that RFMOs should be involved, nearly as close to the topic as its articles
+    note = build_note(assistant, "How signatories of the Sharks MOU are to work with regional fisheries management "
+                                 "organizations on shark conservation and management.")
+    assert ("sharks-mou-2010", "PP7") in {(r.doc_id, r.ref) for r in note.references}
+
+
+def test_a_plan_s_target_is_named_by_what_its_title_says(assistant) -> None:  # type: ignore[no-untyped-def]
+    named = assistant.understand("What does the CMS strategic plan's target on concerted cooperation between States "
+                                 "ask of Parties?")
+    assert named.info.doc_ids == ["cms-capacity-building-target-9"]

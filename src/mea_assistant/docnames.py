@@ -116,6 +116,7 @@ _SPOKEN_KIND = {"strategic-plan": r"(?:plan|strategy)", "action-plan": r"(?:plan
                 "correspondence": r"(?:letter|response|reply|e-?mail|submission|correspondence)",
                 "document": r"(?:document|paper|note|report)"}
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
+_NUMBERED_PART = re.compile(r"^(Target|Goal|Objective)\s+\d+[A-Za-z]?\s*[:.–-]\s*")
 # "the plant protection convention", "the convention on synergies", "the Council of Europe convention protecting
 # conditional access services": the title's word and the kind at most two words apart (not "wetlands in the
 # convention"), or the kind, a word saying what it is about and the title's word
@@ -181,6 +182,14 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
                              rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b",
                              rf"\b{who}\s+(?:reported|wrote|replied|responded|told|informed)\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
+            # a plan's part its title opens with ("Target 9: International and regional action and cooperation between
+            # States ..."): "its target on concerted cooperation between states", "the goal on ..."
+            if part := _NUMBERED_PART.match(doc.title):
+                words = sorted({w.lower() for w in re.findall(r"[A-Za-z]{5,}", doc.title[part.end():])}
+                               - _NAME_WORDS - GENERIC_WORDS)
+                if words:
+                    owners.setdefault(rf"\b{part.group(1).lower()}\s+{_ABOUT}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+                                      rf"(?:{'|'.join(words)})\b", set()).add(doc.doc_id)
             # the year of its date and the one of the file name the user gave it: "upov-convention-1991" is the 1991
             # Act of a convention dated 1961, and "the 1991 plant variety convention" to a delegate
             years = {year_of(doc.date, doc.doc_id), year_of(doc.doc_id)} if doc.doc_type in TREATY_TYPES else set()

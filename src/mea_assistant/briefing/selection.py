@@ -397,6 +397,9 @@ def _by_article(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float],
             rel[k] = max(rel[k], ARTICLE_SHARE * article)
 
 
+RECITAL_SHARE = 0.8  # an instrument's best recital on the topic is quoted as context at this share of its best article
+
+
 def _preambles(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], families: Families) -> None:
     """A preamble paragraph is on the topic when it says it in its own words and more closely than any
     operative paragraph of its instrument: where a treaty speaks to a subject only in its preamble (the CBD on
@@ -404,12 +407,19 @@ def _preambles(pool: Pool, usable: dict[Key, Candidate], rel: dict[Key, float], 
     best: dict[str, float] = {}
     for k in usable:
         best[k[0]] = max(best.get(k[0], 0.0), rel[k])
+    recital: dict[str, Key] = {}  # each instrument's recital saying the topic best, nearly as closely as its articles
     for k, cand in pool.candidates.items():
         if cand.hit.kind != "preamble" or k in usable or not families.quotable(cand.hit):
             continue
-        if (cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE) and rel[k] > best.get(k[0], 0.0) \
+        if (cand.cover >= MIN_COVER or cand.sentence >= SENTENCE_ALONE) \
                 and not other_numbered(pool.subject, context(cand.hit)):
-            usable[k] = cand
+            if rel[k] > best.get(k[0], 0.0):
+                usable[k] = cand
+            elif rel[k] >= RECITAL_SHARE * best.get(k[0], 0.0) and \
+                    (k[0] not in recital or rel[k] > rel[recital[k[0]]]):
+                recital[k[0]] = k
+    for k in recital.values():
+        usable[k] = pool.candidates[k]
 
 
 def _neighbours(mates: list[int], position: int) -> list[int]:
