@@ -126,3 +126,10 @@ def test_a_listing_of_some_populations_answers_no_to_all_of_them() -> None:
     row = "Phocidae Phoca vitulina (only Baltic and Wadden Sea populations)"
     assert polarity(row, True, "Are all harbour seal populations covered by Appendix II?") == "No"
     assert polarity(row, True, "Is the harbour seal on Appendix II?") == "Yes"
+
+
+def test_opting_out_of_a_new_listing_is_a_reservation_to_the_amendment(assistant) -> None:  # type: ignore[no-untyped-def]
+    # CMS Art. XI(6): "... any Party may by notification in writing to the Depositary make a reservation with respect
+    # to the amendment", found however far down the Convention's paragraphs it ranks
+    assert _first(assistant, "Once a species is added to CMS Appendix II at a COP, may a Party opt out of that "
+                             "listing?") == ("cms-convention-1979", "Art. XI(6)")

@@ -175,13 +175,16 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(  # reservations against an amendment (of the appendices, annexes) within its period; also asked by a
         # Party that disagrees with a new listing ("we object to the species just added: are we bound by it?")
         re.compile(r"\breserv\w*\b[^?]*\b(?:amend\w*|newly|new(?:ly)?\s+(?:adopted|listed|listing)|adopted)\b|"
+                   # "can a Party opt out of that listing?": a reservation to the amendment that made it
+                   r"\bopt(?:s|ing)?\s+out\s+of\s+(?:that|the|a|this|any|such)\s+(?:new\s+)?(?:listings?|"
+                   r"amendments?|uplistings?)\b|"
                    r"\b(?:amend\w*|newly|adopted)\b[^?]*\breserv\w*\b|"
                    r"\b(?:disagree\w*|object(?:s|ed|ing|ions?)?|oppos(?:e|es|ed|ing|ition))\b[^?]*\b(?:just\s+added|"
                    r"newly\s+added|new(?:ly)?\s+(?:adopted|listed|listing)|amend\w*|uplist\w*)\b|"
                    r"\b(?:added|moved)\s+(?:on)?to\b[^?]*\b(?:appendi\w+|annex\w*|lists?)\b[^?]*\b(?:despite|over|against)\s+"
                    r"(?:our|its|their|the)\s+(?:objections?|opposition)\b", re.I),
         re.compile(r"\breservations?\b[^.;]{0,80}?\bamendments?\b|\bamendments?\b[^.;]{0,160}?\breservations?\b",
-                   re.I)),
+                   re.I), whole_document=True),
     Clause(  # opting out of one provision (most often the dispute clause): "does not consider itself bound"
         re.compile(r"\bopt(?:s|ing)?\s+out\s+of\b", re.I),
         re.compile(r"\bdoes\s+not\s+consider\s+itself\s+bound\b|\bnot\s+to\s+be\s+bound\s+by\b", re.I)),
