@@ -98,7 +98,7 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
         if len(_CACHE) > 16:
             _CACHE.clear()
         found: dict[str, set[str]] = {}
-        listed: set[str] = set()  # capitalised words of the tables, lower-cased: the taxa they list
+        listed: set[str] = set()  # capitalised words of the tables: the taxa they list
         for doc in documents.values():
             for p in doc.paragraphs:
                 if p.kind != "table":
@@ -108,9 +108,9 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
                 for latin, names in pairs:
                     _add(found, latin, _english(names))
                 # genera and families as written, orders as their headings write them ("TESTUDINATA")
-                listed.update(w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]+\b", " ".join([p.text, *p.section])))
+                listed.update(re.findall(r"\b[A-Z][a-z]+\b|\b[A-Z]{5,}\b", " ".join([p.text, *p.section])))
         for latin, names in glossary():
-            if latin.split()[0].lower() in listed:  # a taxon these documents' tables list (its genus or family is there)
+            if latin.split()[0] in listed:  # a taxon these documents' tables list (its genus or family is there)
                 _add(found, latin, names)
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
         # "armadillo-shell charangos", "peccary-leather gloves": the animal a compound's first word names
