@@ -149,12 +149,13 @@ class Assistant:
         answers = self._answer_each_ask(query, hits, mode) if single and not (abstain or speaker) else []
         known = {(h.doc_id, h.position) for h in hits}
         hits = hits + [a for a in answers if (a.doc_id, a.position) not in known]
+        # the listing row of the species asked about answers whether it is listed, however few of the question's
+        # words it shares
+        listing_first = bool(hits) and hits[0].kind == "table" and lists_taxon(hits[0], query.info.taxa)
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
                           instruments=instruments, sentence_scores=sentence_sims,
-                          # the listing row of the species asked about answers whether it is listed, however
-                          # few of the question's words it shares
-                          relevant=relevance >= self.settings.abstain_threshold + CLEAR - self._ease(hits, named, treaties)
-                          or bool(hits) and hits[0].kind == "table" and lists_taxon(hits[0], query.info.taxa),
+                          relevant=listing_first or relevance >= self.settings.abstain_threshold + CLEAR
+                          - self._ease(hits, named, treaties),
                           mentions=bool(speaker),
                           asks=[(h.doc_id, h.position) for h in answers],
                           clause_first=bool(hits) and is_asked_clause(hits[0], query.text))

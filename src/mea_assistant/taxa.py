@@ -193,8 +193,8 @@ MAX_ROWS = 8  # a family's whole listing is many rows: its first few are enough 
 
 
 def _table_rows(documents: dict[str, Document]) -> dict[str, list[tuple[int, str]]]:
-    """Each document's table records as (position, text and headings lower-cased), read once per set of documents: every search
-    whose question names a species looks through them."""
+    """Each document's table records as (position, text and headings lower-cased), read once per set of documents:
+    every search whose question names a species looks through them."""
     key = ("rows",) + tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
     if key not in _ROWS:
         if len(_ROWS) > 16:

@@ -153,6 +153,9 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
     return hits[:MAX_DEFINITIONS]
 
 
+MAX_LISTED = 8  # the defined terms a "does not define" answer names
+
+
 def undefined_term(query: str, documents: Mapping[str, Document], info: QueryInfo) -> str | None:
     """What to say when a question asks how an instrument defines a term it quotes ("How does the CBD define
     'invasive alien species'?") that the instrument's text never uses, though it has definitions of its own: that
@@ -172,8 +175,6 @@ def undefined_term(query: str, documents: Mapping[str, Document], info: QueryInf
     if not defined or any(re.search(rf"\b{stem}s?\b", p.text, re.I) for p in doc.paragraphs):
         return None
     shown = ", ".join(f"“{t}”" for t in defined[:MAX_LISTED]) + (", ..." if len(defined) > MAX_LISTED else "")
-    return f"{doc.citation_name} does not define “{term}”; the term does not appear in its text. It defines {shown}."
-
-
-MAX_LISTED = 8  # the defined terms a "does not define" answer names
+    return (f"{doc.citation_name} does not define “{term}”; the term does not appear in its text. "
+            f"It defines {shown}.")
 
