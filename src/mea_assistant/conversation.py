@@ -133,9 +133,9 @@ _ONLY_ASKS = re.compile(r"\b(?:s|is|are|does|do|rules?|positions?|situation|case
                         r"arrangements?|answer|says?|said|there|here)\b", re.I)
 
 
-def _topicless(question: str, instrument_spans: Spans | None) -> bool:
-    """The turn names an instrument and nothing it asks about: it asks the conversation's question of it."""
-    here = _merged(instrument_spans(question)) if instrument_spans else []
+def _topicless(question: str, here: list[tuple[int, int]]) -> bool:
+    """The turn names an instrument (where: `here`) and nothing it asks about: it asks the conversation's question
+    of it."""
     return bool(here) and not _ONLY_ASKS.sub(" ", _ONLY_FRAME.sub(" ", _blank(question, here))).strip()
 
 
@@ -150,15 +150,16 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _instrument_swapped(question: str, previous: str, instrument_spans: Spans | None) -> str:
+def _instrument_swapped(question: str, here: list[tuple[int, int]], previous: str,
+                        instrument_spans: Spans | None) -> str:
     """"And under CITES?" after "Can a country leave the Ramsar Convention?" asks that question of CITES: the
     earlier question with its one instrument replaced, read as a whole sentence (a bag of carried words, "country
     leave", is far in meaning from the article that answers). Empty when the turn says more than the instrument or
     the earlier one names none or several."""
     if instrument_spans is None or _ELLIPTICAL_START.search(previous):
         return ""
-    here, there = _merged(instrument_spans(question)), _merged(instrument_spans(previous))
-    if len(here) != 1 or len(there) != 1 or not _topicless(question, instrument_spans):
+    there = _merged(instrument_spans(previous))
+    if len(here) != 1 or len(there) != 1 or not _topicless(question, here):
         return ""
     (a, b), (c, d) = here[0], there[0]
     return f"{previous[:c]}{question[a:b]}{previous[d:]}".strip()
@@ -186,10 +187,10 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     users = [turn.get("content", "") for turn in history if turn.get("role") == "user" and turn.get("content")]
     if not users:
         return question.strip()
-    if swapped := _instrument_swapped(question, users[-1], instrument_spans):
+    here = _merged(instrument_spans(question)) if instrument_spans else []  # where the turn names instruments
+    if swapped := _instrument_swapped(question, here, users[-1], instrument_spans):
         return swapped
-    leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question)
-                 or _topicless(question, instrument_spans))
+    leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question) or _topicless(question, here))
     if (names_instrument or named_conventions(question)) and not leans:
         return question.strip()
     if not is_elliptical(question) and len(content_words(question)) > 6:
