@@ -116,6 +116,7 @@ _SPOKEN_KIND = {"strategic-plan": r"(?:plan|strategy)", "action-plan": r"(?:plan
                 "correspondence": r"(?:letter|response|reply|e-?mail|submission|correspondence)",
                 "document": r"(?:document|paper|note|report)"}
 _SUBJECTS: dict[tuple[Any, ...], dict[str, str]] = {}
+# A plan's part its title opens with ("Target 9: ...", "Goal 2. ..."): named by what the rest of its title says
 _NUMBERED_PART = re.compile(r"^(Target|Goal|Objective)\s+\d+[A-Za-z]?\s*[:.–-]\s*")
 # "the plant protection convention", "the convention on synergies", "the Council of Europe convention protecting
 # conditional access services": the title's word and the kind at most two words apart (not "wetlands in the

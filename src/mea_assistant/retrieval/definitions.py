@@ -11,6 +11,7 @@ from ..force import TREATY_TYPES
 from ..queries import QueryInfo
 from ..stores.hits import paragraph_hit
 from ..types import Document, Filters, Hit, Paragraph
+from .lookup import documents_named_by
 
 _DEFINE_RE = re.compile(
     r"\bdefin(?:e|es|ed|ition of)\s+[\"“']?(?:the term\s+)?([\w\s-]{3,60}?)[\"”']?\s*(?:\?|$|\bin\b|\bunder\b|,)"
@@ -164,9 +165,9 @@ def undefined_term(query: str, documents: Mapping[str, Document], info: QueryInf
     term = defined_term(query)
     if not term or term not in [_clean(m.group(1)) for m in _QUOTED.finditer(query)]:
         return None
-    docs = [documents[d] for d in info.doc_ids if d in documents] or [
-        d for d in documents.values() if info.conventions and d.conventions[:1] == (info.conventions[0],)
-        and d.doc_type in TREATY_TYPES]
+    docs = documents_named_by(info, documents)  # as a missing locator is looked for: the named documents ...
+    if not info.doc_ids:  # ... or the treaty of the one convention named
+        docs = [d for d in docs if d.doc_type in TREATY_TYPES]
     if len(docs) != 1:
         return None
     doc = docs[0]

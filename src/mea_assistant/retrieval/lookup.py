@@ -26,7 +26,7 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
     `wanted` comes from `asked_refs.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
     document, used to pick the document when the question names no instrument.
     """
-    docs = _named_documents(documents, info)
+    docs = documents_named_by(info, documents)
     if not docs:
         docs, wanted = _by_distinctive_locator(query, wanted, documents, document_text)
     # A treaty text answers "Article III of CITES" before a document that merely mentions it.
@@ -64,7 +64,7 @@ def annexed(query: str, documents: Mapping[str, Document], filters: Filters, inf
     short enough to be read whole ("Annex I" of the CBD, which the text held here numbers "Annex 1"); a long one
     (an annexed action plan) is searched like the rest, since its first paragraphs are no answer to a topic."""
     number = named_annex(query)
-    docs = _named_documents(documents, info)
+    docs = documents_named_by(info, documents)
     if not number or not docs:
         return []
     asked = {_number(number)}
@@ -77,7 +77,7 @@ def annexed(query: str, documents: Mapping[str, Document], filters: Filters, inf
     return []
 
 
-def _named_documents(documents: Mapping[str, Document], info: QueryInfo) -> list[Document]:
+def documents_named_by(info: QueryInfo, documents: Mapping[str, Document]) -> list[Document]:
     """The documents the question names, or else those whose own instrument is a convention it names."""
     return [documents[d] for d in info.doc_ids] or [
         d for d in documents.values() if info.conventions and d.conventions[0] in info.conventions]
@@ -140,7 +140,7 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     so the answer is not an unrelated article. None when the question names no such locator or instrument."""
     if not explicit_refs(query) and not _PART.search(query):
         return None  # no article, paragraph, appendix or annex named: nothing that could be missing
-    docs = _named_documents(documents, info)
+    docs = documents_named_by(info, documents)
     if not docs:
         return None
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)

@@ -312,7 +312,8 @@ class Retriever:
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
         """What to say when the question names a locator its instrument does not have ("Article XXX of CITES"), or
         asks how it defines a term its text never uses."""
-        return missing_reference(query, self.index.documents, info) or undefined_term(query, self.index.documents, info)
+        docs = self.index.documents
+        return missing_reference(query, docs, info) or undefined_term(query, docs, info)
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
