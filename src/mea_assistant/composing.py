@@ -15,8 +15,8 @@ from typing import Callable
 
 from .answer_types import asked_things
 from .force import TREATY_TYPES, force_of
-from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, render,
-                    lead_sentence, polarity, quote_in_sentence, where, widen)
+from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, named_lines,
+                    render, lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
 from .retrieval.headings import speaks_heading
 from .retrieval.reasons import asks_recitals, recital_answers
@@ -71,7 +71,8 @@ def _key(hit: Hit) -> tuple[str, int]:
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
     span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
-    s, e = widen(hit.text, span, query_terms)
+    # a table's lines that name what was asked are the quote; the rest of the record is in the sources panel
+    s, e = span if hit.kind == "table" and named_lines(hit, query_terms) else widen(hit.text, span, query_terms)
     return hit.text[s:e].strip()
 
 
@@ -126,7 +127,11 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     # The best paragraph leads though it frames: the title block's line that is the clause asked ("Who prepared the
     # document?": "Prepared by the Secretariat"), or a recital where the texts state it only as a principle they
     # recall (CBD PP9: precaution) or the question asks the recital's reason
-    if hits and usable[0] is not hits[0] and (request.clause_first or hits[0].kind == "preamble" and (
+    # ... or an item too short to stand alone whose every word the question uses ("What are Parties required to do
+    # about access to justice?": "Access to justice; and", read with its lead-in "Each Party shall take effective
+    # measures ... regarding:")
+    if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or
+                                              hits[0].kind == "preamble" and (
             hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
@@ -164,6 +169,11 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
         if _adds(hit, chosen, covered, query_terms, request):
             support(hit)
     return lines, citations
+
+
+def _named_item(hit: Hit, query_terms: set[str]) -> bool:
+    own = terms(hit.text)
+    return hit.kind not in CONTEXT_KINDS and bool(hit.lead_in.strip()) and bool(own) and own <= query_terms
 
 
 def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
@@ -287,7 +297,8 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3 or usable[0].kind == "table":
         return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ...", a table's record
     top = usable[0]
-    window = usable[:LIST_WINDOW] if kind == "list" else usable[:1]
+    # the paragraph the question cites by its ref ("annotation #8") answers, not a list ranked below it
+    window = usable[:LIST_WINDOW] if kind == "list" and not top.exact else usable[:1]
     lists = []
     for rank, hit in enumerate(window):
         if hit is not top and hit.score < LIST_CLOSE * top.score:

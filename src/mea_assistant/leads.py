@@ -126,6 +126,8 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
     """The sentence (or clause of a long sentence) that answers: shared query terms, the sentence-level
     similarity the ranker computed, and what the kind of question needs (a figure, an actor, "means")."""
     text = hit.text
+    if hit.kind == "table" and (lines := named_lines(hit, query_terms)):
+        return lines
     spans = sentence_spans(text) or [(0, len(text))]
     candidates: list[tuple[float, tuple[int, int]]] = []
     for i, (s, e) in enumerate(spans):
@@ -143,6 +145,38 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
                 score += 0.8
             candidates.append((score, (cs, ce)))
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def named_lines(hit: Hit, query_terms: set[str]) -> tuple[int, int] | None:
+    """The lines of a table's record that name what the question names ("Appendix III: Lodoicea maldivica
+    (Seychelles)" of the palms' row, for the coco de mer), first to last, with the other species of their genus
+    and the species line a population line continues; None when the record is one line, when the question names
+    the record's own heading (the family asked: all of it), or when every line or none shares a word with the
+    question that not all lines share."""
+    text = hit.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    if len(lines) < 2 or terms(hit.ref.rsplit(",", 1)[-1]) <= query_terms:
+        return None
+    words = [terms(text[s:e]) & query_terms for s, e in lines]
+    common = set.intersection(*words)
+    named = [i for i, w in enumerate(words) if w - common]
+    if not named or len(named) == len(lines):
+        return None
+    genera = {g for i in named if (g := _genus(text[slice(*lines[i])]))}
+    named = [i for i, (s, e) in enumerate(lines) if i in named or _genus(text[s:e]) in genera]
+    first = named[0]
+    while first > 0 and _CONTINUES.match(text[slice(*lines[first])]):  # "– Central Tropical Africa | A: 1b"
+        first -= 1
+    return lines[first][0], lines[named[-1]][1]
+
+
+_BINOMIAL = re.compile(r"\b([A-Z][a-z]+)\s+(?:\([A-Z][a-z]+\)\s+)?[a-z]{3,}\b")
+_CONTINUES = re.compile(r"^\s*[–—-]")
+
+
+def _genus(line: str) -> str | None:
+    m = _BINOMIAL.search(line)
+    return m.group(1) if m else None
 
 
 def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800
@@ -285,6 +319,9 @@ _OPENING_PHRASE = re.compile(r"^\s*(?:for|in|on|upon|at|with|after|before|where|
 _ITEM_REF = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)$")
 
 
+_PRONOUN_OPENING = re.compile(r"^(?:They|It|These|Those|This|Such|Their|Its)\b")
+
+
 def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
     """Words that say who acts when the quote does not: the parent lead-in's last clause for a sub-paragraph,
     the acting body for an operative paragraph of a resolution that opens with its verb."""
@@ -299,6 +336,9 @@ def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
         lead = re.sub(r"\s+", " ", hit.lead_in.strip())
         spans = sentence_spans(lead)
         tail = lead[spans[-1][0]:] if spans else lead
+        if len(spans) > 1 and _PRONOUN_OPENING.match(tail):  # "They shall cover:" says who only in the chain's
+            first = lead[spans[0][0]:spans[0][1]].rstrip(" .;:")  # opening sentence: that sentence, then the tail
+            return f"{first} … {tail}", False
         if len(tail) > 220:
             tail = "… " + tail[-200:].split(" ", 1)[-1]
         return tail, False

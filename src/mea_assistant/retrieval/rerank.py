@@ -380,6 +380,11 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces
                            r"contain)s?\b|"
                            # "which herons are among the waterbirds covered by AEWA": a species covered is one listed
                            r"\b(?:covered|included)\s+(?:by|in|under)\b|"
+                           # "Which country had the sea cucumber put on Appendix III?": the Party a row names beside
+                           # it listed it (not "we put it on Appendix III; how long ...", whose setting it is)
+                           r"^\s*(?:who|which\s+(?:country|countries|part(?:y|ies)|states?|governments?))\b[^?]{0,80}?"
+                           r"\b(?:put|placed|added|entered|included)\b[^?]{0,40}?\b(?:on|in|into|under)\s+(?:the\s+)?"
+                           r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b|"
                            # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
                            r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
