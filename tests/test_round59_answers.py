@@ -57,3 +57,21 @@ def test_what_a_named_document_says_is_answered_from_it(assistant) -> None:  # t
                                                 "work programme."}]
     answer = assistant.ask("And what does Resolution 11.10 say about that joint work programme?", history)
     assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-res-11-10-synergies-partnerships", "para. 14")
+
+
+def test_a_follow_up_naming_only_another_appendix_asks_the_earlier_question_of_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = [{"role": "user", "content": "Which bustards are on CMS Appendix II?"},
+               {"role": "assistant", "content": "Several are listed there."}]
+    answer = assistant.ask("And on Appendix I?", history)
+    assert answer.rewritten_query == "Which bustards are on CMS Appendix I?"
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("cms-convention-1979", "App. I, GRUIFORMES")
+
+
+def test_a_locator_is_not_swapped_into_a_turn_that_leans_on_an_earlier_one() -> None:
+    from mea_assistant.conversation import rewrite
+
+    history = [{"role": "user", "content": "Are albatrosses covered by CMS at all?"},
+               {"role": "assistant", "content": "Yes."},
+               {"role": "user", "content": "Which ones are in Appendix II?"},
+               {"role": "assistant", "content": "Diomedea exulans and others."}]
+    assert "albatrosses" in rewrite("And in Appendix I?", history)

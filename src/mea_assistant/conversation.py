@@ -125,7 +125,7 @@ def _object_switched(question: str, previous: str) -> str:
 
 
 # What an instrument-only follow-up says besides the instrument: "And under CITES?", "What about the Nagoya Protocol?"
-_ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|with|regarding|concerning|as|to|then|so|the|"
+_ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|on|with|regarding|concerning|as|to|then|so|the|"
                          r"same)\b|[^\w]", re.I)
 # ... or asks, of that instrument, for what the conversation was asking: "What's the rule under the Nagoya Protocol?",
 # "What is the position in CITES?", "What does the CBD say?"
@@ -165,6 +165,29 @@ def _instrument_swapped(question: str, here: list[tuple[int, int]], previous: st
     return f"{previous[:c]}{question[a:b]}{previous[d:]}".strip()
 
 
+_ONES = re.compile(r"\bones?\b", re.I)  # "Which ones are in Appendix II?" leans on the turn before it
+
+
+def _slot_swapped(question: str, previous: str) -> str:
+    """"And on Appendix II?" after "Which cranes are on CMS Appendix I?" asks that question of Appendix II: the
+    earlier question with the locator of the same kind replaced, read as a whole sentence. Empty when the turn
+    says more than its locators, or the earlier question has none of their kinds or leans on a turn before it."""
+    slots = _slot_phrases(question)
+    if not slots or _ELLIPTICAL_START.search(previous) or _PRONOUN.search(previous) or _ONES.search(previous):
+        return ""
+    rest = question
+    for phrase in slots.values():
+        rest = rest.replace(phrase, " ")
+    if _ONLY_FRAME.sub(" ", rest).strip():
+        return ""
+    there = _slot_phrases(previous)
+    if not there or any(slot not in there for slot in slots):
+        return ""
+    for slot, phrase in slots.items():
+        previous = re.sub(rf"(?<!\w){re.escape(there[slot])}(?!\w)", phrase, previous)
+    return previous.strip()
+
+
 def _names_in(text: str, instrument_spans: Spans | None, species: Names | None = None) -> str:
     """What a turn names, without what it asks: its instruments, locators ("Appendix I"), named entities and the
     species it names in English ("the snow leopard": what "Is it on CMS Appendix I?" stands for)."""
@@ -188,7 +211,8 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     if not users:
         return question.strip()
     here = _merged(instrument_spans(question)) if instrument_spans else []  # where the turn names instruments
-    if swapped := _instrument_swapped(question, here, users[-1], instrument_spans):
+    if swapped := _instrument_swapped(question, here, users[-1], instrument_spans) or \
+            _slot_swapped(question, users[-1]):
         return swapped
     leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question) or _topicless(question, here))
     if (names_instrument or named_conventions(question)) and not leans:
