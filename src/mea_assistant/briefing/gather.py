@@ -26,7 +26,7 @@ from ..terms import opens_list, terms
 from ..types import Document, Hit
 from .cores import CORE_TYPES, article_of, asks_relations, core_provisions
 from .governing import INTERPRETATION, PER_APPENDIX, governing_for_rows, interpretation_paragraphs, row_appendices
-from .relation import read_names
+from .relation import adopted_by_meeting, read_names
 from .standing import asked_of, standing_questions
 from .subject import (across_instruments, conjuncts, coverage, glossable, names_plan, subject_of, weighted_terms,
                       without_plan)
@@ -113,6 +113,8 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     # the glossary read on the subject and on the topic, whose instruments say what a word is said of
     glosses = list(dict.fromkeys([*glossed(subject_text), *glossed(glossable(topic, assistant.index.documents))]))
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
+    meeting = [d for d in adopted_by_meeting(topic, codes, assistant.index.documents) if d not in named.doc_ids]
+    named = replace(named, doc_ids=[*named.doc_ids, *meeting])
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
                 candidates={}, subject=weighted_terms(" ".join([subject_text, *glosses]), assistant.index),

@@ -32,6 +32,31 @@ def read_names(topic: str, documents: dict[str, Document]) -> tuple[list[str], b
     return codes, _relates(topic, mentions, documents)
 
 
+# A convention's meeting, named with the convention ("what the CMS COP has asked Parties to do", "the COP of CITES"),
+# and the body its documents record as adopting them
+_MEETING = r"(COP|CoP|MOP|MOS|Conference of the Parties|Meeting of the (?:Parties|Signatories))"
+_DECIDED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:asked|requested|urged|called|decided|adopted|"
+                     r"invited|encouraged|instructed|resolved|agreed|recommended|directed)\b", re.I)
+_BODIES = {"cop": "conference of the parties", "mop": "meeting of the parties", "mos": "meeting of the signatories"}
+
+
+def adopted_by_meeting(topic: str, codes: Sequence[str], documents: dict[str, Document]) -> list[str]:
+    """The documents a convention's meeting adopted, for each convention whose meeting the topic says decided or
+    asked something ("what the CMS COP has asked the Secretariat to do"): that meeting speaks through its
+    resolutions, whatever the topic calls them."""
+    found: list[str] = []
+    for code in codes:
+        named = rf"\b{re.escape(code)}(?:['’]s)?\s+{_MEETING}\b|\b{_MEETING}\s+(?:of|to)\s+(?:the\s+)?{re.escape(code)}\b"
+        for m in re.finditer(named, topic):
+            if not _DECIDED.match(topic, m.end()):
+                continue  # "host the next CMS COP", "list it at the CMS COP": the meeting, not what it decided
+            body = (m.group(1) or m.group(2)).lower()
+            body = _BODIES.get(body, body)
+            found += [d for d, doc in documents.items() if doc.conventions[:1] == (code,) and d not in found
+                      and (doc.adopted_by or "").lower() == body]
+    return found
+
+
 # "... between CMS and CITES, and with other biodiversity-related bodies": cooperation beyond the two it names
 _WIDER = re.compile(r"\b(?:with|and|among|between)\s+(?:the\s+)?other\s+(?:[\w-]+\s+){0,2}?(?:bodies|conventions|"
                     r"organi[sz]ations|MEAs|agreements|treaties|instruments|partners|processes)\b", re.I)
