@@ -75,3 +75,10 @@ def test_a_locator_is_not_swapped_into_a_turn_that_leans_on_an_earlier_one() -> 
                {"role": "user", "content": "Which ones are in Appendix II?"},
                {"role": "assistant", "content": "Diomedea exulans and others."}]
     assert "albatrosses" in rewrite("And in Appendix I?", history)
+
+
+def test_why_is_answered_by_the_paragraph_stating_the_need_and_its_purpose(assistant) -> None:  # type: ignore[no-untyped-def]
+    # "there is a need to review the CMP to ensure that it remains relevant", not the CMP's objectives
+    answer = assistant.ask("Why should the dugong Conservation and Management Plan be revisited, according to the "
+                           "MOS3 paper?")
+    assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("dugong-mou-mos3-spms", "para. 13")
