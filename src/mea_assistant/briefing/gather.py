@@ -113,8 +113,11 @@ def gather(assistant: "Assistant", topic: str, conventions: Sequence[str] = (), 
     # the glossary read on the subject and on the topic, whose instruments say what a word is said of
     glosses = list(dict.fromkeys([*glossed(subject_text), *glossed(glossable(topic, assistant.index.documents))]))
     named = replace(understood.info, conventions=[c for c in understood.info.conventions if c in codes])
-    meeting = [d for d in adopted_by_meeting(topic, codes, assistant.index.documents) if d not in named.doc_ids]
-    named = replace(named, doc_ids=[*named.doc_ids, *meeting])
+    # what a convention's meeting asked for joins the instruments the topic names; it does not make a topic that
+    # names none (and so is open to every instrument) one about that meeting's resolutions alone
+    if named.doc_ids or named.conventions:
+        meeting = [d for d in adopted_by_meeting(topic, assistant.index.documents) if d not in named.doc_ids]
+        named = replace(named, doc_ids=[*named.doc_ids, *meeting])
     pool = Pool(topic=topic, named=[g for g in retriever.instrument_groups(named) if g],
                 named_codes=list(named.conventions), named_ids=list(named.doc_ids),
                 candidates={}, subject=weighted_terms(" ".join([subject_text, *glosses]), assistant.index),

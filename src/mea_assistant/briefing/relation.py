@@ -40,20 +40,25 @@ _DECIDED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:asked|reques
 _BODIES = {"cop": "conference of the parties", "mop": "meeting of the parties", "mos": "meeting of the signatories"}
 
 
-def adopted_by_meeting(topic: str, codes: Sequence[str], documents: dict[str, Document]) -> list[str]:
+def adopted_by_meeting(topic: str, documents: dict[str, Document]) -> list[str]:
     """The documents a convention's meeting adopted, for each convention whose meeting the topic says decided or
-    asked something ("what the CMS COP has asked the Secretariat to do"): that meeting speaks through its
-    resolutions, whatever the topic calls them."""
+    asked something ("what the CMS COP has asked the Secretariat to do", "what the migratory species COP has asked
+    for"): that meeting speaks through its resolutions, whatever the topic calls them. The convention is the one
+    its words name when read as a convention's name ("the migratory species convention")."""
     found: list[str] = []
-    for code in codes:
-        named = rf"\b{re.escape(code)}(?:['’]s)?\s+{_MEETING}\b|\b{_MEETING}\s+(?:of|to)\s+(?:the\s+)?{re.escape(code)}\b"
-        for m in re.finditer(named, topic):
-            if not _DECIDED.match(topic, m.end()):
-                continue  # "host the next CMS COP", "list it at the CMS COP": the meeting, not what it decided
-            body = (m.group(1) or m.group(2)).lower()
-            body = _BODIES.get(body, body)
-            found += [d for d, doc in documents.items() if doc.conventions[:1] == (code,) and d not in found
-                      and (doc.adopted_by or "").lower() == body]
+    for m in re.finditer(rf"\b{_MEETING}\b", topic):
+        # "the CMS COP has asked", or "the Conference of the Parties to the Bonn Convention has decided"
+        after = re.match(rf"\s+(?:of|to)\s+(?P<name>(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)(?={_DECIDED.pattern})",
+                         topic[m.end():], re.I)
+        if not (after or _DECIDED.match(topic, m.end())):
+            continue  # "host the next CMS COP", "list it at the CMS COP": the meeting, not what it decided
+        before = " ".join(re.findall(r"[\w'’-]+", topic[max(0, m.start() - 60):m.start()])[-4:])
+        # the convention named next to the meeting: the last before "COP", the first after "COP of"
+        codes = read_names(f"{after.group('name')} convention", documents)[0][:1] if after else \
+            read_names(f"{before} convention", documents)[0][-1:]
+        body = _BODIES.get(m.group(1).lower(), m.group(1).lower())
+        found += [d for d, doc in documents.items() if doc.conventions[:1] and doc.conventions[0] in codes
+                  and d not in found and (doc.adopted_by or "").lower() == body]
     return found
 
 
