@@ -82,3 +82,17 @@ def test_why_is_answered_by_the_paragraph_stating_the_need_and_its_purpose(assis
     answer = assistant.ask("Why should the dugong Conservation and Management Plan be revisited, according to the "
                            "MOS3 paper?")
     assert (answer.citations[0].doc_id, answer.citations[0].ref) == ("dugong-mou-mos3-spms", "para. 13")
+
+
+def test_a_term_defined_in_the_older_drafting_is_found_as_defined(assistant) -> None:  # type: ignore[no-untyped-def]
+    # Ramsar Art. 1(1): "For the purpose of this Convention wetlands are areas of marsh, ..." (no "means")
+    from mea_assistant.retrieval.definitions import defining_paragraphs
+    from mea_assistant.types import Filters
+
+    info = assistant.understand("What counts as a wetland under the Ramsar Convention?").info
+    found = defining_paragraphs("wetland", assistant.index.documents, Filters((), ()), info)
+    assert [(h.doc_id, h.ref) for h in found] == [("ramsar-convention-1971", "Art. 1(1)")]
+    history = [{"role": "user", "content": "What must a Ramsar Party do about the List of Wetlands?"},
+               {"role": "assistant", "content": "Designate suitable wetlands for the List (Art. 2(1))."}]
+    answer = assistant.ask("What counts as a 'wetland' there? Would an estuary qualify?", history)
+    assert answer.citations[0].ref == "Art. 1(1)"

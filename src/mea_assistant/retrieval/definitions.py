@@ -146,6 +146,9 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
         if named and not info.conventions and doc.doc_id not in named:
             continue  # "... under the OPRC Convention": that treaty's definition, not another's
         found = [p for p in doc.paragraphs if pattern.match(p.text.strip())]
+        # the older drafting: "For the purpose of this Convention wetlands are areas of marsh ..." (term_defined)
+        found = found or [p for p in doc.paragraphs if (m := _DEFINED_BARE.match(p.text))
+                          and m.group(1).lower().removesuffix("s") == term.lower().removesuffix("s")]
         # only where the document defines nothing under the exact term: "ex-situ" is no misprint of "in-situ"
         found = found or [p for p in doc.paragraphs if _misspelt(term, p.text)]
         found = found or _naming(term, doc) or _genus(term, doc)
