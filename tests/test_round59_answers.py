@@ -96,3 +96,12 @@ def test_a_term_defined_in_the_older_drafting_is_found_as_defined(assistant) -> 
                {"role": "assistant", "content": "Designate suitable wetlands for the List (Art. 2(1))."}]
     answer = assistant.ask("What counts as a 'wetland' there? Would an estuary qualify?", history)
     assert answer.citations[0].ref == "Art. 1(1)"
+
+
+def test_the_month_of_a_calendar_is_no_permission() -> None:
+    from mea_assistant.force import force_of
+
+    # the joint work programme's calendar ("May: ...") was labelled "A permission, not a duty" in notes
+    assert force_of("June: Rio + 20. May: 10th meeting of the Standing Committee", "work-programme") is None
+    assert force_of("to be held on 14 May 2012", "convention") is None
+    assert force_of("Any Party may propose an amendment", "convention").kind == "permission"

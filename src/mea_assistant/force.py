@@ -40,7 +40,8 @@ _MODALS = [  # (pattern, verb as quoted, kind); the first match in the text wins
     (r"\bencourages?\b|\binvites?\b|\b(?:is|are) (?:also |further |again |\w+ly )?(?:encouraged|invited) to\b|\bappeals? to\b", "encourages",
      "encouragement"),
     (r"\bdecides?\b|\badopts?\b", "decides", "decision"),
-    (r"\bmay\b|\bis entitled to\b|\bare entitled to\b", "may", "permission"),
+    # (not the month of a calendar: "May: 10th meeting of the Standing Committee", "14 May 2012")
+    (r"(?<!\d\s)\bmay\b(?!\s*(?::|\d))|\bis entitled to\b|\bare entitled to\b", "may", "permission"),
 ]
 _QUALIFIERS = re.compile(r"\b(as far as possible|as appropriate|where appropriate|to the extent possible|"
                          r"in accordance with (?:its|their) (?:national|domestic) (?:law|legislation|capabilities)|"
