@@ -105,3 +105,14 @@ def test_the_month_of_a_calendar_is_no_permission() -> None:
     assert force_of("June: Rio + 20. May: 10th meeting of the Standing Committee", "work-programme") is None
     assert force_of("to be held on 14 May 2012", "convention") is None
     assert force_of("Any Party may propose an amendment", "convention").kind == "permission"
+
+
+def test_what_happened_after_adoption_is_a_record_no_text_holds() -> None:
+    from mea_assistant.unstated import asks_for_current_status
+
+    assert asks_for_current_status("How many Parties does the Ramsar Convention have now?")
+    assert asks_for_current_status("Which State deposited the thirtieth instrument of ratification?")
+    assert asks_for_current_status("Which Parties have adopted national laws since it was signed?")
+    # the texts' own rules
+    assert not asks_for_current_status("How many Parties does CMS need for an amendment to be adopted?")
+    assert not asks_for_current_status("With which government are instruments of ratification deposited?")

@@ -33,7 +33,9 @@ _STATUS = re.compile(r"\b(today|currently|at present|at the moment|these days|no
                      r"(?:the|its|their|[\w.-]+['’]s) (?:current|present|incumbent) (?:director-general|director general|"
                      r"executive secretary|secretary-general|secretary general|executive director|director|chair|"
                      r"chairperson|chairman|president|head)|"
-                     r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds))\b", re.I)
+                     r"still (?:apply|applies|in force|valid|in place|exist|exists|stand|stands|hold|holds)|"
+                     # "How many Parties does it have now?": a count of members today, not the text's rule
+                     r"how many\b[^?]{0,60}\b(?:have|has|are there)\s+now)\b", re.I)
 # The date an instrument actually entered into force is an event after its adoption: its own text states the rule
 # ("ninety days after the fiftieth instrument"), never the date. Only a question that asks for that date or
 # year is one for status data; "When did CMS enter into force?" is answered with the rule. An MOU "takes effect".
@@ -59,6 +61,12 @@ _EVENT = re.compile(r"\b(?:outcomes?|results?|conclusions?) of (?:the |its |thei
                     # who hosted a session, whom a committee found in breach, when membership became universal,
                     # what has happened since the instrument entered into force: records, not texts
                     r"\b(?:which|what) (?:country|countries|city|cities|government)\b[^?]{0,30}\bhost(?:ed|s)\b|"
+                    # which country deposited the instrument that brought it into force, what Parties have done since
+                    # it was signed: records ("Which country deposited that fiftieth instrument?")
+                    r"\b(?:which|what) (?:country|countries|state|states|party|parties|government|governments)\b"
+                    r"(?: \w+)? deposited\b|"
+                    r"\b(?:have|has)\b[^?]{0,60}\bsince (?:it|they|the \w+(?: \w+)?) (?:was|were) (?:signed|adopted|"
+                    r"concluded|agreed)\b|"
                     r"\b(?:which|what|how many) (?:countries|states|parties|signatories|governments) (?:has|have|had|were|was)\b"
                     r"[^?]{0,60}\bfound\b"
                     r"[^?]{0,30}\bin (?:non-?compliance|breach)\b|"
