@@ -70,9 +70,11 @@ def _key(hit: Hit) -> tuple[str, int]:
 
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
-    span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
     # a table's lines that name what was asked are the quote; the rest of the record is in the sources panel
-    s, e = span if hit.kind == "table" and named_lines(hit, query_terms) else widen(hit.text, span, query_terms)
+    if hit.kind == "table" and (lines := named_lines(hit, query_terms)):
+        return hit.text[slice(*lines)].strip()
+    span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
+    s, e = widen(hit.text, span, query_terms)
     return hit.text[s:e].strip()
 
 
@@ -172,6 +174,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
 
 
 def _named_item(hit: Hit, query_terms: set[str]) -> bool:
+    """An item (it has a lead-in) every word of which the question uses."""
     own = terms(hit.text)
     return hit.kind not in CONTEXT_KINDS and bool(hit.lead_in.strip()) and bool(own) and own <= query_terms
 

@@ -125,8 +125,8 @@ def _object_switched(question: str, previous: str) -> str:
 
 
 # What an instrument-only follow-up says besides the instrument: "And under CITES?", "What about the Nagoya Protocol?"
-_ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|on|with|regarding|concerning|as|to|then|so|the|"
-                         r"same)\b|[^\w]", re.I)
+_ONLY_FRAME = re.compile(r"\b(?:and|but|also|what|how|about|under|for|in|on|with|regarding|concerning|as|to|then|so|"
+                         r"the|same)\b|[^\w]", re.I)
 # ... or asks, of that instrument, for what the conversation was asking: "What's the rule under the Nagoya Protocol?",
 # "What is the position in CITES?", "What does the CBD say?"
 _ONLY_ASKS = re.compile(r"\b(?:s|is|are|does|do|rules?|positions?|situation|case|provisions?|procedures?|"

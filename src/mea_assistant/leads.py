@@ -126,8 +126,6 @@ def best_span(hit: Hit, query_terms: set[str], kind: str, sentence_scores: list[
     """The sentence (or clause of a long sentence) that answers: shared query terms, the sentence-level
     similarity the ranker computed, and what the kind of question needs (a figure, an actor, "means")."""
     text = hit.text
-    if hit.kind == "table" and (lines := named_lines(hit, query_terms)):
-        return lines
     spans = sentence_spans(text) or [(0, len(text))]
     candidates: list[tuple[float, tuple[int, int]]] = []
     for i, (s, e) in enumerate(spans):

@@ -31,10 +31,11 @@ _SOURCE = re.compile(r"\b(?:according to|as (?:stated|set out|reported|described
 
 # "And what does the CMS synergies resolution say about that joint programme?": the document before "say" answers,
 # though its words name another (the programme) too
-_SAYS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?what\s+(?:does|do|did)\s+(?P<who>.{2,80}?)\s+(?:say|said|state|provide)\b",
-                   re.I)
+_SAYS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?what\s+(?:does|do|did)\s+(?P<who>.{2,80}?)\s+"
+                   r"(?:say|said|state|provide)\b", re.I)
 
 
 def source_documents(text: str, documents: dict[str, Document]) -> list[str]:
     """The documents an "according to X" or "what does X say" question takes its answer from (X), or none."""
-    return [d for m in [*_SOURCE.finditer(text), *_SAYS.finditer(text)] for d in analyse(m.group("who"), documents).doc_ids]
+    named = [*_SOURCE.finditer(text), *_SAYS.finditer(text)]
+    return [d for m in named for d in analyse(m.group("who"), documents).doc_ids]

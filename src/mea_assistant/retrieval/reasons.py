@@ -3,9 +3,9 @@
 "Why does the MOU rely on regional fisheries bodies?" is answered by the recital that says "by virtue of their
 mandate to bring fishing nations together", not by the operative paragraph that asks for cooperation with them; "Why
 brief decision-makers?" by "cooperation ... can be achieved only if the decision-makers ... are aware". Treaties give
-reasons in a few set ways: a purpose ("in order to", "with a view to", "designed to", "a need to review X to ensure"), a cause ("because", "by virtue
-of", "owing to"), a condition ("only if"), and the preamble's verbs of motive ("Recognizing", "Conscious",
-"Convinced"). Not "For the purpose of this Convention", which opens a definition.
+reasons in a few set ways: a purpose ("in order to", "with a view to", "designed to", "a need to review X to
+ensure"), a cause ("because", "by virtue of", "owing to"), a condition ("only if"), and the preamble's verbs of motive
+("Recognizing", "Conscious", "Convinced"). Not "For the purpose of this Convention", which opens a definition.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ WINDOW = 5  # how far down a paragraph that gives a reason is looked for
 
 _ASKS_WHY = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?why\b|\bfor what (?:reason|purpose)\b|\bwhat (?:is|was) the (?:reason|"
                        r"rationale|point)\b|\bhow come\b", re.I)
-_REASON = re.compile(r"\b(?:because|in order to|so as to|so that|with a view to|need to \w+ (?:[\w-]+ ){0,4}?to ensure|by virtue of|owing to|due to|given that|"
+_REASON = re.compile(r"\b(?:because|in order to|so as to|so that|with a view to|by virtue of|owing to|due to|given that|"
+                     r"need to \w+ (?:[\w-]+ ){0,4}?to ensure|"
                      r"as a result of|only if|designed to|intended to|aim(?:s|ed)? (?:to|at)|the purposes? of(?! (?:this|the present) [A-Z]\w+)|"
                      r"(?<!\d )since (?![12]\d{3}\b)(?:the|it|they|their|its|these|this)\b|"
                      r"recogni[sz]ing|conscious|convinced|aware|acknowledging|mindful|considering|noting that)\b", re.I)
