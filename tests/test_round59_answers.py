@@ -116,3 +116,11 @@ def test_what_happened_after_adoption_is_a_record_no_text_holds() -> None:
     # the texts' own rules
     assert not asks_for_current_status("How many Parties does CMS need for an amendment to be adopted?")
     assert not asks_for_current_status("With which government are instruments of ratification deposited?")
+
+
+def test_a_lead_in_of_its_own_is_no_named_item() -> None:
+    from mea_assistant.composing import _ITEM_ENDS
+
+    # OSPAR Art. 1(f) '"Dumping" means' heads its own items: it never leads alone ("... means" [1])
+    assert not _ITEM_ENDS.search("“Dumping” means")
+    assert _ITEM_ENDS.search("Access to justice; and") and _ITEM_ENDS.search("a waterbird monitoring protocol.")

@@ -174,9 +174,14 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
 
 
 def _named_item(hit: Hit, query_terms: set[str]) -> bool:
-    """An item (it has a lead-in) every word of which the question uses."""
+    """An item (it has a lead-in, and ends as an item does, "; and", not as a lead-in of its own: '"Dumping" means')
+    every word of which the question uses."""
     own = terms(hit.text)
-    return hit.kind not in CONTEXT_KINDS and bool(hit.lead_in.strip()) and bool(own) and own <= query_terms
+    return hit.kind not in CONTEXT_KINDS and bool(hit.lead_in.strip()) and bool(_ITEM_ENDS.search(hit.text)) \
+        and bool(own) and own <= query_terms
+
+
+_ITEM_ENDS = re.compile(r"(?:[.;,]|\b(?:and|or|and/or))\s*$")
 
 
 def _who_lead(usable: list[Hit], request: Request, query_terms: set[str]) -> Hit:
