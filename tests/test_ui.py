@@ -146,7 +146,9 @@ def test_chat_turns_link_markers_to_source_cards(assistant: Assistant) -> None:
             anchor = f"src-{turn}-{c['marker']}"
             assert f'href="#{anchor}"' in messages[2 * turn - 1]["content"]
             assert f'id="{anchor}"' in panel and f'<a href="#{anchor}">' in panel  # marker and source list
-    assert "Searched for: <em>And for Appendix III? CITES" in messages[3]["content"]
+    # the follow-up is searched as the earlier question asked of Appendix III (conversation._slot_swapped)
+    assert ("Searched for: <em>What does CITES require to export a specimen of an Appendix III species?"
+            in messages[3]["content"])
     assert "<mark>" in panel
     assert panel.index("Q2:") < panel.index("Q1:"), "the newest answer's sources come first"
     assert copy_text.startswith(turns[1]["answer"].split("\n")[0].replace("**", "")[:20])
