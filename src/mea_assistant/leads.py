@@ -16,6 +16,7 @@ from .figures import FIGURE_HEAD, figure_in
 from .force import force_of, yes_or_no
 from .membership import ELIGIBLE, answering_formula, eligible_in
 from .sentences import clause_spans, sentence_spans
+from .taxa import genus_of
 from .terms import AND_PARTICIPLE, terms
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Hit, named_after
@@ -160,21 +161,15 @@ def named_lines(hit: Hit, query_terms: set[str]) -> tuple[int, int] | None:
     named = [i for i, w in enumerate(words) if w - common]
     if not named or len(named) == len(lines):
         return None
-    genera = {g for i in named if (g := _genus(text[slice(*lines[i])]))}
-    named = [i for i, (s, e) in enumerate(lines) if i in named or _genus(text[s:e]) in genera]
+    genera = {g for i in named if (g := genus_of(text[slice(*lines[i])]))}
+    named = [i for i, (s, e) in enumerate(lines) if i in named or genus_of(text[s:e]) in genera]
     first = named[0]
     while first > 0 and _CONTINUES.match(text[slice(*lines[first])]):  # "– Central Tropical Africa | A: 1b"
         first -= 1
     return lines[first][0], lines[named[-1]][1]
 
 
-_BINOMIAL = re.compile(r"\b([A-Z][a-z]+)\s+(?:\([A-Z][a-z]+\)\s+)?[a-z]{3,}\b")
 _CONTINUES = re.compile(r"^\s*[–—-]")
-
-
-def _genus(line: str) -> str | None:
-    m = _BINOMIAL.search(line)
-    return m.group(1) if m else None
 
 
 def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800

@@ -139,6 +139,16 @@ def species_in(text: str, documents: dict[str, Document]) -> list[str]:
 
 
 _WRITTEN_LATIN = re.compile(r"\b[A-Z][a-z]+(?: [a-z]{3,})?\b")
+# A binomial as a listing row prints it, its subgenus in brackets or not: "Grus leucogeranus", "Panax (P.) ginseng"
+_BINOMIAL = re.compile(r"\b([A-Z][a-z]+)\s+(?:\([A-Z][a-z]+\)\s+)?[a-z]{3,}\b")
+
+
+def genus_of(line: str) -> str | None:
+    """The genus of the first binomial a line of a listing prints ("Appendix II: Panax ginseng" -> "Panax")."""
+    m = _BINOMIAL.search(line)
+    return m.group(1) if m else None
+
+
 _LATIN_CACHE: dict[tuple[Any, ...], frozenset[str]] = {}
 
 
