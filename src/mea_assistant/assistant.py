@@ -153,6 +153,7 @@ class Assistant:
         # words it shares
         listing_first = bool(hits) and hits[0].kind == "table" and lists_taxon(hits[0], query.info.taxa)
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
+                          taxa=tuple(query.info.taxa),
                           instruments=instruments, sentence_scores=sentence_sims,
                           relevant=listing_first or relevance >= self.settings.abstain_threshold + CLEAR
                           - self._ease(hits, named, treaties),

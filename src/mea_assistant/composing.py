@@ -18,6 +18,7 @@ from .force import TREATY_TYPES, force_of
 from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed, framing_of, lead_parts, named_lines,
                     render, lead_sentence, polarity, quote_in_sentence, where, widen)
 from .membership import answering_formula
+from .populations import population_lines
 from .retrieval.headings import speaks_heading
 from .retrieval.reasons import asks_recitals, recital_answers
 from .terms import opens_list, terms
@@ -60,6 +61,7 @@ class Request:
     mentions: bool = False  # "does X say anything about Y?": any paragraph of X answers, its preamble too
     asks: list[tuple[str, int]] = field(default_factory=list)  # best paragraph of each ask (asks.py)
     clause_first: bool = False  # the first paragraph is the clause asked about (clauses.py), a title block's line too
+    taxa: tuple[str, ...] = ()  # Latin names of the species the question names (taxa.py)
 
 
 Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
@@ -71,7 +73,8 @@ def _key(hit: Hit) -> tuple[str, int]:
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
     # a table's lines that name what was asked are the quote; the rest of the record is in the sources panel
-    if hit.kind == "table" and (lines := named_lines(hit, query_terms)):
+    if hit.kind == "table" and (lines := population_lines(hit, request.taxa, request.query)
+                                or named_lines(hit, query_terms)):
         return hit.text[slice(*lines)].strip()
     span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
     s, e = widen(hit.text, span, query_terms)

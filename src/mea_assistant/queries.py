@@ -22,7 +22,7 @@ from .force import TREATY_TYPES
 from .instruments import catalogue, instrument_acronyms, named_spans
 from .pairs import pair_named
 from .serials import serial_named
-from .taxa import named_species
+from .taxa import named_species, written_latins
 from .terms import spelling_variants
 from .titleblock import CLOSING_FORMULA, closing_date
 from .types import Document
@@ -419,8 +419,9 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab)])
     # "giant clams": the appendices list Tridacnidae; "the Dugong MOU" names a document, not the species
     own = {w.lower() for w, d in distinctive_names(documents).items() if d in doc_ids}
-    info.taxa = list(dict.fromkeys(latin for name, latins in named_species(text, documents) if name not in own
-                                   for latin in latins))
+    # and a Latin name the question writes itself ("the West African population of Balearica pavonina")
+    info.taxa = list(dict.fromkeys([latin for name, latins in named_species(text, documents) if name not in own
+                                    for latin in latins] + written_latins(text, documents)))
     if info.taxa:
         info.lexical = f"{info.lexical} {' '.join(info.taxa)}"
     return info

@@ -133,9 +133,13 @@ def named_species(text: str, documents: dict[str, Document]) -> list[tuple[str, 
 def species_in(text: str, documents: dict[str, Document]) -> list[str]:
     """The species and groups a text names, in English or by a Latin name the corpus's tables list ("the vaquita,
     Phocoena sinus")."""
+    return list(dict.fromkeys([name for name, _ in named_species(text, documents)] + written_latins(text, documents)))
+
+
+def written_latins(text: str, documents: dict[str, Document]) -> list[str]:
+    """The Latin names the corpus's tables list that a text writes itself ("Balearica pavonina")."""
     latins = _listed_latins(documents)
-    written = [m.group() for m in _WRITTEN_LATIN.finditer(text) if m.group() in latins]
-    return list(dict.fromkeys([name for name, _ in named_species(text, documents)] + written))
+    return list(dict.fromkeys(m.group() for m in _WRITTEN_LATIN.finditer(text) if m.group() in latins))
 
 
 _WRITTEN_LATIN = re.compile(r"\b[A-Z][a-z]+(?: [a-z]{3,})?\b")

@@ -32,6 +32,8 @@ from .definitions import DEFINING
 from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
 from .headings import heading_first
+from ..populations import population_first
+from .rows import designated_rows, designators
 from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
 from .species import asks_species, names_species
 
@@ -194,7 +196,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = recitals_first(ordered, signals.recitals, sentence_sims)
     ordered = species_first(quoted_first(ordered, signals.query), signals)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
-    return exact + listed_first(binding_text_first(ordered, signals), signals)
+    ordered = designated_rows(listed_first(binding_text_first(ordered, signals), signals), signals.query, signals.taxa)
+    return exact + population_first(ordered, signals.query, signals.taxa)
 
 
 # Words a question quotes ("what do 'bre', 'win' and 'NW' stand for?"): an apostrophe inside a word ("AEWA's") is
@@ -362,13 +365,13 @@ def binding_text_first(hits: list[Hit], signals: Signals, window: int = 3) -> li
 # Where a species is listed: "Which appendix lists ...?", "Is the whale shark on Appendix I?", "listed in ...". Not an
 # appendix named as the setting of another question ("a permit for an Appendix II orchid", "we put it on Appendix III;
 # how long until the listing stops applying?"): a listing row holds no permit rule or time limit.
-_ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
+_ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
                            r"categor(?:y|ies)|columns?)\b|"
                            # "are ... in the second, less strict appendix", "which populations sit in Appendix II"
                            # "is the shoebill placed in column A", "how is its population categorised in Table 1"
                            # (not a setting: "a duck population that sits in Column A")
                            r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|was|were|sits?|belongs?|appears?)\b[^?.]{0,60}\b"
-                           r"(?:on|in|under|into)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+,?\s+){0,3}?"
+                           r"(?:on|in|under|into)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+,?\s+){0,4}?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|columns?|tables?)\b|"
                            r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
@@ -385,6 +388,12 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:appendi(?:x|ces
                            r"^\s*(?:who|which\s+(?:country|countries|part(?:y|ies)|states?|governments?))\b[^?]{0,80}?"
                            r"\b(?:put|placed|added|entered|included)\b[^?]{0,40}?\b(?:on|in|into|under)\s+(?:the\s+)?"
                            r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b|"
+                           # "What conservation status does AEWA's Table 1 give to the white-headed duck?", "How
+                           # does AEWA Table 1 classify the Dalmatian pelican?": the row of the table named
+                           r"\b(?:what|which|how)\s+(?:[\w-]+\s+){0,2}?(?:status|categor(?:y|ies)|classification|column)\b"
+                           r"[^?.]{0,40}?\b(?:tables?|appendi(?:x|ces)|"
+                           r"annex(?:es)?)\s+(?:[IVX]+|\d+)\b|\b(?:tables?|appendi(?:x|ces)|annex(?:es)?)\s+(?:[IVX]+|\d+)\s+"
+                           r"(?:classif(?:y|ies)|categori[sz]es?|give)\b|"
                            # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
                            r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
@@ -397,11 +406,11 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
     if not signals.taxa or not _ASKS_LISTING.search(signals.query):
         return hits
-    designated = _designators(signals.query)
+    designated = designators(signals.query)
 
     query = signals.query.lower()
 
-    def rank(hit: Hit) -> tuple[int, bool, bool]:
+    def rank(hit: Hit) -> tuple[int, bool, int]:
         # a family is named by the heading its rows sit under ("SPHENISCIDAE"), a species in the row itself
         holds = lists_taxon(hit, signals.taxa)
         # the row headed by the taxon the question writes in Latin ("owls (order Strigiformes)": STRIGIFORMES, not
@@ -410,18 +419,13 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
         # species' row in another
         written = hit.kind == "table" and re.search(rf"\b{re.escape(hit.ref.rsplit(',', 1)[-1].strip().lower())}\b",
                                                       query) is not None
+        # (of a comparison naming one in each instrument, "CMS Appendix II ... Table 1 of AEWA", each row names one)
         return -1 if written else 0 if holds and hit.kind == "table" else 1 if holds else 2, \
             bool(signals.named_docs) and hit.doc_id not in signals.named_docs, \
-            not designated <= _designators(f"{hit.ref} {hit.section}")
+            -len(designated & designators(f"{hit.ref} {hit.section}"))
     return sorted(hits, key=rank)  # stable: the ranker's order within each
 
 
-def _designators(text: str) -> set[tuple[str, str]]:
-    """The appendices, annexes and tables a text names by number: "Appendix I", "Annex 3, Table 1"."""
-    return {(kind.lower()[:3], mark.upper()) for kind, mark in _TABLE_DESIGNATOR.findall(text)}
-
-
-_TABLE_DESIGNATOR = re.compile(r"\b(Appendix|App\.|Annex|Schedule|Table)\s+([IVX]+|\d+)(?![\w.])", re.I)
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
