@@ -28,6 +28,8 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:does|do|did|is|are|was|were|can|could|may|m
 _OBJECT_PRONOUN = re.compile(r"\b(?:for|in|on|about|with|to|of|by|from|fund|pay|implement)\s+"
                              r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)|"
                              r"\b(?:doing\s+(?:it|that|this|so)|do\s+(?:that|this|so))\b", re.I)  # "when doing that"
+# "its", "they": the turn speaks of what the earlier one named
+_REFERS = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
           "objective", "section", "table", "part")
 # The ways a specimen crosses a border (CITES Art. I(c)-(e) "Trade" means export, re-export, import and introduction
@@ -49,6 +51,24 @@ must shall should will would has have had to then also so not no yes only""".spl
 _BODY = re.compile(r"\b(?:conference\s+of\s+(?:the\s+)?parties|meeting\s+of\s+(?:the\s+)?(?:parties|signatories)|"
                    r"(?:scientific|standing|technical|advisory|implementation|compliance)\s+(?:council|committee)|"
                    r"subsidiary\s+body|secretariat|bureau|depositary|COP|MOP|MOS)\b", re.I)
+
+
+# Whom a provision asks to act ("ask the Secretariat to", "urges Parties to"): a body, or the Parties, Signatories,
+# Range States themselves
+_ACTOR = re.compile(rf"\b(?:asks?|asked|requests?|requested|urges?|urged|encourages?|encouraged|invites?|invited|"
+                    rf"requires?|required|instructs?|instructed|directs?|directed)\s+(?:the\s+)?"
+                    rf"((?:{_BODY.pattern[2:-2]})|parties|signatories|range\s+states)\b", re.I)
+
+
+def _actor_switched(question: str, previous: str) -> str:
+    """The earlier turn without whom it asked about, when this turn asks the same of another: "And what does it
+    ask Parties to do about it?" after "What does Resolution 11.10 ask the Secretariat to do about the BBNJ
+    Agreement?" keeps the resolution and the BBNJ Agreement, not the Secretariat."""
+    asked = {" ".join(a.lower().split()) for a in _ACTOR.findall(question)}
+    if not asked:
+        return previous
+    other = [a.span(1) for a in _ACTOR.finditer(previous) if " ".join(a.group(1).lower().split()) not in asked]
+    return _blank(previous, other) if other else previous
 
 
 def is_elliptical(question: str) -> bool:
@@ -82,17 +102,22 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
-def _switched(question: str, previous: str, names_instrument: bool, instrument_spans: Spans | None) -> str:
+def _switched(question: str, previous: str, names_instrument: bool, instrument_spans: Spans | None,
+              held: Sequence[str] = ()) -> str:
     """The earlier turn without the entity this turn replaces: "And the Sharks MOU?" after a question about the
     Dugong MOU drops the Dugong MOU and keeps its topic; "And with SPREP?" after one about cooperation with
-    IUCN drops IUCN and keeps the instrument and the topic."""
+    IUCN drops IUCN and keeps the instrument and the topic. `held`: names the turn refers back to ("its" for the
+    species asked about), which no name of its own replaces ("How is its West African population classified?")."""
     named_here = instrument_spans(question) if instrument_spans else []
     if names_instrument or named_here:
         return _blank(previous, instrument_spans(previous)) if instrument_spans else previous
-    new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)}
+    # a locator the turn names ("in Table 1") is a slot of its own, not a name replacing the earlier turn's
+    located = {w.lower() for phrase in _slot_phrases(question).values() for w in phrase.split()}
+    new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)} - located
     if not new:
         return _object_switched(question, previous)
-    keep = instrument_spans(previous) if instrument_spans else []
+    keep = (instrument_spans(previous) if instrument_spans else []) + \
+        [m.span() for name in held for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", previous, re.I)]
     drop = []
     for term in entities(previous):
         for m in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", previous):
@@ -231,8 +256,11 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
                   and not _ELLIPTICAL_START.search(question) and len(content_words(question)) >= 2)
     # "And the bowhead and right whales?" after the vaquita: the species it names replace the earlier ones
     own_species = species(question) if species else []
+    refers = bool(_REFERS.search(question)) and not own_species
     for previous in reversed(users[-3:]):
-        text = _switched(question, previous, names_instrument or bool(named_now), instrument_spans)
+        held = species(previous) if species and refers else []
+        text = _actor_switched(question, _switched(question, previous, names_instrument or bool(named_now),
+                                                   instrument_spans, held))
         if own_species and species:
             for name in species(text):
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
@@ -244,6 +272,12 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         spans = instrument_spans(text) if instrument_spans else []
         phrases += [text[a:b] for a, b in _merged(spans) if text[a:b].lower() not in question.lower()]
         text = _blank(text, spans)
+        # and the species "its" stands for, whole: "Audouin's Gull", which "Audouin Gull" does not name
+        named = [m.span() for name in held for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
+        held_here = list({text[a:b].lower(): text[a:b] for a, b in reversed(_merged(named))}.values())[::-1]
+        phrases += [p for p in held_here  # "Slavonian Grebe", not "grebe" as well
+                    if not any(p.lower() in other.lower() != p.lower() for other in held_here)]
+        text = _blank(text, named)
         for slot, phrase in _slot_phrases(previous).items():
             text = text.replace(phrase, " ")
             if slot not in new_slots and phrase.lower() not in question.lower() and not names_only:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from .retrieval.finalclauses import asks_leaving, is_denunciation
 from .stores.hits import paragraph_hit
 from .terms import terms
 from .types import Document, Hit, ParagraphKey
@@ -152,8 +153,10 @@ def near_first(hits: list[Hit], question: str, history: Sequence[dict[str, str]]
     """The paragraph next to one the last answer cited leads, when the follow-up's own words (`similarity`: each
     paragraph's sentences against them) are closer to it than to the paragraph leading now; unchanged when the
     leader is already one of those neighbours, when the question names its paragraph or a locator of its own,
-    or when it names another instrument (`named`: its documents) than the cited paragraph's."""
-    if not hits or hits[0].exact or _LOCATOR.search(question):
+    or when it names another instrument (`named`: its documents) than the cited paragraph's. Nor when it asks how
+    to leave and the leader is the clause on leaving: "What about leaving it?" after joining is not a drill-down."""
+    if not hits or hits[0].exact or _LOCATOR.search(question) or \
+            (asks_leaving(question) and is_denunciation(hits[0])):
         return hits
     near = [paragraph_hit(doc, j, hits[0].score) for doc, cited in _answered(history, documents)
             if not named or doc.doc_id in named for j in around(doc, cited)]

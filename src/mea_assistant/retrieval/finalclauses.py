@@ -139,7 +139,7 @@ LEAVE_PLAINLY = (r"\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+
                  r"unchanged|in)\b)")
 _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
                            r"(?:of|from)\b|\bwithdraw\w*\s*$|\bleav(?:e|es|ing)(?:\s+(?:the\s+)?(?:[A-Z]|conventions?\b|"
-                           r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b)|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
+                           r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b|(?:it|them)\b(?!\s+(?:to|up|out|open|as)\b))|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
                            r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
                            r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
                            rf"participation\b|{LEAVE_PLAINLY}", re.I)
@@ -190,7 +190,9 @@ def leaving_first(hits: list[Hit], query: str) -> list[Hit]:
 # "does leaving the Vienna Convention take us out of the Montreal Protocol?") is answered by the clause that takes a
 # Party out of the protocols with the convention (CBD Art. 38(3), UNFCCC Art. 25(3): "Any Party that withdraws from
 # the Convention shall be considered as also having withdrawn from any protocol to which it is a Party").
-_ASKS_PROTOCOL = re.compile(r"\b(?:stay|remain|still|keep|continue)\b[^?]{0,60}\bprotocols?\b|\b(?:its|any|the|their)\s+"
+# ("what happens to its Nagoya membership?": a protocol by its name)
+_ASKS_PROTOCOL = re.compile(r"\b(?:its|their|our)\s+[A-Z][\w-]*\s+(?:membership|participation)\b|"
+                            r"\b(?:stay|remain|still|keep|continue)\b[^?]{0,60}\bprotocols?\b|\b(?:its|any|the|their)\s+"
                             r"protocols\b|\bprotocols?\b[^?]{0,40}\b(?:as well|too|also)\b|\balso\b[^?]{0,40}\bprotocols?\b",
                             re.I)
 _WITHDRAWN_ALONG = re.compile(r"\b(?:considered|deemed|regarded)\s+as\s+(?:also\s+)?having\s+(?:also\s+)?withdrawn\s+"
