@@ -62,10 +62,24 @@ def gives_reason(hit: Hit) -> bool:
     return bool(_REASON.search(hit.text))
 
 
+# "Why does the Dugong MOU Secretariat recommend ...?": the body and what it does, as the text says it ("the
+# Dugong MOU Secretariat recommends that an assessment ... be undertaken"), a body's verbs of advice or decision
+_BODY_ACTS = re.compile(r"^\s*(?i:(?:and\s+|so\s+)?why\s+(?:does|do|did)\s+(?:the\s+)?)[^?]*?\b([A-Z][\w-]*)\s+"
+                        r"(recommend|propose|suggest|request|urge|encourage|invite|decide|call|advise|stress|emphasi[sz]e)\b")
+
+
 def reason_first(hits: list[Hit], query: str) -> list[Hit]:
-    """On a "why" question, when the first paragraph gives no reason and one of the next four does, that one leads;
-    every other hit keeps its order."""
-    return _first_that(hits, gives_reason, WINDOW) if asks_why(query) else hits
+    """On a "why" question, the paragraph in which the body asked about does what the question asks why of leads,
+    when one of the first five is it; else, when the first paragraph gives no reason and one of the next four does,
+    that one leads; every other hit keeps its order."""
+    if not asks_why(query):
+        return hits
+    if acts := _BODY_ACTS.search(query):
+        said = re.compile(rf"\b{re.escape(acts.group(1))}\s+{acts.group(2)}(?:s|es|ed|d)?\b")
+        moved = _first_that(hits, lambda hit: said.search(hit.text) is not None, WINDOW)
+        if moved is not hits or (hits and said.search(hits[0].text)):
+            return moved
+    return _first_that(hits, gives_reason, WINDOW)
 
 
 def _first_that(hits: list[Hit], answers: Callable[[Hit], bool], window: int) -> list[Hit]:
