@@ -68,6 +68,9 @@ _WIDER = re.compile(r"\b(?:with|and|among|between)\s+(?:the\s+)?other\s+(?:[\w-]
 
 
 _POSSESSED = re.compile(r"['’]s\s+$")
+# what a relation word relates when it says so itself: "cooperation between convention secretariats", "with
+# other organisations" (the words after it, up to the clause's end)
+_BETWEEN_OTHERS = re.compile(r"\s+(?:between|among|amongst|with)\s+[^,;.?]{1,80}")
 
 
 def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[str, Document]) -> bool:
@@ -82,6 +85,9 @@ def _relates(topic: str, mentions: list[tuple[int, int, str]], documents: dict[s
             continue  # "joint" of "the joint CMS-CITES work": part of a name
         if _POSSESSED.search(topic, 0, m.start()):
             continue  # "the wildlife trade convention's partnerships": one instrument's own, relating none
+        if (said := _BETWEEN_OTHERS.match(topic, m.end())) and not any(s < said.end() and e > m.end()
+                                                                        for s, e in spans):
+            continue  # "X, Y and Z provide for cooperation between convention secretariats": each its own
         # "between" and "among" relate what follows them ("between CMS and CITES"), not what comes before
         # ("how the CBD, CMS and CITES deal with disputes between parties")
         after = m.group(0).lower() in ("between", "among")

@@ -45,9 +45,27 @@ _MANY = re.compile(r"\b(?:conventions|treaties|agreements|protocols|instruments|
 _PLAN = re.compile(r"\bthe\s+(?:\S+\s+)?Action\s+Plan\b(?!s)", re.I)
 
 
+# The sentence that asks for the note ("Please prepare a briefing note on how species are added to ..."): what
+# comes before it sets the scene ("The Minister will speak at a side event on synergies", "Our delegation has been
+# asked to co-sponsor a proposal"), which says why the note is wanted, not what it must cover
+# (only a request that says what the note is on: "Please prepare a short note." after the account leaves it the
+# subject)
+_REQUEST = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[^.!?]*\b(?:prepare|draft|write|put\s+together|need|want|like)\b[^.!?]*"
+                      r"\b(?:briefing|note|brief)\s+(?:[\w-]+\s+){0,3}?(?<!based\s)(?<!drawing\s)(?<!relying\s)"
+                      r"(?:on|about|covering|setting\s+out|explaining)\s+"
+                      r"[^.!?]{20,})", re.I)
+
+
+def request_of(topic: str) -> str:
+    """The topic from the sentence asking for the note on, when a scene is set before it."""
+    m = _REQUEST.search(topic)
+    return topic[m.end():].strip() if m and m.start() > 0 else topic
+
+
 def subject_of(topic: str, documents: dict[str, Document]) -> str:
-    """The topic without the instruments it names ("Ramsar site designation" -> "site designation")."""
-    text = " ".join(without_instruments(_AUDIENCE.sub("", topic), documents).split())
+    """The topic without the instruments it names ("Ramsar site designation" -> "site designation") and without
+    the scene set before the request."""
+    text = " ".join(without_instruments(_AUDIENCE.sub("", request_of(topic)), documents).split())
     while _DANGLING.search(text):
         text = _DANGLING.sub("", text)
     return text.strip() or topic
