@@ -274,9 +274,11 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         text = _blank(text, spans)
         # and the species "its" stands for, whole: "Audouin's Gull", which "Audouin Gull" does not name
         named = [m.span() for name in held for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
-        held_here = list({text[a:b].lower(): text[a:b] for a, b in reversed(_merged(named))}.values())[::-1]
-        phrases += [p for p in held_here  # "Slavonian Grebe", not "grebe" as well
-                    if not any(p.lower() in other.lower() != p.lower() for other in held_here)]
+        held_here = list(dict.fromkeys(text[a:b].lower() for a, b in _merged(named)))
+        for name in held_here:  # "Slavonian Grebe", not "grebe" as well; written as the earlier turn wrote it
+            if not any(name in other != name for other in held_here):
+                m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", previous, re.I)
+                phrases.append(previous[slice(*m.span())] if m else name)
         text = _blank(text, named)
         for slot, phrase in _slot_phrases(previous).items():
             text = text.replace(phrase, " ")
@@ -288,6 +290,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
             if phrase.lower() not in seen:
                 carried.append(phrase)
                 seen.add(phrase.lower())
+        seen.update(w for name in held_here for w in name.split())  # a species carried whole, not word by word
         for word in content_words(text):
             if named_now and named_conventions(word):
                 continue  # "And for CITES?" after a CMS question: CITES replaces CMS

@@ -20,10 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .retrieval.finalclauses import asks_leaving, is_denunciation
+from .sentences import sentence_spans
 from .stores.hits import paragraph_hit
 from .terms import terms
 from .types import Document, Hit, ParagraphKey
 
+UNTOLD = 0.5  # share of a sentence's words the last answer did not use, for it to be untold
+UNTOLD_MIN = 2  # the follow-up's own words an untold sentence must say, at least
 WINDOW = 5  # how far down the next paragraph is looked for: below it, the ranker no longer trusts it
 # "Quote it", "what exactly does it say", "the full text", "word for word": the same paragraph, again
 _AGAIN = re.compile(r"\bquote\b|\bexact(?:ly)?\s+(?:words?|wording|text)\b|\bwhat\s+exactly\s+does\b|"
@@ -108,8 +111,14 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
     # the first of them, or a later one saying more of the follow-up's own words ("Was anything signed to set it
     # up?": "A Letter of Understanding was signed ...")
     i = max(fresh, key=lambda j: (said(hits[j]), -j))
-    # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?")
-    return hits if said(hits[0]) > said(hits[i]) else [hits[i]] + hits[:i] + hits[i + 1:]
+    # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?"), or as
+    # much in a sentence the answer did not tell ("Can a reservation like that be withdrawn?": Art. XV's "Such a
+    # reservation may be withdrawn at any time", after an answer telling its first sentence)
+    untold = " ".join(hits[0].text[a:b] for a, b in sentence_spans(hits[0].text)
+                      if len(terms(hits[0].text[a:b]) - told) > UNTOLD * len(terms(hits[0].text[a:b])))
+    if said(hits[0]) > said(hits[i]) or (untold and len(own & terms(untold)) >= max(UNTOLD_MIN, said(hits[i]))):
+        return hits
+    return [hits[i]] + hits[:i] + hits[i + 1:]
 
 
 BEFORE, AFTER = 2, 10  # the paragraphs around a cited one that "what then?", "who appoints them?" may be about

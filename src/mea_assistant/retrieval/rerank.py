@@ -196,7 +196,8 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     ordered = recitals_first(ordered, signals.recitals, sentence_sims)
     ordered = species_first(quoted_first(ordered, signals.query), signals)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
-    ordered = designated_rows(listed_first(binding_text_first(ordered, signals), signals), signals.query, signals.taxa)
+    ordered = designated_rows(listed_first(binding_text_first(ordered, signals), signals), signals.query, signals.taxa,
+                              signals.named_docs)
     return exact + population_first(ordered, signals.query, signals.taxa)
 
 
