@@ -200,14 +200,19 @@ _NEAR = 60  # characters: the words of a name within a short phrase of each othe
 
 def _together(words: list[str], evidence: str) -> bool:
     """Every word of a name within _NEAR characters of one occurrence of its first word (singular or plural)."""
-    # "West African": a word of a place's people or things stands for the place ("West Africa (Senegal to Chad)")
-    stems = [either_spelling(re.escape(((d := _DEMONYM.fullmatch(w)) and d.group(1) or w).lower().rstrip("s")))
-             for w in words]
+    stems = [either_spelling(re.escape(_place_of(w).lower().rstrip("s"))) for w in words]
     for hit in re.finditer(rf"\b{stems[0]}", evidence):
         window = evidence[max(0, hit.start() - _NEAR): hit.end() + _NEAR]
         if all(re.search(rf"\b{stem}", window) for stem in stems[1:]):
             return True
     return False
+
+
+def _place_of(word: str) -> str:
+    """ "African" -> "Afric": a word of a place's people or things stands for the place ("West African" is
+    supported by "West Africa (Senegal to Chad)"); any other word for itself."""
+    demonym = _DEMONYM.fullmatch(word)
+    return demonym.group(1) if demonym else word
 
 
 def _supported(term: str, evidence: str, conventions: set[str]) -> bool:

@@ -139,7 +139,9 @@ LEAVE_PLAINLY = (r"\b(?:can|could|may|might|to|would|will)\s+(?:later\s+|then\s+
                  r"unchanged|in)\b)")
 _ASKS_LEAVING = re.compile(r"\b(?:withdraw\w*|pull(?:s|ing|ed)?\s+out|get(?:s|ting)?\s+out|opt(?:s|ing|ed)?\s+out)\s+"
                            r"(?:of|from)\b|\bwithdraw\w*\s*$|\bleav(?:e|es|ing)(?:\s+(?:the\s+)?(?:[A-Z]|conventions?\b|"
-                           r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b|(?:it|them)\b(?!\s+(?:to|up|out|open|as)\b))|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
+                           r"treat(?:y|ies)\b|agreements?\b|protocols?\b|memorand\w+\b|mou\b|"
+                           # "leaving it" (not "leave it to the Parties", "leave it open")
+                           r"(?:it|them)\b(?!\s+(?:to|up|out|open|as)\b))|\s*$)|\bquit(?:s|ting)?\b|\bdenounc\w*|"
                            r"\bdenunciation\b|\bstop(?:s|ping)?\s+being\s+(?:a\s+)?(?:party|member|signatory)\b|"
                            r"\bend(?:s|ing)?\s+(?:its|their|our)\s+participation\b|\bterminat\w*\s+(?:its|their|our)\s+"
                            rf"participation\b|{LEAVE_PLAINLY}", re.I)
