@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .figures import FIGURE_HEAD, figure_in
 from .force import force_of, yes_or_no
 from .membership import ELIGIBLE, answering_formula, eligible_in
+from .populations import POPULATION_LINE
 from .sentences import clause_spans, sentence_spans
 from .taxa import genus_of
 from .terms import AND_PARTICIPLE, terms
@@ -164,12 +165,9 @@ def named_lines(hit: Hit, query_terms: set[str]) -> tuple[int, int] | None:
     genera = {g for i in named if (g := genus_of(text[slice(*lines[i])]))}
     named = [i for i, (s, e) in enumerate(lines) if i in named or genus_of(text[s:e]) in genera]
     first = named[0]
-    while first > 0 and _CONTINUES.match(text[slice(*lines[first])]):  # "– Central Tropical Africa | A: 1b"
+    while first > 0 and POPULATION_LINE.match(text[slice(*lines[first])]):  # "– Central Tropical Africa | A: 1b"
         first -= 1
     return lines[first][0], lines[named[-1]][1]
-
-
-_CONTINUES = re.compile(r"^\s*[–—-]")
 
 
 def widen(text: str, span: tuple[int, int], query_terms: set[str], whole: int = 700, max_chars: int = 800

@@ -19,7 +19,7 @@ _AFTER = re.compile(rf"\bpopulations?\s+(?:\w+ing\s+)?(?:in|of|from|on)\s+(?:the
 # where a listing names a population: a line of its own ("– West Africa (Senegal to Chad) | A: 1b 1c"), or "the
 # populations of Botswana, Namibia ..." in a row (not the species' own names, which a question's words may share)
 _RANGES = re.compile(r"^\s*[–—-].*$|\bpopulations?\s+of\s+[^;)\n]+", re.M)
-_POPULATION_LINE = re.compile(r"^\s*[–—-]")
+POPULATION_LINE = re.compile(r"^\s*[–—-]")  # "– Central Tropical Africa | A: 1b": the line of the species above it
 WINDOW = 5  # how far down the listing of the population asked is looked for
 
 
@@ -64,7 +64,7 @@ def population_lines(hit: Hit, taxa: tuple[str, ...], query: str) -> tuple[int, 
     if not starts or len(lines) < 2:
         return None
     first, last = starts[0], starts[-1]
-    while last + 1 < len(lines) and _POPULATION_LINE.match(text[slice(*lines[last + 1])]):
+    while last + 1 < len(lines) and POPULATION_LINE.match(text[slice(*lines[last + 1])]):
         last += 1
     if len(starts) == 1 and (words := range_words(query)):
         scores = [_named(text[slice(*lines[i])], words) for i in range(first + 1, last + 1)]
