@@ -96,6 +96,12 @@ def entities(text: str) -> list[str]:
     return out
 
 
+def _spans_of(names: Sequence[str], text: str) -> list[tuple[int, int]]:
+    """Where a text names any of `names` as whole words, in any case ("the Dalmatian pelican" for "dalmatian
+    pelican")."""
+    return [m.span() for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + " " * (b - a) + text[b:]
@@ -116,8 +122,7 @@ def _switched(question: str, previous: str, names_instrument: bool, instrument_s
     new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)} - located
     if not new:
         return _object_switched(question, previous)
-    keep = (instrument_spans(previous) if instrument_spans else []) + \
-        [m.span() for name in held for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", previous, re.I)]
+    keep = (instrument_spans(previous) if instrument_spans else []) + _spans_of(held, previous)
     drop = []
     for term in entities(previous):
         for m in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", previous):
@@ -273,12 +278,12 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         phrases += [text[a:b] for a, b in _merged(spans) if text[a:b].lower() not in question.lower()]
         text = _blank(text, spans)
         # and the species "its" stands for, whole: "Audouin's Gull", which "Audouin Gull" does not name
-        named = [m.span() for name in held for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)]
-        held_here = list(dict.fromkeys(text[a:b].lower() for a, b in _merged(named)))
+        named = _merged(_spans_of(held, text))
+        held_here = list(dict.fromkeys(text[a:b].lower() for a, b in named))
         for name in held_here:  # "Slavonian Grebe", not "grebe" as well; written as the earlier turn wrote it
             if not any(name in other != name for other in held_here):
-                m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", previous, re.I)
-                phrases.append(previous[slice(*m.span())] if m else name)
+                written = _spans_of([name], previous)
+                phrases.append(previous[slice(*written[0])] if written else name)
         text = _blank(text, named)
         for slot, phrase in _slot_phrases(previous).items():
             text = text.replace(phrase, " ")

@@ -114,11 +114,19 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
     # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?"), or as
     # much in a sentence the answer did not tell ("Can a reservation like that be withdrawn?": Art. XV's "Such a
     # reservation may be withdrawn at any time", after an answer telling its first sentence)
-    untold = " ".join(hits[0].text[a:b] for a, b in sentence_spans(hits[0].text)
-                      if len(terms(hits[0].text[a:b]) - told) > UNTOLD * len(terms(hits[0].text[a:b])))
-    if said(hits[0]) > said(hits[i]) or (untold and len(own & terms(untold)) >= max(UNTOLD_MIN, said(hits[i]))):
+    if said(hits[0]) > said(hits[i]) or len(own & _untold(hits[0], told)) >= max(UNTOLD_MIN, said(hits[i])):
         return hits
     return [hits[i]] + hits[:i] + hits[i + 1:]
+
+
+def _untold(hit: Hit, told: set[str]) -> set[str]:
+    """The words of the paragraph's sentences the last answer did not tell (most of whose words it did not use)."""
+    out: set[str] = set()
+    for a, b in sentence_spans(hit.text):
+        words = terms(hit.text[a:b])
+        if len(words - told) > UNTOLD * len(words):
+            out |= words
+    return out
 
 
 BEFORE, AFTER = 2, 10  # the paragraphs around a cited one that "what then?", "who appoints them?" may be about
