@@ -81,6 +81,13 @@ def _ingest_process(settings: Settings, log: Path) -> subprocess.Popen[bytes]:
                             stderr=subprocess.STDOUT)
 
 
+def _wait_for(text: str, log: Path, seconds: float = 120.0) -> None:
+    deadline = time.time() + seconds
+    while text not in (log.read_text() if log.exists() else ""):
+        assert time.time() < deadline, f"{log.name} never printed {text!r}"
+        time.sleep(0.2)
+
+
 def test_two_ingests_at_once_leave_one_consistent_index_while_readers_keep_serving(own_corpus: Settings,
                                                                                    tmp_path: Path) -> None:
     reader = Assistant(own_corpus)
@@ -88,7 +95,14 @@ def test_two_ingests_at_once_leave_one_consistent_index_while_readers_keep_servi
     old_build = live_build(own_corpus.index_dir)
     shutil.copy(CORPUS / "sharks-mou-2010.txt", own_corpus.corpus_dir / "sharks-mou-2010.txt")
     logs = [tmp_path / "first.log", tmp_path / "second.log"]
-    procs = [_ingest_process(own_corpus, log) for log in logs]
+    # Both start while the index is held, so that they meet at the lock however fast one of them would ingest
+    # alone (started together, the first could finish before the second reached the lock): each is seen waiting,
+    # then the lock is let go and they race for it.
+    procs = []
+    with IngestLock(own_corpus.index_dir, wait_s=0):
+        for log in logs:
+            procs.append(_ingest_process(own_corpus, log))
+            _wait_for("waiting up to 600 s for another ingest", log)
     served = 0
     deadline = time.time() + 600
     while any(p.poll() is None for p in procs) and time.time() < deadline:
