@@ -155,8 +155,9 @@ INDEX_FORMAT = 3  # bump when what the index stores changes (metadata keys, file
 # which annotation of the appendices applies, line by line in meta["annotations"] ("#14\n#4\n#14").
 # 69: and the numbered notes' marks printed after the populations they qualify ("Argentina<sup>1</sup>"), with that
 # word ("1:Argentina"), so a question on the Argentine population reaches note 1.
+# 70: and a numbered note's mark printed after the listed name itself ("Batagur borneoensis <sup>7</sup>"), as "7".
 # Kept here, not in parsing/: a question checks it without importing the parsers.
-PARSER_VERSION = 69
+PARSER_VERSION = 70
 
 
 def _default_model_path() -> str:

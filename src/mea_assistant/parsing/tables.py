@@ -65,15 +65,16 @@ def column_labels(header: list[str]) -> list[str]:
 # An annotation's mark after a listed name ("Aquilaria spp. <sup>#14</sup>"): it says which annotation of the
 # appendices applies to the row, so the record's paragraph keeps it, line by line, in `meta["annotations"]` (the text
 # stays the words printed). A numbered note's mark follows the population it qualifies ("Only the populations of
-# Argentina<sup>1</sup> ..., Chile<sup>2</sup>"): kept with that word ("1:Argentina"), which a question names.
+# Argentina<sup>1</sup> ..., Chile<sup>2</sup>"): kept with that word ("1:Argentina"), which a question names; one
+# printed after the listed name itself ("Batagur borneoensis <sup>7</sup>") qualifies the species: kept as "7".
 _ANNOTATION_MARK = re.compile(r"(?:\b([A-Z][^\W\d_]+)\W{0,2})?<sup>\s*(#?\d+)\s*</sup>")
 
 
 def annotation_marks(cells: list[str]) -> str:
-    """`["*Aquilaria * * spp.* <sup>#14</sup>", ...]` -> `#14`; `["... Argentina<sup>1</sup> ..."]` -> `1:Argentina`
-    (several marks space-separated, none "")."""
-    return " ".join(mark if mark.startswith("#") else f"{mark}:{word}"
-                    for cell in cells for word, mark in _ANNOTATION_MARK.findall(cell) if word or mark.startswith("#"))
+    """`["*Aquilaria * * spp.* <sup>#14</sup>", ...]` -> `#14`; `["... Argentina<sup>1</sup> ..."]` -> `1:Argentina`;
+    `["*Batagur borneoensis* <sup>7</sup>"]` -> `7` (several marks space-separated, none "")."""
+    return " ".join(f"{mark}:{word}" if word and not mark.startswith("#") else mark
+                    for cell in cells for word, mark in _ANNOTATION_MARK.findall(cell))
 
 
 def record(cells: list[str], labels: list[str]) -> str:

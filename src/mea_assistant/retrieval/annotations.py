@@ -17,7 +17,12 @@ from ..stores.hits import paragraph_hit
 from ..types import Document, Hit, Paragraph
 
 WINDOW = 3  # the listing row is looked for among this many first hits
-_ASKS_ANNOTATION = re.compile(r"\bannotat\w*\b", re.I)
+_ASKS_ANNOTATION = re.compile(r"\b(?:annotat\w*|footnotes?)\b", re.I)
+# The parts and derivatives the appendices' annotations name ("All parts and derivatives, except: a) seeds, spores
+# and pollen ...", "Logs, sawn wood and veneer sheets"): a question about them asks what the annotation covers
+_ASKS_PARTS = re.compile(r"\b(?:seeds?|spores?|pollen|seedlings?|flowers?|fruits?|leaves|roots?|logs?|wood|timber|"
+                         r"veneers?|plywood|woodchips|extracts?|powder|derivatives?|parts|labels?|labell?ed|"
+                         r"kernels?|products?)\b", re.I)
 # What a population's note says: on what conditions, for which purposes, which products its trade is allowed
 _ASKS_TERMS = re.compile(r"\b(?:conditions?|terms|purposes?|products?|derivatives?|exempt\w*|allow\w*|permit\w*|"
                          r"quotas?|trade[ds]?|export\w*)\b", re.I)
@@ -30,18 +35,31 @@ def _numbered(mark: str) -> tuple[str, str]:
     return number, place
 
 
-def marks(row: Paragraph, taxa: Sequence[str] = (), query: str = "") -> list[str]:
-    """The annotation marks of a row's lines naming one of `taxa`, or of all its lines when none does; a numbered
-    note's mark ("1:Argentina") only when the question names the population it follows, as its number ("1"): by
-    the place's name, its first six letters, or the glossary's country adjective ("Argentine", "Dutch")."""
+def _lists(line: str, taxon: str) -> bool:
+    """The line lists the taxon, not as one it leaves out ("Aloe spp. (... Also excludes Aloe vera ...)")."""
+    at = line.find(taxon)
+    return at >= 0 and not re.search(r"\b(?:exclud\w*|except\w*)\b", line[:at], re.I)
+
+
+def marks(row: Paragraph, taxa: Sequence[str] = (), query: str = "", annotation: bool = False,
+          named_only: bool = False) -> list[str]:
+    """The marks of a row's lines listing one of `taxa`, or of all its lines when none does (none when
+    `named_only`): a numbered note's mark ("1:Argentina") when the question names the population it follows, as
+    its number ("1"): by the place's name, its first six letters, or the glossary's country adjective
+    ("Argentine", "Dutch"); an annotation's ("#14") or a note's printed after the name itself ("7") when the
+    question asks about an annotation (`annotation`)."""
     lines = row.text.splitlines()
     per_line = row.meta.get("annotations", "").split("\n")
     paired = list(zip(lines, per_line + [""] * (len(lines) - len(per_line))))
-    named = [p for p in paired if any(t in p[0] for t in taxa)]
+    # (and the binomials the question writes itself, which no glossary need know: "Gnetum montanum")
+    listed = [*taxa, *re.findall(r"\b[A-Z][a-z]+ [a-z]{3,}\b", query)]
+    named = [p for p in paired if any(_lists(p[0], t) for t in listed)]
+    if named_only and not named:
+        return []
     said = f"{query} {' '.join(glossed(query))}" if query else ""
     found = [_numbered(m) for _, line_marks in named or paired for m in line_marks.split()]
     return list(dict.fromkeys(number for number, place in found
-                              if not place or re.search(rf"\b{re.escape(place[:6])}", said, re.I)))
+                              if (re.search(rf"\b{re.escape(place[:6])}", said, re.I) if place else annotation)))
 
 
 def annotation_first(hits: list[Hit], query: str, taxa: Sequence[str], documents: Mapping[str, Document]
@@ -51,14 +69,17 @@ def annotation_first(hits: list[Hit], query: str, taxa: Sequence[str], documents
     population the question names when it asks on what terms it is traded ("On what conditions can vicuña wool
     from Argentina be traded?"). Returns the hits and the note when it was not among them (its similarities are
     still to compute)."""
-    annotation = bool(_ASKS_ANNOTATION.search(query))
+    asked = bool(_ASKS_ANNOTATION.search(query))
+    annotation = asked or bool(_ASKS_PARTS.search(query))
     if not hits or not (annotation or _ASKS_TERMS.search(query)) or hits[0].exact:
         return hits, []
     row = next((h for h in hits[:WINDOW] if h.kind == "table" and h.doc_id in documents), None)
     if row is None:
         return hits, []
     doc = documents[row.doc_id]
-    found_marks = [m for m in marks(doc.paragraphs[row.position], taxa, query) if annotation or not m.startswith("#")]
+    # (a question on parts, not naming an annotation, only of a species the row lists: "... when shipped without
+    # flowers" of an orchid hybrid is not about the annotation of the euphorbias' row found beside its note)
+    found_marks = marks(doc.paragraphs[row.position], taxa, query, annotation, named_only=not asked)
     if len(found_marks) != 1:
         return hits, []  # none, or the row's species carry different annotations and the question names none
     note = next((p for p in doc.paragraphs if p.kind == "note" and p.ref.endswith(f"note {found_marks[0]}")), None)
