@@ -28,7 +28,7 @@ from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
 from .speakers import source_documents, speaker_documents
-from .taxa import lists_taxon, named_species, species_in
+from .taxa import lists_taxon, named_species, rare_names, species_in
 from .types import Answer, Filters, Hit
 from .understanding import Query
 from .unstated import asks_for_current_status, measure_unstated
@@ -258,6 +258,10 @@ class Assistant:
         # asks (a permit, hybrids) rank above the species' own row ("Japanese yew hybrids ... CITES paperwork").
         rows = [i for i, h in enumerate(hits[:ROW_DEPTH]) if lists_taxon(h, taxa)
                 and (i < 3 or h.doc_id in {*named, *treaties})]
+        if not rows and relevance < bar:
+            # so is a paragraph printing a name few others do ("Why is the order Pinnipedia not in CMS Appendix I?")
+            rare = rare_names(question, self.index.documents, taxa)
+            rows = [i for i, h in enumerate(hits[:3]) if rare and lists_taxon(h, rare)]
         spoken = self._spoken(question)
         # Words no text uses ("sulphur dioxide ceilings", "seismic surveys near whales") name another subject, unless
         # a paragraph is plainly on it.

@@ -229,3 +229,32 @@ def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: It
     tables = _table_rows(documents)
     rows = [(doc_id, pos) for doc_id in allowed for pos, text in tables.get(doc_id, []) if any(t in text for t in specific)]
     return rows[:MAX_ROWS]
+
+
+RARE = 2  # a name the corpus prints in at most this many paragraphs is what they are about
+# A run of capitalised words ("the order Pinnipedia", "Great White Pelican", "Central Asian Flyways")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+
+
+def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = ()) -> list[str]:
+    """The names a question writes that the corpus prints in few paragraphs, in any case ("Pinnipedia", printed
+    "PINNIPEDIA"): a paragraph printing one is about what the question names, however few of its other words it
+    shares. A name is one capitalised word inside a sentence ("the order Pinnipedia", "ebony (Diospyros)"): not a
+    word of a longer name ("Great White Pelican"), nor of a document's name ("Nagoya"), nor a species' name the
+    glossary or the tables read (`taxa`, "the Shoebill"): the listing rows answer for those. Read only a few words
+    a question, so no count is kept."""
+    found = []
+    known = {w.lower() for name in [*taxa, *(n for n, _ in named_species(text, documents))] for w in name.split()}
+    for m in _CAPITALISED.finditer(text):
+        name = m.group()
+        before = text[:m.start()].rstrip()
+        if not re.fullmatch(r"[A-Z][a-z]{4,}", name) or not before or not re.search(r"[a-z,(]$", before):
+            continue
+        if name.lower() in known or any(name.lower() in f"{d.title} {d.citation_name}".lower()
+                                        for d in documents.values()):
+            continue
+        word = re.compile(rf"\b{re.escape(name)}\b", re.I)
+        count = sum(1 for d in documents.values() for p in d.paragraphs if word.search(p.text))
+        if 0 < count <= RARE:
+            found.append(name)
+    return list(dict.fromkeys(found))

@@ -16,9 +16,10 @@ from ..queries import QueryInfo, analyse, without_instruments
 from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
-from ..taxa import rows_naming
+from ..taxa import rare_names, rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
+from .addressed import addressed_first
 from .annotations import annotation_first
 from .clauses import asked_clause
 from .definitions import candidate_terms, defined_term, defining_paragraphs, undefined_term
@@ -101,12 +102,15 @@ class Retriever:
     def second_stage(self, info: QueryInfo, hits: list[Hit], kind: str
                      ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
         """Rerank the first stage's candidates (retrieval/rerank.py), the paragraph writing out an acronym the
-        question uses first (spelled.py), then the note a listing row marks (annotations.py); returns them and each
+        question uses or printing a name few others print first (spelled.py), then the note a listing row marks (annotations.py); returns them and each
         one's sentence similarities to the question (in `sentences.sentence_spans` order, for the answer's choice of
         clause)."""
         sims = self.similarities(info, hits)
-        ranked, added = annotation_first(spelled_first(rerank(hits, self.signals(info, kind), sims), info.spelled),
-                                         info.text, info.taxa, self.index.documents)
+        ranked = spelled_first(rerank(hits, self.signals(info, kind), sims), info.spelled)
+        # a name the corpus prints in a paragraph or two ("the order Pinnipedia") is found where it is printed
+        ranked = spelled_first(ranked, rare_names(info.text, self.index.documents, info.taxa))
+        ranked = addressed_first(ranked, info.text)  # "What does it ask of the BLG?"
+        ranked, added = annotation_first(ranked, info.text, info.taxa, self.index.documents)
         if added:
             sims.update(self.similarities(info, added))
         return ranked, sims
