@@ -179,7 +179,8 @@ def subject_names(documents: dict[str, Document]) -> dict[str, str]:
             if author:
                 who = _spaced(author.group(1).lower())
                 dated = rf"(?:{year}\s+)?" if (year := year_of(doc.date, doc.doc_id)) else ""
-                for form in (rf"\b{who}(?:'s|’s)?\s+{dated}(?:{kind}|note|overview|account)\b",
+                # (and what it is on: "the CITES Secretariat's 2025 cooperation note")
+                for form in (rf"\b{who}(?:'s|’s)?\s+{dated}{_FEW}(?:{kind}|note|overview|account)\b",
                              rf"\b{kind}\s+(?:of|from|by)\s+(?:the\s+)?{who}\b",
                              rf"\b{who}\s+(?:reported|wrote|replied|responded|told|informed)\b"):
                     owners.setdefault(form, set()).add(doc.doc_id)
