@@ -126,8 +126,15 @@ def is_polar(question: str) -> bool:
     return bool(_POLAR.search(question.strip()))
 
 
+# A question of its own after the follow-up's opening ("And the mandrill, where does that sit?")
+_OWN_QUESTION = re.compile(r"\b(?:where|why|how|what|which|who|when)\s+(?:does|do|did|is|are|was|were|would|will|"
+                           r"can|could|should|must|may)\b", re.I)
+
+
 def _is_elliptical(question: str) -> bool:
     words = re.findall(r"[A-Za-z]+", question)
+    if re.match(r"^\s*and\b[^?]*,\s*", question, re.I) and _OWN_QUESTION.search(question):
+        return False
     return len(words) <= 6 or bool(re.match(r"^\s*(and|but|also|what about|how about|same)\b", question, re.I))
 
 

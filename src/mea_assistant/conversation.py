@@ -218,13 +218,20 @@ def _slot_swapped(question: str, previous: str) -> str:
     return previous.strip()
 
 
+# An instrument's body, named after it ("the AEWA Agreement secretariat's main jobs"): what "it" then stands for
+_BODY_AFTER = re.compile(r"^\s*(?:(?:agreement|convention|protocol|mou)\b)?(?:'s|’s)?\s*"
+                         r"((?:standing|technical|scientific|advisory|executive)\s+)?"
+                         r"(secretariat|committee|council|bureau|board|panel|fund|depositary)\b", re.I)
+
+
 def _names_in(text: str, instrument_spans: Spans | None, species: Names | None = None) -> str:
-    """What a turn names, without what it asks: its instruments, locators ("Appendix I"), named entities and the
-    species it names in English ("the snow leopard": what "Is it on CMS Appendix I?" stands for)."""
+    """What a turn names, without what it asks: its instruments and their bodies, locators ("Appendix I"), named
+    entities and the species it names in English ("the snow leopard": what "Is it on CMS Appendix I?" stands for)."""
     spans = instrument_spans(text) if instrument_spans else []
     rest = _blank(text, spans)
     proper = [m.group(0) for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", rest)]
-    parts = [text[a:b] for a, b in spans] + list(_slot_phrases(text).values()) + entities(rest) + proper + \
+    bodies = [f"{m.group(1) or ''}{m.group(2)}" for _, b in spans if (m := _BODY_AFTER.match(text[b:]))]
+    parts = [text[a:b] for a, b in spans] + bodies + list(_slot_phrases(text).values()) + entities(rest) + proper + \
         (species(rest) if species else [])
     return " ".join(dict.fromkeys(parts))
 
