@@ -73,8 +73,11 @@ def _key(hit: Hit) -> tuple[str, int]:
 
 def _quote(hit: Hit, request: Request, query_terms: set[str], kind: str | None = None) -> str:
     # a table's lines that name what was asked are the quote; the rest of the record is in the sources panel
+    # (by the species' Latin name when no line shares the question's words: "the mandrill" is the line "Appendix I:
+    # Mandrillus sphinx")
     if hit.kind == "table" and (lines := population_lines(hit, request.taxa, request.query)
-                                or named_lines(hit, query_terms)):
+                                or named_lines(hit, query_terms)
+                                or named_lines(hit, query_terms | terms(" ".join(request.taxa)))):
         return hit.text[slice(*lines)].strip()
     span = best_span(hit, query_terms, kind or request.kind, request.sentence_scores.get(_key(hit)))
     s, e = widen(hit.text, span, query_terms)

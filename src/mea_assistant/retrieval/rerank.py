@@ -395,6 +395,9 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:appendi(?:
                            r"[^?.]{0,40}?\b(?:tables?|appendi(?:x|ces)|"
                            r"annex(?:es)?)\s+(?:[IVX]+|\d+)\b|\b(?:tables?|appendi(?:x|ces)|annex(?:es)?)\s+(?:[IVX]+|\d+)\s+"
                            r"(?:classif(?:y|ies)|categori[sz]es?|give)\b|"
+                           # "And the mandrill, where does that sit?", "where is the vaquita listed?"
+                           r"\bwhere\s+(?:does|do|is|are|would|will)\s+(?:[\w'’-]+\s+){1,4}?(?:sit|listed|placed|fall|"
+                           r"belong|go)\b|"
                            # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
                            r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
                            r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
@@ -410,6 +413,8 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
     designated = designators(signals.query)
 
     query = signals.query.lower()
+    # (a species named besides: "the mandrill" after "primates" is in its family's row, not the order's)
+    species = [t for t in signals.taxa if " " in t]
 
     def rank(hit: Hit) -> tuple[int, bool, int]:
         # a family is named by the heading its rows sit under ("SPHENISCIDAE"), a species in the row itself
@@ -419,14 +424,12 @@ def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
         # another's; the row of the table or appendix the question names ("Table 1", "Appendix I") before the same
         # species' row in another
         written = hit.kind == "table" and re.search(rf"\b{re.escape(hit.ref.rsplit(',', 1)[-1].strip().lower())}\b",
-                                                      query) is not None
+                                                      query) is not None and (not species or holds)
         # (of a comparison naming one in each instrument, "CMS Appendix II ... Table 1 of AEWA", each row names one)
         return -1 if written else 0 if holds and hit.kind == "table" else 1 if holds else 2, \
             bool(signals.named_docs) and hit.doc_id not in signals.named_docs, \
             -len(designated & designators(f"{hit.ref} {hit.section}"))
     return sorted(hits, key=rank)  # stable: the ranker's order within each
-
-
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
