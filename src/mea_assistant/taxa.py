@@ -241,8 +241,7 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
     "PINNIPEDIA"): a paragraph printing one is about what the question names, however few of its other words it
     shares. A name is one capitalised word inside a sentence ("the order Pinnipedia", "ebony (Diospyros)"): not a
     word of a longer name ("Great White Pelican"), nor of a document's name ("Nagoya"), nor a species' name the
-    glossary or the tables read (`taxa`, "the Shoebill"): the listing rows answer for those. Read only a few words
-    a question, so no count is kept."""
+    glossary or the tables read (`taxa`, "the Shoebill"): the listing rows answer for those."""
     found = []
     known = {w.lower() for name in [*taxa, *(n for n, _ in named_species(text, documents))] for w in name.split()}
     for m in _CAPITALISED.finditer(text):
@@ -253,8 +252,24 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
         if name.lower() in known or any(name.lower() in f"{d.title} {d.citation_name}".lower()
                                         for d in documents.values()):
             continue
-        word = re.compile(rf"\b{re.escape(name)}\b", re.I)
-        count = sum(1 for d in documents.values() for p in d.paragraphs if word.search(p.text))
-        if 0 < count <= RARE:
+        if 0 < _printed_in(name.lower(), documents) <= RARE:
             found.append(name)
     return list(dict.fromkeys(found))
+
+
+_PRINTED: dict[tuple[Any, ...], dict[str, int]] = {}
+
+
+def _printed_in(word: str, documents: dict[str, Document]) -> int:
+    """How many paragraphs print the word, in any case; counted once per word and set of documents (a question's
+    "Parties" is looked up on every turn)."""
+    key = tuple((d.doc_id, len(d.paragraphs)) for d in documents.values())
+    if key not in _PRINTED:
+        if len(_PRINTED) > 16:
+            _PRINTED.clear()
+        _PRINTED[key] = {}
+    counts = _PRINTED[key]
+    if word not in counts:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+        counts[word] = sum(1 for d in documents.values() for p in d.paragraphs if pattern.search(p.text))
+    return counts[word]

@@ -149,6 +149,9 @@ _MEASURES = (
 )
 
 
+# Where a meeting was held, as a title block reports it: "at its 14th Meeting (Samarkand, February 2024)"
+_MEETING_PLACE = (r"\b(?:meeting|session|COP\s*\d+|MOP\s*\d+|MOS\s*\d+)\s*\((?-i:[A-Z])[\w\s.-]{1,40},\s*"
+                  r"(?:\w+\s+)?\d{4}\)")
 # Asks read only when the question asks nothing else ("Where is the Commission based, and who appoints its
 # Secretary?" is answered in part by the article on the Secretary)
 _ONE_ASK_MEASURES = (
@@ -175,14 +178,12 @@ _ONE_ASK_MEASURES = (
                 r"\s+at\s+(?-i:[A-Z])|"
                 # or where a meeting was held, as a resolution's title block reports it ("at its 14th Meeting
                 # (Samarkand, February 2024)")
-                r"\b(?:meeting|session|COP\s*\d+|MOP\s*\d+)\s*\((?-i:[A-Z])[\w\s.-]{1,40},\s*(?:\w+\s+)?\d{4}\)", re.I)),
+                + _MEETING_PLACE, re.I)),
     # "In what year did the Secretariat sign its MoU with IATA?": a year, not a paragraph on the MoU
     (re.compile(r"\b(?:what|which) year\b", re.I), re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")),
     # "Where did the Signatories hold their third meeting?": a place the meeting was held in, as above
     (re.compile(r"\bwhere\b[^?]{0,80}\b(?:held|hold|took place|take place|met|meet|convened?)\b", re.I),
-     re.compile(r"\b(?:held|convened|took place|met|meeting|session)\s+(?:in|at)\s+(?-i:[A-Z])|"
-                r"\b(?:meeting|session|COP\s*\d+|MOP\s*\d+|MOS\s*\d+)\s*\((?-i:[A-Z])[\w\s.-]{1,40},\s*(?:\w+\s+)?\d{4}\)",
-                re.I)),
+     re.compile(r"\b(?:held|convened|took place|met|meeting|session)\s+(?:in|at)\s+(?-i:[A-Z])|" + _MEETING_PLACE, re.I)),
     # "What was the total budget of the programme?": an amount, not a paragraph on funding
     (re.compile(r"\bwhat (?:was|is|were|are) (?:the |its |their )?(?:(?:total|overall|annual|approved|core|whole) ){0,3}"
                 r"budget\b|\bhow (?:big|large|much) (?:was|is) (?:the |its |their )?budget\b", re.I),

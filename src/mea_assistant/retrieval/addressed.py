@@ -17,7 +17,8 @@ _WHO = r"([A-Z]{2,}\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}|(?i:parties|signatories
 _ASKED = re.compile(rf"\b{_VERB}\s+(?:of\s+|from\s+)?(?:the\s+)?(?:members\s+of\s+(?:the\s+)?)?{_WHO}|"
                     rf"\b(?:is|are)\s+(?:the\s+)?{_WHO}\s+(?:being\s+)?{_VERB}\s+to\b")
 # The operative verb of a resolution's paragraph, addressing someone a few words on
-_OPERATIVE = r"\b(?i:urges|requests|invites|encourages|calls\s+(?:up)?on|instructs|directs|appeals\s+to)\s+(?:\S+\s+){0,4}?"
+_OPERATIVE = (r"\b(?i:urges|requests|invites|encourages|calls\s+(?:up)?on|instructs|directs|appeals\s+to)\s+"
+              r"(?:\S+\s+){0,4}?")
 
 
 def asked_body(question: str) -> str:
