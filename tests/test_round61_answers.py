@@ -59,6 +59,9 @@ def test_a_name_printed_in_one_paragraph_finds_it(assistant) -> None:  # type: i
     # not a word of a longer name, a document's name, or a species' name the glossary reads
     assert rare_names("When did the Nagoya Protocol enter into force?", documents) == []
     assert rare_names("Is the Great White Pelican covered by AEWA?", documents) == []
+    # nor the place a treaty was concluded, naming it (CITES was done at Washington, printed in two paragraphs)
+    assert rare_names("How often do the parties to the Washington wildlife trade convention meet?", documents) == []
+    assert rare_names("What was agreed in Washington, according to CITES?", documents) == ["Washington"]
     answer = assistant.ask(question)
     assert not answer.abstained
     first = answer.citations[0]

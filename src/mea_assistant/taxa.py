@@ -232,6 +232,9 @@ def rows_naming(documents: dict[str, Document], taxa: Iterable[str], allowed: It
 
 
 RARE = 2  # a name the corpus prints in at most this many paragraphs is what they are about
+# An instrument's kind a word or two after a name: the name stands for the instrument ("the Bonn Convention")
+_NAMES_INSTRUMENT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:conventions?|protocols?|agreements?|treat(?:y|ies)|"
+                               r"mou|memorand(?:um|a)|accords?|charters?)\b", re.I)
 # A run of capitalised words ("the order Pinnipedia", "Great White Pelican", "Central Asian Flyways")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 
@@ -240,8 +243,9 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
     """The names a question writes that the corpus prints in few paragraphs, in any case ("Pinnipedia", printed
     "PINNIPEDIA"): a paragraph printing one is about what the question names, however few of its other words it
     shares. A name is one capitalised word inside a sentence ("the order Pinnipedia", "ebony (Diospyros)"): not a
-    word of a longer name ("Great White Pelican"), nor of a document's name ("Nagoya"), nor a species' name the
-    glossary or the tables read (`taxa`, "the Shoebill"): the listing rows answer for those."""
+    word of a longer name ("Great White Pelican"), nor of a document's name ("Nagoya") or the place it names ("the
+    Helsinki water convention"), nor a species' name the glossary or the tables read (`taxa`, "the Shoebill"): the
+    listing rows answer for those."""
     found = []
     known = {w.lower() for name in [*taxa, *(n for n, _ in named_species(text, documents))] for w in name.split()}
     for m in _CAPITALISED.finditer(text):
@@ -249,6 +253,8 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
         before = text[:m.start()].rstrip()
         if not re.fullmatch(r"[A-Z][a-z]{4,}", name) or not before or not re.search(r"[a-z,(]$", before):
             continue
+        if _NAMES_INSTRUMENT.match(text, m.end()):
+            continue  # the place a treaty was concluded, naming it ("the Helsinki water convention")
         if name.lower() in known or any(name.lower() in f"{d.title} {d.citation_name}".lower()
                                         for d in documents.values()):
             continue
