@@ -246,8 +246,8 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
     word of a longer name ("Great White Pelican"), nor of a document's name ("Nagoya") or the place it names ("the
     Helsinki water convention"), nor a species' name the glossary or the tables read (`taxa`, "the Shoebill"): the
     listing rows answer for those."""
-    found = []
-    known = {w.lower() for name in [*taxa, *(n for n, _ in named_species(text, documents))] for w in name.split()}
+    found: list[str] = []
+    known: set[str] | None = None  # the species' words, read only for a question that writes a candidate
     for m in _CAPITALISED.finditer(text):
         name = m.group()
         before = text[:m.start()].rstrip()
@@ -255,6 +255,9 @@ def rare_names(text: str, documents: dict[str, Document], taxa: Sequence[str] = 
             continue
         if _NAMES_INSTRUMENT.match(text, m.end()):
             continue  # the place a treaty was concluded, naming it ("the Helsinki water convention")
+        if known is None:
+            known = {w.lower() for name in [*taxa, *(n for n, _ in named_species(text, documents))]
+                     for w in name.split()}
         if name.lower() in known or any(name.lower() in f"{d.title} {d.citation_name}".lower()
                                         for d in documents.values()):
             continue
