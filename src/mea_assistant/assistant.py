@@ -117,8 +117,11 @@ class Assistant:
         hits, sentence_sims = self.retriever.second_stage(query.info, hits, query.sought)
         hits = self.retriever.exceptions_first(query.info, hits, sentence_sims, query.polar)
         followup = query.standalone != query.text
-        if followup:  # what the last answer already quoted does not answer the next question
-            hits = further_first(hits, query.text, query.history)
+        further = None  # the paragraph the last answer did not quote, moved up for a follow-up
+        if followup and not self._switches_instrument(query):  # what the last answer already quoted does not
+            # answer the next question (unless the question turns to another instrument, which it did not quote)
+            first, hits = hits[:1], further_first(hits, query.text, query.history)
+            further = hits[0] if hits and hits[:1] != first else None
         if followup and not asks_recitals(query.text):  # a follow-up on the preamble asks for recitals, not neighbours
             own = replace(query.info, expanded=(query.own or query.info).expanded)  # the follow-up's own words
             named_here = self.retriever.named_documents(query.own or query.info)
@@ -159,7 +162,7 @@ class Assistant:
                           - self._ease(hits, named, treaties),
                           mentions=bool(speaker),
                           asks=[(h.doc_id, h.position) for h in answers],
-                          clause_first=bool(hits) and is_asked_clause(hits[0], query.text))
+                          clause_first=bool(hits) and (is_asked_clause(hits[0], query.text) or hits[0] is further))
         answer = verify(compose(request, hits, abstain, family=self.retriever.family, note=note or ""))
         if query.dropped:
             answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)
@@ -201,6 +204,16 @@ class Assistant:
         return Query(text=question, standalone=standalone, info=info, kind=kind,
                      polar=is_polar(question), filters=Filters(tuple(conventions), tuple(doc_types)),
                      dropped=bounded.dropped, history=tuple(history), own=named)
+
+    def _switches_instrument(self, query: Query) -> bool:
+        """The turn names an instrument the turn before it did not ("Does the sharks memorandum use the same
+        definition?" after one on the Bonn Convention): the last answer's words are no sign its paragraphs were told."""
+        if query.own is None or not (query.own.doc_ids or query.own.conventions):
+            return False
+        users = [t.get("content", "") for t in query.history if t.get("role") == "user"]
+        before = analyse(users[-1], self.index.documents, self.index.vocabulary) if users else None
+        told = set(self.retriever.named_documents(before)) if before else set()
+        return bool(set(self.retriever.named_documents(query.own)) - told)
 
     @property
     def _held(self) -> frozenset[str]:

@@ -21,6 +21,7 @@ from .membership import answering_formula
 from .populations import population_lines
 from .retrieval.headings import speaks_heading
 from .retrieval.reasons import asks_recitals, recital_answers
+from .taxa import lists_taxon
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
 
@@ -60,7 +61,9 @@ class Request:
     relevant: bool = True  # the best paragraph is close enough for a "Yes"/"No" to be given
     mentions: bool = False  # "does X say anything about Y?": any paragraph of X answers, its preamble too
     asks: list[tuple[str, int]] = field(default_factory=list)  # best paragraph of each ask (asks.py)
-    clause_first: bool = False  # the first paragraph is the clause asked about (clauses.py), a title block's line too
+    # the first paragraph is the clause asked about (clauses.py), a title block's line too, or the one a follow-up
+    # asks after the last answer's ("And when a state simply signs?": "signatures to the Convention;")
+    clause_first: bool = False
     taxa: tuple[str, ...] = ()  # Latin names of the species the question names (taxa.py)
 
 
@@ -138,12 +141,16 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     # ... or an item too short to stand alone whose every word the question uses ("What are Parties required to do
     # about access to justice?": "Access to justice; and", read with its lead-in "Each Party shall take effective
     # measures ... regarding:")
+    # ... or an item naming the species asked ("Dugongs (Dugong dugon)." of the shared species a programme lists)
     if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or
+                                              bool(hits[0].lead_in.strip()) and lists_taxon(hits[0], request.taxa) or
                                               hits[0].kind == "preamble" and (
             hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
-    lead_hit = _who_lead(usable, request, query_terms) if request.kind == "who" else usable[0]
+    # (an item too short to stand alone may answer who, its lead-in naming the body: "the Scientific Council;")
+    lead_hit = _who_lead([h for h in hits if h in usable or _named_item(h, query_terms)], request, query_terms) \
+        if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)
     citations: list[Citation] = []
@@ -310,7 +317,7 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     usable = [h for h in hits if _usable(h) or opens_list(h.text)]
     if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3 or usable[0].kind == "table":
         return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ...", a table's record
-    top = usable[0]
+    top, first = usable[0], hits[0]
     # the paragraph the question cites by its ref ("annotation #8") answers, not a list ranked below it
     window = usable[:LIST_WINDOW] if kind == "list" and not top.exact else usable[:1]
     lists = []
@@ -321,10 +328,15 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
             continue  # an item answers with its own words (and its lead-in as framing), not as one of a list,
             # unless a question asking for a list names its article by the heading: then the article's list answers
         parent, items = family(hit)
+        said = lambda p: len(terms(f"{p.lead_in} {p.text}") & query_terms)  # noqa: E731
+        own = family(first)[0] or first if first.lead_in.strip() and not opens_list(first.text) else None
+        if parent is not None and own is not None and _key(hit) != _key(first) and _key(parent) != _key(own) and \
+                said(parent) <= said(own):
+            continue  # the best paragraph is an item of another list, which says no less of what is asked ("cash
+            # payments": "Up-front payments;" of the monetary benefits, not the non-monetary ones' lead-in below it)
         if parent is not None and items:  # the list under the heading the question speaks (retrieval/headings.py),
             # else the one whose lead-in says most of what the question asks, then rank
-            lists.append((speaks_heading(parent, question), len(terms(f"{parent.lead_in} {parent.text}") &
-                                                                    query_terms), -rank, parent, items))
+            lists.append((speaks_heading(parent, question), said(parent), -rank, parent, items))
     if not lists:
         return _items_list(usable, kind, family, question)
     *_, parent, items = max(lists, key=lambda t: t[:3])

@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 from .abstention import GENERIC
 from .queries import named_conventions
-from .terms import content_words
+from .terms import PARTICIPLE, content_words
 
 Spans = Callable[[str], list[tuple[int, int]]]  # where a text names an instrument
 Names = Callable[[str], list[str]]  # the species a text names (in English, or by a Latin name the corpus lists)
@@ -109,11 +109,14 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _switched(question: str, previous: str, names_instrument: bool, instrument_spans: Spans | None,
-              held: Sequence[str] = ()) -> str:
+              held: Sequence[str] = (), species_named: bool = False) -> str:
     """The earlier turn without the entity this turn replaces: "And the Sharks MOU?" after a question about the
     Dugong MOU drops the Dugong MOU and keeps its topic; "And with SPREP?" after one about cooperation with
     IUCN drops IUCN and keeps the instrument and the topic. `held`: names the turn refers back to ("its" for the
-    species asked about), which no name of its own replaces ("How is its West African population classified?")."""
+    species asked about), which no name of its own replaces ("How is its West African population classified?").
+    `species_named`: the turn names a species, which replaces the earlier turn's species (the caller drops it), not
+    the place it was asked about ("And the Humboldt penguin?" after "Is the African penguin on the CMS appendices?")."""
+    switch = (lambda q, p: p) if species_named else _object_switched
     named_here = instrument_spans(question) if instrument_spans else []
     if names_instrument or named_here:
         return _blank(previous, instrument_spans(previous)) if instrument_spans else previous
@@ -121,14 +124,14 @@ def _switched(question: str, previous: str, names_instrument: bool, instrument_s
     located = {w.lower() for phrase in _slot_phrases(question).values() for w in phrase.split()}
     new = {t.lower() for t in entities(question)} - {t.lower() for t in entities(previous)} - located
     if not new:
-        return _object_switched(question, previous)
+        return switch(question, previous)
     keep = (instrument_spans(previous) if instrument_spans else []) + _spans_of(held, previous)
     drop = []
     for term in entities(previous):
         for m in re.finditer(rf"(?<![\w]){re.escape(term)}(?![\w])", previous):
             if not any(a <= m.start() < b for a, b in keep):
                 drop.append(m.span())
-    return _object_switched(question, _blank(previous, drop))
+    return switch(question, _blank(previous, drop))
 
 
 def _object_switched(question: str, previous: str) -> str:
@@ -218,6 +221,21 @@ def _slot_swapped(question: str, previous: str) -> str:
     return previous.strip()
 
 
+def _species_swapped(question: str, previous: str, species: Names | None) -> str:
+    """"And the Humboldt penguin?" after "Is the African penguin on the CMS appendices?" asks that question of the
+    Humboldt penguin: the earlier question with its species replaced, read as a whole sentence. Empty when the turn
+    says more than a species, or the earlier question names no one species or leans on a turn before it."""
+    m = _OTHER_OBJECT.match(question)
+    if not m or species is None or m.group(1) or _ELLIPTICAL_START.search(previous) or _PRONOUN.search(previous):
+        return ""
+    obj = m.group("object")
+    here, there = _merged(_spans_of(species(obj), obj)), _merged(_spans_of(species(previous), previous))
+    if len(here) != 1 or len(there) != 1 or re.sub(r"\b(?:the|a|an)\b", " ", _blank(obj, here), flags=re.I).strip():
+        return ""
+    (a, b), (c, d) = here[0], there[0]
+    return f"{previous[:c]}{obj[a:b]}{previous[d:]}".strip()
+
+
 # An instrument's body, named after it ("the AEWA Agreement secretariat's main jobs"): what "it" then stands for
 _BODY_AFTER = re.compile(r"^\s*(?:(?:agreement|convention|protocol|mou)\b)?(?:'s|’s)?\s*"
                          r"((?:standing|technical|scientific|advisory|executive)\s+)?"
@@ -236,6 +254,17 @@ def _names_in(text: str, instrument_spans: Spans | None, species: Names | None =
     return " ".join(dict.fromkeys(parts))
 
 
+# A question in the passive: "How are changes to the CMS species appendices adopted?" is about the changes
+_PASSIVE_QUESTION = re.compile(r"^\s*(?:how(?:\s+(?:often|long|soon))?|when|why|where|by whom)\s+(?:are|is|were|was)\s+"
+                               rf"(?P<subject>[^?,]{{3,100}}?)\s+{PARTICIPLE}\s*\?\s*$", re.I)
+
+
+def _passive_subject(question: str) -> str:
+    """What a question in the passive asks about, which "they" or "it" in the next turn stands for."""
+    m = _PASSIVE_QUESTION.match(question)
+    return m.group("subject") if m else ""
+
+
 def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False,
             instrument_spans: Spans | None = None, species: Names | None = None) -> str:
     """The query to search for this turn: the question itself, or the question plus the carried context.
@@ -249,7 +278,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
         return question.strip()
     here = _merged(instrument_spans(question)) if instrument_spans else []  # where the turn names instruments
     if swapped := _instrument_swapped(question, here, users[-1], instrument_spans) or \
-            _slot_swapped(question, users[-1]):
+            _slot_swapped(question, users[-1]) or _species_swapped(question, users[-1], species):
         return swapped
     leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question) or _topicless(question, here))
     if (names_instrument or named_conventions(question)) and not leans:
@@ -272,12 +301,12 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
     for previous in reversed(users[-3:]):
         held = species(previous) if species and refers else []
         text = _actor_switched(question, _switched(question, previous, names_instrument or bool(named_now),
-                                                   instrument_spans, held))
+                                                   instrument_spans, held, bool(own_species)))
         if own_species and species:
             for name in species(text):
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
-        if names_only:
-            text = _names_in(text, instrument_spans, species)
+        if names_only:  # (and what a passive question was about: "they" after "How are changes to ... adopted?")
+            text = f"{_names_in(text, instrument_spans, species)} {_passive_subject(previous)}"
         phrases = []
         # the instruments it names, carried whole: "Convention on Biological Diversity", not "Convention Biological
         # Diversity", which names none

@@ -217,10 +217,13 @@ _BEYOND_LIST = re.compile(r"\b(?:only\s+(?:jobs|tasks|functions|duties|powers|ro
                           r"(?:is\s+|are\s+)?(?:closed|exhaustive|limited)|beyond\s+(?:its|their|those|these|the)\s+"
                           r"(?:listed\s+)?(?:duties|functions|tasks|jobs|powers)|(?:give|hand|assign|entrust)\s+(?:it|them)\s+"
                           r"(?:more|other|further|additional)|other\s+(?:work|tasks|functions|duties|jobs|matters)|"
-                          r"anything\s+else)\b", re.I)
+                          r"anything\s+else)\b|"
+                          # "is it only species that might become threatened, or can other species go in too?"
+                          r"\bonly\b[^?]{0,100}?,?\s+or\s+(?:can|could|may|do|does|are|is)\s+(?:any\s+)?others?\b", re.I)
 # a list's last item that leaves it open: "to perform any other function as may be entrusted to it by the Parties"
 _CATCH_ALL = re.compile(r"\b(?:any|such)\s+other\s+(?:functions?|tasks?|matters?|activit(?:y|ies)|duties|actions?|"
-                        r"questions?|responsibilit(?:y|ies))\b", re.I)
+                        r"questions?|responsibilit(?:y|ies))\b|"
+                        r"^\s*other\s+[a-z]+\s+(?:which|that|whose)\b", re.I)  # "(b) other species which must be ..."
 
 
 def catch_all_first(hits: list[Hit], question: str, items: Callable[[Hit], Sequence[Hit]]) -> list[Hit]:

@@ -216,10 +216,18 @@ _MEMBERS = re.compile(r"\b(?:(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?
                       r"((?:the |its |an? )[^;.]{2,200}?|[A-Z][^;.]{2,200}?)(?=\s+(?:working|which|that|in order|with the aim)\b|[;.]|$)")
 
 
+# Whose functions a list sets out ("The functions of the Secretariat shall be: to arrange for and service meetings"):
+# that body does each of them
+_FUNCTIONS_OF = re.compile(r"^\s*the\s+(?:functions|duties|tasks|responsibilities)\s+of\s+(the\s+[^,:;]{2,80}?)\s+"
+                          r"(?:shall|will|are|is|include)\b", re.I)
+
+
 def actor_in(quote: str, agent_only: bool = False) -> str:
     """Who acts: the agent of a passive ("provided by the Executive Director of UNEP"), the members of a body
-    ("the collaborative effort by the CITES Secretariat, INTERPOL, ...") or, unless `agent_only`, the subject."""
-    m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote) or _MEMBERS.search(quote)
+    ("the collaborative effort by the CITES Secretariat, INTERPOL, ...") or the body whose functions a list sets
+    out, or, unless `agent_only`, the subject."""
+    m = _PASSIVE_AGENT.search(quote) or _DEPOSITED_WITH.search(quote) or _MEMBERS.search(quote) or \
+        _FUNCTIONS_OF.match(quote)
     # (within the passive's own sentence, whose subject is the quote's first only in its first sentence)
     if m and (re.search(r"[.;]\s", quote[:m.start()]) or not _SUBORDINATE.search(quote, 0, m.start())
               or not _SUBJECT.match(quote)):
@@ -378,7 +386,10 @@ def lead_parts(hit: Hit, kind: str, polar: bool, quote: str, relevant: bool,
     elif kind == "who":
         formula = answering_formula(question)
         # who may join: those the clause admits; what it is made of: the clause says it whole
-        actor = actor_in(quote) if formula is None else eligible_in(quote) if formula is ELIGIBLE else ""
+        # (an item that continues its lead-in acts through the lead-in's actor: "The functions of the Secretariat
+        # shall be: to arrange for and service meetings of: the Scientific Council;")
+        actor = (actor_in(quote) or (actor_in(hit.lead_in) if framing and not actor_framing else "")) \
+            if formula is None else eligible_in(quote) if formula is ELIGIBLE else ""
         prefix = actor[:1].upper() + actor[1:] if actor else ""
     elif kind == "obligation":
         force = force_of(f"{framing} {quote}", hit.doc_type)

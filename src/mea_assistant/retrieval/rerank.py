@@ -382,8 +382,8 @@ _ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:appendi(?:
                            # "which albatrosses does CMS Appendix I list?"
                            r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\s+(?:[IVX]+|\d+)\s+(?:list|include|cover|"
                            r"contain)s?\b|"
-                           # "which herons are among the waterbirds covered by AEWA": a species covered is one listed
-                           r"\b(?:covered|included)\s+(?:by|in|under)\b|"
+                           # "which herons are among the waterbirds covered by AEWA", "does it protect any insects?"
+                           r"\b(?:covered|included|protected)\s+(?:by|in|under)\b|\bprotects?\s+any\b|"
                            # "Which country had the sea cucumber put on Appendix III?": the Party a row names beside
                            # it listed it (not "we put it on Appendix III; how long ...", whose setting it is)
                            r"^\s*(?:who|which\s+(?:country|countries|part(?:y|ies)|states?|governments?))\b[^?]{0,80}?"

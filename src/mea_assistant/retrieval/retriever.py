@@ -16,7 +16,7 @@ from ..queries import QueryInfo, analyse, without_instruments
 from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
-from ..taxa import rare_names, rows_naming
+from ..taxa import lists_taxon, rare_names, rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .addressed import addressed_first
@@ -265,9 +265,9 @@ class Retriever:
             return hits
         leaders: list[Hit] = []
         for doc_ids, group_filter in groups:
-            substantive = [h for h in hits if h.doc_id in doc_ids and len(h.text.split()) >= 6]
+            substantive = [h for h in hits if h.doc_id in doc_ids and _substantive(h, info.taxa)]
             own = substantive or ([h for h in self.search(query, k=8, filters=group_filter, info=info, mode=mode)
-                                   if len(h.text.split()) >= 6] if doc_ids else [])
+                                   if _substantive(h, info.taxa)] if doc_ids else [])
             if own and all((own[0].doc_id, own[0].position) != (h.doc_id, h.position) for h in leaders):
                 leaders.append(own[0])
         # each instrument covered, in the second stage's order (its rules included: a question on leaving a convention
@@ -343,6 +343,13 @@ _LOCATOR = re.compile(r"^(?:[ivxlc]+|\d+|[a-z])$")
 _CONTENT_WORDS = 3  # a reference asked with at least this many other words asks about one of its paragraphs
 # ... and one that is also the name of its document ("Target 9") with this many asks about something in the document
 _NAMING_CONTENT_WORDS = _CONTENT_WORDS + 2
+
+
+def _substantive(hit: Hit, taxa: list[str]) -> bool:
+    """A paragraph that can speak for its instrument: six words at least, or a table's record, which says in two
+    ("Appendix I: Pangasianodon gigas") where a species is listed, or one naming the species asked ("Dugongs (Dugong
+    dugon)." of the shared species a work programme lists)."""
+    return len(hit.text.split()) >= 6 or hit.kind == "table" or lists_taxon(hit, taxa)
 
 
 def _content(text: str) -> set[str]:
