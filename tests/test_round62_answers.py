@@ -5,7 +5,8 @@ heading; an item too short to stand alone answers "who" through its lead-in's bo
 after the item the last answer did not quote; "And the <species>?" asks the earlier question of that species; "they"
 after a question in the passive stands for what it was about; an item naming the species asked speaks for its
 instrument however short it is ("Dugongs (Dugong dugon)." of a work programme's shared species); a turn to another instrument is not read as told by the last answer's words; "is it only
-A, or can others be included too?" is answered by the item on the others.
+A, or can others be included too?" is answered by the item on the others; a yes/no follow-up naming an item in its
+own words ("Is education and information among those headings?") is answered by that item.
 
 On the shipped corpus and its real index, in words of our own; each case below was answered otherwise before this
 round's change.
@@ -96,3 +97,11 @@ def test_only_this_or_others_too_is_answered_by_the_item_on_the_others(assistant
         "What does CITES Appendix II contain?", "Species that may become threatened with extinction unless trade is "
         "strictly regulated."))
     assert answer.citations[0].ref == "Art. II(2)(b)"
+
+
+def test_a_yes_no_follow_up_naming_an_item_is_answered_by_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Is education and information among those headings?", _turn(
+        "How is the AEWA Action Plan structured?", "It specifies actions the Parties shall undertake under several "
+        "headings [1]."))
+    assert answer.citations[0].ref == "Art. IV(1)(e)"
+    assert answer.lead.startswith("Yes")

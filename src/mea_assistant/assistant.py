@@ -14,7 +14,7 @@ from .asked_refs import named_annex
 from .asks import asks
 from .composing import Request, compose, verify
 from .conversation import rewrite
-from .drilldown import catch_all_first, counterpart_first, further_first, near_first
+from .drilldown import catch_all_first, counterpart_first, further_first, named_item_first, near_first
 from .embedding import get_embedder
 from .force import TREATY_TYPES
 from .errors import InputError
@@ -121,6 +121,8 @@ class Assistant:
         if followup and not self._switches_instrument(query):  # what the last answer already quoted does not
             # answer the next question (unless the question turns to another instrument, which it did not quote)
             first, hits = hits[:1], further_first(hits, query.text, query.history)
+            if query.polar:
+                hits = named_item_first(hits, query.text)
             further = hits[0] if hits and hits[:1] != first else None
         if followup and not asks_recitals(query.text):  # a follow-up on the preamble asks for recitals, not neighbours
             own = replace(query.info, expanded=(query.own or query.info).expanded)  # the follow-up's own words

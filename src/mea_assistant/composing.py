@@ -21,7 +21,7 @@ from .membership import answering_formula
 from .populations import population_lines
 from .retrieval.headings import speaks_heading
 from .retrieval.reasons import asks_recitals, recital_answers
-from .taxa import lists_taxon
+from .taxa import names_taxon
 from .terms import opens_list, terms
 from .types import CONTEXT_KINDS, Answer, Citation, Hit
 
@@ -143,7 +143,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     # measures ... regarding:")
     # ... or an item naming the species asked ("Dugongs (Dugong dugon)." of the shared species a programme lists)
     if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or
-                                              bool(hits[0].lead_in.strip()) and lists_taxon(hits[0], request.taxa) or
+                                              bool(hits[0].lead_in.strip()) and names_taxon(hits[0].text, request.taxa) or
                                               hits[0].kind == "preamble" and (
             hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):

@@ -237,4 +237,17 @@ def catch_all_first(hits: list[Hit], question: str, items: Callable[[Hit], Seque
     return _to_front(hits, found)
 
 
-__all__ = ["catch_all_first", "counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]
+NAMED_WINDOW = 3  # how far down a follow-up's yes/no question looks for the item it names word for word
+
+
+def named_item_first(hits: list[Hit], question: str) -> list[Hit]:
+    """A yes/no follow-up naming one item of a list in the item's own words ("Is research and monitoring one of those
+    headings?", "Do they deal with tourism at all?") is answered by that item ("research and monitoring;",
+    "tourism;"), too short for the ranker to put first."""
+    own = terms(question)
+    found = next((h for h in hits[:NAMED_WINDOW] if h.lead_in.strip() and not h.exact and len(h.text.split()) <= 4
+                  and terms(h.text) and terms(h.text) <= own), None)
+    return hits if found is None or found is hits[0] else _to_front(hits, found)
+
+
+__all__ = ["catch_all_first", "named_item_first", "counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]

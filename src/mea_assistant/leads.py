@@ -316,6 +316,7 @@ _OPENING_PHRASE = re.compile(r"^\s*(?:for|in|on|upon|at|with|after|before|where|
                              r"notwithstanding)\b[^,;:]{1,100},\s*", re.I)
 # A lettered or roman sub-item's ref ("Art. 14(1)(a)", "para. 13(n)", "2.1.1(c)"): the items that go on a lead-in.
 _ITEM_REF = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)$")
+SHORT_ITEM = 4  # words: an item this short is a fragment of its lead-in's sentence, whatever its ref
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:They|It|These|Those|This|Such|Their|Its)\b")
@@ -328,9 +329,10 @@ def framing_of(hit: Hit, quote: str) -> tuple[str, bool]:
     first = quote.strip()[:1]
     # An item continues its lead-in: "(b) review the progress ...", or capitalised after a colon ("Each Contracting
     # Party ... shall: (a) Introduce appropriate procedures ..."), unless it names its own actor ("(a) Any Party may").
+    # (or a fragment too short to stand alone, "Sturgeons (Acipenseriformes);", under a lead-in that opens a list)
     continues = first.islower() or first in "(—–-…" or (
-        first.isupper() and bool(_ITEM_REF.search(hit.ref)) and hit.lead_in.rstrip().endswith(":")
-        and not _SUBJECT.match(_OPENING_PHRASE.sub("", quote)))
+        first.isupper() and (bool(_ITEM_REF.search(hit.ref)) or len(hit.text.split()) <= SHORT_ITEM)
+        and hit.lead_in.rstrip().endswith(":") and not _SUBJECT.match(_OPENING_PHRASE.sub("", quote)))
     if hit.lead_in and opens and continues:
         lead = re.sub(r"\s+", " ", hit.lead_in.strip())
         spans = sentence_spans(lead)

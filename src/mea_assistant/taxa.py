@@ -177,6 +177,12 @@ def lists_taxon(hit: Hit, taxa: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(t.lower())}\b", said) for t in finest(taxa))
 
 
+def names_taxon(text: str, taxa: Sequence[str]) -> bool:
+    """The text names any of `taxa`, at any rank: an item "Sturgeons (Acipenseriformes)." names the order the
+    question's "sturgeons" stands for, though the glossary reads a family too."""
+    return any(re.search(rf"\b{re.escape(t)}\b", text, re.I) for t in taxa)
+
+
 def latin_names(text: str, documents: dict[str, Document]) -> list[str]:
     """The Latin names of the species and groups a text names in English ("giant clams" -> Tridacnidae)."""
     return list(dict.fromkeys(latin for _, latins in named_species(text, documents) for latin in latins))

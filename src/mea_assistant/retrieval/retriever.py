@@ -16,7 +16,7 @@ from ..queries import QueryInfo, analyse, without_instruments
 from ..asked_refs import explicit_refs
 from ..settings import Settings
 from ..stores.hits import best_per_paragraph, paragraph_hit
-from ..taxa import lists_taxon, rare_names, rows_naming
+from ..taxa import names_taxon, rare_names, rows_naming
 from ..terms import opens_list, terms
 from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .addressed import addressed_first
@@ -349,7 +349,7 @@ def _substantive(hit: Hit, taxa: list[str]) -> bool:
     """A paragraph that can speak for its instrument: six words at least, or a table's record, which says in two
     ("Appendix I: Pangasianodon gigas") where a species is listed, or one naming the species asked ("Dugongs (Dugong
     dugon)." of the shared species a work programme lists)."""
-    return len(hit.text.split()) >= 6 or hit.kind == "table" or lists_taxon(hit, taxa)
+    return len(hit.text.split()) >= 6 or hit.kind == "table" or names_taxon(hit.text, taxa)
 
 
 def _content(text: str) -> set[str]:
