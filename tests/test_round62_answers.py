@@ -4,9 +4,10 @@ says no more of what is asked; a class of animals named in English ("insects") f
 heading; an item too short to stand alone answers "who" through its lead-in's body, and leads a follow-up that asks
 after the item the last answer did not quote; "And the <species>?" asks the earlier question of that species; "they"
 after a question in the passive stands for what it was about; an item naming the species asked speaks for its
-instrument however short it is ("Dugongs (Dugong dugon)." of a work programme's shared species); a turn to another instrument is not read as told by the last answer's words; "is it only
-A, or can others be included too?" is answered by the item on the others; a yes/no follow-up naming an item in its
-own words ("Is education and information among those headings?") is answered by that item.
+instrument however short it is ("Dugongs (Dugong dugon)." of a work programme's shared species); a turn to another
+instrument is not read as told by the last answer's words; "is it only A, or can others be included too?" is answered
+by the item on the others; a yes/no follow-up naming an item in its own words ("Is education and information among
+those headings?") is answered by that item.
 
 On the shipped corpus and its real index, in words of our own; each case below was answered otherwise before this
 round's change.

@@ -142,14 +142,15 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     # about access to justice?": "Access to justice; and", read with its lead-in "Each Party shall take effective
     # measures ... regarding:")
     # ... or an item naming the species asked ("Dugongs (Dugong dugon)." of the shared species a programme lists)
-    if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or
-                                              bool(hits[0].lead_in.strip()) and names_taxon(hits[0].text, request.taxa) or
+    names_asked = bool(hits) and bool(hits[0].lead_in.strip()) and names_taxon(hits[0].text, request.taxa)
+    if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or names_asked or
                                               hits[0].kind == "preamble" and (
             hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
     # (an item too short to stand alone may answer who, its lead-in naming the body: "the Scientific Council;")
-    lead_hit = _who_lead([h for h in hits if h in usable or _named_item(h, query_terms)], request, query_terms) \
+    kept = {_key(h) for h in usable}
+    lead_hit = _who_lead([h for h in hits if _key(h) in kept or _named_item(h, query_terms)], request, query_terms) \
         if request.kind == "who" else usable[0]
     usable = [lead_hit, *(h for h in usable if h is not lead_hit)]
     quote = _quote(lead_hit, request, query_terms)
@@ -321,6 +322,9 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     # the paragraph the question cites by its ref ("annotation #8") answers, not a list ranked below it
     window = usable[:LIST_WINDOW] if kind == "list" and not top.exact else usable[:1]
     lists = []
+    said = lambda p: len(terms(f"{p.lead_in} {p.text}") & query_terms)  # noqa: E731 - how much of the question
+    # the list the best paragraph is an item of, when it is one (it may be too short to be usable)
+    own = (family(first)[0] or first) if first.lead_in.strip() and not opens_list(first.text) else None
     for rank, hit in enumerate(window):
         if hit is not top and hit.score < LIST_CLOSE * top.score:
             break
@@ -328,8 +332,6 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
             continue  # an item answers with its own words (and its lead-in as framing), not as one of a list,
             # unless a question asking for a list names its article by the heading: then the article's list answers
         parent, items = family(hit)
-        said = lambda p: len(terms(f"{p.lead_in} {p.text}") & query_terms)  # noqa: E731
-        own = family(first)[0] or first if first.lead_in.strip() and not opens_list(first.text) else None
         if parent is not None and own is not None and _key(hit) != _key(first) and _key(parent) != _key(own) and \
                 said(parent) <= said(own):
             continue  # the best paragraph is an item of another list, which says no less of what is asked ("cash

@@ -250,4 +250,5 @@ def named_item_first(hits: list[Hit], question: str) -> list[Hit]:
     return hits if found is None or found is hits[0] else _to_front(hits, found)
 
 
-__all__ = ["catch_all_first", "named_item_first", "counterpart_first", "further_first", "last_answer", "cited_in", "near_first"]
+__all__ = ["catch_all_first", "named_item_first", "counterpart_first", "further_first", "last_answer", "cited_in",
+           "near_first"]
