@@ -171,10 +171,7 @@ def _listed_latins(documents: dict[str, Document]) -> frozenset[str]:
 def lists_taxon(hit: Hit, taxa: Sequence[str]) -> bool:
     """The paragraph holds one of the most specific of `taxa`: a species in its own words, a family or an order in
     the heading its rows sit under ("SPHENISCIDAE")."""
-    if not taxa:
-        return False
-    said = f"{hit.text} {hit.section}".lower()
-    return any(re.search(rf"\b{re.escape(t.lower())}\b", said) for t in finest(taxa))
+    return bool(taxa) and names_taxon(f"{hit.text} {hit.section}", finest(taxa))
 
 
 def names_taxon(text: str, taxa: Sequence[str]) -> bool:
