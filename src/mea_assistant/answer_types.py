@@ -73,6 +73,8 @@ _POLAR = re.compile(r"(?:^|[.?!:]\s+|\s[-–—]\s+)(?:and\s+|but\s+|so\s+)?" + 
 _OPENS_POLAR = re.compile(r"^\s*(?:and\s+|but\s+|so\s+)?" + _FRAME + _POLAR_VERB, re.I)
 _LIST = re.compile(
     r"^\s*(?:list|name|enumerate|give)\b|^\s*(?:and\s+)?(?:what|which) (?:are|were) (?:the )?(?!meant\b)\w+|"
+    # "And which of them does CITES put in its Appendix I?", "Which ones need a permit?" (not "which of them is ...")
+    r"^\s*(?:and\s+)?which\s+(?:ones|of\s+(?:them|those|these))\b(?!\s+(?:is|was|has)\b)|"
     r"\bwhat (?:(?:basic|main|key|principal|essential|other|specific) )?(?:kinds?|types?|sorts?|categories|measures|functions|steps|activities|actions|elements|criteria|"
     r"conditions|items|tasks|areas|principles|factors|species|bodies|organs)\b|\bwhich \w+(?: \w+)? (?:are|must|"
     r"shall|should|may|can)\b|^\s*(?:under |in )?what (?:\w+ )?\w{3,}s (?:do|does|must|should|shall|are|have|has|"

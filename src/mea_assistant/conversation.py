@@ -265,6 +265,24 @@ def _passive_subject(question: str) -> str:
     return m.group("subject") if m else ""
 
 
+# "the European breeding population", "those populations", "the bird": a species the question does not name
+_SPECIES_REFERENCE = re.compile(r"\b(?:the|those|these|that|this|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:populations?|species|subspecies|birds?|animals?|stocks?)\b", re.I)
+
+
+def _referred_species(question: str, users: Sequence[str], species: Names | None) -> list[str]:
+    """The species of the latest earlier turn naming any, when the question speaks of "the population" or "the bird"
+    and names none itself ("How does AEWA's Table 1 rate the European breeding population?" after the Roseate Tern):
+    a question that names its instrument still asks about that species, written as the earlier turn wrote it."""
+    if species is None or not _SPECIES_REFERENCE.search(question) or species(question):
+        return []
+    for previous in reversed(users[-3:]):
+        if named := species(previous):
+            spans = _merged(_spans_of(named, previous))
+            return list(dict.fromkeys(previous[a:b] for a, b in spans))
+    return []
+
+
 def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrument: bool = False,
             instrument_spans: Spans | None = None, species: Names | None = None) -> str:
     """The query to search for this turn: the question itself, or the question plus the carried context.
@@ -281,14 +299,15 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
             _slot_swapped(question, users[-1]) or _species_swapped(question, users[-1], species):
         return swapped
     leans = bool(_ELLIPTICAL_START.search(question) or _PRONOUN.search(question) or _topicless(question, here))
+    referred = _referred_species(question, users, species)
     if (names_instrument or named_conventions(question)) and not leans:
-        return question.strip()
+        return " ".join([question.strip(), *referred])
     if not is_elliptical(question) and len(content_words(question)) > 6:
         # a question complete in itself but naming no instrument stays in the one the conversation is about
         # ("Once consent is given, what gets issued at the time of access?" after one on the Nagoya Protocol)
         spans = _merged(instrument_spans(users[-1])) if instrument_spans and not names_instrument else []
         names = list(dict.fromkeys(users[-1][a:b] for a, b in spans))
-        return " ".join([question.strip(), *names])
+        return " ".join([question.strip(), *names, *referred])
     new_slots = _slot_phrases(question)
     named_now = named_conventions(question)
     carried: list[str] = []

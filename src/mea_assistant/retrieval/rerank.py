@@ -24,7 +24,7 @@ from ..figures import (asks_count, asks_frequency, asks_headcount, asks_how_much
                        states_count, states_figure)
 from ..membership import answering_formula
 from ..refs import APPENDED_PARTS
-from ..taxa import lists_taxa, lists_taxon
+from ..taxa import lists_taxa
 from ..terms import PARTICIPLE, opens_list, terms
 from ..titleblock import CLOSING_FORMULA
 from ..types import CONTEXT_KINDS, Hit
@@ -33,7 +33,8 @@ from .clauses import WINDOW, clause_first
 from .finalclauses import in_force_first, leaving_first
 from .headings import heading_first
 from ..populations import population_first
-from .rows import designated_rows, designators
+from .listings import ASKS_LISTING, listed_first
+from .rows import designated_rows
 from .reasons import asks_recitals, asks_why, belief_first, gives_reason, reason_first, recitals_first
 from .species import asks_species, names_species
 
@@ -193,10 +194,11 @@ def rerank(hits: list[Hit], signals: Signals, sentence_sims: dict[tuple[str, int
     # the clause the question is about: entry into force, leaving, the clauses of clauses.py
     ordered = clause_first(leaving_first(in_force_first(ordered, signals.query), signals.query), signals.query)
     ordered = belief_first(reason_first(figure_first(ordered, signals), signals.query), signals.query)
-    ordered = recitals_first(ordered, signals.recitals, sentence_sims)
+    ordered = recitals_first(ordered, signals.recitals, sentence_sims, signals.query)
     ordered = species_first(quoted_first(ordered, signals.query), signals)
     ordered = own_provisions_first(listings_after(notes_after(ordered, signals), signals), signals.query)
-    ordered = designated_rows(listed_first(binding_text_first(ordered, signals), signals), signals.query, signals.taxa,
+    ordered = designated_rows(listed_first(binding_text_first(ordered, signals), signals.query, signals.taxa,
+                                           signals.named_docs), signals.query, signals.taxa,
                               signals.named_docs)
     return exact + population_first(ordered, signals.query, signals.taxa)
 
@@ -273,7 +275,7 @@ def listings_after(hits: list[Hit], signals: Signals) -> list[Hit]:
     shares its name: the row follows the first provision in the next two, unless the question asks where the
     species is listed."""
     if not hits or hits[0].kind != "table" or not lists_taxa(f"{hits[0].section} {hits[0].lead_in}") or \
-            signals.kind in _LISTING_ANSWERS or _ASKS_LISTING.search(signals.query):
+            signals.kind in _LISTING_ANSWERS or ASKS_LISTING.search(signals.query):
         return hits
     return _first_within(hits, lambda h: h.kind not in ("table", "note"))
 
@@ -359,77 +361,6 @@ def binding_text_first(hits: list[Hit], signals: Signals, window: int = 3) -> li
     treaty = next((h for h in hits[1:window] if h.doc_type in TREATY_TYPES and h.doc_id in signals.named_docs
                    and h.conventions[:1] == hits[0].conventions[:1]), None)
     return [treaty] + [h for h in hits if h is not treaty] if treaty is not None else hits
-
-
-# A question on where or whether a species is listed ("Which appendix lists the finless porpoise?", "Is the whale
-# shark listed under CMS?"), not one about "a listed orchid"
-# Where a species is listed: "Which appendix lists ...?", "Is the whale shark on Appendix I?", "listed in ...". Not an
-# appendix named as the setting of another question ("a permit for an Appendix II orchid", "we put it on Appendix III;
-# how long until the listing stops applying?"): a listing row holds no permit rule or time limit.
-_ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|"
-                           r"categor(?:y|ies)|columns?)\b|"
-                           # "are ... in the second, less strict appendix", "which populations sit in Appendix II"
-                           # "is the shoebill placed in column A", "how is its population categorised in Table 1"
-                           # (not a setting: "a duck population that sits in Column A")
-                           r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:is|are|was|were|sits?|belongs?|appears?)\b[^?.]{0,60}\b"
-                           r"(?:on|in|under|into)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w'’-]+,?\s+){0,4}?"
-                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?|columns?|tables?)\b|"
-                           r"\b(?:transferred|moved|added|included|uplisted|downlisted)\s+(?:to|in|on|into)\s+(?:the\s+)?"
-                           r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?|lists?)\b|"
-                           r"\blisted\b(?=\s*(?:[?.,]|$|in\b|on\b|under\b|by\b|anywhere\b|at all\b))|"
-                           # "Does CITES list them?", "does the Bonn Convention list the saker falcon?"
-                           r"\b(?:does|do|did)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+list\b(?!\s+of\b)|"
-                           # "which albatrosses does CMS Appendix I list?"
-                           r"\b(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\s+(?:[IVX]+|\d+)\s+(?:list|include|cover|"
-                           r"contain)s?\b|"
-                           # "which herons are among the waterbirds covered by AEWA", "does it protect any insects?"
-                           r"\b(?:covered|included|protected)\s+(?:by|in|under)\b|\bprotects?\s+any\b|"
-                           # "Which country had the sea cucumber put on Appendix III?": the Party a row names beside
-                           # it listed it (not "we put it on Appendix III; how long ...", whose setting it is)
-                           r"^\s*(?:who|which\s+(?:country|countries|part(?:y|ies)|states?|governments?))\b[^?]{0,80}?"
-                           r"\b(?:put|placed|added|entered|included)\b[^?]{0,40}?\b(?:on|in|into|under)\s+(?:the\s+)?"
-                           r"(?:[A-Z]{3,6}\s+)?(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b|"
-                           # "What conservation status does AEWA's Table 1 give to the white-headed duck?", "How
-                           # does AEWA Table 1 classify the Dalmatian pelican?": the row of the table named
-                           r"\b(?:what|which|how)\s+(?:[\w-]+\s+){0,2}?(?:status|categor(?:y|ies)|classification|column)\b"
-                           r"[^?.]{0,40}?\b(?:tables?|appendi(?:x|ces)|"
-                           r"annex(?:es)?)\s+(?:[IVX]+|\d+)\b|\b(?:tables?|appendi(?:x|ces)|annex(?:es)?)\s+(?:[IVX]+|\d+)\s+"
-                           r"(?:classif(?:y|ies)|categori[sz]es?|give)\b|"
-                           # "And the mandrill, where does that sit?", "where is the vaquita listed?"
-                           r"\bwhere\s+(?:does|do|is|are|would|will)\s+(?:[\w'’-]+\s+){1,4}?(?:sit|listed|placed|fall|"
-                           r"belong|go)\b|"
-                           # "Who listed Spanish cedar (Cedrela odorata) in Appendix III?"
-                           r"\blist(?:s|ed)?\s+(?:[\w()'’.-]+\s+){1,6}?(?:in|on|under|into)\s+(?:the\s+)?"
-                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?)\b", re.I)
-
-
-def listed_first(hits: list[Hit], signals: Signals) -> list[Hit]:
-    """A question on where a species is listed is answered by the listing that holds its Latin name, however
-    few words it shares with the question: its listing rows first, then other paragraphs naming it, each in the
-    ranker's order. The most specific names count ("Neophocaena phocaenoides" for "finless porpoise", not the
-    order CETACEA of "porpoises"; the family Balaenidae of "bowhead and right whales", not the CETACEA of "whales")."""
-    if not signals.taxa or not _ASKS_LISTING.search(signals.query):
-        return hits
-    designated = designators(signals.query)
-
-    query = signals.query.lower()
-    # (a species named besides: "the mandrill" after "primates" is in its family's row, not the order's)
-    species = [t for t in signals.taxa if " " in t]
-
-    def rank(hit: Hit) -> tuple[int, bool, int]:
-        # a family is named by the heading its rows sit under ("SPHENISCIDAE"), a species in the row itself
-        holds = lists_taxon(hit, signals.taxa)
-        # the row headed by the taxon the question writes in Latin ("owls (order Strigiformes)": STRIGIFORMES, not
-        # the family Strigidae) before any; a listing row before a mention; the named instrument's own before
-        # another's; the row of the table or appendix the question names ("Table 1", "Appendix I") before the same
-        # species' row in another
-        written = hit.kind == "table" and re.search(rf"\b{re.escape(hit.ref.rsplit(',', 1)[-1].strip().lower())}\b",
-                                                      query) is not None and (not species or holds)
-        # (of a comparison naming one in each instrument, "CMS Appendix II ... Table 1 of AEWA", each row names one)
-        return -1 if written else 0 if holds and hit.kind == "table" else 1 if holds else 2, \
-            bool(signals.named_docs) and hit.doc_id not in signals.named_docs, \
-            -len(designated & designators(f"{hit.ref} {hit.section}"))
-    return sorted(hits, key=rank)  # stable: the ranker's order within each
 
 
 # An appendix, annex or schedule is named by its own number or letter: "Appendix III" is not "Appendix I".
