@@ -10,7 +10,7 @@ from typing import Callable, Mapping, Sequence
 
 from ..force import TREATY_TYPES  # a treaty's own text answers before texts that cite it
 from ..parsing.labels import roman_to_int
-from ..queries import QueryInfo
+from ..queries import QueryInfo, instrument_mentions
 from ..asked_refs import explicit_refs, named_annex
 from ..refs import ref_has_prefix
 from ..stores.hits import paragraph_hit
@@ -26,7 +26,7 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
     `wanted` comes from `asked_refs.explicit_refs(query)`; `document_text` is the index's lower-cased text of a
     document, used to pick the document when the question names no instrument.
     """
-    docs = documents_named_by(info, documents)
+    docs = _bound(query, documents) or documents_named_by(info, documents)
     if not docs:
         docs, wanted = _by_distinctive_locator(query, wanted, documents, document_text)
     # A treaty text answers "Article III of CITES" before a document that merely mentions it.
@@ -42,6 +42,26 @@ def referenced(query: str, wanted: Sequence[list[str]], documents: Mapping[str, 
                 hits.extend(paragraph_hit(doc, p.position, 1.0, exact=True) for p in found[:MAX_PER_REF])
                 break
     return hits
+
+
+# "Article 15 of the Biodiversity Convention", "Art. 4 under the CBD": the instrument named right after a locator
+_LOCATOR_OF = re.compile(r"\b(?:Articles?|Art\.)\s+[0-9IVXLC]+(?:\s*\([\w ]+\))*\s+(?:of|in|under)\s+(?:the\s+)?", re.I)
+
+
+def _bound(query: str, documents: Mapping[str, Document]) -> list[Document]:
+    """The documents of the instrument each article the question cites is said to be of, when it says so for every
+    one: "Does the Nagoya Protocol's preamble recall Article 15 of the Biodiversity Convention?" cites the CBD's
+    Article 15, not the Protocol's."""
+    ends = [m.end() for m in _LOCATOR_OF.finditer(query)]
+    if not ends:
+        return []
+    mentions = instrument_mentions(query, dict(documents))
+    bound = [[label for start, _, label in mentions if start == end] for end in ends]
+    if not all(bound):
+        return []
+    labels = {label for labels in bound for label in labels}
+    return [d for d in documents.values() if d.doc_id in labels or (d.conventions[:1] and d.conventions[0] in labels
+                                                                      and d.doc_type in TREATY_TYPES)]
 
 
 def _mentions_first(tokens: list[str], found: list[Paragraph], doc: Document) -> list[Paragraph]:
@@ -140,7 +160,7 @@ def missing_reference(query: str, documents: Mapping[str, Document], info: Query
     so the answer is not an unrelated article. None when the question names no such locator or instrument."""
     if not explicit_refs(query) and not _PART.search(query):
         return None  # no article, paragraph, appendix or annex named: nothing that could be missing
-    docs = documents_named_by(info, documents)
+    docs = _bound(query, documents) or documents_named_by(info, documents)
     if not docs:
         return None
     docs.sort(key=lambda d: d.doc_type not in TREATY_TYPES)

@@ -45,16 +45,22 @@ def asks_recitals(query: str) -> bool:
     return bool(_ASKS_RECITALS.search(query))
 
 
-def recitals_first(hits: list[Hit], recitals_asked: bool, sentence_sims: dict[tuple[str, int], list[float]]
-                   ) -> list[Hit]:
+# "Does the preamble recall Article 8(j) of the Convention?": the recital citing that article
+_CITED_ARTICLE = re.compile(r"\bArticle\s+\d+(?:\s*\([a-z0-9]+\))*", re.I)
+
+
+def recitals_first(hits: list[Hit], recitals_asked: bool, sentence_sims: dict[tuple[str, int], list[float]],
+                   query: str = "") -> list[Hit]:
     """On a question about the preamble (`recitals_asked`, asks_recitals), the recitals come first, in the model's
     order where it tells them apart (the CMS Convention's PP2 on future generations before a resolution's recital
     sharing one phrase), by their sentence closest to the question where it does not (recitals the searches missed
     all score near zero); every other hit keeps its order."""
     if not recitals_asked:
         return hits
+    cited = [re.sub(r"\s+", "", m.group(0).lower()) for m in _CITED_ARTICLE.finditer(query)]
     recitals = sorted((h for h in hits if h.kind == "preamble"),
-                      key=lambda h: (-round(h.score, RECITAL_SCORE_PLACES), -h.closest(sentence_sims)))
+                      key=lambda h: (not any(c in re.sub(r"\s+", "", h.text.lower()) for c in cited),
+                                     -round(h.score, RECITAL_SCORE_PLACES), -h.closest(sentence_sims)))
     return recitals + [h for h in hits if h.kind != "preamble"]
 
 

@@ -26,6 +26,7 @@ from .definitions import candidate_terms, defined_term, defining_paragraphs, und
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .groups import instrument_groups
+from .listings import ASKS_LISTING
 from .lookup import annexed, missing_reference, referenced
 from .reasons import asks_recitals
 from .rerank import Signals, rerank, signals_for
@@ -195,6 +196,8 @@ class Retriever:
         fused = prefer_named(rrf(rankings, self.settings.rrf_k, weights), self.index.documents, info.doc_ids,
                              info.conventions, self.settings.rrf_k, recitals)
         exact = self.lookup(query, filters, info)
+        if recitals:  # an article the preamble is asked to recall is what it recalls, not the answer
+            exact = [h for h in exact if h.kind == "preamble"]
         ranked = keep_leaders(ranking(fused), [r[0] for r in rankings if r])
         hits: list[Hit] = []
         seen = set()
@@ -306,7 +309,11 @@ class Retriever:
         info = info or analyse(query, self.index.documents, self.index.vocabulary)
         wanted = explicit_refs(query)
         if not wanted:
-            return annexed(query, self.index.documents, filters, info) or self.definitions(query, filters, info)
+            # (where a species is listed asks no definition, though the term the conversation defined is carried:
+            # "Is the White-headed Duck in that annex?" after how AEWA defines waterbirds)
+            listing = bool(info.taxa) and ASKS_LISTING.search(query) is not None
+            return annexed(query, self.index.documents, filters, info) or \
+                ([] if listing else self.definitions(query, filters, info))
         found = referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
         # the paragraph a document is named after ("CMS Strategic Plan, Target 9") named in a question about
         # something else ("Is there any action plan cited under Target 9 that ...?") names the document
