@@ -20,16 +20,16 @@ from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import analyse, expand_acronyms, instrument_spans
+from .queries import analyse, expand_acronyms, glossed, instrument_spans
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
 from .retrieval.reasons import asks_recitals
 from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
-from .speakers import source_documents, speaker_documents
+from .speakers import decided_documents, source_documents, speaker_documents
 from .taxa import lists_taxon, named_species, rare_names, species_in
-from .types import Answer, Filters, Hit
+from .types import Answer, Filters, Hit, ParagraphKey
 from .understanding import Query
 from .unstated import asks_for_current_status, measure_unstated
 
@@ -139,6 +139,8 @@ class Assistant:
         # "does Res. 11.10 say anything about ...", "... according to the CITES Secretariat's response": its own
         # paragraphs first
         source = speaker or source_documents(query.text, self.index.documents)
+        if not source:  # "what has the CMS COP said about it?": the best paragraph of its resolutions leads
+            hits, sentence_sims = self._decided_first(query, hits, sentence_sims, mode)
         if source:
             hits = [h for h in hits if h.doc_id in source] + [h for h in hits if h.doc_id not in source]
         note = None if any(h.exact for h in hits) else self.retriever.missing_reference(query.standalone, query.info)
@@ -158,7 +160,7 @@ class Assistant:
         # words it shares
         listing_first = bool(hits) and hits[0].kind == "table" and lists_taxon(hits[0], query.info.taxa)
         request = Request(question=query.text, query=query.standalone, kind=query.kind, polar=query.polar,
-                          taxa=tuple(query.info.taxa),
+                          taxa=tuple(query.info.taxa), glossed=" ".join(glossed(query.standalone)),
                           instruments=instruments, sentence_scores=sentence_sims,
                           relevant=listing_first or relevance >= self.settings.abstain_threshold + CLEAR
                           - self._ease(hits, named, treaties),
@@ -170,6 +172,23 @@ class Assistant:
             answer.history_dropped, answer.note = query.dropped, dropped_note(query.dropped)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _decided_first(self, query: Query, hits: list[Hit], sims: dict[ParagraphKey, list[float]], mode: str | None
+                       ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
+        """A question on what a convention's meetings said ("Has the CMS side said anything about that in its own
+        decisions?") is answered by its resolutions and decisions: their best paragraph, searched among them alone,
+        leads when none of the first three is theirs."""
+        decided = decided_documents(query.text, self.index.documents)
+        if not decided or any(h.doc_id in decided for h in hits[:3]):
+            return hits, sims
+        info = replace(query.info, doc_ids=decided)
+        found = self.retriever.search(query.standalone, k=CANDIDATES, mode=mode, info=info,
+                                      filters=query.filters.narrowed(doc_ids=tuple(decided)))
+        found, more = self.retriever.second_stage(info, found, query.sought)
+        if not found:
+            return hits, sims
+        key = (found[0].doc_id, found[0].position)
+        return [found[0]] + [h for h in hits if (h.doc_id, h.position) != key], {**sims, **more}
 
     def _answer_each_ask(self, query: Query, hits: list[Hit], mode: str | None) -> list[Hit]:
         """The best paragraph for each ask of a question asked on its own that asks two things (asks.py), in the

@@ -65,6 +65,7 @@ class Request:
     # asks after the last answer's ("And when a state simply signs?": "signatures to the Convention;")
     clause_first: bool = False
     taxa: tuple[str, ...] = ()  # Latin names of the species the question names (taxa.py)
+    glossed: str = ""  # the glossary's wording of what it asks ("cash" -> "monetary benefits"): which list it asks for
 
 
 Family = Callable[[Hit], tuple[Hit | None, list[Hit]]]  # a paragraph -> (its parent, the parent's items)
@@ -121,7 +122,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
     elif family is not None and not (hits and recital_answers(hits[0], request.question)) and \
-            (listed := _list_of(hits, request.kind, family, query_terms, request.question)):
+            (listed := _list_of(hits, request.kind, family, query_terms | terms(request.glossed), request.question)):
         lines, citations = _listing(*listed)
         if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
             answer = polarity(listed[0].text, request.relevant, request.question)

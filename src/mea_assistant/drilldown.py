@@ -27,6 +27,12 @@ from .types import Document, Hit, ParagraphKey
 
 UNTOLD = 0.5  # share of a sentence's words the last answer did not use, for it to be untold
 UNTOLD_MIN = 2  # the follow-up's own words an untold sentence must say, at least
+# A follow-up asking for the next step of a procedure the last answer told
+_NEXT_STEP = re.compile(r"\b(?:then|next|afterwards|thereafter)\b|\bafter\s+(?:that|this)\b|"
+                        r"\bonce\s+(?:it|they|that|this|those|these)\b", re.I)
+# "the next category after that", "the next meeting": the next of a series of things, not a step of a procedure
+_NEXT_THING = re.compile(r"\bnext\s+(?!(?:steps?|stages?|with|for|to|in|on|at|by|of|and|or|if|when|once|after|"
+                         r"time|then|under|about|regarding)\b)[a-z]{3,}", re.I)
 WINDOW = 5  # how far down the next paragraph is looked for: below it, the ranker no longer trusts it
 # "Quote it", "what exactly does it say", "the full text", "word for word": the same paragraph, again
 _AGAIN = re.compile(r"\bquote\b|\bexact(?:ly)?\s+(?:words?|wording|text)\b|\bwhat\s+exactly\s+does\b|"
@@ -108,6 +114,11 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
             fresh.append(i)
     if not fresh:
         return hits
+    # "And what does that authority then do with the animal?": the step after the one told is the paragraph after it
+    after = next((j for j in fresh if hits[j].doc_id == hits[0].doc_id and hits[j].position == hits[0].position + 1),
+                 None)
+    if after is not None and _NEXT_STEP.search(question) and not _NEXT_THING.search(question):
+        return [hits[after]] + hits[:after] + hits[after + 1:]
     # the first of them, or a later one saying more of the follow-up's own words ("Was anything signed to set it
     # up?": "A Letter of Understanding was signed ...")
     i = max(fresh, key=lambda j: (said(hits[j]), -j))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .queries import analyse
+from .queries import analyse, named_conventions
 from .types import Document
 
 # "Does Resolution 11.10 say anything about the joint work programme?": the text named before "say" is the one
@@ -39,3 +39,20 @@ def source_documents(text: str, documents: dict[str, Document]) -> list[str]:
     """The documents an "according to X" or "what does X say" question takes its answer from (X), or none."""
     named = [*_SOURCE.finditer(text), *_SAYS.finditer(text)]
     return [d for m in named for d in analyse(m.group("who"), documents).doc_ids]
+
+
+# "Has the CMS side said anything about that joint work in its own decisions?", "And on the CMS side, what has the COP
+# said about it?": what that convention's meetings adopted, its resolutions and decisions, answers
+_DECIDED = re.compile(r"\b(?:said|say|says|decided|decisions?|resolutions?)\b", re.I)
+_SIDE = re.compile(r"\bthe\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+side\b|\b(?P<code>[A-Z]{3,6})\s+(?:COP|MOP)\b")
+_ADOPTED = ("resolution", "decision")
+
+
+def decided_documents(text: str, documents: dict[str, Document]) -> list[str]:
+    """The resolutions and decisions of the convention a question asks to speak through its meetings, or none."""
+    m = _SIDE.search(text)
+    if not m or not _DECIDED.search(text):
+        return []
+    codes = named_conventions(m.group("who") or m.group("code"))
+    return [d.doc_id for d in documents.values() if d.doc_type in _ADOPTED and d.conventions[:1]
+            and d.conventions[0] in codes]
