@@ -219,3 +219,39 @@ def corpus_spellings(acronyms: Iterable[str], documents: "dict[str, Document]", 
         if _WRITTEN[key]:
             found.append(_WRITTEN[key])
     return found
+
+
+_DEFINED = re.compile(r"\(([A-Z]{2,6})\)")
+_DEFINED_CACHE: dict[tuple[tuple[str, int], ...], dict[str, str]] = {}
+
+
+def defined_acronyms(documents: "dict[str, Document]") -> dict[str, str]:
+    """Long form (lower-cased) -> the acronym a text defines for it in brackets ("a detailed Conservation and
+    Management Plan (CMP)", "Strategic Plan for Migratory Species (SPMS)"), read once per corpus: the texts go on
+    to use the acronym alone, which a question writing the name out does not share."""
+    corpus = tuple((doc_id, len(doc.paragraphs)) for doc_id, doc in documents.items())
+    if corpus not in _DEFINED_CACHE:
+        if len(_DEFINED_CACHE) > 16:
+            _DEFINED_CACHE.clear()
+        found: dict[str, str] = {}
+        for doc in documents.values():
+            for p in doc.paragraphs:
+                for m in _DEFINED.finditer(p.text):
+                    acronym = m.group(1)
+                    words = _WORD.findall(p.text[max(0, m.start() - 200):m.start()])
+                    used = 0
+                    for i in range(len(words) - 1, -1, -1):
+                        used += words[i].lower() not in SMALL
+                        if used == len(acronym):
+                            if _initials(_significant(" ".join(words[i:]))) == acronym:
+                                found.setdefault(" ".join(words[i:]).lower(), acronym)
+                            break
+        _DEFINED_CACHE[corpus] = found
+    return _DEFINED_CACHE[corpus]
+
+
+def abbreviations_used(text: str, documents: "dict[str, Document]") -> list[str]:
+    """The acronyms the texts define for the names a question writes out in full, for the lexical search."""
+    lower = " ".join(_WORD.findall(text)).lower()
+    return [acronym for name, acronym in defined_acronyms(documents).items()
+            if f" {name} " in f" {lower} " and not re.search(rf"\b{acronym}\b", text)]

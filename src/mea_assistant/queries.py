@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .acronyms import (acronym_pattern, acronyms_in, body_acronyms, bracketed_acronyms, corpus_spellings,
+from .acronyms import (abbreviations_used, acronym_pattern, acronyms_in, body_acronyms, bracketed_acronyms, corpus_spellings,
                        declared_acronyms, title_acronyms)
 from .bodies import bodies_named
 from .datafiles import compiled, entries, read_toml
@@ -416,7 +416,7 @@ def analyse(text: str, documents: dict[str, Document], vocab: frozenset[str] = f
     spelled = corpus_spellings(unknown, documents, text) if vocab else []  # "UNDRIP": no data file spells it out
     info = QueryInfo(text=text, expanded=expand_acronyms(text, vocab) + (f" ({'; '.join(spelled)})" if spelled else ""),
                      conventions=conventions, doc_ids=doc_ids, context=context, spelled=spelled)
-    info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab)])
+    info.lexical = " ".join([info.lexical, *spelling_variants(text, vocab), *abbreviations_used(text, documents)])
     # "giant clams": the appendices list Tridacnidae; "the Dugong MOU" names a document, not the species
     own = {w.lower() for w, d in distinctive_names(documents).items() if d in doc_ids}
     # and a Latin name the question writes itself ("the West African population of Balearica pavonina")
