@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Collection
 from ..force import TREATY_TYPES
 from ..queries import analyse
 from ..retrieval.finalclauses import asks_leaving, is_denunciation
+from ..taxa import finest, lists_taxon
 from ..types import CONTEXT_KINDS, Document, Hit
 from .duties_governance import LEAVING_TOPIC
 from .gather import WITHIN_DEPTH, Candidate, Key, Pool, article_mates, context, key
@@ -68,7 +69,14 @@ EVEN_NAMED = 3  # ... or when the topic names at most this many instruments (eac
 STRAY_RATIO = 0.9  # a paragraph of another instrument: this share of the note's best relevance, every word
 MAX_STRAYS = 2
 FAMILY_RATIO = 0.9  # a document of a convention the topic names by its code: this share of the named ones' best
-LISTED_ROWS = 4  # rows listing the topic's species an instrument's section quotes beyond its points
+LISTED_ROWS = 4  # rows listing the topic's species an instrument's section quotes beyond its points, at least ...
+MAX_LISTED_ROWS = 16  # ... and, for a topic naming many groups, two per group up to this many
+
+
+def _lists_topic_taxon(hit: Hit, pool: Pool) -> bool:
+    """A listing row of one of the topic's species: one of an appendix (gather's `pool.listed`) or of any other table
+    printing it, its family's heading in capitals ("GAVIIDAE") as well."""
+    return key(hit) in pool.listed or (hit.kind == "table" and lists_taxon(hit, pool.taxa))
 CORE_EXTRA = 4  # besides its core articles, an instrument's section quotes this many of its most relevant points
 TREATY_FIRST = 0.6  # a named instrument's treaty leads when it scores at least this share of the best
 EACH_LEADS = 3  # a topic across the instruments: each instrument's core is among its own search's first three ...
@@ -179,8 +187,9 @@ def select(assistant: "Assistant", pool: Pool) -> Selection:
         first = within(ordered[:max(PER_DOC[place], len(core) + CORE_EXTRA)], REFS_PER_DOC[place])
         # where the instrument lists each of the topic's species is a point of its own, whatever else it says:
         # a row is one short reference, and a note on three birds that quotes where one of them is listed is wrong
-        rows = [u for u in ordered if u not in first and any(key(h) in pool.listed for h in u.paragraphs())]
-        selection.units[d] = first + rows[:LISTED_ROWS]
+        # (each species named has its row, in every table listing it: AEWA's Annex 2 and its Action Plan's Table 1)
+        rows = [u for u in ordered if u not in first and any(_lists_topic_taxon(h, pool) for h in u.paragraphs())]
+        selection.units[d] = first + rows[:max(LISTED_ROWS, min(MAX_LISTED_ROWS, 2 * len(finest(pool.taxa))))]
     _answer_each_aspect(selection, pool, kept, usable, rel, families, set(primary) if len(primary) >= 2 else set())
     _appendix_rules(selection, pool, families)
     add_key_definitions(selection.units, selection.documents, pool, documents, families)
