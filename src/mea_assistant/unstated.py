@@ -142,6 +142,14 @@ _MEASURES = (
                 re.I)),
     (re.compile(r"\b(?:what|which) (?:\w+ )?speed(?: limits?)?\b", re.I),
      re.compile(r"\bspeeds?\b|\bkm/h\b|\bkilomet(?:re|er)s? per hour\b|\bmiles per hour\b", re.I)),
+    # "By what date each year must the report reach the Secretariat?": a day of the year or a deadline counted from an
+    # event, not a text that only says the report is annual
+    (re.compile(r"\b(?:by|on|before)\s+what\s+(?:date|day)\b|\bwhat\s+(?:date|day)\s+(?:each|every|of\s+the)\s+year\b|"
+                r"\bwhat\s+(?:is\s+the\s+)?(?:deadline|due\s+date|cut-?off\s+date)\b", re.I),
+     re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+                r"\bno(?:t)?\s+later\s+than\b|\bdeadline\b|\bwithin\s+(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\b|"
+                r"\b(?:days?|weeks?|months?|years?)\s+(?:before|after|prior\s+to|from)\b|\bdate\s+(?:of|on\s+which)\b|"
+                r"\b(?:at|before)\s+(?:each|every|the\s+(?:next|first))\s+(?:ordinary\s+)?(?:meeting|session)\b")),
     # "What share of the listed populations are declining?": a text that states a share, in figures or in words
     (re.compile(r"\bwhat (?:share|percentage|proportion|fraction|per ?cent(?:age)?)\b|\bhow many per ?cent\b", re.I),
      re.compile(r"%|\bper ?cent|\bpercentage|\bproportion|\bshares?\b|\bhalf\b|\bthirds?\b|\bquarters?\b|"
