@@ -110,9 +110,11 @@ def taxon_names(documents: dict[str, Document]) -> tuple[dict[str, set[str]], re
                 # genera and families as written, orders as their headings write them ("TESTUDINATA")
                 listed.update(re.findall(r"\b[A-Z][a-z]+\b|\b[A-Z]{5,}\b", " ".join([p.text, *p.section])))
         for latin, names in glossary():
-            first = latin.split()[0]  # a taxon these documents' tables list (its genus or family is there, as
-            if first in listed or first.upper() in listed:  # written or as a heading prints it: "STERNIDAE")
+            first = latin.split()[0]
+            if first in listed:  # a taxon these documents' tables list (its genus or family is there)
                 _add(found, latin, names)
+            elif " " not in latin and latin.upper() in listed:  # a family only a heading prints, in capitals
+                _add(found, latin.upper(), names)  # ("STERNIDAE"): named as the heading names it
         alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True)) or r"(?!)"
         # "armadillo-shell charangos", "peccary-leather gloves": the animal a compound's first word names
         _CACHE[key] = found, re.compile(rf"(?<![\w-])(?:{alternation})(?!\w)")
