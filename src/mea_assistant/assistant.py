@@ -20,7 +20,7 @@ from .force import TREATY_TYPES
 from .errors import InputError
 from .hygiene import bound_request, dropped_note
 from .index import Index
-from .queries import analyse, expand_acronyms, glossed, instrument_spans
+from .queries import QueryInfo, analyse, expand_acronyms, glossed, instrument_spans
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
 from .retrieval.reasons import asks_recitals
@@ -173,6 +173,13 @@ class Assistant:
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
+    def _ranked(self, text: str, info: QueryInfo, filters: Filters, kind: str, mode: str | None
+                ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
+        """Both stages of the search for one text on its own (an ask of a question, a question within some
+        documents): the candidates, reranked, and their sentence similarities."""
+        found = self.retriever.search(text, k=CANDIDATES, filters=filters, mode=mode, info=info)
+        return self.retriever.second_stage(info, found, kind)
+
     def _decided_first(self, query: Query, hits: list[Hit], sims: dict[ParagraphKey, list[float]], mode: str | None
                        ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
         """A question on what a convention's meetings said ("Has the CMS side said anything about that in its own
@@ -181,10 +188,8 @@ class Assistant:
         decided = decided_documents(query.text, self.index.documents)
         if not decided or any(h.doc_id in decided for h in hits[:3]):
             return hits, sims
-        info = replace(query.info, doc_ids=decided)
-        found = self.retriever.search(query.standalone, k=CANDIDATES, mode=mode, info=info,
-                                      filters=query.filters.narrowed(doc_ids=tuple(decided)))
-        found, more = self.retriever.second_stage(info, found, query.sought)
+        found, more = self._ranked(query.standalone, replace(query.info, doc_ids=decided),
+                                   query.filters.narrowed(doc_ids=tuple(decided)), query.sought, mode)
         if not found:
             return hits, sims
         key = (found[0].doc_id, found[0].position)
@@ -203,8 +208,7 @@ class Assistant:
             own = analyse(part, self.index.documents, self.index.vocabulary)
             info = replace(own, conventions=own.conventions or query.info.conventions,
                            doc_ids=own.doc_ids or query.info.doc_ids)
-            found = self.retriever.search(part, k=CANDIDATES, filters=query.filters, mode=mode, info=info)
-            found, _ = self.retriever.second_stage(info, found, classify(part))
+            found, _ = self._ranked(part, info, query.filters, classify(part), mode)
             if found and all((found[0].doc_id, found[0].position) != (h.doc_id, h.position) for h in best):
                 best.append(found[0])
         return [h for h in best if h.doc_id in leading] if len(best) >= 2 else []

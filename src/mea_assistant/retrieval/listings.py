@@ -95,5 +95,5 @@ def listed_first(hits: list[Hit], query: str, taxa: Sequence[str], named_docs: C
         # (of a comparison naming one in each instrument, "CMS Appendix II ... Table 1 of AEWA", each row names one)
         return -1 if written else 0 if holds and hit.kind == "table" else 1 if holds else 2, \
             bool(named_docs) and hit.doc_id not in named_docs, \
-            -len(designated & designators(f"{hit.ref} {hit.section}")) - (tabled and "table" in hit.ref.lower())
+            -len(designated & designators(f"{hit.ref} {hit.section}")) - int(tabled and "table" in hit.ref.lower())
     return sorted(hits, key=rank)  # stable: the ranker's order within each
