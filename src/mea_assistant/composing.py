@@ -20,6 +20,7 @@ from .leads import (NOT_STATED, PARTIES, _CONDITION, actor_in, best_span, framed
 from .membership import answering_formula
 from .populations import population_lines
 from .retrieval.headings import speaks_heading
+from .retrieval.definitions import asks_definitions
 from .retrieval.reasons import asks_recitals, recital_answers
 from .taxa import names_taxon
 from .terms import opens_list, terms
@@ -121,7 +122,7 @@ def compose(request: Request, hits: list[Hit], abstain: bool, family: Family | N
     query_terms = terms(request.query)
     if request.kind == "comparison" or len(request.instruments) >= 2:
         lines, citations = _comparison(request, hits, query_terms)
-    elif family is not None and not (hits and recital_answers(hits[0], request.question)) and \
+    elif family is not None and not (hits and recital_answers(hits[0], request.question, request.query)) and \
             (listed := _list_of(hits, request.kind, family, query_terms | terms(request.glossed), request.question)):
         lines, citations = _listing(*listed)
         if request.polar:  # "Do fishing boats get the same treatment?" - "No: under ..., shall be excepted – (a) ..."
@@ -146,7 +147,7 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     names_asked = bool(hits) and bool(hits[0].lead_in.strip()) and names_taxon(hits[0].text, request.taxa)
     if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or names_asked or
                                               hits[0].kind == "preamble" and (
-            hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question) or
+            hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question, request.query) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
     # (an item too short to stand alone may answer who, its lead-in naming the body: "the Scientific Council;")
@@ -319,6 +320,8 @@ def _list_of(hits: list[Hit], kind: str, family: Family, query_terms: set[str], 
     usable = [h for h in hits if _usable(h) or opens_list(h.text)]
     if not usable or len(_INLINE_ITEM.findall(usable[0].text)) >= 3 or usable[0].kind == "table":
         return None  # the paragraph lists its items itself: "(1) ...; (2) ...; and (3) ...", a table's record
+    if kind != "list" and asks_definitions(question):
+        return None  # "Does that definition hold for the whole MOU?": the clause opening them says it, not its terms
     top, first = usable[0], hits[0]
     # the paragraph the question cites by its ref ("annotation #8") answers, not a list ranked below it
     window = usable[:LIST_WINDOW] if kind == "list" and not top.exact else usable[:1]

@@ -148,6 +148,13 @@ def _object_switched(question: str, previous: str) -> str:
     other = [b.span() for b in _BODY.finditer(previous) if " ".join(b.group().lower().split()) not in asked]
     if asked and other:
         return _blank(previous, other)
+    # "And the Parties?" after "What does the resolution ask the Secretariat to do about the BBNJ Agreement?": another
+    # actor of the same request, not another object
+    actor = re.fullmatch(r"(?:the\s+)?(parties|signatories|range\s+states)", m.group("object").strip(), re.I)
+    acting = [a.span(1) for a in _ACTOR.finditer(previous)
+              if actor and " ".join(a.group(1).lower().split()) != " ".join(actor.group(1).lower().split())]
+    if acting:
+        return _blank(previous, acting)
     same = list(re.finditer(rf"\b{m.group(1)}\s+", previous, re.I)) if m.group(1) else []
     found = same or list(re.finditer(rf"\b(?:{'|'.join(_OBJECT_PREPS)})\s+", previous, re.I))
     if not found:

@@ -121,6 +121,9 @@ def further_first(hits: list[Hit], question: str, history: Sequence[dict[str, st
         return [hits[after]] + hits[:after] + hits[after + 1:]
     # the first of them, or a later one saying more of the follow-up's own words ("Was anything signed to set it
     # up?": "A Letter of Understanding was signed ...")
+    # ... of the instrument the last answer quoted, when it has one there: the conversation stays in it (a CBD recital
+    # using "urgent" does not tell what the CITES preamble says of urgency)
+    fresh = [j for j in fresh if hits[j].doc_id == hits[0].doc_id] or fresh
     i = max(fresh, key=lambda j: (said(hits[j]), -j))
     # unless the paragraph already quoted says more of what is asked now ("What's the deadline for that?"), or as
     # much in a sentence the answer did not tell ("Can a reservation like that be withdrawn?": Art. XV's "Such a

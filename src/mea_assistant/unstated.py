@@ -106,6 +106,9 @@ _MEASURES = (
      re.compile(r"\b(?:fees?|charges?|prices?|costs?|amounts?|sums?|francs?|dollars?|euros?|SDR|currency|"
                 r"contributions?|budget|expenses?|scale)\b|[$€£]|\d[\d,.]*\s*(?:%|per ?cent|million|thousand)|"
                 r"\b(?:hundred|thousand|million|billion)\b", re.I)),
+    # "How much funding was allocated to the strategy?": a sum of money, not a text that calls for resources
+    (re.compile(r"\bhow much (?:funding|financing|finance|money|funds?|budget)\b|\bwhat (?:was|is|were) the (?:total\s+)?"
+                r"(?:budget|funding|allocation)\s+(?:of|for|to)\b", re.I), _AMOUNT),
     # "How much is the access fee per sample?": the fee's amount, or that there is none, not a text that names fees
     (re.compile(r"\bhow much (?:is|are|was|were|does|do|will) (?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?(?:fees?|"
                 r"charges?|prices?|levy|levies|tolls?)\b", re.I), _AMOUNT),

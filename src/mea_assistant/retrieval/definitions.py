@@ -157,6 +157,62 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
     return hits[:MAX_DEFINITIONS]
 
 
+# A question on an instrument's definitions as a whole ("Where are the CBD's own definitions?", "Does AEWA have a
+# definitions clause?", "Does that definition apply across the whole MOU?"), not on one term's ("the definition of")
+_ASKS_DEFINITIONS = re.compile(r"\bdefinitions\b(?!\s+(?:of|for)\b)|\bdefinitions?\s+(?:clause|article|section|provision)s?\b|"
+                               r"\b(?:that|this|the|its|these|those)\s+definitions?\b[^?]{0,40}?\b(?:whole|across|entire|"
+                               r"throughout|every|just\s+one|only\s+one|one\s+article)\b|\buse\s+of\s+terms\b", re.I)
+# The clause that opens an instrument's definitions, as treaties draft it: "For the purpose of this Convention:",
+# "In addition, for the purposes of this Protocol:", "For the purpose of this Memorandum of Understanding:"
+_DEFINITIONS_CLAUSE = re.compile(r"\bfor\s+the\s+purposes?\s+of\s+(?:this|the\s+present)\s+[A-Za-z][\w\s]{2,40}?:\s*$", re.I)
+
+
+def asks_definitions(query: str) -> bool:
+    return _ASKS_DEFINITIONS.search(query) is not None
+
+
+def definitions_clauses(documents: Mapping[str, Document], filters: Filters, info: QueryInfo) -> list[Hit]:
+    """The clause opening the definitions of each document the question names (its first: an annex's own
+    definitions come after the instrument's), the treaty's own first."""
+    hits = []
+    for doc in documents_named_by(info, documents):
+        if not filters.allows(doc):
+            continue
+        clause = next((p for p in doc.paragraphs if _DEFINITIONS_CLAUSE.search(p.text.strip())), None)
+        if clause is not None:
+            hits.append(paragraph_hit(doc, clause.position, 1.0, exact=True))
+    hits.sort(key=lambda h: h.doc_type not in TREATY_TYPES)
+    return hits[:MAX_DEFINITIONS]
+
+
+# "What is UN-Oceans, which the CITES Secretariat says it belongs to?", "What is the World Coastal Forum that the
+# resolution refers to?": a body or initiative the texts name, asked about by its proper name
+_PROPER = re.compile(r"^\s*[Ww]hat\s+(?:is|are|was)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+|for\s+|on\s+)?(?:the\s+)?"
+                     r"[A-Z][\w-]*)*)\s*(?:,?\s*(?:which|that|who|as|mentioned|referred)\b[^?]*)?\??\s*$")
+
+
+def described(query: str, documents: Mapping[str, Document], filters: Filters, info: QueryInfo) -> list[Hit]:
+    """Where the texts say what a body or initiative the question names is, though they define no term: a paragraph
+    opening "UN-Oceans is an inter-agency mechanism ...", or naming it with an apposition ("the World Coastal
+    Forum, a global partnership initiative ..."); the first such paragraph of each document the question may mean."""
+    m = _PROPER.match(query)
+    if not m:
+        return []
+    name = re.escape(m.group(1))
+    opening = re.compile(rf"^(?:the\s+)?{name}\s+(?:is|are|was)\s+(?:an?|the)\s", re.I)
+    apposed = re.compile(rf"\b{name},\s+(?:an?)\s+[a-z]")
+    named = {d.doc_id for d in documents_named_by(info, documents)}
+    hits = []
+    for doc in documents.values():
+        if not filters.allows(doc) or named and doc.doc_id not in named:
+            continue
+        found = next((p for p in doc.paragraphs if opening.match(p.text.strip())), None) or \
+            next((p for p in doc.paragraphs if apposed.search(p.text)), None)
+        if found is not None:
+            hits.append(paragraph_hit(doc, found.position, 1.0, exact=True))
+    return hits[:MAX_DEFINITIONS]
+
+
 MAX_LISTED = 8  # the defined terms a "does not define" answer names
 
 

@@ -48,7 +48,11 @@ ASKS_LISTING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:appendi(?:x
                            r"\b(?:which|what)\s+(?:country|countries|part(?:y|ies)|states?|governments?)\s+(?:put|placed|"
                            r"added|listed|submitted|proposed)\b|"
                            # "Are both in the same column?", "the same appendix as the other"
-                           r"\bsame\s+(?:columns?|categor(?:y|ies)|appendix|annex|table)\b|"
+                           # ("the same strict CITES listing as the other tapirs")
+                           r"\bsame\s+(?:[\w-]+\s+){0,2}?(?:columns?|categor(?:y|ies)|appendix|annex|table|listing)\b|"
+                           # "How many babirusa species does CITES put in Appendix I?": the rows count them
+                           r"\bhow\s+many\b[^?.]{0,60}?\b(?:in|on|under|into)\s+(?:its\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                           r"(?:appendi(?:x|ces)|annex(?:es)?|schedules?|tables?)\b|"
                            # "And which of them does CITES put in its Appendix I?"
                            r"\b(?:which|what)\b[^?.]{0,40}?\b(?:put|puts|place|places|include|includes)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:in|on|into|under)\s+(?:its\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -97,3 +101,16 @@ def listed_first(hits: list[Hit], query: str, taxa: Sequence[str], named_docs: C
             bool(named_docs) and hit.doc_id not in named_docs, \
             -len(designated & designators(f"{hit.ref} {hit.section}")) - int(tabled and "table" in hit.ref.lower())
     return sorted(hits, key=rank)  # stable: the ranker's order within each
+
+
+ROW_REACH = 3  # the listing row of the species asked about is moved up from this far at most
+
+
+def own_row_first(hits: list[Hit], taxa: Sequence[str]) -> list[Hit]:
+    """A listing row of another taxon never answers a question on the one asked about ("Does that include fossils?"
+    after lace corals: the stony corals' row shares the fossils note, not the species): when one leads, the row
+    of the species asked, found close below, leads instead."""
+    if not taxa or not hits or hits[0].kind != "table" or lists_taxon(hits[0], taxa):
+        return hits
+    own = next((h for h in hits[1:ROW_REACH] if h.kind == "table" and lists_taxon(h, taxa)), None)
+    return hits if own is None else [own] + [h for h in hits if h is not own]

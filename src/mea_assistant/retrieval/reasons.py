@@ -145,14 +145,16 @@ _SAME_MOTIVE: dict[str, re.Pattern[str]] = {"recogniz": _ACCEPTS, "acknowledg": 
                                             "stress": _STRESSES, "underlin": _STRESSES, "desir": _WISHES}
 
 
-def recital_answers(hit: Hit, question: str) -> bool:
-    """A recital is the answer, not context: a question about the preamble, a "why" question and a recital that
+def recital_answers(hit: Hit, question: str, query: str = "") -> bool:
+    """A recital is the answer, not context: a question about the preamble (or a follow-up whose standalone `query`
+    is about it), a "why" question and a recital that
     gives the reason, a question on
     what was done before and a recital recalling it, or a question asking what the text recalls, recognises or
     notes, and a recital that opens with that verb."""
     if hit.kind != "preamble":
         return False
-    if asks_recitals(question):
+    # (a follow-up in a conversation about the preamble, "Does it say that's urgent?", whose `query` carries it)
+    if asks_recitals(question) or asks_recitals(query):
         return True
     if _ASKS_EARLIER.search(question) and _RECORDS.match(hit.text) or asks_belief(question) and _states_conviction(hit):
         return True

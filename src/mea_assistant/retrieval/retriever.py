@@ -22,11 +22,12 @@ from ..types import Filters, Hit, Paragraph, ParagraphKey, named_after
 from .addressed import addressed_first
 from .annotations import annotation_first
 from .clauses import asked_clause
-from .definitions import candidate_terms, defined_term, defining_paragraphs, undefined_term
+from .definitions import (asks_definitions, candidate_terms, defined_term, defining_paragraphs, definitions_clauses,
+                          described, undefined_term)
 from .exceptions import exceptions_to, is_exception
 from .fusion import exact_score, keep_leaders, prefer_named, ranking, rrf
 from .groups import instrument_groups
-from .listings import ASKS_LISTING
+from .listings import ASKS_LISTING, own_row_first
 from .lookup import annexed, missing_reference, referenced
 from .reasons import asks_recitals
 from .rerank import Signals, rerank, signals_for
@@ -104,7 +105,8 @@ class Retriever:
                      ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
         """Rerank the first stage's candidates (retrieval/rerank.py), the paragraph writing out an acronym the
         question uses or printing a name few others print first (spelled.py), those addressed to the body the
-        question asks about (addressed.py), then the note a listing row marks (annotations.py); returns them and
+        question asks about (addressed.py), then the note a listing row marks (annotations.py), and the species' own row before another taxon's
+        (listings.py); returns them and
         each one's sentence similarities to the question (in `sentences.sentence_spans` order, for the answer's
         choice of clause)."""
         sims = self.similarities(info, hits)
@@ -115,7 +117,8 @@ class Retriever:
         ranked, added = annotation_first(ranked, info.text, info.taxa, self.index.documents)
         if added:
             sims.update(self.similarities(info, added))
-        return ranked, sims
+        # (whatever moved it: a country's name few rows print, "Brazil", is no taxon asked about)
+        return own_row_first(ranked, info.taxa), sims
 
     def exceptions_first(self, info: QueryInfo, hits: list[Hit], sims: dict[ParagraphKey, list[float]],
                          polar: bool) -> list[Hit]:
@@ -293,6 +296,8 @@ class Retriever:
 
     def definitions(self, query: str, filters: Filters, info: QueryInfo) -> list[Hit]:
         """"How does the CBD define in-situ conservation?" -> the paragraph reading '"In-situ conservation" means'."""
+        if asks_definitions(query) and (clauses := definitions_clauses(self.index.documents, filters, info)):
+            return clauses  # "Where does the CBD set out its definitions?": the clause that opens them
         term = defined_term(query)
         if term:
             return defining_paragraphs(term, self.index.documents, filters, info)
@@ -300,7 +305,7 @@ class Retriever:
             found = defining_paragraphs(candidate, self.index.documents, filters, info)
             if found:
                 return found
-        return []
+        return described(query, self.index.documents, filters, info)  # "What is UN-Oceans?": what the texts say it is
 
     def lookup(self, query: str, filters: Filters | None = None, info: QueryInfo | None = None) -> list[Hit]:
         """Paragraphs named by an explicit reference ("Article III of CITES", "B12 of the JWP", "Res 11.10 op 29");
@@ -315,6 +320,8 @@ class Retriever:
             return annexed(query, self.index.documents, filters, info) or \
                 ([] if listing else self.definitions(query, filters, info))
         found = referenced(query, wanted, self.index.documents, self.index.document_text, filters, info)
+        if not found:  # a number naming the document, not a paragraph: "the World Coastal Forum ... Resolution 11.10"
+            return described(query, self.index.documents, filters, info)
         # the paragraph a document is named after ("CMS Strategic Plan, Target 9") named in a question about
         # something else ("Is there any action plan cited under Target 9 that ...?") names the document
         asks_more = len(_content(without_instruments(query, self.index.documents))) >= _NAMING_CONTENT_WORDS
