@@ -78,3 +78,26 @@ def test_another_actor_of_the_same_request_keeps_its_object(assistant) -> None: 
     assert "BBNJ" in query.standalone and "Secretariat" not in query.standalone
     answer = assistant.ask("And the Parties?", history)
     assert _first(answer) == ("cms-res-11-10-synergies-partnerships", "para. 31")
+
+
+def test_it_after_a_treaty_act_is_that_act(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turn("May a Party leave the Ramsar Convention?", "Yes, by written notification to the Depositary [1].")
+    answer = assistant.ask("How soon after notifying does it take effect?", history)
+    assert _first(answer) == ("ramsar-convention-1971", "Art. 11(2)")
+
+
+def test_a_thing_acted_on_by_it_is_the_earlier_topic(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turn("Is a Ramsar Party allowed to take a wetland off the List?",
+                    "Yes, because of its urgent national interests a Party may delete or restrict the boundaries of a "
+                    "listed wetland [1].")
+    answer = assistant.ask("What should it do after deleting it?", history)
+    assert not answer.abstained
+    assert _first(answer) == ("ramsar-convention-1971", "Art. 4(2)")
+
+
+def test_a_numbered_part_of_a_plan_the_texts_only_mention_is_not_in_them(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert assistant.ask("What must Parties do under Target 7 of the Samarkand Strategic Plan?").abstained
+    assert assistant.ask("Which goals does the Strategic Plan for Migratory Species 2024-2032 set?").abstained
+    # what a held text says of the plan is in the texts
+    answer = assistant.ask("What does Resolution 11.10 ask about the Samarkand Strategic Plan?")
+    assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"

@@ -381,6 +381,13 @@ _RELATION = re.compile(r"\b(?:with|between|relationship|relations?|cooperat\w*|c
                        r"synerg\w*|liaison|joint\w*|mention\w*|refer\w*|cite[sd]?|recall\w*)\b", re.I)
 
 
+# A numbered part of the agreement named next ("What does Target 12 of the ...", "Article 5 of the ...") or its parts
+# as such ("What targets does the ... set?"): only its own text holds them
+_OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?|appendi(?:x|ces)|actions?|paragraphs?)\s+"
+                       r"(?:\d+|[IVXL]+)\s+(?:of|in|under)\s+(?:the\s+)?$|^\s*(?:what|which)\s+(?:targets|goals|objectives)\s+"
+                       r"(?:does|do|did)\s+(?:the\s+)?$", re.I)
+
+
 def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[str],
                            document_head: Callable[[str], str], names_held: bool = True) -> bool:
     """Signal 4. Place names are shared ("Stockholm", "Madrid", "Bonn" name several agreements): when the head of
@@ -389,6 +396,8 @@ def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[
     provides (`names_held` False, no `_RELATION`) is not answered by a text that only names it."""
     top = hits[:5]
     for instrument, words in unheld_instruments(question, held):
+        if _OWN_PART.search(question[:question.find(words)]):
+            return True  # "Target 12 of the Samarkand Strategic Plan": a text naming the plan does not hold its targets
         distinct = [w.lower() for w in _tokens(words) if not _generic(w.strip(".'-")) and
                     w.lower() not in _INSTRUMENT_KINDS]
         if distinct and any(all(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct)

@@ -27,7 +27,10 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:does|do|did|is|are|was|were|can|could|may|m
 # "Does it say who pays for that?": a pronoun after a verb or preposition stands for the earlier turn's topic.
 _OBJECT_PRONOUN = re.compile(r"\b(?:for|in|on|about|with|to|of|by|from|fund|pay|implement)\s+"
                              r"(?:it|that|this|them|those|these)\b(?!\s+\w+\s+(?:is|are|was|were)\b)|"
-                             r"\b(?:doing\s+(?:it|that|this|so)|do\s+(?:that|this|so))\b", re.I)  # "when doing that"
+                             r"\b(?:doing\s+(?:it|that|this|so)|do\s+(?:that|this|so))\b|"  # "when doing that"
+                             # "What is it supposed to do after deleting it?": the thing acted on is the earlier topic
+                             r"\b(?:after|before|when|by|for|without|on)\s+\w{3,}ing\s+(?:it|that|this|them|those|these)\b",
+                             re.I)
 # "its", "they": the turn speaks of what the earlier one named
 _REFERS = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 _SLOTS = ("appendix", "appendices", "article", "annex", "paragraph", "para", "column", "category", "goal", "target",
@@ -266,6 +269,16 @@ _PASSIVE_QUESTION = re.compile(r"^\s*(?:how(?:\s+(?:often|long|soon))?|when|why|
                                rf"(?P<subject>[^?,]{{3,100}}?)\s+{PARTICIPLE}\s*\?\s*$", re.I)
 
 
+# What a Party does to a treaty ("Can a country withdraw from the Ramsar Convention?"): "it" in "How long after the
+# notice does it take effect?" is that act, whose clause the treaty's final clauses hold
+_TREATY_ACT = re.compile(r"\b(?:withdraw\w*|denounc\w*|leav(?:e|es|ing)|quit(?:s|ting)?|join(?:s|ed|ing)?|accede\w*|accession|ratif\w*|"
+                         r"reservations?|amend\w*)\b", re.I)
+
+
+def _acts_in(question: str) -> str:
+    return " ".join(dict.fromkeys(m.group(0).lower() for m in _TREATY_ACT.finditer(question)))
+
+
 def _passive_subject(question: str) -> str:
     """What a question in the passive asks about, which "they" or "it" in the next turn stands for."""
     m = _PASSIVE_QUESTION.match(question)
@@ -332,7 +345,7 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
             for name in species(text):
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
         if names_only:  # (and what a passive question was about: "they" after "How are changes to ... adopted?")
-            text = f"{_names_in(text, instrument_spans, species)} {_passive_subject(previous)}"
+            text = f"{_names_in(text, instrument_spans, species)} {_passive_subject(previous)} {_acts_in(previous)}"
         phrases = []
         # the instruments it names, carried whole: "Convention on Biological Diversity", not "Convention Biological
         # Diversity", which names none
