@@ -101,3 +101,15 @@ def test_a_numbered_part_of_a_plan_the_texts_only_mention_is_not_in_them(assista
     # what a held text says of the plan is in the texts
     answer = assistant.ask("What does Resolution 11.10 ask about the Samarkand Strategic Plan?")
     assert not answer.abstained and answer.citations[0].doc_id == "cms-res-11-10-synergies-partnerships"
+
+
+def test_the_abstention_on_such_a_part_says_why(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("What must Parties do under Target 7 of the Samarkand Strategic Plan?")
+    assert "do not include the Samarkand Strategic Plan for Migratory Species 2024-2032" in answer.text
+
+
+def test_they_after_a_turn_naming_no_body_are_its_plural_things(assistant) -> None:  # type: ignore[no-untyped-def]
+    history = _turn("Who is in charge of preparing the AEWA conservation guidelines?",
+                    "The Agreement secretariat, with the Technical Committee and experts from Range States [1].")
+    answer = assistant.ask("Must they deal with trade in waterbirds?", history)
+    assert _first(answer) == ("aewa-agreement-1995", "Annex 3, 7.3(e)")

@@ -388,6 +388,15 @@ _OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?
                        r"(?:does|do|did)\s+(?:the\s+)?$", re.I)
 
 
+def unheld_part(question: str, held: Collection[str]) -> str | None:
+    """What to say of a numbered part of an agreement the index does not hold ("Target 12 of the Samarkand Strategic
+    Plan"), or of its targets as such: a text naming the plan does not hold its targets. None otherwise."""
+    for instrument, words in unheld_instruments(question, held):
+        if _OWN_PART.search(question[:question.find(words)]):
+            return f"These texts do not include the {instrument.name} itself, only texts that may name it."
+    return None
+
+
 def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[str],
                            document_head: Callable[[str], str], names_held: bool = True) -> bool:
     """Signal 4. Place names are shared ("Stockholm", "Madrid", "Bonn" name several agreements): when the head of
@@ -395,9 +404,9 @@ def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[
     and the signal stays silent. A question that names no agreement the index holds and asks what the other one
     provides (`names_held` False, no `_RELATION`) is not answered by a text that only names it."""
     top = hits[:5]
+    if unheld_part(question, held):
+        return True
     for instrument, words in unheld_instruments(question, held):
-        if _OWN_PART.search(question[:question.find(words)]):
-            return True  # "Target 12 of the Samarkand Strategic Plan": a text naming the plan does not hold its targets
         distinct = [w.lower() for w in _tokens(words) if not _generic(w.strip(".'-")) and
                     w.lower() not in _INSTRUMENT_KINDS]
         if distinct and any(all(re.search(rf"\b{re.escape(w)}\b", document_head(h.doc_id)) for w in distinct)

@@ -275,6 +275,15 @@ _TREATY_ACT = re.compile(r"\b(?:withdraw\w*|denounc\w*|leav(?:e|es|ing)|quit(?:s
                          r"reservations?|amend\w*)\b", re.I)
 
 
+def _plural_subject(question: str, previous: str) -> str:
+    """What "they" stands for when the earlier turn names no plural body or Party: its plural nouns ("Do they have to
+    cover trade?" after "Who coordinates the AEWA conservation guidelines?": the guidelines)."""
+    if not re.search(r"\b(?:they|them|their)\b", question, re.I):
+        return ""
+    return " ".join(w for w in content_words(previous) if len(w) > 4 and w.lower().endswith("s")
+                    and not w.lower().endswith(("ss", "us", "is")) and w.lower() not in GENERIC)
+
+
 def _acts_in(question: str) -> str:
     return " ".join(dict.fromkeys(m.group(0).lower() for m in _TREATY_ACT.finditer(question)))
 
@@ -345,7 +354,8 @@ def rewrite(question: str, history: Sequence[dict[str, str]] = (), names_instrum
             for name in species(text):
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
         if names_only:  # (and what a passive question was about: "they" after "How are changes to ... adopted?")
-            text = f"{_names_in(text, instrument_spans, species)} {_passive_subject(previous)} {_acts_in(previous)}"
+            text = f"{_names_in(text, instrument_spans, species)} {_passive_subject(previous)} {_acts_in(previous)}" \
+                   f" {_plural_subject(question, previous)}"
         phrases = []
         # the instruments it names, carried whole: "Convention on Biological Diversity", not "Convention Biological
         # Diversity", which names none

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from ..abstention import held_instruments, unheld_part
 from ..force import TREATY_TYPES
 from ..index import Index
 from ..instruments import catalogue
@@ -329,10 +330,12 @@ class Retriever:
         return [h for h in found if not (asks_more and named_after(docs[h.doc_id].citation_name, h.ref))]
 
     def missing_reference(self, query: str, info: QueryInfo) -> str | None:
-        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES"), or
-        asks how it defines a term its text never uses."""
+        """What to say when the question names a locator its instrument does not have ("Article XXX of CITES"),
+        asks how it defines a term its text never uses, or asks a numbered part of an agreement the index only
+        mentions ("Target 12 of the Samarkand Strategic Plan")."""
         docs = self.index.documents
-        return missing_reference(query, docs, info) or undefined_term(query, docs, info)
+        return missing_reference(query, docs, info) or undefined_term(query, docs, info) or \
+            unheld_part(query, held_instruments(docs.values()))
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
