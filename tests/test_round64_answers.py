@@ -113,3 +113,14 @@ def test_they_after_a_turn_naming_no_body_are_its_plural_things(assistant) -> No
                     "The Agreement secretariat, with the Technical Committee and experts from Range States [1].")
     answer = assistant.ask("Must they deal with trade in waterbirds?", history)
     assert _first(answer) == ("aewa-agreement-1995", "Annex 3, 7.3(e)")
+
+
+def test_the_parts_of_an_agreement_a_document_is_about_are_still_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    # the Dugong MOU's text is not in the index, but its meeting document sets out the plan's objectives
+    answer = assistant.ask("Which objectives does the Dugong MOU's Conservation and Management Plan have?")
+    assert not answer.abstained and answer.citations[0].doc_id == "dugong-mou-mos3-spms"
+
+
+def test_a_row_naming_the_order_asked_is_its_own(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.ask("Is the whole order of owls (Strigiformes) in the CITES appendices?")
+    assert _first(answer) == ("cites-convention-1973", "App. I, II and III, STRIGIFORMES")

@@ -388,10 +388,12 @@ _OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?
                        r"(?:does|do|did)\s+(?:the\s+)?$", re.I)
 
 
-def unheld_part(question: str, held: Collection[str]) -> str | None:
+def unheld_part(question: str, known: Collection[str]) -> str | None:
     """What to say of a numbered part of an agreement the index does not hold ("Target 12 of the Samarkand Strategic
-    Plan"), or of its targets as such: a text naming the plan does not hold its targets. None otherwise."""
-    for instrument, words in unheld_instruments(question, held):
+    Plan"), or of its targets as such: a text naming the plan does not hold its targets. None otherwise. `known`: the
+    agreements the index holds or has a document about (the Dugong MOU's meeting document sets out its plan's
+    objectives), whose parts a question may ask."""
+    for instrument, words in unheld_instruments(question, known):
         if _OWN_PART.search(question[:question.find(words)]):
             return f"These texts do not include the {instrument.name} itself, only texts that may name it."
     return None
@@ -404,8 +406,6 @@ def unheld_and_unmentioned(question: str, hits: Sequence[Hit], held: Collection[
     and the signal stays silent. A question that names no agreement the index holds and asks what the other one
     provides (`names_held` False, no `_RELATION`) is not answered by a text that only names it."""
     top = hits[:5]
-    if unheld_part(question, held):
-        return True
     for instrument, words in unheld_instruments(question, held):
         distinct = [w.lower() for w in _tokens(words) if not _generic(w.strip(".'-")) and
                     w.lower() not in _INSTRUMENT_KINDS]

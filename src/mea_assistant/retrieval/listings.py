@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Collection, Sequence
 
-from ..taxa import lists_taxon
+from ..taxa import lists_taxon, names_taxon
 from ..types import Hit
 from .rows import designators
 
@@ -110,7 +110,9 @@ def own_row_first(hits: list[Hit], taxa: Sequence[str]) -> list[Hit]:
     """A listing row of another taxon never answers a question on the one asked about ("Does that include fossils?"
     after lace corals: the stony corals' row shares the fossils note, not the species): when one leads, the row
     of the species asked, found close below, leads instead."""
-    if not taxa or not hits or hits[0].kind != "table" or lists_taxon(hits[0], taxa):
+    # (a row naming any of them, however coarse, is theirs: "owls (order Strigiformes)" is the order's row, not only
+    # the family Strigidae's the glossary adds)
+    if not taxa or not hits or hits[0].kind != "table" or names_taxon(f"{hits[0].text} {hits[0].section}", taxa):
         return hits
     own = next((h for h in hits[1:ROW_REACH] if h.kind == "table" and lists_taxon(h, taxa)), None)
     return hits if own is None else [own] + [h for h in hits if h is not own]

@@ -334,8 +334,8 @@ class Retriever:
         asks how it defines a term its text never uses, or asks a numbered part of an agreement the index only
         mentions ("Target 12 of the Samarkand Strategic Plan")."""
         docs = self.index.documents
-        return missing_reference(query, docs, info) or undefined_term(query, docs, info) or \
-            unheld_part(query, held_instruments(docs.values()))
+        known = held_instruments(docs.values()) | {c for d in docs.values() for c in d.conventions}
+        return missing_reference(query, docs, info) or undefined_term(query, docs, info) or unheld_part(query, known)
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
