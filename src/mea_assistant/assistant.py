@@ -132,7 +132,7 @@ class Assistant:
                               lambda near: self.retriever.similarities(own, near))
             hits = counterpart_first(hits, query.text, query.history, self.index.documents, named_here,
                                      lambda text, found: self.retriever.similarities(replace(own, expanded=text), found))
-        hits = own_row_first(hits, query.info.taxa)  # (a follow-up on the species' row asks it, not a neighbour row)
+        hits = own_row_first(hits, query.info.taxa, query.standalone)  # (a follow-up on the species' row asks it, not a neighbour row)
         hits = catch_all_first(hits, query.text, lambda hit: self.retriever.family(hit)[1])
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,

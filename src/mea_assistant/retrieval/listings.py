@@ -106,13 +106,15 @@ def listed_first(hits: list[Hit], query: str, taxa: Sequence[str], named_docs: C
 ROW_REACH = 3  # the listing row of the species asked about is moved up from this far at most
 
 
-def own_row_first(hits: list[Hit], taxa: Sequence[str]) -> list[Hit]:
+def own_row_first(hits: list[Hit], taxa: Sequence[str], query: str = "") -> list[Hit]:
     """A listing row of another taxon never answers a question on the one asked about ("Does that include fossils?"
     after lace corals: the stony corals' row shares the fossils note, not the species): when one leads, the row
-    of the species asked, found close below, leads instead."""
-    # (a row naming any of them, however coarse, is theirs: "owls (order Strigiformes)" is the order's row, not only
-    # the family Strigidae's the glossary adds)
-    if not taxa or not hits or hits[0].kind != "table" or names_taxon(f"{hits[0].text} {hits[0].section}", taxa):
+    of the species asked, found close below, leads instead. A row naming a taxon the question writes in Latin is the
+    question's own ("owls (order Strigiformes)": STRIGIFORMES, though the glossary adds the family Strigidae)."""
+    if not taxa or not hits or hits[0].kind != "table" or lists_taxon(hits[0], taxa):
+        return hits
+    written = [t for t in taxa if re.search(rf"\b{re.escape(t)}\b", query, re.I)]
+    if names_taxon(f"{hits[0].text} {hits[0].section}", written):
         return hits
     own = next((h for h in hits[1:ROW_REACH] if h.kind == "table" and lists_taxon(h, taxa)), None)
     return hits if own is None else [own] + [h for h in hits if h is not own]

@@ -119,7 +119,7 @@ class Retriever:
         if added:
             sims.update(self.similarities(info, added))
         # (whatever moved it: a country's name few rows print, "Brazil", is no taxon asked about)
-        return own_row_first(ranked, info.taxa), sims
+        return own_row_first(ranked, info.taxa, info.text), sims
 
     def exceptions_first(self, info: QueryInfo, hits: list[Hit], sims: dict[ParagraphKey, list[float]],
                          polar: bool) -> list[Hit]:
