@@ -383,9 +383,9 @@ _RELATION = re.compile(r"\b(?:with|between|relationship|relations?|cooperat\w*|c
 
 # A numbered part of the agreement named next ("What does Target 12 of the ...", "Article 5 of the ...") or its parts
 # as such ("What targets does the ... set?"): only its own text holds them
-_OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?|appendi(?:x|ces)|actions?|paragraphs?)\s+"
-                       r"(?:\d+|[IVXL]+)\s+(?:of|in|under)\s+(?:the\s+)?$|^\s*(?:what|which)\s+(?:targets|goals|objectives)\s+"
-                       r"(?:does|do|did)\s+(?:the\s+)?$", re.I)
+_OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?|appendi(?:x|ces)|actions?|"
+                       r"paragraphs?)\s+(?:\d+|[IVXL]+)\s+(?:of|in|under)\s+(?:the\s+)?$|"
+                       r"^\s*(?:what|which)\s+(?:targets|goals|objectives)\s+(?:does|do|did)\s+(?:the\s+)?$", re.I)
 
 
 def unheld_part(question: str, known: Collection[str]) -> str | None:

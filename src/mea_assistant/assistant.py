@@ -23,8 +23,8 @@ from .index import Index
 from .queries import QueryInfo, analyse, expand_acronyms, glossed, instrument_spans
 from .retrieval import Retriever
 from .retrieval.clauses import is_asked_clause
-from .retrieval.reasons import asks_recitals
 from .retrieval.listings import own_row_first
+from .retrieval.reasons import asks_recitals
 from .retrieval.rerank import quotes_used
 from .sentences import asked_part
 from .settings import Settings
@@ -132,7 +132,8 @@ class Assistant:
                               lambda near: self.retriever.similarities(own, near))
             hits = counterpart_first(hits, query.text, query.history, self.index.documents, named_here,
                                      lambda text, found: self.retriever.similarities(replace(own, expanded=text), found))
-        hits = own_row_first(hits, query.info.taxa, query.standalone)  # (a follow-up on the species' row asks it, not a neighbour row)
+        # a follow-up on a species' row asks about it, not about the neighbouring row the follow-up's reordering lifted
+        hits = own_row_first(hits, query.info.taxa, query.standalone)
         hits = catch_all_first(hits, query.text, lambda hit: self.retriever.family(hit)[1])
         if not any(h.exact for h in hits):
             hits = self.retriever.cover_instruments(query.standalone, hits, query.filters, query.info,

@@ -147,7 +147,8 @@ def _lead_and_support(request: Request, hits: list[Hit], query_terms: set[str]) 
     names_asked = bool(hits) and bool(hits[0].lead_in.strip()) and names_taxon(hits[0].text, request.taxa)
     if hits and usable[0] is not hits[0] and (request.clause_first or _named_item(hits[0], query_terms) or names_asked or
                                               hits[0].kind == "preamble" and (
-            hits[0].score >= PREAMBLE_MARGIN * usable[0].score or recital_answers(hits[0], request.question, request.query) or
+            hits[0].score >= PREAMBLE_MARGIN * usable[0].score or
+            recital_answers(hits[0], request.question, request.query) or
             hits[0].closest(request.sentence_scores) - usable[0].closest(request.sentence_scores) >= PREAMBLE_GAP)):
         usable = [hits[0], *usable]
     # (an item too short to stand alone may answer who, its lead-in naming the body: "the Scientific Council;")

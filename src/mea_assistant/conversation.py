@@ -271,8 +271,13 @@ _PASSIVE_QUESTION = re.compile(r"^\s*(?:how(?:\s+(?:often|long|soon))?|when|why|
 
 # What a Party does to a treaty ("Can a country withdraw from the Ramsar Convention?"): "it" in "How long after the
 # notice does it take effect?" is that act, whose clause the treaty's final clauses hold
-_TREATY_ACT = re.compile(r"\b(?:withdraw\w*|denounc\w*|leav(?:e|es|ing)|quit(?:s|ting)?|join(?:s|ed|ing)?|accede\w*|accession|ratif\w*|"
-                         r"reservations?|amend\w*)\b", re.I)
+_TREATY_ACT = re.compile(r"\b(?:withdraw\w*|denounc\w*|leav(?:e|es|ing)|quit(?:s|ting)?|join(?:s|ed|ing)?|accede\w*|"
+                         r"accession|ratif\w*|reservations?|amend\w*)\b", re.I)
+
+
+def _acts_in(question: str) -> str:
+    """The treaty acts a turn asks about, which a later "it" may stand for ("withdraw")."""
+    return " ".join(dict.fromkeys(m.group(0).lower() for m in _TREATY_ACT.finditer(question)))
 
 
 def _plural_subject(question: str, previous: str) -> str:
@@ -282,10 +287,6 @@ def _plural_subject(question: str, previous: str) -> str:
         return ""
     return " ".join(w for w in content_words(previous) if len(w) > 4 and w.lower().endswith("s")
                     and not w.lower().endswith(("ss", "us", "is")) and w.lower() not in GENERIC)
-
-
-def _acts_in(question: str) -> str:
-    return " ".join(dict.fromkeys(m.group(0).lower() for m in _TREATY_ACT.finditer(question)))
 
 
 def _passive_subject(question: str) -> str:

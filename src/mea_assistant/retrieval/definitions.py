@@ -159,12 +159,15 @@ def defining_paragraphs(term: str, documents: Mapping[str, Document], filters: F
 
 # A question on an instrument's definitions as a whole ("Where are the CBD's own definitions?", "Does AEWA have a
 # definitions clause?", "Does that definition apply across the whole MOU?"), not on one term's ("the definition of")
-_ASKS_DEFINITIONS = re.compile(r"\bdefinitions\b(?!\s+(?:of|for)\b)|\bdefinitions?\s+(?:clause|article|section|provision)s?\b|"
-                               r"\b(?:that|this|the|its|these|those)\s+definitions?\b[^?]{0,40}?\b(?:whole|across|entire|"
-                               r"throughout|every|just\s+one|only\s+one|one\s+article)\b|\buse\s+of\s+terms\b", re.I)
+_ASKS_DEFINITIONS = re.compile(r"\bdefinitions\b(?!\s+(?:of|for)\b)|"
+                               r"\bdefinitions?\s+(?:clause|article|section|provision)s?\b|"
+                               r"\b(?:that|this|the|its|these|those)\s+definitions?\b[^?]{0,40}?\b(?:whole|across|"
+                               r"entire|throughout|every|just\s+one|only\s+one|one\s+article)\b|\buse\s+of\s+terms\b",
+                               re.I)
 # The clause that opens an instrument's definitions, as treaties draft it: "For the purpose of this Convention:",
 # "In addition, for the purposes of this Protocol:", "For the purpose of this Memorandum of Understanding:"
-_DEFINITIONS_CLAUSE = re.compile(r"\bfor\s+the\s+purposes?\s+of\s+(?:this|the\s+present)\s+[A-Za-z][\w\s]{2,40}?:\s*$", re.I)
+_DEFINITIONS_CLAUSE = re.compile(r"\bfor\s+the\s+purposes?\s+of\s+(?:this|the\s+present)\s+[A-Za-z][\w\s]{2,40}?:\s*$",
+                                 re.I)
 
 
 def asks_definitions(query: str) -> bool:

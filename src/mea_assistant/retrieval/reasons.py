@@ -147,10 +147,9 @@ _SAME_MOTIVE: dict[str, re.Pattern[str]] = {"recogniz": _ACCEPTS, "acknowledg": 
 
 def recital_answers(hit: Hit, question: str, query: str = "") -> bool:
     """A recital is the answer, not context: a question about the preamble (or a follow-up whose standalone `query`
-    is about it), a "why" question and a recital that
-    gives the reason, a question on
-    what was done before and a recital recalling it, or a question asking what the text recalls, recognises or
-    notes, and a recital that opens with that verb."""
+    is about it), a "why" question and a recital that gives the reason, a question on what was done before and a
+    recital recalling it, or a question asking what the text recalls, recognises or notes, and a recital that opens
+    with that verb."""
     if hit.kind != "preamble":
         return False
     # (a follow-up in a conversation about the preamble, "Does it say that's urgent?", whose `query` carries it)

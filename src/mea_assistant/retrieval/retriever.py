@@ -106,10 +106,9 @@ class Retriever:
                      ) -> tuple[list[Hit], dict[ParagraphKey, list[float]]]:
         """Rerank the first stage's candidates (retrieval/rerank.py), the paragraph writing out an acronym the
         question uses or printing a name few others print first (spelled.py), those addressed to the body the
-        question asks about (addressed.py), then the note a listing row marks (annotations.py), and the species' own row before another taxon's
-        (listings.py); returns them and
-        each one's sentence similarities to the question (in `sentences.sentence_spans` order, for the answer's
-        choice of clause)."""
+        question asks about (addressed.py), then the note a listing row marks (annotations.py), and the species' own
+        row before another taxon's (listings.py); returns them and each one's sentence similarities to the question
+        (in `sentences.sentence_spans` order, for the answer's choice of clause)."""
         sims = self.similarities(info, hits)
         ranked = spelled_first(rerank(hits, self.signals(info, kind), sims), info.spelled)
         # a name the corpus prints in a paragraph or two ("the order Pinnipedia") is found where it is printed
