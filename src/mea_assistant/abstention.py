@@ -348,10 +348,16 @@ def held_instruments(documents: Collection[Any]) -> frozenset[str]:
     """Codes of the agreements an index holds: each document's own, the convention it belongs to, those its title
     names ("CMS-CITES Joint Work Programme") and their parents (a question about the UNFCCC may be answered by a text
     of its Paris Agreement). Not an agreement a text only discusses (a resolution on synergies names UNCLOS often),
-    nor every daughter agreement of a convention held (CMS's text says nothing of what ASCOBANS provides)."""
-    held = {c for d in documents for c in (d.instrument, *d.conventions[:1]) if c}
-    held |= {i.code for d in documents for i in catalogue().instruments
-             if (names := _names(i.code)) is not None and names.search(d.title)}
+    nor every daughter agreement of a convention held (CMS's text says nothing of what ASCOBANS provides). Read
+    once per set of documents: matching every catalogue name against every title costs milliseconds a question."""
+    return _held(tuple((d.instrument, tuple(d.conventions[:1]), d.title) for d in documents))
+
+
+@lru_cache(maxsize=8)
+def _held(documents: tuple[tuple[str | None, tuple[str, ...], str], ...]) -> frozenset[str]:
+    held = {c for instrument, first, _ in documents for c in (instrument, *first) if c}
+    held |= {i.code for _, _, title in documents for i in catalogue().instruments
+             if (names := _names(i.code)) is not None and names.search(title)}
     return frozenset(held | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
 
 
