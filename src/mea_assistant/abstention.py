@@ -350,15 +350,30 @@ def held_instruments(documents: Collection[Any]) -> frozenset[str]:
     of its Paris Agreement). Not an agreement a text only discusses (a resolution on synergies names UNCLOS often),
     nor every daughter agreement of a convention held (CMS's text says nothing of what ASCOBANS provides). Read
     once per set of documents: matching every catalogue name against every title costs milliseconds a question."""
-    return _held(tuple((d.instrument, tuple(d.conventions[:1]), d.title) for d in documents))
+    return _instruments(_rows(documents))[0]
+
+
+def known_instruments(documents: Collection[Any]) -> frozenset[str]:
+    """The agreements held (held_instruments) and those some document is about, being tagged with them (the Dugong
+    MOU's meeting document sets out the MOU's plan): a question on their parts may be answered."""
+    return _instruments(_rows(documents))[1]
+
+
+Rows = tuple[tuple[str | None, tuple[str, ...], str], ...]  # per document: its own instrument, conventions, title
+
+
+def _rows(documents: Collection[Any]) -> Rows:
+    return tuple((d.instrument, tuple(d.conventions), d.title) for d in documents)
 
 
 @lru_cache(maxsize=8)
-def _held(documents: tuple[tuple[str | None, tuple[str, ...], str], ...]) -> frozenset[str]:
-    held = {c for instrument, first, _ in documents for c in (instrument, *first) if c}
+def _instruments(documents: Rows) -> tuple[frozenset[str], frozenset[str]]:
+    """(held, known) for the documents' (own instrument, conventions, title) rows."""
+    held = {c for instrument, conventions, _ in documents for c in (instrument, *conventions[:1]) if c}
     held |= {i.code for _, _, title in documents for i in catalogue().instruments
              if (names := _names(i.code)) is not None and names.search(title)}
-    return frozenset(held | {i.parent for i in catalogue().instruments if i.code in held and i.parent})
+    held |= {i.parent for i in catalogue().instruments if i.code in held and i.parent}
+    return frozenset(held), frozenset(held | {c for _, conventions, _ in documents for c in conventions})
 
 
 @lru_cache(maxsize=None)
@@ -396,9 +411,8 @@ _OWN_PART = re.compile(r"\b(?:targets?|goals?|objectives?|articles?|annex(?:es)?
 
 def unheld_part(question: str, known: Collection[str]) -> str | None:
     """What to say of a numbered part of an agreement the index does not hold ("Target 12 of the Samarkand Strategic
-    Plan"), or of its targets as such: a text naming the plan does not hold its targets. None otherwise. `known`: the
-    agreements the index holds or has a document about (the Dugong MOU's meeting document sets out its plan's
-    objectives), whose parts a question may ask."""
+    Plan"), or of its targets as such: a text naming the plan does not hold its targets. None otherwise. `known`:
+    known_instruments, whose parts a question may ask."""
     for instrument, words in unheld_instruments(question, known):
         if _OWN_PART.search(question[:question.find(words)]):
             return f"These texts do not include the {instrument.name} itself, only texts that may name it."

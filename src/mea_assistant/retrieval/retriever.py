@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from ..abstention import held_instruments, unheld_part
+from ..abstention import known_instruments, unheld_part
 from ..force import TREATY_TYPES
 from ..index import Index
 from ..instruments import catalogue
@@ -333,8 +333,8 @@ class Retriever:
         asks how it defines a term its text never uses, or asks a numbered part of an agreement the index only
         mentions ("Target 12 of the Samarkand Strategic Plan")."""
         docs = self.index.documents
-        known = held_instruments(docs.values()) | {c for d in docs.values() for c in d.conventions}
-        return missing_reference(query, docs, info) or undefined_term(query, docs, info) or unheld_part(query, known)
+        return missing_reference(query, docs, info) or undefined_term(query, docs, info) or \
+            unheld_part(query, known_instruments(docs.values()))
 
     # ----- the two stores -----------------------------------------------------------------------------------
     def _dense(self, query: str, filters: Filters) -> dict[ParagraphKey, float]:
